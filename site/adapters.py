@@ -1,0 +1,29 @@
+"""allauth glue: messages go out in the recipient's language; a new account gets the
+entrepreneur role and the language it signed up in."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+from .enums import Role
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        user.full_name = form.cleaned_data.get("full_name", "") or ""
+        user.language = translation.get_language() or "es"
+        if user.language not in ("es", "en"):
+            user.language = "es"
+        if commit:
+            user.save()
+            from django.contrib.auth.models import Group
+
+            group, _created = Group.objects.get_or_create(name=Role.ENTREPRENEUR)
+            user.groups.add(group)
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        user = context.get("user")
+        language = getattr(user, "language", None) or translation.get_language() or "es"
+        with translation.override(language):
+            return super().send_mail(template_prefix, email, context)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SemillaConfig(AppConfig):
+    name = "semilla"
+    label = "semilla"
+    verbose_name = _("Semilla")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (registers signal handlers)

@@ -1,0 +1,144 @@
+"""Demo data of the site package: accounts for every role and the home page in both
+languages. Idempotent: running it again updates instead of duplicating."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from .enums import City, Role
+
+DEMO_PASSWORD = "semilla-demo-2026"  # noqa: S105 - printed for the demo, never in production
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    name: str
+    roles: tuple[str, ...]
+    city: str = ""
+    superuser: bool = False
+    language: str = "es"
+    timezone: str = "America/Bogota"
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("emprendedora@demo.semilla.co", "Yuleisy Rodríguez", (Role.ENTREPRENEUR,),
+                City.CUCUTA),
+    DemoAccount("mentora@demo.semilla.co", "Catalina Restrepo", (Role.MENTOR,), City.MEDELLIN),
+    DemoAccount("revisor@demo.semilla.co", "Andrés Gómez", (Role.REVIEWER,), City.BOGOTA),
+    DemoAccount("jurado@demo.semilla.co", "Mariana Peña", (Role.JUDGE,), City.BARRANQUILLA),
+    DemoAccount("equipo@demo.semilla.co", "Luisa Fernanda Ortiz", (Role.STAFF,), City.BOGOTA),
+    DemoAccount("finanzas@demo.semilla.co", "Jorge Ramírez", (Role.FINANCE,), City.BOGOTA),
+    DemoAccount("financiador@demo.semilla.co", "Grace Miller", (Role.FUNDER,), "", False, "en",
+                "America/New_York"),
+    DemoAccount("admin@demo.semilla.co", "Admin Semilla", (Role.STAFF, Role.FINANCE), "", True),
+]
+
+HOME_CONTENT = {
+    "es": {
+        "title": "Semilla",
+        "hero_title": "Tu negocio puede crecer aquí",
+        "hero_text": (
+            "Semilla acompaña a personas migrantes venezolanas, colombianas retornadas y de las "
+            "comunidades de acogida a convertir su idea en un negocio: cursos gratuitos desde el "
+            "celular, mentorías con voluntarios, un día de pitch y capital semilla."
+        ),
+        "programme_text": (
+            "<p><b>Cómo funciona.</b> Aprende a tu ritmo con lecciones cortas. Cuando se abra una "
+            "convocatoria en tu ciudad, postúlate. Si te seleccionan, tendrás una mentora o un "
+            "mentor, talleres con tu cohorte y la oportunidad de presentar tu negocio para recibir "
+            "capital semilla por etapas.</p><p>Aprender no requiere documentos: cualquier persona "
+            "puede usar los cursos.</p>"
+        ),
+        "cities_title": "Dónde estamos",
+        "cities_text": "Cohortes presenciales en ocho ciudades y cohortes virtuales para todo el país.",
+        "signup_title": "Únete a Semilla",
+        "signup_text": "Crea tu cuenta para guardar tu progreso y postularte a una cohorte.",
+    },
+    "en": {
+        "title": "Semilla",
+        "hero_title": "Your business can grow here",
+        "hero_text": (
+            "Semilla helps Venezuelan migrants, Colombian returnees and people from receptor "
+            "communities turn an idea into a business: free courses on your phone, volunteer "
+            "mentors, a pitch day and seed capital."
+        ),
+        "programme_text": (
+            "<p><b>How it works.</b> Learn at your own pace with short lessons. When a call opens "
+            "in your city, apply. If you are selected, you get a mentor, workshops with your "
+            "cohort and the chance to pitch your business for seed capital paid in stages.</p>"
+            "<p>Learning needs no documents: anyone can use the courses.</p>"
+        ),
+        "cities_title": "Where we are",
+        "cities_text": "In-person cohorts in eight cities and virtual cohorts for the whole country.",
+        "signup_title": "Join Semilla",
+        "signup_text": "Create your account to save your progress and apply to a cohort.",
+    },
+}
+
+
+@transaction.atomic
+def seed_accounts() -> dict[str, object]:
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from .models import User
+
+    users = {}
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(email=account.email, defaults={
+            "full_name": account.name, "city": account.city, "language": account.language,
+            "timezone": account.timezone, "is_demo": True,
+        })
+        if created:
+            user.set_password(DEMO_PASSWORD)
+        user.is_superuser = account.superuser
+        user.is_staff = account.superuser
+        user.save()
+        user.groups.add(*[Group.objects.get_or_create(name=str(r))[0] for r in account.roles])
+        EmailAddress.objects.update_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True})
+        users[account.roles[0] if not account.superuser else "admin"] = user
+    return users
+
+
+@transaction.atomic
+def seed_home_page():
+    """The home page in Spanish (the site root) and its English translation."""
+    from wagtail.models import Locale, Page, Site
+
+    from .models import HomePage
+
+    es, _ = Locale.objects.get_or_create(language_code="es")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=es).first()
+    if home is None:
+        home = HomePage(slug="inicio", locale=es, **HOME_CONTENT["es"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="Semilla")
+    if site.root_page_id != home.pk:
+        old_root = site.root_page_id
+        site.root_page = home
+        site.site_name = "Semilla"
+        site.save()
+        # Wagtail's placeholder page ("Welcome to your new Wagtail site!") goes away.
+        if old_root and old_root != home.pk:
+            Page.objects.filter(pk=old_root, depth=2).exclude(pk=home.pk).delete()
+    english = home.get_translation_or_none(en)
+    if english is None:
+        english = home.copy_for_translation(en)
+    english = english.specific
+    for field, value in HOME_CONTENT["en"].items():
+        setattr(english, field, value)
+    english.slug = "home"
+    english.save_revision().publish()
+    return home
+
+
+def seed(*, stdout=None) -> None:
+    seed_accounts()
+    seed_home_page()

@@ -1,0 +1,55 @@
+"""Every message Semilla sends is a pair of templates (subject, text body, optional HTML
+body) rendered in the recipient's language and sent through a background task."""
+
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.template import TemplateDoesNotExist
+from django.utils import translation
+
+
+def render_email(template: str, context: dict, language: str) -> tuple[str, str, str | None]:
+    """Render ``emails/<template>_subject.txt``, ``_body.txt`` and optional ``_body.html``."""
+    with translation.override(language):
+        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+        subject = " ".join(subject.splitlines())
+        text = render_to_string(f"emails/{template}_body.txt", context)
+        try:
+            html = render_to_string(f"emails/{template}_body.html", context)
+        except TemplateDoesNotExist:
+            html = None
+    return subject, text, html
+
+
+def build_message(*, to: str, template: str, context: dict, language: str,
+                  attachments: list[tuple[str, bytes, str]] | None = None) -> EmailMultiAlternatives:
+    context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
+    subject, text, html = render_email(template, context, language)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
+    return message
+
+
+def send_templated_email(*, to: str, template: str, context: dict, language: str,
+                         attachments: list[tuple[str, bytes, str]] | None = None) -> None:
+    """Send now (call from tasks). Raises on failure so the task is retried."""
+    build_message(to=to, template=template, context=context, language=language,
+                  attachments=attachments).send(fail_silently=False)
+
+
+def queue_email_to_user(*, user, template: str, context: dict | None = None,
+                        attachments: list[tuple[str, bytes, str]] | None = None) -> None:
+    """Queue an e-mail to ``user`` in their language, after the current transaction commits."""
+    from django_q.tasks import async_task
+
+    transaction.on_commit(partial(
+        async_task, "semilla.tasks.send_email", to=user.email, template=template,
+        context=context or {}, language=user.language or settings.LANGUAGE_CODE,
+        attachments=attachments or [],
+    ))

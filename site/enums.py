@@ -1,0 +1,121 @@
+"""Roles, cities and other choices shared by every app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Role(models.TextChoices):
+    """A role is a Django group of the same name (created by a data migration)."""
+
+    ENTREPRENEUR = "entrepreneur", _("Entrepreneur")
+    MENTOR = "mentor", _("Mentor")
+    REVIEWER = "reviewer", _("Reviewer")
+    JUDGE = "judge", pgettext_lazy("pitch day role", "Judge")
+    STAFF = "programme_staff", _("Programme staff")
+    FINANCE = "finance", _("Finance officer")
+    FUNDER = "funder", _("Funder / M&E viewer")
+
+
+#: Roles that must have a second factor (TOTP) before they reach their areas.
+MFA_ROLES = frozenset({Role.STAFF, Role.FINANCE, Role.REVIEWER, Role.JUDGE})
+#: Roles that may enter the staff console (Wagtail admin).
+CONSOLE_ROLES = frozenset({Role.STAFF, Role.FINANCE, Role.FUNDER})
+
+
+class City(models.TextChoices):
+    """The eight cities where the programme runs."""
+
+    BARRANQUILLA = "barranquilla", "Barranquilla"
+    BOGOTA = "bogota", "Bogotá"
+    BUCARAMANGA = "bucaramanga", "Bucaramanga"
+    CALI = "cali", "Cali"
+    CARTAGENA = "cartagena", "Cartagena"
+    CUCUTA = "cucuta", "Cúcuta"
+    MEDELLIN = "medellin", "Medellín"
+    RIOHACHA = "riohacha", "Riohacha"
+
+
+#: Municipalities of each city's metropolitan area (for "lives in the city or metro area").
+METRO_AREAS: dict[str, tuple[str, ...]] = {
+    City.BARRANQUILLA: ("Barranquilla", "Soledad", "Malambo", "Puerto Colombia", "Galapa"),
+    City.BOGOTA: ("Bogotá", "Soacha", "Chía", "Cota", "Funza", "Mosquera", "Madrid",
+                  "Cajicá", "La Calera", "Sibaté", "Tocancipá", "Zipaquirá"),
+    City.BUCARAMANGA: ("Bucaramanga", "Floridablanca", "Girón", "Piedecuesta"),
+    City.CALI: ("Cali", "Jamundí", "Yumbo", "Palmira", "Candelaria"),
+    City.CARTAGENA: ("Cartagena", "Turbaco", "Arjona", "Santa Rosa"),
+    City.CUCUTA: ("Cúcuta", "Villa del Rosario", "Los Patios", "El Zulia", "San Cayetano",
+                  "Puerto Santander"),
+    City.MEDELLIN: ("Medellín", "Bello", "Itagüí", "Envigado", "Sabaneta", "La Estrella",
+                    "Caldas", "Copacabana", "Girardota", "Barbosa"),
+    City.RIOHACHA: ("Riohacha", "Maicao", "Manaure"),
+}
+
+
+class PopulationGroup(models.TextChoices):
+    VENEZUELAN_MIGRANT = "venezuelan_migrant", _("Venezuelan migrant")
+    COLOMBIAN_RETURNEE = "colombian_returnee", _("Colombian returnee")
+    RECEPTOR_COMMUNITY = "receptor_community", _("Receptor community")
+
+
+class Language(models.TextChoices):
+    SPANISH = "es", "Español"
+    ENGLISH = "en", "English"
+
+
+class Skill(models.TextChoices):
+    """The shared taxonomy of business skills: what entrepreneurs need (applications)
+    and what mentors offer (profiles), so matching compares like with like."""
+
+    FINANCE = "finance", _("Finance and bookkeeping")
+    MARKETING = "marketing", _("Marketing")
+    LEGAL = "legal_formalisation", _("Legal matters and formalisation")
+    DIGITAL = "digital", _("Digital tools and e-commerce")
+    OPERATIONS = "operations", _("Operations and suppliers")
+    SALES = "sales", _("Sales and customer service")
+    EXPORT = "export", _("Export and trade")
+    PITCHING = "pitching", _("Pitching and fundraising")
+    PEOPLE = "people", _("Hiring and teams")
+    PRODUCT = "product", _("Product and quality")
+
+
+class Sector(models.TextChoices):
+    FOOD = "food", _("Food and gastronomy")
+    RETAIL = "retail", _("Retail and shops")
+    BEAUTY = "beauty", _("Beauty and personal care")
+    FASHION = "fashion", _("Fashion and textiles")
+    CRAFTS = "crafts", _("Crafts")
+    SERVICES = "services", _("Services")
+    TECH = "tech", _("Technology")
+    AGRO = "agro", _("Agriculture and agro-industry")
+    TRANSPORT = "transport", _("Transport and logistics")
+    CONSTRUCTION = "construction", _("Construction and repairs")
+    TOURISM = "tourism", _("Tourism")
+    EDUCATION = "education", _("Education")
+    HEALTH = "health", _("Health and wellbeing")
+    OTHER = "other", _("Other")
+
+
+class MeetingMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", _("Video call")
+    EITHER = "either", _("Either")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Woman")
+    MALE = "male", _("Man")
+    OTHER = "other", _("Other / non-binary")
+    UNDISCLOSED = "undisclosed", _("Prefer not to say")
+
+
+class DocumentType(models.TextChoices):
+    """Identity documents accepted in Colombia for the people Semilla serves."""
+
+    CEDULA = "cedula", _("Colombian cédula")
+    CEDULA_EXTRANJERIA = "cedula_extranjeria", _("Cédula de extranjería")
+    PPT = "ppt", _("PPT (Permiso por Protección Temporal)")
+    PEP = "pep", _("PEP (Permiso Especial de Permanencia)")
+    PASSPORT = "passport", _("Passport")
+    IN_PROCESS = "in_process", _("In process (e.g. PPT requested)")
+    NONE = "none", _("No document yet")

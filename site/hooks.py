@@ -1,0 +1,72 @@
+"""Small registries through which each app adds to the shared screens without editing
+the site package: navigation links and panels on the personal dashboard ("Mi espacio").
+
+An app registers in its ``AppConfig.ready``::
+
+    from semilla import hooks
+    hooks.register_nav(hooks.NavItem(label=_("Cohorts"), url_name="cohorts:list", order=20))
+    hooks.register_panel(order=30)(my_panel_function)
+
+A panel function takes the request and returns a ``Panel`` or ``None`` (nothing to show
+for this user). It must run a constant number of queries whatever the data size.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Any
+    url_name: str
+    order: int = 50
+    #: who sees it; None means everyone
+    visible: Callable[[Any], bool] | None = None
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+@dataclass
+class Panel:
+    title: Any
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    order: int = 50
+
+
+_NAV: list[NavItem] = []
+_PANELS: list[tuple[int, Callable[[HttpRequest], Panel | None]]] = []
+
+
+def register_nav(item: NavItem) -> None:
+    if all(existing.url_name != item.url_name for existing in _NAV):
+        _NAV.append(item)
+        _NAV.sort(key=lambda i: i.order)
+
+
+def nav_items_for(user) -> list[NavItem]:
+    return [item for item in _NAV if item.visible is None or item.visible(user)]
+
+
+def register_panel(order: int = 50):
+    def decorator(func: Callable[[HttpRequest], Panel | None]):
+        if all(existing is not func for _, existing in _PANELS):
+            _PANELS.append((order, func))
+            _PANELS.sort(key=lambda pair: pair[0])
+        return func
+
+    return decorator
+
+
+def panels_for(request: HttpRequest) -> list[Panel]:
+    panels = []
+    for _order, func in _PANELS:
+        panel = func(request)
+        if panel is not None:
+            panels.append(panel)
+    return sorted(panels, key=lambda p: p.order)

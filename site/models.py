@@ -1,0 +1,143 @@
+"""Accounts (one per person) and the editable home page."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .enums import City, Language, Role
+
+
+
+def validate_timezone(value: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(_("Unknown time zone.")) from exc
+
+
+class SemillaUserManager(UserManager):
+    """Users sign in with their e-mail address; the username is not used."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):  # type: ignore[override]
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[override]
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):  # type: ignore[override]
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """One account per person. Holds only what every role needs; role-specific data
+    lives with the role (application, mentor profile, grant)."""
+
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    preferred_name = models.CharField(
+        _("what should we call you?"), max_length=60, blank=True,
+        help_text=_("Optional. Used in greetings."),
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.SPANISH
+    )
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="America/Bogota", validators=[validate_timezone]
+    )
+    city = models.CharField(_("city"), max_length=32, choices=City.choices, blank=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = SemillaUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.preferred_name or (self.full_name.split(" ")[0] if self.full_name else "")
+
+    @property
+    def role_names(self) -> frozenset[str]:
+        """The user's role names, cached on the instance (one query per request)."""
+        cached = getattr(self, "_role_names", None)
+        if cached is None:
+            cached = frozenset(self.groups.values_list("name", flat=True))
+            self._role_names = cached
+        return cached
+
+    def has_role(self, role: Role | str) -> bool:
+        return str(role) in self.role_names
+
+
+class HomePage(Page):
+    """The public home page: the programme, the cities, the way into the curriculum and
+    sign-up. Staff edit it in the console, in both languages."""
+
+    hero_title = models.CharField(_("headline"), max_length=120)
+    hero_text = models.TextField(_("introduction"), max_length=600)
+    programme_text = RichTextField(_("about the programme"), blank=True,
+                                   features=["bold", "italic", "link", "ul", "ol"])
+    curriculum_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("curriculum entry page"),
+    )
+    cities_title = models.CharField(_("cities title"), max_length=120, blank=True)
+    cities_text = models.TextField(_("cities text"), max_length=600, blank=True)
+    signup_title = models.CharField(_("sign-up title"), max_length=120, blank=True)
+    signup_text = models.TextField(_("sign-up text"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text"),
+                      FieldPanel("programme_text"), FieldPanel("curriculum_page"),
+                      FieldPanel("cities_title"), FieldPanel("cities_text"),
+                      FieldPanel("signup_title"), FieldPanel("signup_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cities"] = City.choices
+        context["signup_url"] = reverse("account_signup")
+        return context
+
+
+def site_url(path: str) -> str:
+    """An absolute URL on this site (for e-mails and calendar feeds)."""
+    return settings.SITE_URL.rstrip("/") + path

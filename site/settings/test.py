@@ -1,0 +1,23 @@
+"""The test suite: fast hashing, in-memory e-mail, tasks run inline, PostgreSQL when
+DATABASE_URL is set (CI), otherwise SQLite."""
+
+from .base import *  # noqa: F403
+from .base import Q_CLUSTER, env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "LOCATION": "semilla-tests"}}
+Q_CLUSTER = {**Q_CLUSTER, "sync": env.bool("Q_SYNC", default=True)}
+SEMILLA_REQUIRE_MFA = True
+STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {"version": 1, "disable_existing_loggers": False,
+           "root": {"handlers": [], "level": "CRITICAL"}}
+SEMILLA_ALLOW_DEMO = True
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,53 @@
+"""Template helpers: the language switcher that keeps the page, money formatting."""
+
+from django import template
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def alternate_languages(context):
+    """[(code, name, url)] for the languages other than the active one. On a Wagtail page
+    the URL is the translated page (or the Spanish page when none exists)."""
+    request = context.get("request")
+    page = context.get("page") or context.get("self")
+    current = translation.get_language()
+    result = []
+    for code, name in (("es", "Español"), ("en", "English")):
+        if code == current:
+            continue
+        url = None
+        if page is not None and hasattr(page, "get_translations"):
+            from wagtail.models import Locale
+
+            try:
+                locale = Locale.objects.get(language_code=code)
+                translated = page.get_translation_or_none(locale)
+                if translated is not None and translated.live:
+                    url = translated.get_url(request=request)
+            except Locale.DoesNotExist:
+                url = None
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        result.append((code, name, url or f"/{code}/"))
+    return result
+
+
+@register.filter
+def money(amount_minor, currency="COP"):
+    """Format integer minor units per locale: COP has no decimals in practice (2 minor
+    digits by ISO 4217, shown without them); other currencies show two."""
+    if amount_minor is None:
+        return ""
+    amount_minor = int(amount_minor)
+    currency = (currency or "COP").upper()
+    if currency == "COP":
+        whole = amount_minor // 100
+        return f"$ {number_format(whole, decimal_pos=0, force_grouping=True)} COP"
+    sign = "-" if amount_minor < 0 else ""
+    value = abs(amount_minor)
+    text = number_format(f"{value // 100}.{value % 100:02d}", decimal_pos=2, force_grouping=True)
+    return f"{sign}{text} {currency}"

@@ -1,0 +1,48 @@
+"""Root URLs. Public pages live under a language prefix (/es/, /en/) so that every page
+exists in both languages; the staff console, health check and files do not."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+semilla_patterns = (
+    [
+        path("mi-espacio/", views.dashboard, name="dashboard"),
+        path("preferencias/", views.preferences, name="preferences"),
+    ],
+    "semilla",
+)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz/", views.healthz, name="healthz"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include(semilla_patterns)),
+    path("aprende/", include("curriculum.urls")),
+    path("cohortes/", include("cohorts.urls")),
+    path("mentores/", include("mentors.urls")),
+    path("pitch/", include("pitchday.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler403 = "semilla.views.handler403"
+handler404 = "semilla.views.handler404"
+handler500 = "semilla.views.handler500"

@@ -1,0 +1,25 @@
+// Semilla's small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+  // Click-to-load video embeds: the lesson loads no third-party content until asked.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-embed-src]");
+    if (!button) return;
+    var frame = document.createElement("iframe");
+    frame.src = button.getAttribute("data-embed-src");
+    frame.title = button.getAttribute("data-embed-title") || "";
+    frame.setAttribute("allow", "accelerometer; encrypted-media; picture-in-picture");
+    frame.setAttribute("allowfullscreen", "");
+    frame.loading = "lazy";
+    button.replaceWith(frame);
+  });
+  // Print buttons (certificates) without inline script.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+  // Elements that auto-submit their form (e.g. filters) when changed.
+  document.addEventListener("change", function (event) {
+    var el = event.target.closest("[data-autosubmit]");
+    if (el && el.form) el.form.requestSubmit();
+  });
+})();

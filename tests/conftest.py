@@ -1,0 +1,111 @@
+"""Fixtures shared by the whole suite."""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+from semilla.enums import Role
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright + live_server
+
+CHROMIUM = os.environ.get("SEMILLA_CHROMIUM") or shutil.which("chromium") or shutil.which(
+    "chromium-browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser journeys need Chromium; without it they are skipped with one clear line."""
+    if CHROMIUM:
+        return
+    skip = pytest.mark.skip(reason="Chromium not found: install it (apt-get install chromium)"
+                                   " or set SEMILLA_CHROMIUM to run the browser journeys")
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_report_header(config):
+    if not CHROMIUM:
+        return ["browser journeys: SKIPPED - Chromium not found (apt-get install chromium,"
+                " or set SEMILLA_CHROMIUM=/path/to/chromium)"]
+    return [f"browser journeys: Chromium at {CHROMIUM}"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                    "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None}},
+    }
+
+
+@pytest.fixture
+def make_user(db):
+    from tests.factories import make_user as _make_user
+
+    return _make_user
+
+
+@pytest.fixture
+def entrepreneur(make_user):
+    return make_user(Role.ENTREPRENEUR)
+
+
+@pytest.fixture
+def other_entrepreneur(make_user):
+    return make_user(Role.ENTREPRENEUR)
+
+
+@pytest.fixture
+def mentor_user(make_user):
+    return make_user(Role.MENTOR)
+
+
+@pytest.fixture
+def reviewer_user(make_user):
+    return make_user(Role.REVIEWER)
+
+
+@pytest.fixture
+def judge_user(make_user):
+    return make_user(Role.JUDGE)
+
+
+@pytest.fixture
+def staff_user(make_user):
+    return make_user(Role.STAFF)
+
+
+@pytest.fixture
+def finance_user(make_user):
+    return make_user(Role.FINANCE)
+
+
+@pytest.fixture
+def funder_user(make_user):
+    return make_user(Role.FUNDER)
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)`` -> a test client signed in as ``user`` (None: anonymous)."""
+    from django.test import Client
+
+    def _client(user=None):
+        c = Client()
+        if user is not None:
+            c.force_login(user)
+        return c
+
+    return _client

@@ -1,0 +1,83 @@
+import pytest
+from django.urls import reverse
+
+from semilla.enums import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_spanish_renders(client):
+    from semilla.demo import seed_home_page
+
+    seed_home_page()
+    response = client.get("/es/")
+    assert response.status_code == 200
+    assert "Tu negocio puede crecer aquí" in response.content.decode()
+
+
+def test_home_page_english_renders(client):
+    from semilla.demo import seed_home_page
+
+    seed_home_page()
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Your business can grow here" in response.content.decode()
+
+
+def test_root_redirects_to_spanish(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/es/"
+
+
+def test_dashboard_anonymous_redirects_to_login(client):
+    response = client.get(reverse("semilla:dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_dashboard_signed_in_renders(client_for, entrepreneur):
+    response = client_for(entrepreneur).get(reverse("semilla:dashboard"))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_healthz_ok(client):
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_set_language_keeps_the_page(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/es/mi-espacio/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/mi-espacio/"
+
+
+def test_set_language_refuses_foreign_next(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_set_language_saves_user_preference(client_for, entrepreneur):
+    client_for(entrepreneur).post("/i18n/setlang/", {"language": "en", "next": "/es/"})
+    entrepreneur.refresh_from_db()
+    assert entrepreneur.language == "en"
+
+
+def test_admin_requires_totp_for_staff(client_for, make_user):
+    staff_without_totp = make_user(Role.STAFF, mfa=False)
+    response = client_for(staff_without_totp).get("/admin/")
+    assert response.status_code == 302
+    assert "/accounts/2fa/totp/activate/" in response["Location"]
+
+
+def test_admin_open_for_staff_with_totp(client_for, staff_user):
+    response = client_for(staff_user).get("/admin/")
+    assert response.status_code == 200
+
+
+def test_admin_forbidden_for_entrepreneur(client_for, entrepreneur):
+    response = client_for(entrepreneur).get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] != "/admin/"
