@@ -119,3 +119,27 @@ class DocumentType(models.TextChoices):
     PASSPORT = "passport", _("Passport")
     IN_PROCESS = "in_process", _("In process (e.g. PPT requested)")
     NONE = "none", _("No document yet")
+
+
+class ConsentPurpose(models.TextChoices):
+    """Purposes a person authorises under Law 1581 of 2012 (each recorded separately)."""
+
+    APPLICATION = "application", _("Processing my application to a cohort")
+    SENSITIVE_DATA = "sensitive_data", _("Processing sensitive data (migration status, documents)")
+    MENTORING = "mentoring", _("Sharing my profile with my mentor")
+    GRANT = "grant", _("Processing my payment details for a seed grant")
+    WHATSAPP = "whatsapp", _("Messages by WhatsApp")
+    SMS = "sms", _("Messages by SMS")
+    RESEARCH = "research", _("Anonymous use in impact reports")
+
+
+class ConsentChannel(models.TextChoices):
+    WEB = "web", _("Web form")
+    PAPER = "paper", _("Paper form recorded by staff")
+    PHONE = "phone", _("Phone call recorded by staff")
+
+
+class NotificationChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", "WhatsApp"
+    SMS = "sms", _("SMS")

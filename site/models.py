@@ -141,3 +141,70 @@ class HomePage(Page):
 def site_url(path: str) -> str:
     """An absolute URL on this site (for e-mails and calendar feeds)."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+class ConsentRecord(models.Model):
+    """One authorisation under Colombia's Law 1581 of 2012: who, for what purpose, under
+    which policy version, when, through which channel; revocable, never edited."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="consents", verbose_name=_("person"))
+    purpose = models.CharField(_("purpose"), max_length=32)
+    policy_version = models.CharField(_("policy version"), max_length=32)
+    channel = models.CharField(_("channel"), max_length=16, default="web")
+    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-given_at"]
+        indexes = [models.Index(fields=["user", "purpose"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.purpose} {self.policy_version}"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+class NotificationSettings(models.Model):
+    """Per-person choices for channels other than e-mail (opt-in), and the phone number
+    they use for them."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="notification_settings")
+    phone = models.CharField(_("mobile number"), max_length=20, blank=True,
+                             help_text=_("With country code, e.g. +57 300 123 4567."))
+    whatsapp = models.BooleanField(_("send me WhatsApp messages"), default=False)
+    sms = models.BooleanField(_("send me SMS messages"), default=False)
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+
+class OutboxMessage(models.Model):
+    """Messages kept instead of sent: the outbox adapter used in development and tests
+    (and a record of what each channel adapter was asked to send)."""
+
+    channel = models.CharField(_("channel"), max_length=16)
+    recipient = models.CharField(_("recipient"), max_length=254)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    subject = models.CharField(_("subject"), max_length=255, blank=True)
+    body = models.TextField(_("body"))
+    key = models.CharField(_("idempotency key"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "key"], condition=~models.Q(key=""),
+                                    name="outbox_unique_key_per_channel"),
+        ]
