@@ -1,0 +1,109 @@
+"""Statuses and choices of cohorts, applications, reviews and participants."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from semilla.enums import City
+
+#: A cohort runs in one of the eight cities or online.
+VIRTUAL = "virtual"
+COHORT_CITY_CHOICES = [*City.choices, (VIRTUAL, pgettext_lazy("cohort city", "Virtual"))]
+
+
+class CohortLanguage(models.TextChoices):
+    SPANISH = "es", "Español"
+    ENGLISH = "en", "English"
+
+
+class BusinessStage(models.TextChoices):
+    IDEA = "idea", _("Idea: not selling yet")
+    EARLY = "early", _("Early: first sales, less than a year")
+    OPERATING = "operating", _("Operating: selling for a year or more")
+
+
+class Nationality(models.TextChoices):
+    VENEZUELAN = "ve", _("Venezuelan")
+    COLOMBIAN = "co", _("Colombian")
+    DUAL = "co_ve", _("Colombian and Venezuelan")
+    OTHER = "other", _("Other")
+
+
+class ApplicationStep(models.TextChoices):
+    """The steps of the application form, in order."""
+
+    ABOUT = "about", _("About you")
+    BUSINESS = "business", _("Your business")
+    NEEDS = "needs", _("What you need")
+    DOCUMENTS = "documents", _("Documents")
+    CONSENT = "consent", _("Consent and submit")
+
+
+STEP_ORDER: tuple[str, ...] = tuple(step.value for step in ApplicationStep)
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("application status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("application status", "Submitted")
+    IN_REVIEW = "in_review", pgettext_lazy("application status", "In review")
+    WAITLISTED = "waitlisted", pgettext_lazy("application status", "Waitlisted")
+    ACCEPTED = "accepted", pgettext_lazy("application status", "Offer made")
+    CONFIRMED = "confirmed", pgettext_lazy("application status", "Seat confirmed")
+    DECLINED = "declined", pgettext_lazy("application status", "Offer declined")
+    EXPIRED = "expired", pgettext_lazy("application status", "Offer expired")
+    REJECTED = "rejected", pgettext_lazy("application status", "Not selected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("application status", "Withdrawn")
+
+
+S = ApplicationStatus
+#: The only moves an application's status may make (see services.application_transition).
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    S.DRAFT: frozenset({S.SUBMITTED, S.WITHDRAWN}),
+    S.SUBMITTED: frozenset({S.IN_REVIEW, S.ACCEPTED, S.WAITLISTED, S.REJECTED, S.WITHDRAWN}),
+    S.IN_REVIEW: frozenset({S.ACCEPTED, S.WAITLISTED, S.REJECTED, S.WITHDRAWN}),
+    S.WAITLISTED: frozenset({S.ACCEPTED, S.REJECTED, S.WITHDRAWN}),
+    S.ACCEPTED: frozenset({S.CONFIRMED, S.DECLINED, S.EXPIRED, S.WITHDRAWN}),
+    S.CONFIRMED: frozenset({S.WITHDRAWN}),
+    S.DECLINED: frozenset(),
+    S.EXPIRED: frozenset(),
+    S.REJECTED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+}
+#: Statuses in which the applicant may still withdraw.
+WITHDRAWABLE = frozenset(s for s, targets in ALLOWED_TRANSITIONS.items() if S.WITHDRAWN in targets)
+#: Submitted and not yet decided: what reviewers work on.
+UNDER_REVIEW = frozenset({S.SUBMITTED, S.IN_REVIEW})
+#: Statuses that can only follow a released decision.
+DECIDED = frozenset({S.WAITLISTED, S.ACCEPTED, S.CONFIRMED, S.DECLINED, S.EXPIRED, S.REJECTED})
+
+
+class Decision(models.TextChoices):
+    """A staff decision, kept pending until decisions are released together."""
+
+    ACCEPT = "accept", _("Accept")
+    WAITLIST = "waitlist", _("Waitlist")
+    REJECT = "reject", _("Reject")
+
+
+DECISION_TO_STATUS = {
+    Decision.ACCEPT: S.ACCEPTED,
+    Decision.WAITLIST: S.WAITLISTED,
+    Decision.REJECT: S.REJECTED,
+}
+
+
+class DocumentKind(models.TextChoices):
+    IDENTITY = "identity", _("Identity document")
+    BUSINESS = "business", _("Business evidence (photo, invoice, flyer)")
+
+
+class AssignmentStatus(models.TextChoices):
+    ASSIGNED = "assigned", _("To review")
+    SUBMITTED = "submitted", pgettext_lazy("review status", "Submitted")
+    ABSTAINED = "abstained", _("Abstained")
+
+
+class ParticipantStatus(models.TextChoices):
+    ACTIVE = "active", pgettext_lazy("participant status", "Active")
+    WITHDRAWN = "withdrawn", pgettext_lazy("participant status", "Withdrawn")
+    COMPLETED = "completed", pgettext_lazy("participant status", "Completed")
