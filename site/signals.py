@@ -12,3 +12,20 @@ def _sync_roles(sender, **kwargs):
         from .roles import sync_role_permissions
 
         sync_role_permissions()
+
+
+def _send_welcome(request, email_address, **kwargs):
+    from .emails import queue_email_to_user
+
+    user = email_address.user
+    queue_email_to_user(user=user, template="semilla/welcome",
+                        context={"name": user.get_short_name() or user.email})
+
+
+def connect_account_signals():
+    from allauth.account.signals import email_confirmed
+
+    email_confirmed.connect(_send_welcome, dispatch_uid="semilla-welcome")
+
+
+connect_account_signals()

@@ -1,6 +1,8 @@
 """The test suite: fast hashing, in-memory e-mail, tasks run inline, PostgreSQL when
 DATABASE_URL is set (CI), otherwise SQLite."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import Q_CLUSTER, env
 
@@ -21,3 +23,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False,
 SEMILLA_ALLOW_DEMO = True
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A file (not memory) for SQLite test databases, so that a real task cluster or a second
+# process started by an integration test can open the same database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # One file per test process (several runs may share a checkout); removed at the end.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-semilla-{os.getpid()}.sqlite3")}  # noqa: F405

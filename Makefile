@@ -1,0 +1,61 @@
+# Semilla's commands. `make run` and `make test` are the two set-up commands of the README:
+# each creates .venv when missing and installs the pinned dependencies first.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+CONSTRAINTS := requirements/constraints.txt
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test lint fmt bench install bootstrap lock clean-demo check-deploy
+
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip setuptools wheel
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## bootstrap: dependencies, database, translations (no server)
+bootstrap: $(STAMP)
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py compile_translations
+
+## run: the site with demo data on http://127.0.0.1:8000 plus the task cluster (Ctrl-C stops both)
+run: bootstrap
+	$(PY) manage.py seed_demo
+	@bash scripts/run_dev.sh $(PY) $(HOST) $(PORT)
+
+## test: the whole suite (browser journeys too when Chromium is installed)
+test: $(STAMP)
+	$(PY) manage.py compile_translations
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+
+fmt: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(git ls-files '*.html') || true
+
+## bench: the benchmark suite (ratios against baselines run side by side)
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+## lock: refresh the constraints file from the current environment
+lock: $(STAMP)
+	$(PIP) freeze --exclude-editable | grep -v '^-e' > $(CONSTRAINTS)
+
+check-deploy: $(STAMP)
+	DJANGO_SETTINGS_MODULE=semilla.settings.production SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-key-0123456789abcdefghij \
+	  ALLOWED_HOSTS=semilla.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
+	  $(PY) manage.py check --deploy --fail-level WARNING
