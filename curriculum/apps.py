@@ -1,7 +1,58 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+#: The group whose members approve curriculum pages in the moderation workflow.
+PROGRAMME_LEAD_GROUP = "programme_lead"
+PROGRAMME_LEAD_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "curriculum.view_certificate",
+    "curriculum.change_certificate",
+)
 
 
 class CurriculumConfig(AppConfig):
     name = "curriculum"
     verbose_name = _("Curriculum")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from semilla import hooks
+        from semilla.enums import Role
+        from semilla.roles import add_role_permissions
+
+        from . import signals  # noqa: F401  (cache invalidation on publish)
+        from .panels import my_learning_panel
+
+        hooks.register_nav(hooks.NavItem(label=_("Learn"), url_name="curriculum:start", order=10))
+        hooks.register_panel(order=20)(my_learning_panel)
+        add_role_permissions(
+            Role.STAFF, "curriculum.view_certificate", "curriculum.change_certificate"
+        )
+        post_migrate.connect(_sync_programme_lead, dispatch_uid="curriculum_programme_lead")
+
+
+def _sync_programme_lead(sender, **kwargs):
+    """Give the programme-lead group its Django permissions once every app's permissions
+    exist (page permissions on the curriculum tree are set by load_curriculum)."""
+    from django.apps import apps as django_apps
+
+    with_models = [c for c in django_apps.get_app_configs() if c.models_module is not None]
+    if not with_models or sender is not with_models[-1]:
+        return
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=PROGRAMME_LEAD_GROUP)
+    for dotted in PROGRAMME_LEAD_PERMISSIONS:
+        app_label, codename = dotted.split(".", 1)
+        perm = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if perm is not None:
+            group.permissions.add(perm)

@@ -216,6 +216,17 @@ class LessonPage(CurriculumPage):
                 return block.value
         return None
 
+    def serve(self, request, *args, **kwargs):
+        if (
+            request.method == "GET"
+            and request.user.is_authenticated
+            and not getattr(request, "is_preview", False)
+        ):
+            from .services import lesson_record_visit
+
+            lesson_record_visit(user=request.user, lesson=self)
+        return super().serve(request, *args, **kwargs)
+
     def topic_labels(self) -> list[str]:
         labels = dict(Topic.choices)
         return [labels[t] for t in self.topics if t in labels]

@@ -1,0 +1,287 @@
+"""Load the starter curriculum (``curriculum.content``) into Wagtail, in Spanish and English.
+
+Idempotent: pages are found by slug under their parent. Missing pages are created and
+published; existing ones are left as staff edited them unless ``update=True``. The Spanish
+tree is created first, then each page's English translation (``copy_for_translation`` and
+the English values), keeping the same slugs so /es/... and /en/... mirror each other.
+Block ids are derived from the lesson and the block's position, so both languages share
+them (quiz attempts match across languages)."""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Locale, Page
+
+from .content import COURSES
+
+INDEX_SLUG = "cursos"
+INDEX_CONTENT = {
+    "es": {
+        "title": "Aprende",
+        "intro": (
+            "<p>Cursos cortos y gratuitos para hacer crecer tu negocio, pensados para leer en "
+            "el celular. No necesitas documentos ni cuenta para aprender; con una cuenta "
+            "guardas tu progreso y recibes un certificado al terminar.</p>"
+        ),
+    },
+    "en": {
+        "title": "Learn",
+        "intro": (
+            "<p>Short, free courses to grow your business, made to read on your phone. You "
+            "need no documents and no account to learn; with an account you save your "
+            "progress and get a certificate when you finish.</p>"
+        ),
+    },
+}
+WORKFLOW_NAME = "Curriculum: programme lead approval"
+EDITOR_PERMISSIONS = ("add_page", "change_page")
+LEAD_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+class LoaderError(Exception):
+    pass
+
+
+@dataclass
+class LoadResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    translated: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.translated)
+
+
+def _rich(html: str) -> str:
+    """Content HTML -> Wagtail's rich text storage format (<b>, <i>)."""
+    return (
+        html.replace("<strong>", "<b>")
+        .replace("</strong>", "</b>")
+        .replace("<em>", "<i>")
+        .replace("</em>", "</i>")
+    )
+
+
+def _id(*parts) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "semilla:curriculum:" + ":".join(map(str, parts))))
+
+
+def _items(values, key):
+    return [{"type": "item", "value": value, "id": _id(*key, i)} for i, value in enumerate(values)]
+
+
+def lesson_body(lesson: dict, lang: str) -> list[dict]:
+    """A content lesson's blocks as StreamField data in ``lang``."""
+    body = []
+    for n, block in enumerate(lesson["body"]):
+        kind = block["type"]
+        key = (lesson["slug"], n)
+        if kind == "heading":
+            value = block["text"][lang]
+        elif kind == "paragraph":
+            value = _rich(block["html"][lang])
+        elif kind == "tip":
+            value = {
+                "kind": block["kind"],
+                "title": block["title"][lang],
+                "text": block["text"][lang],
+            }
+        elif kind == "checklist":
+            value = {
+                "title": block["title"][lang],
+                "items": _items(block["items"][lang], (*key, "items")),
+            }
+        elif kind == "action_step":
+            value = {"title": block["title"][lang], "text": block["text"][lang]}
+        elif kind == "quiz":
+            questions = []
+            for q, question in enumerate(block["questions"]):
+                options = [
+                    {
+                        "text": o["text"][lang],
+                        "correct": bool(o["correct"]),
+                        "explanation": o["explanation"][lang],
+                    }
+                    for o in question["options"]
+                ]
+                questions.append(
+                    {
+                        "question": question["question"][lang],
+                        "options": _items(options, (*key, q, "options")),
+                    }
+                )
+            value = {"title": "", "questions": _items(questions, (*key, "questions"))}
+        else:  # pragma: no cover - the content tests keep types in BLOCK_TYPES
+            raise LoaderError(f"unknown block type {kind!r} in {lesson['slug']}")
+        body.append({"type": kind, "value": value, "id": _id(*key)})
+    return body
+
+
+def _fields(kind: str, data: dict, lang: str) -> dict:
+    if kind == "course":
+        return {
+            "title": data["title"][lang],
+            "summary": _summary(data["intro"][lang]),
+            "intro": f"<p>{data['intro'][lang]}</p>",
+        }
+    if kind == "module":
+        return {"title": data["title"][lang], "intro": f"<p>{data['intro'][lang]}</p>"}
+    return {
+        "title": data["title"][lang],
+        "summary": data["summary"][lang],
+        "minutes": data["minutes"],
+        "level": data["level"],
+        "topics": list(data["topics"]),
+        "required": bool(data["required"]),
+        "body": lesson_body(data, lang),
+    }
+
+
+def _summary(text: str, limit: int = 300) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(". ", 1)[0]
+    return cut if cut.endswith(".") else cut + "."
+
+
+def _ensure_child(
+    parent: Page, model, slug: str, values: dict, *, update: bool, result: LoadResult
+):
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is None:
+        page = model(slug=slug, locale_id=parent.locale_id, **values)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        result.created.append(page.url_path)
+        return page
+    if update:
+        for name, value in values.items():
+            setattr(existing, name, value)
+        existing.save_revision().publish()
+        result.updated.append(existing.url_path)
+    return existing
+
+
+def _ensure_translation(
+    page: Page, locale: Locale, values: dict, *, update: bool, result: LoadResult
+):
+    translated = page.get_translation_or_none(locale)
+    if translated is not None and not update:
+        return translated.specific
+    created = translated is None
+    if created:
+        translated = page.copy_for_translation(locale)
+    translated = translated.specific
+    for name, value in values.items():
+        setattr(translated, name, value)
+    translated.slug = page.slug
+    translated.save_revision().publish()
+    (result.translated if created else result.updated).append(translated.url_path)
+    return translated
+
+
+def ensure_moderation(index_pages) -> None:
+    """Editors (programme staff) add and edit curriculum pages and submit them; a programme
+    lead approves (publishes). Workflow: one GroupApprovalTask for the programme_lead group."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    from semilla.enums import Role
+
+    from .apps import PROGRAMME_LEAD_GROUP
+
+    lead, _created = Group.objects.get_or_create(name=PROGRAMME_LEAD_GROUP)
+    staff, _created = Group.objects.get_or_create(name=Role.STAFF.value)
+    task = GroupApprovalTask.objects.filter(name="Programme lead approval").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Programme lead approval")
+    task.groups.set([lead])
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
+    )
+    for index in index_pages:
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+        for group, codenames in ((staff, EDITOR_PERMISSIONS), (lead, LEAD_PERMISSIONS)):
+            for codename in codenames:
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=index, permission=permission
+                )
+
+
+def _link_home(home: Page, index: Page) -> None:
+    home = home.specific
+    if getattr(home, "curriculum_page_id", index.pk) != index.pk:
+        home.curriculum_page = index
+        home.save_revision().publish()
+
+
+@transaction.atomic
+def load(*, courses=COURSES, update: bool = False) -> LoadResult:
+    from semilla.models import HomePage
+
+    from .models import CoursePage, CurriculumIndexPage, LessonPage, ModulePage
+
+    es = Locale.objects.get(language_code="es")
+    en, _created = Locale.objects.get_or_create(language_code="en")
+    home = HomePage.objects.filter(locale=es).first()
+    if home is None:
+        raise LoaderError("No Spanish home page: create the site's home page first.")
+    result = LoadResult()
+    index = CurriculumIndexPage.objects.child_of(home).first()
+    index_values = INDEX_CONTENT["es"]
+    if index is None:
+        index = _ensure_child(
+            home, CurriculumIndexPage, INDEX_SLUG, index_values, update=update, result=result
+        )
+    elif update:
+        _ensure_child(
+            home, CurriculumIndexPage, index.slug, index_values, update=True, result=result
+        )
+    pairs = []  # (spanish page, english values), parents before children
+    pairs.append((index, INDEX_CONTENT["en"]))
+    for course in courses:
+        course_page = _ensure_child(
+            index,
+            CoursePage,
+            course["slug"],
+            _fields("course", course, "es"),
+            update=update,
+            result=result,
+        )
+        pairs.append((course_page, _fields("course", course, "en")))
+        for module in course["modules"]:
+            module_page = _ensure_child(
+                course_page,
+                ModulePage,
+                module["slug"],
+                _fields("module", module, "es"),
+                update=update,
+                result=result,
+            )
+            pairs.append((module_page, _fields("module", module, "en")))
+            for lesson in module["lessons"]:
+                lesson_page = _ensure_child(
+                    module_page,
+                    LessonPage,
+                    lesson["slug"],
+                    _fields("lesson", lesson, "es"),
+                    update=update,
+                    result=result,
+                )
+                pairs.append((lesson_page, _fields("lesson", lesson, "en")))
+    english = {}
+    for page, values in pairs:
+        english[page.pk] = _ensure_translation(page, en, values, update=update, result=result)
+    english_index = english[index.pk]
+    _link_home(home, index)
+    english_home = home.get_translation_or_none(en)
+    if english_home is not None:
+        _link_home(english_home, english_index)
+    ensure_moderation([index, english_index])
+    return result

@@ -1,0 +1,273 @@
+"""Every write of the curriculum: visits (the resume point), lesson completion, quiz
+attempts, certificate issuance and revocation. Top-level services are durable atomic
+blocks; issuance runs inside completion, under a lock on the learner."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .enums import QUIZ_PASS_PERCENT, CertificateStatus
+from .models import (
+    Certificate,
+    CoursePage,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+    default_locale,
+)
+
+
+class CurriculumError(Exception):
+    """A learner's request that cannot be carried out; the message is for them."""
+
+
+class QuizNotPassed(CurriculumError):
+    pass
+
+
+class InvalidAnswers(CurriculumError):
+    pass
+
+
+class AlreadyRevoked(CurriculumError):
+    pass
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def canonical_lesson(lesson: LessonPage) -> LessonPage:
+    """The lesson in the default language (where progress is recorded)."""
+    locale = default_locale()
+    if lesson.locale_id == locale.pk:
+        return lesson
+    source = lesson.get_translation_or_none(locale)
+    return source.specific if source is not None else lesson
+
+
+def course_of(lesson: LessonPage) -> CoursePage:
+    return CoursePage.objects.get(path=lesson.path[: -2 * Page.steplen])
+
+
+@dataclass
+class QuestionResult:
+    question: str
+    options: list
+    chosen: int | None
+    correct_index: int
+
+    @property
+    def is_correct(self) -> bool:
+        return self.chosen == self.correct_index
+
+
+@dataclass
+class QuizGrade:
+    correct: int
+    total: int
+    questions: list[QuestionResult]
+
+    @property
+    def passed(self) -> bool:
+        return self.correct * 100 >= QUIZ_PASS_PERCENT * self.total
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.total) if self.total else 0
+
+
+def quiz_grade(*, quiz, answers: list[int | None]) -> QuizGrade:
+    """Grade ``answers`` (one option index per question, None when unanswered) against a
+    quiz block value. Pure: anonymous readers get the same grading without a record."""
+    questions = list(quiz["questions"])
+    if len(answers) != len(questions):
+        raise InvalidAnswers(_("Answer every question of the quiz."))
+    results = []
+    for question, chosen in zip(questions, answers, strict=True):
+        options = list(question["options"])
+        if chosen is not None and not 0 <= chosen < len(options):
+            raise InvalidAnswers(_("One of the answers is not an option of its question."))
+        correct_index = next(i for i, option in enumerate(options) if option["correct"])
+        results.append(
+            QuestionResult(
+                question=question["question"],
+                options=options,
+                chosen=chosen,
+                correct_index=correct_index,
+            )
+        )
+    correct = sum(1 for r in results if r.is_correct)
+    return QuizGrade(correct=correct, total=len(results), questions=results)
+
+
+def _touch(*, user, canonical: LessonPage, course: CoursePage) -> LessonProgress:
+    now = timezone.now()
+    progress, created = LessonProgress.objects.get_or_create(
+        user=user, lesson=canonical, defaults={"course": course, "last_seen_at": now}
+    )
+    if not created:
+        LessonProgress.objects.filter(pk=progress.pk).update(last_seen_at=now)
+        progress.last_seen_at = now
+    return progress
+
+
+def _quizzes_passed(*, user, canonical: LessonPage) -> bool:
+    needed = set(canonical.quiz_ids)
+    if not needed:
+        return True
+    passed = set(
+        QuizAttempt.objects.filter(
+            user=user, lesson=canonical, passed=True, quiz_id__in=needed
+        ).values_list("quiz_id", flat=True)
+    )
+    return needed <= passed
+
+
+def _complete(*, user, canonical: LessonPage, course: CoursePage):
+    progress = _touch(user=user, canonical=canonical, course=course)
+    if progress.completed_at is None:
+        progress.completed_at = timezone.now()
+        LessonProgress.objects.filter(pk=progress.pk).update(completed_at=progress.completed_at)
+    certificate = _issue_if_earned(user=user, course=course)
+    return progress, certificate
+
+
+def _issue_if_earned(*, user, course: CoursePage) -> Certificate | None:
+    """A certificate once every live required lesson of ``course`` (canonical) is done."""
+    if not course.issues_certificate:
+        return None
+    # One learner's completions are serialised here so two requests never issue twice.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    existing = Certificate.objects.filter(
+        user=user, course=course, status=CertificateStatus.VALID
+    ).first()
+    if existing is not None:
+        return existing
+    required = set(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .filter(required=True)
+        .values_list("pk", flat=True)
+    )
+    if not required:
+        return None
+    done = set(
+        LessonProgress.objects.filter(
+            user=user, lesson_id__in=required, completed_at__isnull=False
+        ).values_list("lesson_id", flat=True)
+    )
+    if done != required:
+        return None
+    return Certificate.objects.create(
+        user=user,
+        course=course,
+        course_title=course.title,
+        recipient_name=user.full_name or user.get_short_name() or user.email.split("@")[0],
+    )
+
+
+# --------------------------------------------------------------------------- services
+
+
+@transaction.atomic(durable=True)
+def lesson_record_visit(*, user, lesson: LessonPage) -> LessonProgress:
+    """Remember that ``user`` opened ``lesson`` (their resume point)."""
+    canonical = canonical_lesson(lesson)
+    return _touch(user=user, canonical=canonical, course=course_of(canonical))
+
+
+@dataclass
+class Completion:
+    progress: LessonProgress
+    certificate: Certificate | None
+    newly_certified: bool = False
+
+
+@transaction.atomic(durable=True)
+def lesson_complete(*, user, lesson: LessonPage) -> Completion:
+    """Mark a lesson done. A lesson with quizzes is done once each quiz is passed."""
+    canonical = canonical_lesson(lesson)
+    if not _quizzes_passed(user=user, canonical=canonical):
+        raise QuizNotPassed(_("Pass this lesson's quiz first; you can try it again."))
+    course = course_of(canonical)
+    had = Certificate.objects.filter(
+        user=user, course=course, status=CertificateStatus.VALID
+    ).exists()
+    progress, certificate = _complete(user=user, canonical=canonical, course=course)
+    return Completion(
+        progress=progress,
+        certificate=certificate,
+        newly_certified=certificate is not None and not had,
+    )
+
+
+@dataclass
+class QuizSubmission:
+    attempt: QuizAttempt
+    grade: QuizGrade
+    lesson_completed: bool
+    certificate: Certificate | None
+    newly_certified: bool = False
+
+
+@transaction.atomic(durable=True)
+def quiz_submit(
+    *, user, lesson: LessonPage, quiz_id: str, answers: list[int | None]
+) -> QuizSubmission:
+    """Store an attempt with its score. Passing the lesson's last quiz completes it (and
+    may issue the course certificate). Attempts are unlimited: a quiz can be retried."""
+    quiz = lesson.quiz_value(quiz_id)
+    if quiz is None:
+        raise InvalidAnswers(_("This quiz no longer exists; reload the lesson."))
+    grade = quiz_grade(quiz=quiz, answers=answers)
+    canonical = canonical_lesson(lesson)
+    course = course_of(canonical)
+    attempt = QuizAttempt.objects.create(
+        user=user,
+        lesson=canonical,
+        quiz_id=quiz_id,
+        answers=list(answers),
+        correct=grade.correct,
+        total=grade.total,
+        passed=grade.passed,
+    )
+    _touch(user=user, canonical=canonical, course=course)
+    completed = False
+    certificate = None
+    newly = False
+    if grade.passed and _quizzes_passed(user=user, canonical=canonical):
+        had = Certificate.objects.filter(
+            user=user, course=course, status=CertificateStatus.VALID
+        ).exists()
+        _progress, certificate = _complete(user=user, canonical=canonical, course=course)
+        completed = True
+        newly = certificate is not None and not had
+    return QuizSubmission(
+        attempt=attempt,
+        grade=grade,
+        lesson_completed=completed,
+        certificate=certificate,
+        newly_certified=newly,
+    )
+
+
+@transaction.atomic(durable=True)
+def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    """Revoke a certificate (valid -> revoked, the only transition); the verification page
+    says so from then on. Who, when and why are kept on the certificate."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CurriculumError(_("Say why the certificate is revoked."))
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.status != CertificateStatus.VALID:
+        raise AlreadyRevoked(_("This certificate was already revoked."))
+    locked.status = CertificateStatus.REVOKED
+    locked.revoked_at = timezone.now()
+    locked.revoked_by = actor
+    locked.revoked_reason = reason
+    locked.save(update_fields=["status", "revoked_at", "revoked_by", "revoked_reason"])
+    return locked
