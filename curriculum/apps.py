@@ -28,10 +28,11 @@ class CurriculumConfig(AppConfig):
         from semilla.roles import add_role_permissions
 
         from . import signals  # noqa: F401  (cache invalidation on publish)
-        from .panels import my_learning_panel
+        from .panels import due_this_week_panel, my_learning_panel
 
         hooks.register_nav(hooks.NavItem(label=_("Learn"), url_name="curriculum:start", order=10))
         hooks.register_panel(order=20)(my_learning_panel)
+        hooks.register_panel(order=15)(due_this_week_panel)
         add_role_permissions(
             Role.STAFF, "curriculum.view_certificate", "curriculum.change_certificate"
         )

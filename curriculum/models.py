@@ -402,3 +402,43 @@ class Certificate(models.Model):
 
     def get_verification_url(self) -> str:
         return reverse("curriculum:verify", kwargs={"code": self.code})
+
+
+# --------------------------------------------------------------------------- syllabus
+
+
+class SyllabusItem(models.Model):
+    """A course or a lesson that a cohort's participants should finish by a date."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        on_delete=models.CASCADE,
+        related_name="syllabus_items",
+        verbose_name=_("cohort"),
+    )
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("course or lesson")
+    )
+    due_date = models.DateField(_("due date"))
+    note = models.CharField(_("note for participants"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("syllabus item")
+        verbose_name_plural = _("syllabus items")
+        ordering = ["cohort", "due_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "page"], name="syllabus_page_once_per_cohort"
+            ),
+        ]
+        indexes = [models.Index(fields=["cohort", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.page} · {self.due_date}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.page_id and self.page.specific_class not in (CoursePage, LessonPage):
+            raise ValidationError({"page": _("Choose a course or a lesson.")})

@@ -24,3 +24,19 @@ def my_learning_panel(request):
         },
         order=20,
     )
+
+
+def due_this_week_panel(request):
+    """For cohort participants: the syllabus due this week (hidden when nothing is)."""
+    if not request.user.is_authenticated:
+        return None
+    language = (translation.get_language() or "es")[:2]
+    items = selectors.syllabus_due_for_user(user=request.user, language=language)
+    if not items:
+        return None
+    return Panel(
+        title=_("Due this week"),
+        template="curriculum/panels/due_this_week.html",
+        context={"items": items},
+        order=15,
+    )

@@ -5,6 +5,7 @@ language show the translated page where one is live, and the Spanish page (flagg
 a fallback) where none is."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Q
 from django.utils import timezone
@@ -367,3 +368,79 @@ def lessons_search(*, query: str, language: str, limit: int = 30) -> list[Lesson
 
 def today():
     return timezone.localdate()
+
+
+# --------------------------------------------------------------------------- syllabus
+
+
+@dataclass
+class DueItem:
+    page: Page
+    cohort_name: str
+    due_date: object
+    note: str
+    done: bool
+    overdue: bool
+
+
+def syllabus_due_for_user(*, user, language: str, days: int = 7) -> list[DueItem]:
+    """Courses and lessons due in the next ``days`` (and those overdue in the past week,
+    not yet done) in the active cohorts of ``user``, in ``language`` where translated."""
+    from cohorts.enums import ParticipantStatus
+    from cohorts.models import Participant
+
+    from .models import SyllabusItem
+
+    start = today()
+    cohort_ids = Participant.objects.filter(user=user, status=ParticipantStatus.ACTIVE).values(
+        "cohort_id"
+    )
+    items = list(
+        SyllabusItem.objects.filter(
+            cohort_id__in=cohort_ids,
+            due_date__gte=start - timedelta(days=7),
+            due_date__lte=start + timedelta(days=days),
+        )
+        .select_related("cohort", "page")
+        .order_by("due_date", "pk")
+    )
+    if not items:
+        return []
+    keys = [item.page.translation_key for item in items]
+    done_lessons = set(
+        LessonProgress.objects.filter(
+            user=user,
+            completed_at__isnull=False,
+            lesson__translation_key__in=keys,
+        ).values_list("lesson__translation_key", flat=True)
+    )
+    done_courses = set(
+        Certificate.objects.filter(
+            user=user,
+            status=CertificateStatus.VALID,
+            course__translation_key__in=keys,
+        ).values_list("course__translation_key", flat=True)
+    )
+    translated = {
+        p.translation_key: p
+        for p in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    }
+    result = []
+    for item in items:
+        key = item.page.translation_key
+        done = key in done_lessons or key in done_courses
+        if item.due_date < start and done:
+            continue
+        result.append(
+            DueItem(
+                page=translated.get(key, item.page),
+                cohort_name=item.cohort.name,
+                due_date=item.due_date,
+                note=item.note,
+                done=done,
+                overdue=item.due_date < start and not done,
+            )
+        )
+    return result
