@@ -9,6 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pitchday import views as pitchday_views
+
 from . import views
 
 semilla_patterns = (
@@ -25,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("stripe/webhook/", pitchday_views.stripe_webhook, name="stripe_webhook"),
 ]
 
 urlpatterns += i18n_patterns(

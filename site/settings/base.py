@@ -263,6 +263,10 @@ CONTENT_SECURITY_POLICY = {
 SITE_URL = WAGTAILADMIN_BASE_URL
 PRIVACY_POLICY_VERSION = env.str("PRIVACY_POLICY_VERSION", default="2026-11")
 SEMILLA_NOTIFICATION_CHANNELS = ["email"]
+# Stripe (seed-grant payouts and sponsor contributions); empty keys disable the Stripe rail.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="https://api.stripe.com")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,130 @@
+"""Input validation only; services make the changes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .enums import BankAccountType, EvidenceKind, RailCode
+
+MAX_PESOS = 10_000_000_000
+
+
+class MoneyField(forms.IntegerField):
+    """Whole currency units typed by a person -> integer minor units (x100)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_PESOS)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        if isinstance(value, str):
+            value = value.replace(".", "").replace(",", "").replace("$", "").strip()
+        whole = super().clean(value)
+        return None if whole is None else whole * 100
+
+
+MANUAL_RAILS = [(c, label) for c, label in RailCode.choices if c != RailCode.STRIPE]
+
+
+class PayoutDetailsForm(forms.Form):
+    rail = forms.ChoiceField(
+        label=_("How do you want to receive the money?"),
+        choices=MANUAL_RAILS,
+        widget=forms.RadioSelect,
+    )
+    holder_name = forms.CharField(label=_("Name of the account holder"), max_length=150)
+    document_number = forms.CharField(
+        label=_("Holder's document number"), max_length=30, required=False
+    )
+    phone = forms.RegexField(
+        label=_("Nequi or Daviplata mobile number"),
+        regex=r"^3\d{9}$",
+        required=False,
+        help_text=_("10 digits, starting with 3."),
+        error_messages={"invalid": _("Enter 10 digits starting with 3.")},
+    )
+    bank_name = forms.CharField(label=_("Bank"), max_length=80, required=False)
+    account_type = forms.ChoiceField(
+        label=_("Account type"), required=False, choices=[("", "—"), *BankAccountType.choices]
+    )
+    account_number = forms.RegexField(
+        label=_("Account number"),
+        regex=r"^\d{6,20}$",
+        required=False,
+        error_messages={"invalid": _("Digits only (6 to 20).")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        rail = data.get("rail")
+        if rail in (RailCode.NEQUI, RailCode.DAVIPLATA) and not data.get("phone"):
+            self.add_error("phone", _("Enter the mobile number of the wallet."))
+        if rail == RailCode.BANK_TRANSFER:
+            for name in ("bank_name", "account_type", "account_number"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed for a bank transfer."))
+        return data
+
+
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Confirmation code"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("The code has 6 digits.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+class AgreementForm(forms.Form):
+    accept = forms.BooleanField(label=_("I have read the agreement and I accept it."))
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Receipt, photo or document"), help_text=_("JPG, PNG, WEBP or PDF, at most 10 MB.")
+    )
+    kind = forms.ChoiceField(label=_("What is it?"), choices=EvidenceKind.choices)
+    description = forms.CharField(label=_("Short description"), max_length=200, required=False)
+    amount_spent = MoneyField(label=_("Amount on the receipt (pesos)"), required=False)
+    budget_line = forms.TypedChoiceField(
+        label=_("Which planned use?"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, budget_lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_line"].choices = [("", "—")] + [
+            (line.pk, line.description) for line in budget_lines
+        ]
+
+
+class ReportForm(forms.Form):
+    report = forms.CharField(
+        label=_("Short report: what did you do with this tranche?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RecordPaymentForm(forms.Form):
+    reference = forms.CharField(label=_("Payment reference"), max_length=120)
+    proof = forms.FileField(
+        label=_("Proof of payment"),
+        required=False,
+        help_text=_("Screenshot or PDF of the transfer receipt."),
+    )
+
+
+class ContributionForm(forms.Form):
+    sponsor_name = forms.CharField(label=_("Your name or organisation"), max_length=150)
+    sponsor_email = forms.EmailField(label=_("E-mail"))
+    amount = MoneyField(label=_("Amount (pesos)"), min_value=10_000)
+
+
+class UpdateRequestForm(forms.Form):
+    reason = forms.CharField(label=_("Why must the details be updated?"), max_length=300)

@@ -1,0 +1,1 @@
+from .grants import *  # noqa: F403

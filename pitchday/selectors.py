@@ -1,0 +1,140 @@
+"""Reads for views and reports, scoped to the person asking, with constant query counts."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.shortcuts import get_object_or_404
+
+from semilla.permissions import has_any_role, is_finance, is_programme_staff
+
+from .enums import DisbursementStatus, MilestoneStatus
+from .models import (
+    Disbursement,
+    Evidence,
+    Fund,
+    Grant,
+    Milestone,
+    ReconciliationIssue,
+    Tranche,
+)
+from .services.ledger import annotate_fund_balances
+
+
+def may_manage_grants(user) -> bool:
+    return is_programme_staff(user) or is_finance(user)
+
+
+def _grant_queryset():
+    return Grant.objects.select_related("fund", "grantee").prefetch_related(
+        Prefetch(
+            "tranches",
+            queryset=Tranche.objects.select_related("milestone").prefetch_related(
+                Prefetch(
+                    "milestone__evidence", queryset=Evidence.objects.select_related("budget_line")
+                ),
+                Prefetch("disbursements", queryset=Disbursement.objects.order_by("-pk")),
+            ),
+        ),
+        "budget_lines",
+    )
+
+
+def grant_list_for_grantee(*, user):
+    return (
+        Grant.objects.filter(grantee=user)
+        .select_related("fund")
+        .annotate(paid=Sum("tranches__amount", filter=Q(tranches__status="paid")))
+        .order_by("-created_at")
+    )
+
+
+def grant_get_for_user(*, user, reference: str) -> Grant:
+    """The grantee's own grant, or any grant for staff and finance; else 404."""
+    queryset = _grant_queryset()
+    if not may_manage_grants(user):
+        queryset = queryset.filter(grantee=user)
+    return get_object_or_404(queryset, reference=reference)
+
+
+def milestone_get_for_user(*, user, reference: str, pk: int) -> Milestone:
+    queryset = Milestone.objects.select_related("tranche__grant__grantee").prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.select_related("budget_line"))
+    )
+    if not may_manage_grants(user):
+        queryset = queryset.filter(tranche__grant__grantee=user)
+    return get_object_or_404(queryset, pk=pk, tranche__grant__reference=reference)
+
+
+def evidence_get_for_user(*, user, pk: int) -> Evidence:
+    queryset = Evidence.objects.select_related("milestone__tranche__grant")
+    if not may_manage_grants(user):
+        queryset = queryset.filter(milestone__tranche__grant__grantee=user)
+    return get_object_or_404(queryset, pk=pk)
+
+
+def milestones_awaiting_review():
+    return (
+        Milestone.objects.filter(status=MilestoneStatus.SUBMITTED)
+        .select_related("tranche__grant__grantee")
+        .annotate(evidence_count=Count("evidence"))
+        .order_by("submitted_at")
+    )
+
+
+def disbursement_queue(*, status: str | None = None):
+    queryset = Disbursement.objects.select_related(
+        "tranche__grant__grantee",
+        "tranche__grant__fund",
+        "requested_by",
+        "approved_by",
+        "payout_details",
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    else:
+        queryset = queryset.exclude(
+            status__in=[
+                DisbursementStatus.PAID,
+                DisbursementStatus.CANCELLED,
+                DisbursementStatus.REVERSED,
+            ]
+        )
+    return queryset.order_by("requested_at", "pk")
+
+
+def funds_with_balances():
+    return (
+        annotate_fund_balances(Fund.objects.all())
+        .annotate(grant_count=Count("grants", distinct=True))
+        .order_by("name")
+    )
+
+
+def open_reconciliation_issues():
+    return ReconciliationIssue.objects.filter(resolved_at__isnull=True).select_related(
+        "disbursement__tranche__grant"
+    )
+
+
+def use_of_funds_rows(grant: Grant) -> list[dict]:
+    """Planned uses against receipts (from the prefetched grant)."""
+    spent: dict[int | None, int] = {}
+    for tranche in grant.tranches.all():
+        for evidence in tranche.milestone.evidence.all():
+            if evidence.amount_spent:
+                spent[evidence.budget_line_id] = (
+                    spent.get(evidence.budget_line_id, 0) + evidence.amount_spent
+                )
+    rows = [
+        {"item": line.description, "planned": line.amount, "spent": spent.get(line.pk, 0)}
+        for line in grant.budget_lines.all()
+    ]
+    if spent.get(None):
+        rows.append({"item": None, "planned": 0, "spent": spent[None]})
+    return rows
+
+
+def may_see_aggregates(user) -> bool:
+    from semilla.enums import Role
+
+    return has_any_role(user, [Role.STAFF, Role.FINANCE, Role.FUNDER])

@@ -1,0 +1,655 @@
+"""Funds, grants, tranches, milestones, evidence and payout details."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import filetype
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from semilla.emails import queue_email_to_user
+from semilla.templatetags.semilla_tags import money
+
+from ..enums import (
+    DisbursementStatus,
+    EntryKind,
+    GrantStatus,
+    MilestoneStatus,
+    PayoutDetailsStatus,
+    RailCode,
+    TrancheStatus,
+)
+from ..models import (
+    BudgetLine,
+    Disbursement,
+    DisbursementTransition,
+    Evidence,
+    Fund,
+    Grant,
+    GrantEvent,
+    Milestone,
+    PayoutDetails,
+    PayoutDetailsUpdateRequest,
+    Tranche,
+)
+from . import InvalidTransition, ServiceError
+from .ledger import fund_summary, grant_committed, post_entry
+
+EVIDENCE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"}
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+CODE_TTL = timedelta(minutes=30)
+CODE_MAX_ATTEMPTS = 5
+
+
+# --- funds ---------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def fund_create(
+    *,
+    name: str,
+    currency: str,
+    budget: int,
+    actor,
+    donor: str = "",
+    description: str = "",
+    accepts_contributions: bool = False,
+) -> Fund:
+    fund = Fund.objects.create(
+        name=name,
+        currency=currency,
+        donor=donor,
+        description=description,
+        accepts_contributions=accepts_contributions,
+    )
+    if budget:
+        post_entry(
+            fund=fund, kind=EntryKind.BUDGET, amount=budget, actor=actor, memo="opening budget"
+        )
+    return fund
+
+
+@transaction.atomic(durable=True)
+def fund_add_budget(*, fund: Fund, amount: int, actor, memo: str = "") -> Fund:
+    if amount <= 0:
+        raise ServiceError(_("The amount must be greater than zero."))
+    post_entry(fund=fund, kind=EntryKind.BUDGET, amount=amount, actor=actor, memo=memo)
+    return fund
+
+
+# --- grants --------------------------------------------------------------------------------
+
+
+@dataclass
+class TrancheSpec:
+    amount: int
+    title: str
+    evidence_required: str = ""
+    description: str = ""
+    due_date: date | None = None
+
+
+def split_amount(amount: int, percentages: list[int]) -> list[int]:
+    """Split ``amount`` by whole percentages summing to 100; the last part takes the rest."""
+    if sum(percentages) != 100 or any(p <= 0 for p in percentages):
+        raise ServiceError(_("Tranche percentages must be positive and add up to 100."))
+    parts = [amount * p // 100 for p in percentages[:-1]]
+    return [*parts, amount - sum(parts)]
+
+
+def default_terms(*, business_name: str, amount: int, currency: str, language: str) -> str:
+    with translation.override(language):
+        return _(
+            "Seed grant agreement for %(business)s.\n\n"
+            "1. Semilla grants %(amount)s, paid in tranches. Each tranche after the first is "
+            "paid once the programme team approves the evidence of its milestone.\n"
+            "2. You will use the money only for the planned uses of your business and keep the "
+            "receipts, which you will upload as evidence.\n"
+            "3. Payments go only to the payout details you enter and confirm yourself.\n"
+            "4. If the money is not used as agreed, the programme may stop the remaining "
+            "tranches.\n"
+            "5. Your data is processed to manage this grant, under Colombia's Law 1581 of 2012. "
+            "Funders only receive aggregate figures."
+        ) % {"business": business_name, "amount": money(amount, currency)}
+
+
+def _record(
+    grant: Grant, actor, action: str, from_status: str = "", to_status: str = "", note: str = ""
+) -> None:
+    GrantEvent.objects.create(
+        grant=grant,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note[:300],
+    )
+
+
+def _next_reference() -> str:
+    year = timezone.localdate().year
+    for _attempt in range(20):
+        reference = f"SG-{year}-{secrets.token_hex(3).upper()}"
+        if not Grant.objects.filter(reference=reference).exists():
+            return reference
+    raise ServiceError("could not allocate a grant reference")  # pragma: no cover
+
+
+def _grant_create(
+    *,
+    fund: Fund,
+    grantee,
+    business_name: str,
+    amount: int,
+    tranches: list[TrancheSpec],
+    actor,
+    budget_lines=(),
+    source_award_id: int | None = None,
+) -> Grant:
+    if amount <= 0:
+        raise ServiceError(_("The amount must be greater than zero."))
+    if not tranches or sum(t.amount for t in tranches) != amount:
+        raise ServiceError(_("The tranches must add up to the grant amount."))
+    if any(t.amount <= 0 for t in tranches):
+        raise ServiceError(_("Every tranche needs an amount greater than zero."))
+    grant = Grant.objects.create(
+        reference=_next_reference(),
+        fund=fund,
+        grantee=grantee,
+        business_name=business_name,
+        amount=amount,
+        currency=fund.currency,
+        created_by=actor,
+        source_award_id=source_award_id,
+        terms_es=default_terms(
+            business_name=business_name, amount=amount, currency=fund.currency, language="es"
+        ),
+        terms_en=default_terms(
+            business_name=business_name, amount=amount, currency=fund.currency, language="en"
+        ),
+    )
+    for number, spec in enumerate(tranches, start=1):
+        tranche = Tranche.objects.create(grant=grant, number=number, amount=spec.amount)
+        Milestone.objects.create(
+            tranche=tranche,
+            title=spec.title,
+            description=spec.description,
+            evidence_required=spec.evidence_required,
+            due_date=spec.due_date,
+        )
+    BudgetLine.objects.bulk_create(
+        [BudgetLine(grant=grant, description=d[:150], amount=a) for d, a in budget_lines]
+    )
+    _record(grant, actor, "created", to_status=GrantStatus.DRAFT)
+    return grant
+
+
+@transaction.atomic(durable=True)
+def grant_create(**kwargs) -> Grant:
+    return _grant_create(**kwargs)
+
+
+def _grant_offer(*, grant: Grant, actor) -> Grant:
+    """Commit the money (fund locked, never over-committed) and offer the agreement."""
+    fund = Fund.objects.select_for_update().get(pk=grant.fund_id)
+    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    if grant.status != GrantStatus.DRAFT:
+        raise InvalidTransition(grant.get_status_display(), GrantStatus.OFFERED)
+    available = fund_summary(fund)["available"]
+    if grant.amount > available:
+        raise ServiceError(
+            _("The fund has %(available)s available; this grant needs %(amount)s.")
+            % {
+                "available": money(available, fund.currency),
+                "amount": money(grant.amount, grant.currency),
+            }
+        )
+    post_entry(
+        fund=fund,
+        kind=EntryKind.COMMITMENT,
+        amount=grant.amount,
+        grant=grant,
+        actor=actor,
+        memo=grant.reference,
+    )
+    grant.status = GrantStatus.OFFERED
+    grant.save(update_fields=["status"])
+    _record(grant, actor, "offered", GrantStatus.DRAFT, GrantStatus.OFFERED)
+    queue_email_to_user(
+        user=grant.grantee,
+        template="pitchday/grant_offered",
+        context={
+            "reference": grant.reference,
+            "business": grant.business_name,
+            "url": grant.get_absolute_url(),
+        },
+    )
+    return grant
+
+
+@transaction.atomic(durable=True)
+def grant_offer(*, grant: Grant, actor) -> Grant:
+    return _grant_offer(grant=grant, actor=actor)
+
+
+def terms_digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@transaction.atomic(durable=True)
+def grant_accept_agreement(*, grant: Grant, user, language: str, ip: str | None) -> Grant:
+    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    if grant.grantee_id != user.pk:
+        raise ServiceError(_("Only the grantee can accept this agreement."))
+    if grant.status != GrantStatus.OFFERED:
+        raise InvalidTransition(grant.get_status_display(), GrantStatus.ACTIVE)
+    language = "en" if language == "en" else "es"
+    grant.status = GrantStatus.ACTIVE
+    grant.accepted_at = timezone.now()
+    grant.accepted_language = language
+    grant.accepted_terms_sha256 = terms_digest(grant.terms_for(language))
+    grant.accepted_ip = ip
+    grant.save(
+        update_fields=[
+            "status",
+            "accepted_at",
+            "accepted_language",
+            "accepted_terms_sha256",
+            "accepted_ip",
+        ]
+    )
+    _record(
+        grant,
+        user,
+        "agreement_accepted",
+        GrantStatus.OFFERED,
+        GrantStatus.ACTIVE,
+        note=f"terms {grant.terms_version} ({language}) sha256 {grant.accepted_terms_sha256}",
+    )
+    # Milestones without evidence (e.g. "sign the agreement") are met now.
+    for milestone in Milestone.objects.select_related("tranche").filter(
+        tranche__grant=grant, evidence_required="", status=MilestoneStatus.PENDING
+    ):
+        milestone.status = MilestoneStatus.APPROVED
+        milestone.reviewed_at = timezone.now()
+        milestone.save(update_fields=["status", "reviewed_at"])
+        _make_payable(milestone.tranche, user)
+    return grant
+
+
+def _make_payable(tranche: Tranche, actor) -> None:
+    if tranche.status == TrancheStatus.LOCKED and tranche.grant.status == GrantStatus.ACTIVE:
+        tranche.status = TrancheStatus.PAYABLE
+        tranche.save(update_fields=["status"])
+        _record(
+            tranche.grant,
+            actor,
+            f"tranche_{tranche.number}_payable",
+            TrancheStatus.LOCKED,
+            TrancheStatus.PAYABLE,
+        )
+
+
+@transaction.atomic(durable=True)
+def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
+    """Stop a grant: unpaid tranches are cancelled and their money goes back to the fund."""
+    Fund.objects.select_for_update().get(pk=grant.fund_id)
+    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    if grant.status not in (GrantStatus.DRAFT, GrantStatus.OFFERED, GrantStatus.ACTIVE):
+        raise InvalidTransition(grant.get_status_display(), GrantStatus.CANCELLED)
+    if (
+        Disbursement.objects.filter(tranche__grant=grant)
+        .exclude(
+            status__in=[
+                DisbursementStatus.PAID,
+                DisbursementStatus.CANCELLED,
+                DisbursementStatus.REVERSED,
+                DisbursementStatus.REQUESTED,
+            ]
+        )
+        .exists()
+    ):
+        raise ServiceError(_("A payment of this grant is under way; finish or cancel it first."))
+    for disbursement in Disbursement.objects.select_for_update().filter(
+        tranche__grant=grant, status=DisbursementStatus.REQUESTED
+    ):
+        _disbursement_cancelled(disbursement, actor, note or "grant cancelled")
+    Tranche.objects.filter(grant=grant).exclude(status=TrancheStatus.PAID).update(
+        status=TrancheStatus.CANCELLED
+    )
+    remaining = grant_committed(grant)
+    if remaining > 0:
+        post_entry(
+            fund=grant.fund,
+            kind=EntryKind.RELEASE,
+            amount=remaining,
+            grant=grant,
+            actor=actor,
+            memo=f"{grant.reference} cancelled",
+        )
+    previous = grant.status
+    grant.status = GrantStatus.CANCELLED
+    grant.save(update_fields=["status"])
+    _record(grant, actor, "cancelled", previous, GrantStatus.CANCELLED, note)
+    return grant
+
+
+def _disbursement_cancelled(disbursement: Disbursement, actor, note: str) -> None:
+    previous = disbursement.status
+    disbursement.status = DisbursementStatus.CANCELLED
+    disbursement.save(update_fields=["status"])
+    DisbursementTransition.objects.create(
+        disbursement=disbursement,
+        from_status=previous,
+        to_status=DisbursementStatus.CANCELLED,
+        actor=actor,
+        note=note[:300],
+    )
+
+
+# --- milestones and evidence ----------------------------------------------------------------
+
+
+def detect_file_type(uploaded, allowed: set[str], max_bytes: int) -> str:
+    """The file's real type from its first bytes (never its name or the browser's word)."""
+    if uploaded.size > max_bytes:
+        raise ServiceError(
+            _("The file is too large (at most %(mb)s MB).") % {"mb": max_bytes // (1024 * 1024)}
+        )
+    uploaded.seek(0)
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in allowed:
+        raise ServiceError(_("This type of file is not accepted."))
+    return kind.mime
+
+
+@transaction.atomic(durable=True)
+def evidence_add(
+    *,
+    milestone: Milestone,
+    user,
+    uploaded,
+    kind: str,
+    description: str = "",
+    amount_spent: int | None = None,
+    budget_line: BudgetLine | None = None,
+) -> Evidence:
+    milestone = (
+        Milestone.objects.select_for_update().select_related("tranche__grant").get(pk=milestone.pk)
+    )
+    grant = milestone.tranche.grant
+    if grant.grantee_id != user.pk:
+        raise ServiceError(_("Only the grantee can add evidence."))
+    if grant.status != GrantStatus.ACTIVE or milestone.status not in (
+        MilestoneStatus.PENDING,
+        MilestoneStatus.CHANGES_REQUESTED,
+    ):
+        raise ServiceError(_("Evidence cannot be added to this milestone now."))
+    if budget_line is not None and budget_line.grant_id != grant.pk:
+        raise ServiceError(_("Choose one of this grant's planned uses."))
+    content_type = detect_file_type(uploaded, EVIDENCE_TYPES, EVIDENCE_MAX_BYTES)
+    evidence = Evidence(
+        milestone=milestone,
+        kind=kind,
+        description=description,
+        amount_spent=amount_spent,
+        budget_line=budget_line,
+        uploaded_by=user,
+        original_name=(uploaded.name or "file")[-200:],
+        content_type=content_type,
+        size=uploaded.size,
+    )
+    evidence.file.save("evidence", uploaded, save=False)
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic(durable=True)
+def milestone_submit(*, milestone: Milestone, user, report: str) -> Milestone:
+    milestone = (
+        Milestone.objects.select_for_update().select_related("tranche__grant").get(pk=milestone.pk)
+    )
+    if milestone.tranche.grant.grantee_id != user.pk:
+        raise ServiceError(_("Only the grantee can submit this milestone."))
+    if milestone.status not in (MilestoneStatus.PENDING, MilestoneStatus.CHANGES_REQUESTED):
+        raise InvalidTransition(milestone.get_status_display(), MilestoneStatus.SUBMITTED)
+    if not report.strip():
+        raise ServiceError(_("Write a short report of what you did."))
+    if milestone.needs_evidence and not milestone.evidence.exists():
+        raise ServiceError(_("Upload at least one receipt or photo first."))
+    previous = milestone.status
+    milestone.status = MilestoneStatus.SUBMITTED
+    milestone.report = report.strip()
+    milestone.submitted_at = timezone.now()
+    milestone.save(update_fields=["status", "report", "submitted_at"])
+    _record(
+        milestone.tranche.grant,
+        user,
+        f"milestone_{milestone.tranche.number}_submitted",
+        previous,
+        MilestoneStatus.SUBMITTED,
+    )
+    return milestone
+
+
+@transaction.atomic(durable=True)
+def milestone_review(*, milestone: Milestone, actor, approve: bool, note: str = "") -> Milestone:
+    """Staff approve the evidence (the tranche becomes payable) or ask for changes."""
+    milestone = (
+        Milestone.objects.select_for_update()
+        .select_related("tranche__grant__grantee")
+        .get(pk=milestone.pk)
+    )
+    target = MilestoneStatus.APPROVED if approve else MilestoneStatus.CHANGES_REQUESTED
+    if milestone.status != MilestoneStatus.SUBMITTED:
+        raise InvalidTransition(milestone.get_status_display(), target)
+    if not approve and not note.strip():
+        raise ServiceError(_("Say what needs to change."))
+    milestone.status = target
+    milestone.reviewed_by = actor
+    milestone.reviewed_at = timezone.now()
+    milestone.review_note = note.strip()
+    milestone.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+    grant = milestone.tranche.grant
+    _record(
+        grant,
+        actor,
+        f"milestone_{milestone.tranche.number}_reviewed",
+        MilestoneStatus.SUBMITTED,
+        target,
+        note,
+    )
+    if approve:
+        _make_payable(milestone.tranche, actor)
+    queue_email_to_user(
+        user=grant.grantee,
+        template="pitchday/milestone_reviewed",
+        context={
+            "reference": grant.reference,
+            "milestone": milestone.title,
+            "approved": approve,
+            "note": milestone.review_note,
+            "url": grant.get_absolute_url(),
+        },
+    )
+    return milestone
+
+
+# --- payout details --------------------------------------------------------------------------
+
+
+def _new_code() -> str:
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+@transaction.atomic(durable=True)
+def payout_details_submit(
+    *,
+    user,
+    rail: str,
+    holder_name: str,
+    document_number: str = "",
+    bank_name: str = "",
+    account_type: str = "",
+    account_number: str = "",
+    phone: str = "",
+    stripe_account_id: str = "",
+) -> PayoutDetails:
+    """The grantee enters new details; they wait for the code we send to the grantee."""
+    if rail == RailCode.BANK_TRANSFER and not (bank_name and account_type and account_number):
+        raise ServiceError(_("Enter the bank, the account type and the account number."))
+    if rail in (RailCode.NEQUI, RailCode.DAVIPLATA) and not phone:
+        raise ServiceError(_("Enter the mobile number of the wallet."))
+    if rail == RailCode.STRIPE and not stripe_account_id:
+        raise ServiceError(_("Connect your Stripe account first."))
+    PayoutDetails.objects.select_for_update().filter(user=user).exists()  # serialise per user
+    PayoutDetails.objects.filter(user=user, status=PayoutDetailsStatus.PENDING).update(
+        status=PayoutDetailsStatus.SUPERSEDED, superseded_at=timezone.now()
+    )
+    code = _new_code()
+    details = PayoutDetails.objects.create(
+        user=user,
+        rail=rail,
+        holder_name=holder_name,
+        document_number=document_number,
+        bank_name=bank_name,
+        account_type=account_type,
+        account_number=account_number,
+        phone=phone,
+        stripe_account_id=stripe_account_id,
+        code_hash=make_password(code),
+        code_expires_at=timezone.now() + CODE_TTL,
+    )
+    queue_email_to_user(
+        user=user,
+        template="pitchday/payout_code",
+        context={
+            "code": code,
+            "minutes": int(CODE_TTL.total_seconds() // 60),
+            "destination": str(details),
+        },
+    )
+    return details
+
+
+@transaction.atomic(durable=True)
+def payout_details_resend_code(*, user) -> PayoutDetails:
+    details = (
+        PayoutDetails.objects.select_for_update()
+        .filter(user=user, status=PayoutDetailsStatus.PENDING)
+        .first()
+    )
+    if details is None:
+        raise ServiceError(_("There are no payout details waiting for confirmation."))
+    code = _new_code()
+    details.code_hash = make_password(code)
+    details.code_expires_at = timezone.now() + CODE_TTL
+    details.code_attempts = 0
+    details.save(update_fields=["code_hash", "code_expires_at", "code_attempts"])
+    queue_email_to_user(
+        user=user,
+        template="pitchday/payout_code",
+        context={
+            "code": code,
+            "minutes": int(CODE_TTL.total_seconds() // 60),
+            "destination": str(details),
+        },
+    )
+    return details
+
+
+def payout_details_confirm(*, user, code: str) -> PayoutDetails:
+    """Confirm pending details with the code. A wrong code is counted (committed) before
+    the error is raised, so guessing stops after ``CODE_MAX_ATTEMPTS``."""
+    details, error = _payout_details_confirm(user=user, code=code)
+    if error:
+        raise ServiceError(error)
+    return details
+
+
+@transaction.atomic(durable=True)
+def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, str]:
+    details = (
+        PayoutDetails.objects.select_for_update()
+        .filter(user=user, status=PayoutDetailsStatus.PENDING)
+        .first()
+    )
+    if details is None:
+        return None, _("There are no payout details waiting for confirmation.")
+    if details.code_attempts >= CODE_MAX_ATTEMPTS or timezone.now() > details.code_expires_at:
+        return None, _("The code has expired. Ask for a new one.")
+    if not check_password(code.strip(), details.code_hash):
+        details.code_attempts += 1
+        details.save(update_fields=["code_attempts"])
+        return None, _("The code is not correct.")
+    now = timezone.now()
+    previous = (
+        PayoutDetails.objects.select_for_update()
+        .filter(user=user, status=PayoutDetailsStatus.CONFIRMED)
+        .first()
+    )
+    if previous is not None:
+        previous.status = PayoutDetailsStatus.SUPERSEDED
+        previous.superseded_at = now
+        previous.save(update_fields=["status", "superseded_at"])
+        # Approved payments to the old destination need a fresh approval.
+        for disbursement in Disbursement.objects.select_for_update().filter(
+            payout_details=previous, status=DisbursementStatus.APPROVED
+        ):
+            disbursement.status = DisbursementStatus.REQUESTED
+            disbursement.approved_by = None
+            disbursement.approved_at = None
+            disbursement.payout_details = None
+            disbursement.save(
+                update_fields=["status", "approved_by", "approved_at", "payout_details"]
+            )
+            DisbursementTransition.objects.create(
+                disbursement=disbursement,
+                from_status=DisbursementStatus.APPROVED,
+                to_status=DisbursementStatus.REQUESTED,
+                actor=None,
+                note="payout details changed: approve again",
+            )
+    details.status = PayoutDetailsStatus.CONFIRMED
+    details.confirmed_at = now
+    details.code_hash = ""
+    details.save(update_fields=["status", "confirmed_at", "code_hash"])
+    PayoutDetailsUpdateRequest.objects.filter(user=user, resolved_at__isnull=True).update(
+        resolved_at=now
+    )
+    return details, ""
+
+
+@transaction.atomic(durable=True)
+def payout_details_request_update(*, user, actor, reason: str) -> PayoutDetailsUpdateRequest:
+    """Staff cannot change payout details; they ask the grantee to update them."""
+    if not reason.strip():
+        raise ServiceError(_("Say why the details need an update."))
+    request = PayoutDetailsUpdateRequest.objects.create(
+        user=user, requested_by=actor, reason=reason.strip()
+    )
+    queue_email_to_user(
+        user=user, template="pitchday/payout_update_requested", context={"reason": request.reason}
+    )
+    return request
+
+
+def current_payout_details(user) -> tuple[PayoutDetails | None, PayoutDetails | None]:
+    """(confirmed, pending) details of a user."""
+    confirmed = pending = None
+    for details in PayoutDetails.objects.filter(
+        user=user, status__in=[PayoutDetailsStatus.CONFIRMED, PayoutDetailsStatus.PENDING]
+    ):
+        if details.status == PayoutDetailsStatus.CONFIRMED:
+            confirmed = details
+        else:
+            pending = details
+    return confirmed, pending

@@ -1,0 +1,3 @@
+from .grants import stripe_webhook
+
+__all__ = ["stripe_webhook"]

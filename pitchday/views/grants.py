@@ -1,0 +1,621 @@
+"""Seed grants on the public site: the grantee's pages, the staff and finance desk, the
+sponsor's contribution page and the Stripe webhook."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from semilla.enums import Role
+from semilla.permissions import is_finance, role_required
+
+from .. import selectors
+from ..enums import DisbursementStatus, GrantStatus, MilestoneStatus, RailCode
+from ..forms import (
+    AgreementForm,
+    CodeForm,
+    ContributionForm,
+    EvidenceForm,
+    NoteForm,
+    PayoutDetailsForm,
+    RecordPaymentForm,
+    ReportForm,
+    UpdateRequestForm,
+)
+from ..models import (
+    Disbursement,
+    Fund,
+    Milestone,
+    PayoutDetailsUpdateRequest,
+    ReconciliationIssue,
+    Tranche,
+)
+from ..services import ServiceError
+from ..services import contributions as contribution_services
+from ..services import disbursements as disbursement_services
+from ..services import grants as grant_services
+from ..services import reconciliation as reconciliation_services
+from ..services.ledger import fund_summary
+
+MANAGERS = (Role.STAFF, Role.FINANCE)
+
+
+def _client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+# --- grantee --------------------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def grant_list(request):
+    grants = list(selectors.grant_list_for_grantee(user=request.user))
+    confirmed, pending = grant_services.current_payout_details(request.user)
+    return render(
+        request,
+        "pitchday/grants/list.html",
+        {"grants": grants, "confirmed": confirmed, "pending": pending},
+    )
+
+
+@require_GET
+@login_required
+def grant_detail(request, reference):
+    grant = selectors.grant_get_for_user(user=request.user, reference=reference)
+    confirmed, pending = grant_services.current_payout_details(grant.grantee)
+    return render(
+        request,
+        "pitchday/grants/detail.html",
+        {
+            "grant": grant,
+            "tranches": grant.tranches.all(),
+            "confirmed": confirmed,
+            "pending": pending,
+            "is_grantee": grant.grantee_id == request.user.pk,
+            "use_of_funds": selectors.use_of_funds_rows(grant),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def grant_agreement(request, reference):
+    grant = selectors.grant_get_for_user(user=request.user, reference=reference)
+    is_grantee = grant.grantee_id == request.user.pk
+    form = AgreementForm(request.POST or None)
+    if request.method == "POST":
+        if not is_grantee:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                grant_services.grant_accept_agreement(
+                    grant=grant,
+                    user=request.user,
+                    language=translation.get_language(),
+                    ip=_client_ip(request),
+                )
+            except ServiceError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("Thank you: the agreement is accepted."))
+                return redirect(grant.get_absolute_url())
+    language = translation.get_language()
+    return render(
+        request,
+        "pitchday/grants/agreement.html",
+        {
+            "grant": grant,
+            "form": form,
+            "terms": grant.terms_for(language),
+            "is_grantee": is_grantee,
+            "can_accept": is_grantee and grant.status == GrantStatus.OFFERED,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def milestone_detail(request, reference, pk):
+    milestone = selectors.milestone_get_for_user(user=request.user, reference=reference, pk=pk)
+    grant = milestone.tranche.grant
+    is_grantee = grant.grantee_id == request.user.pk
+    budget_lines = list(grant.budget_lines.all())
+    evidence_form = EvidenceForm(budget_lines=budget_lines)
+    report_form = ReportForm(initial={"report": milestone.report})
+    if request.method == "POST":
+        if not is_grantee:
+            raise PermissionDenied
+        try:
+            if "upload" in request.POST:
+                evidence_form = EvidenceForm(request.POST, request.FILES, budget_lines=budget_lines)
+                if evidence_form.is_valid():
+                    data = evidence_form.cleaned_data
+                    line = next((b for b in budget_lines if b.pk == data["budget_line"]), None)
+                    grant_services.evidence_add(
+                        milestone=milestone,
+                        user=request.user,
+                        uploaded=data["file"],
+                        kind=data["kind"],
+                        description=data["description"],
+                        amount_spent=data["amount_spent"],
+                        budget_line=line,
+                    )
+                    messages.success(request, _("Evidence uploaded."))
+                    return redirect(request.path)
+            else:
+                report_form = ReportForm(request.POST)
+                if report_form.is_valid():
+                    grant_services.milestone_submit(
+                        milestone=milestone,
+                        user=request.user,
+                        report=report_form.cleaned_data["report"],
+                    )
+                    messages.success(request, _("Sent to the programme team for review."))
+                    return redirect(grant.get_absolute_url())
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+    editable = (
+        is_grantee
+        and grant.status == GrantStatus.ACTIVE
+        and milestone.status in (MilestoneStatus.PENDING, MilestoneStatus.CHANGES_REQUESTED)
+    )
+    return render(
+        request,
+        "pitchday/grants/milestone.html",
+        {
+            "grant": grant,
+            "milestone": milestone,
+            "evidence": milestone.evidence.all(),
+            "evidence_form": evidence_form,
+            "report_form": report_form,
+            "editable": editable,
+            "can_review": selectors.may_manage_grants(request.user)
+            and milestone.status == MilestoneStatus.SUBMITTED,
+        },
+    )
+
+
+@require_GET
+@login_required
+def evidence_file(request, pk):
+    evidence = selectors.evidence_get_for_user(user=request.user, pk=pk)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def payout_details(request):
+    """Only the signed-in person enters their own details; nobody else has this page."""
+    confirmed, pending = grant_services.current_payout_details(request.user)
+    form = PayoutDetailsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant_services.payout_details_submit(user=request.user, **form.cleaned_data)
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("We sent a code to your e-mail. Enter it to confirm your details.")
+            )
+            return redirect("pitchday:payout_details")
+    from ..rails.stripe_connect import stripe_configured
+
+    return render(
+        request,
+        "pitchday/grants/payout.html",
+        {
+            "form": form,
+            "code_form": CodeForm(),
+            "confirmed": confirmed,
+            "pending": pending,
+            "stripe_available": stripe_configured(),
+            "update_requests": list(
+                PayoutDetailsUpdateRequest.objects.filter(
+                    user=request.user, resolved_at__isnull=True
+                )[:3]
+            ),
+        },
+    )
+
+
+@require_POST
+@login_required
+def payout_confirm(request):
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            grant_services.payout_details_confirm(user=request.user, code=form.cleaned_data["code"])
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Your payout details are confirmed."))
+    else:
+        messages.error(request, _("The code has 6 digits."))
+    return redirect("pitchday:payout_details")
+
+
+@require_POST
+@login_required
+def payout_resend(request):
+    try:
+        grant_services.payout_details_resend_code(user=request.user)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("We sent you a new code."))
+    return redirect("pitchday:payout_details")
+
+
+@require_POST
+@login_required
+def payout_stripe_start(request):
+    """Create (or reuse) the grantee's Stripe account and send them to onboarding."""
+    import stripe
+
+    from ..rails import get_rail
+
+    rail = get_rail(RailCode.STRIPE)
+    holder = request.POST.get("holder_name", "").strip() or request.user.get_full_name()
+    try:
+        account_id = rail.create_account(user=request.user)
+        grant_services.payout_details_submit(
+            user=request.user,
+            rail=RailCode.STRIPE,
+            holder_name=holder,
+            stripe_account_id=account_id,
+        )
+        back = request.build_absolute_uri(reverse("pitchday:payout_details"))
+        url = rail.onboarding_link(account_id=account_id, return_url=back, refresh_url=back)
+    except (stripe.StripeError, ServiceError) as exc:
+        messages.error(
+            request,
+            getattr(exc, "message", None)
+            or _("Stripe could not be reached. Try again in a few minutes."),
+        )
+        return redirect("pitchday:payout_details")
+    return redirect(url)
+
+
+# --- sponsors -------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def contribute(request, fund_pk):
+    fund = get_object_or_404(Fund, pk=fund_pk, accepts_contributions=True)
+    form = ContributionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = request.build_absolute_uri(reverse("pitchday:contribute_thanks"))
+        back = request.build_absolute_uri(request.path)
+        try:
+            _contribution, url = contribution_services.contribution_start(
+                fund=fund, success_url=done, cancel_url=back, **form.cleaned_data
+            )
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            return redirect(url)
+    return render(request, "pitchday/contribute.html", {"fund": fund, "form": form})
+
+
+@require_GET
+def contribute_thanks(request):
+    """Shown after Checkout; credits nothing (the signed webhook does)."""
+    return render(request, "pitchday/contribute_thanks.html")
+
+
+# --- staff and finance desk -------------------------------------------------------------------
+
+
+@require_GET
+@role_required(Role.STAFF, Role.FINANCE, Role.FUNDER)
+def desk_home(request):
+    funds = list(selectors.funds_with_balances())
+    for fund in funds:
+        fund.total = -fund.bal_funding
+    context = {"funds": funds}
+    if selectors.may_manage_grants(request.user):
+        context.update(
+            milestone_count=selectors.milestones_awaiting_review().count(),
+            disbursement_count=selectors.disbursement_queue().count(),
+            issue_count=selectors.open_reconciliation_issues().count(),
+        )
+    return render(request, "pitchday/desk/home.html", context)
+
+
+@require_GET
+@role_required(*MANAGERS)
+def desk_grants(request):
+    from ..models import Grant
+
+    status = request.GET.get("status", "")
+    grants = Grant.objects.select_related("grantee", "fund").order_by("-created_at")
+    if status in GrantStatus.values:
+        grants = grants.filter(status=status)
+    return render(
+        request,
+        "pitchday/desk/grants.html",
+        {"grants": grants[:200], "status": status, "statuses": GrantStatus.choices},
+    )
+
+
+@require_GET
+@role_required(*MANAGERS)
+def desk_grant(request, reference):
+    grant = selectors.grant_get_for_user(user=request.user, reference=reference)
+    return render(
+        request,
+        "pitchday/desk/grant.html",
+        {
+            "grant": grant,
+            "tranches": grant.tranches.all(),
+            "summary": fund_summary(grant.fund),
+            "use_of_funds": selectors.use_of_funds_rows(grant),
+            "history": grant.history.select_related("actor")[:50],
+            "update_form": UpdateRequestForm(),
+        },
+    )
+
+
+@require_GET
+@role_required(Role.STAFF, Role.FINANCE, Role.FUNDER)
+def use_of_funds_export(request, reference):
+    """CSV: each tranche, its milestone, evidence and receipts against planned uses. Funders
+    get the aggregate version without the grantee's name."""
+    grant = get_object_or_404(selectors._grant_queryset(), reference=reference)
+    manager = selectors.may_manage_grants(request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="uso-de-fondos-{grant.reference}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Grant"),
+            _("Grantee") if manager else "",
+            _("Section"),
+            _("Item"),
+            _("Planned (minor units)"),
+            _("Spent or paid (minor units)"),
+            _("Status"),
+            _("Evidence"),
+        ]
+    )
+    name = grant.grantee.get_full_name() if manager else ""
+    for tranche in grant.tranches.all():
+        evidence = tranche.milestone.evidence.all()
+        writer.writerow(
+            [
+                grant.reference,
+                name,
+                _("Tranche %(n)s") % {"n": tranche.number},
+                tranche.milestone.title,
+                tranche.amount,
+                tranche.amount if tranche.status == "paid" else 0,
+                tranche.get_status_display(),
+                len(evidence),
+            ]
+        )
+        for item in evidence:
+            writer.writerow(
+                [
+                    grant.reference,
+                    name,
+                    _("Receipt"),
+                    item.description or item.get_kind_display(),
+                    "",
+                    item.amount_spent or "",
+                    tranche.milestone.get_status_display(),
+                    item.original_name if manager else "",
+                ]
+            )
+    for row in selectors.use_of_funds_rows(grant):
+        writer.writerow(
+            [
+                grant.reference,
+                name,
+                _("Planned use"),
+                row["item"] or _("Not assigned"),
+                row["planned"],
+                row["spent"],
+                "",
+                "",
+            ]
+        )
+    return response
+
+
+@require_POST
+@role_required(Role.STAFF)
+def desk_request_payment(request, pk):
+    tranche = get_object_or_404(Tranche.objects.select_related("grant"), pk=pk)
+    try:
+        disbursement_services.disbursement_request(
+            tranche=tranche, actor=request.user, note=request.POST.get("note", "")
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Payment requested. A finance officer must approve it."))
+    return redirect("pitchday:desk_grant", tranche.grant.reference)
+
+
+@require_POST
+@role_required(*MANAGERS)
+def desk_request_payout_update(request, reference):
+    grant = selectors.grant_get_for_user(user=request.user, reference=reference)
+    form = UpdateRequestForm(request.POST)
+    if form.is_valid():
+        grant_services.payout_details_request_update(
+            user=grant.grantee, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("We asked the grantee to update their payout details."))
+    else:
+        messages.error(request, _("Say why the details need an update."))
+    return redirect("pitchday:desk_grant", reference)
+
+
+@require_GET
+@role_required(Role.STAFF)
+def desk_milestones(request):
+    return render(
+        request,
+        "pitchday/desk/milestones.html",
+        {"milestones": selectors.milestones_awaiting_review(), "form": NoteForm()},
+    )
+
+
+@require_POST
+@role_required(Role.STAFF)
+def desk_milestone_review(request, pk):
+    milestone = get_object_or_404(Milestone, pk=pk)
+    form = NoteForm(request.POST)
+    form.is_valid()
+    try:
+        grant_services.milestone_review(
+            milestone=milestone,
+            actor=request.user,
+            approve=request.POST.get("decision") == "approve",
+            note=form.cleaned_data.get("note", ""),
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Review saved."))
+    return redirect("pitchday:desk_milestones")
+
+
+@require_GET
+@role_required(*MANAGERS)
+def desk_disbursements(request):
+    status = request.GET.get("status", "")
+    if status not in DisbursementStatus.values:
+        status = ""
+    return render(
+        request,
+        "pitchday/desk/disbursements.html",
+        {
+            "disbursements": selectors.disbursement_queue(status=status or None)[:200],
+            "status": status,
+            "statuses": DisbursementStatus.choices,
+            "is_finance": is_finance(request.user),
+            "note_form": NoteForm(),
+            "record_form": RecordPaymentForm(),
+        },
+    )
+
+
+@require_POST
+@role_required(*MANAGERS)
+def desk_disbursement_action(request, pk, action):
+    disbursement = get_object_or_404(Disbursement, pk=pk)
+    note = request.POST.get("note", "")
+    try:
+        if action == "approve":
+            disbursement_services.disbursement_approve(
+                disbursement=disbursement, actor=request.user, note=note
+            )
+            messages.success(request, _("Approved. The payment is being sent."))
+        elif action == "cancel":
+            disbursement_services.disbursement_cancel(
+                disbursement=disbursement, actor=request.user, note=note
+            )
+            messages.success(request, _("Payment cancelled."))
+        elif action == "retry":
+            disbursement_services.disbursement_retry(disbursement=disbursement, actor=request.user)
+            messages.success(request, _("Retried with the same payment key."))
+        elif action == "record":
+            form = RecordPaymentForm(request.POST, request.FILES)
+            if not form.is_valid():
+                raise ServiceError(_("Enter the payment reference."))
+            disbursement_services.disbursement_record_payment(
+                disbursement=disbursement,
+                actor=request.user,
+                reference=form.cleaned_data["reference"],
+                proof=form.cleaned_data["proof"],
+            )
+            messages.success(request, _("Payment recorded."))
+        else:
+            raise Http404
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect("pitchday:desk_disbursements")
+
+
+@require_GET
+@role_required(*MANAGERS)
+def disbursement_proof(request, pk):
+    disbursement = get_object_or_404(Disbursement.objects.exclude(proof=""), pk=pk)
+    return FileResponse(
+        disbursement.proof.open("rb"),
+        as_attachment=True,
+        filename=f"comprobante-{disbursement.pk}",
+        content_type=disbursement.proof_content_type,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.FINANCE)
+def desk_reconciliation(request):
+    if request.method == "POST":
+        from ..rails.stripe_connect import stripe_configured
+
+        if "resolve" in request.POST:
+            issue = get_object_or_404(ReconciliationIssue, pk=request.POST.get("resolve"))
+            reconciliation_services.issue_resolve(
+                issue=issue, actor=request.user, note=request.POST.get("note", "")
+            )
+            messages.success(request, _("Marked as resolved."))
+        elif not stripe_configured():
+            messages.error(request, _("Stripe is not configured."))
+        else:
+            import stripe
+
+            try:
+                run = reconciliation_services.reconcile_stripe()
+            except stripe.StripeError:
+                messages.error(request, _("Stripe could not be reached. Try again later."))
+            else:
+                messages.success(
+                    request,
+                    _("Reconciliation done: %(n)s new differences.") % {"n": run.issues_found},
+                )
+        return redirect("pitchday:desk_reconciliation")
+    from ..models import ReconciliationRun
+
+    return render(
+        request,
+        "pitchday/desk/reconciliation.html",
+        {
+            "issues": selectors.open_reconciliation_issues()[:200],
+            "last_run": ReconciliationRun.objects.first(),
+        },
+    )
+
+
+# --- Stripe webhook (outside the language prefix) --------------------------------------------
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request):
+    from ..services.stripe_events import WebhookRejected, webhook_receive
+
+    try:
+        webhook_receive(payload=request.body, signature=request.headers.get("Stripe-Signature"))
+    except WebhookRejected:
+        return HttpResponseBadRequest("invalid signature")
+    return HttpResponse(status=200)

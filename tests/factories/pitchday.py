@@ -1,0 +1,99 @@
+"""Factories for pitch day and seed grants. Grants are built through the services so that
+the ledger always matches (no factory writes ledger rows behind the services' back)."""
+
+from __future__ import annotations
+
+from pitchday.enums import Currency, PayoutDetailsStatus, RailCode
+from pitchday.models import Fund, Grant, PayoutDetails
+from pitchday.services import grants as grant_services
+from semilla.enums import Role
+from tests.factories import make_user
+
+_counter = {"fund": 0}
+
+
+def make_fund(
+    *,
+    budget: int = 100_000_000_00,
+    currency: str = Currency.COP,
+    actor=None,
+    name: str | None = None,
+    **kwargs,
+) -> Fund:
+    _counter["fund"] += 1
+    actor = actor or make_user(Role.FINANCE)
+    return grant_services.fund_create(
+        name=name or f"Fondo semilla {_counter['fund']}",
+        currency=currency,
+        budget=budget,
+        actor=actor,
+        donor="Programme",
+        **kwargs,
+    )
+
+
+def make_grant(
+    *,
+    fund: Fund | None = None,
+    grantee=None,
+    amount: int = 10_000_000_00,
+    percentages=(50, 30, 20),
+    offer: bool = True,
+    accept: bool = False,
+    actor=None,
+    evidence_first: bool = False,
+) -> Grant:
+    """A grant in draft, offered (money committed) or active (agreement accepted).
+    The first tranche's milestone is "sign the agreement" (no evidence) unless
+    ``evidence_first``."""
+    fund = fund or make_fund()
+    grantee = grantee or make_user(Role.ENTREPRENEUR)
+    actor = actor or make_user(Role.STAFF)
+    parts = grant_services.split_amount(amount, list(percentages))
+    specs = []
+    for i, part in enumerate(parts):
+        first = i == 0 and not evidence_first
+        specs.append(
+            grant_services.TrancheSpec(
+                amount=part,
+                title="Firma del acuerdo" if first else f"Hito {i + 1}",
+                evidence_required="" if first else "Facturas de compra y fotos del negocio",
+            )
+        )
+    grant = grant_services.grant_create(
+        fund=fund,
+        grantee=grantee,
+        business_name="Arepas La Esquina",
+        amount=amount,
+        tranches=specs,
+        actor=actor,
+        budget_lines=[("Horno industrial", amount // 2), ("Insumos", amount - amount // 2)],
+    )
+    if offer or accept:
+        grant = grant_services.grant_offer(grant=grant, actor=actor)
+    if accept:
+        grant = grant_services.grant_accept_agreement(
+            grant=grant, user=grantee, language="es", ip="127.0.0.1"
+        )
+    return grant
+
+
+def make_confirmed_details(user, *, rail: str = RailCode.NEQUI, **fields) -> PayoutDetails:
+    """Confirmed payout details, written directly (tests of other things than the code)."""
+    defaults = {"holder_name": user.full_name or "Titular", "phone": "3001234567"}
+    if rail == RailCode.BANK_TRANSFER:
+        defaults.update(
+            bank_name="Bancolombia", account_type="savings", account_number="12345678901"
+        )
+    if rail == RailCode.STRIPE:
+        defaults.update(stripe_account_id="acct_test", stripe_payouts_enabled=True, phone="")
+    defaults.update(fields)
+    from django.utils import timezone
+
+    return PayoutDetails.objects.create(
+        user=user,
+        rail=rail,
+        status=PayoutDetailsStatus.CONFIRMED,
+        confirmed_at=timezone.now(),
+        **defaults,
+    )
