@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Sector, Sex
 
@@ -48,7 +50,7 @@ class Programme(models.Model):
         return self.name
 
 
-class Rubric(models.Model):
+class Rubric(ClusterableModel):
     """Criteria reviewers score applications with. Frozen (no edits) once scoring starts."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -80,7 +82,7 @@ class Rubric(models.Model):
 
 
 class Criterion(models.Model):
-    rubric = models.ForeignKey(
+    rubric = ParentalKey(
         Rubric, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("rubric")
     )
     name = models.CharField(_("name"), max_length=150)

@@ -2,10 +2,23 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from .enums import ParticipantStatus
-from .models import Cohort, Participant
+from semilla.permissions import is_programme_staff
+
+from .enums import UNDER_REVIEW, ApplicationStatus, AssignmentStatus, ParticipantStatus
+from .models import (
+    Application,
+    ApplicationDocument,
+    Attendance,
+    Cohort,
+    Participant,
+    ReviewAssignment,
+    Score,
+    Workshop,
+)
 
 
 @dataclass(frozen=True)
@@ -49,3 +62,192 @@ def participant_profiles_for_matching(*, cohort: Cohort) -> list[ParticipantProf
             )
         )
     return profiles
+
+
+# --- Public ------------------------------------------------------------------------------
+
+
+def cohorts_open(*, now=None, exclude: Cohort | None = None) -> QuerySet[Cohort]:
+    now = now or timezone.now()
+    qs = (
+        Cohort.objects.filter(is_published=True, opens_at__lte=now, closes_at__gt=now)
+        .select_related("programme")
+        .order_by("closes_at", "name")
+    )
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return qs
+
+
+def cohorts_upcoming(*, now=None) -> QuerySet[Cohort]:
+    now = now or timezone.now()
+    return (
+        Cohort.objects.filter(is_published=True, opens_at__gt=now)
+        .select_related("programme")
+        .order_by("opens_at", "name")
+    )
+
+
+def cohort_get_public(*, slug: str) -> Cohort:
+    return get_object_or_404(
+        Cohort.objects.select_related("programme"), slug=slug, is_published=True
+    )
+
+
+# --- Applicants --------------------------------------------------------------------------
+
+
+def applications_for_user(*, user) -> QuerySet[Application]:
+    return Application.objects.filter(user=user).select_related("cohort").order_by("-created_at")
+
+
+def application_get_for_applicant(*, user, pk: int) -> Application:
+    """The person's own application (anyone else's: 404)."""
+    return get_object_or_404(
+        Application.objects.select_related("cohort", "user").prefetch_related(
+            "documents", "history"
+        ),
+        pk=pk,
+        user=user,
+    )
+
+
+def application_get_for_viewer(*, user, pk: int) -> Application:
+    """Owner, programme staff, or an assigned reviewer; anyone else: 404."""
+    qs = Application.objects.select_related("cohort", "user")
+    if is_programme_staff(user):
+        return get_object_or_404(qs, pk=pk)
+    return get_object_or_404(
+        qs.filter(Q(user=user) | Q(assignments__reviewer=user)).distinct(), pk=pk
+    )
+
+
+def document_get_for_viewer(*, user, pk: int) -> ApplicationDocument:
+    qs = ApplicationDocument.objects.select_related("application").filter(deleted_at__isnull=True)
+    if not is_programme_staff(user):
+        qs = qs.filter(
+            Q(application__user=user)
+            | Q(
+                application__assignments__reviewer=user,
+                application__assignments__status=AssignmentStatus.ASSIGNED,
+            )
+            | Q(
+                application__assignments__reviewer=user,
+                application__assignments__status=AssignmentStatus.SUBMITTED,
+            )
+        ).distinct()
+    return get_object_or_404(qs, pk=pk)
+
+
+# --- Reviewers ---------------------------------------------------------------------------
+
+
+def review_queue_for(*, reviewer) -> list[ReviewAssignment]:
+    return list(
+        ReviewAssignment.objects.filter(reviewer=reviewer)
+        .exclude(application__status=ApplicationStatus.WITHDRAWN)
+        .select_related("application__cohort", "application__user")
+        .order_by(F("submitted_at").asc(nulls_first=True), "application__cohort__closes_at", "pk")
+    )
+
+
+def review_progress(assignments: list[ReviewAssignment]) -> dict[str, int]:
+    done = sum(1 for a in assignments if a.status != AssignmentStatus.ASSIGNED)
+    total = len(assignments)
+    return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}
+
+
+def assignment_get_for_reviewer(*, reviewer, pk: int) -> ReviewAssignment:
+    return get_object_or_404(
+        ReviewAssignment.objects.select_related(
+            "application__cohort__rubric", "application__user"
+        ).prefetch_related("application__documents", "scores"),
+        pk=pk,
+        reviewer=reviewer,
+    )
+
+
+def other_reviews(*, assignment: ReviewAssignment) -> list[ReviewAssignment]:
+    """The other reviewers' submitted reviews: only once this reviewer has submitted."""
+    if assignment.status != AssignmentStatus.SUBMITTED:
+        return []
+    return list(
+        ReviewAssignment.objects.filter(
+            application_id=assignment.application_id, status=AssignmentStatus.SUBMITTED
+        )
+        .exclude(pk=assignment.pk)
+        .select_related("reviewer")
+        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
+        .order_by("submitted_at")
+    )
+
+
+# --- Staff -------------------------------------------------------------------------------
+
+
+def ranked_applications(*, cohort: Cohort, shortlisted_only: bool = False) -> list[Application]:
+    """Applications under review or waiting, best weighted mean first."""
+    qs = (
+        Application.objects.filter(
+            cohort=cohort,
+            status__in=[
+                *UNDER_REVIEW,
+                ApplicationStatus.WAITLISTED,
+                ApplicationStatus.ACCEPTED,
+                ApplicationStatus.CONFIRMED,
+                ApplicationStatus.REJECTED,
+                ApplicationStatus.DECLINED,
+                ApplicationStatus.EXPIRED,
+            ],
+        )
+        .select_related("user")
+        .annotate(
+            assigned=Count("assignments", filter=~Q(assignments__status=AssignmentStatus.ABSTAINED))
+        )
+        .order_by(
+            F("score_mean").desc(nulls_last=True),
+            F("score_median").desc(nulls_last=True),
+            "submitted_at",
+            "pk",
+        )
+    )
+    if shortlisted_only:
+        qs = qs.filter(shortlisted=True)
+    return list(qs)
+
+
+def cohort_counts(*, cohort: Cohort) -> dict[str, int]:
+    rows = Application.objects.filter(cohort=cohort).values("status").annotate(n=Count("pk"))
+    return {r["status"]: r["n"] for r in rows}
+
+
+# --- Participants ------------------------------------------------------------------------
+
+
+def participations_for_user(*, user) -> list[Participant]:
+    return list(
+        Participant.objects.filter(user=user, status=ParticipantStatus.ACTIVE)
+        .select_related("cohort__programme")
+        .order_by("-cohort__starts_on")
+    )
+
+
+def participant_get_for_user(*, user, slug: str) -> Participant:
+    return get_object_or_404(
+        Participant.objects.select_related("cohort__programme", "user"),
+        user=user,
+        cohort__slug=slug,
+        status__in=[ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED],
+    )
+
+
+def workshops_with_attendance(*, participant: Participant) -> list[tuple[Workshop, bool | None]]:
+    workshops = list(Workshop.objects.filter(cohort_id=participant.cohort_id))
+    marks = dict(
+        Attendance.objects.filter(participant=participant).values_list("workshop_id", "present")
+    )
+    return [(w, marks.get(w.pk)) for w in workshops]
+
+
+def roster(*, cohort: Cohort) -> list[Participant]:
+    return list(participants_for_cohort(cohort=cohort, active_only=False))

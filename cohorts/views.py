@@ -1,0 +1,513 @@
+"""Public screens: open calls, pre-screen, the application, reviewers' area, participants.
+
+Each view checks permission, validates with a form, calls one service, then redirects or
+renders. Someone else's object answers 404."""
+
+import datetime
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.files.storage import storages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from semilla.enums import Role
+from semilla.permissions import has_verified_email, is_signed_in, role_required
+
+from . import eligibility, selectors, services
+from .enums import (
+    STEP_ORDER,
+    WITHDRAWABLE,
+    ApplicationStep,
+    AssignmentStatus,
+)
+from .forms import (
+    AboutForm,
+    AbstainForm,
+    BusinessForm,
+    ConsentForm,
+    DocumentForm,
+    NeedsForm,
+    PrescreenForm,
+)
+
+PRESCREEN_SESSION_KEY = "cohorts:prescreen:%s"
+STEP_FORMS = {
+    ApplicationStep.ABOUT: AboutForm,
+    ApplicationStep.BUSINESS: BusinessForm,
+    ApplicationStep.NEEDS: NeedsForm,
+}
+
+
+def applicant_required(view):
+    """Signed in (else log-in) with a verified e-mail address (else an explanation)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_signed_in(request.user):
+            return redirect_to_login(request.get_full_path())
+        if not has_verified_email(request.user):
+            return render(request, "cohorts/verify_email.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def curriculum_url() -> str:
+    """The curriculum index page when it exists, else the home page."""
+    from django.utils.translation import get_language
+
+    try:
+        from curriculum.models import CurriculumIndexPage
+
+        page = (
+            CurriculumIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+        )
+        if page is not None:
+            return page.url or f"/{get_language()}/"
+    except (ImportError, LookupError):
+        pass
+    return f"/{get_language()}/"
+
+
+# --- Public ------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+def cohort_list(request):
+    return render(
+        request,
+        "cohorts/cohort_list.html",
+        {
+            "open_cohorts": list(selectors.cohorts_open()),
+            "upcoming": list(selectors.cohorts_upcoming()[:8]),
+        },
+    )
+
+
+@require_http_methods(["GET"])
+def cohort_detail(request, slug):
+    cohort = selectors.cohort_get_public(slug=slug)
+    application = None
+    if is_signed_in(request.user):
+        application = cohort.applications.filter(user=request.user).first()
+    return render(
+        request,
+        "cohorts/cohort_detail.html",
+        {"cohort": cohort, "application": application, "is_open": cohort.is_open()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def prescreen(request, slug):
+    """Anyone may check whether they are eligible; the answers are kept in the session
+    and prefill the application."""
+    cohort = selectors.cohort_get_public(slug=slug)
+    result = None
+    form = PrescreenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        answers = eligibility.Answers(**form.cleaned_data)
+        result = eligibility.evaluate(
+            eligibility.Rules.for_cohort(cohort), answers, today=timezone.localdate()
+        )
+        if result.eligible:
+            data = {**form.cleaned_data, "birth_date": form.cleaned_data["birth_date"].isoformat()}
+            request.session[PRESCREEN_SESSION_KEY % cohort.pk] = data
+    return render(
+        request,
+        "cohorts/prescreen.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "result": result,
+            "is_open": cohort.is_open(),
+            "alternatives": list(selectors.cohorts_open(exclude=cohort)[:5]),
+            "curriculum_url": curriculum_url(),
+        },
+    )
+
+
+@require_http_methods(["POST"])
+@applicant_required
+def application_start(request, slug):
+    cohort = selectors.cohort_get_public(slug=slug)
+    existing = cohort.applications.filter(user=request.user).first()
+    if existing is not None:
+        return redirect(existing.get_absolute_url())
+    data = request.session.get(PRESCREEN_SESSION_KEY % cohort.pk)
+    if not data:
+        messages.info(request, _("First check that this cohort is for you."))
+        return redirect("cohorts:prescreen", slug=slug)
+    answers = eligibility.Answers(
+        **{**data, "birth_date": datetime.date.fromisoformat(data["birth_date"])}
+    )
+    try:
+        application = services.application_start(user=request.user, cohort=cohort, answers=answers)
+    except services.CohortError as exc:
+        messages.error(request, exc.message)
+        return redirect(cohort.get_absolute_url())
+    return redirect("cohorts:step", pk=application.pk, step=application.current_step)
+
+
+# --- The application ---------------------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+@applicant_required
+def my_applications(request):
+    return render(
+        request,
+        "cohorts/my_applications.html",
+        {"applications": list(selectors.applications_for_user(user=request.user))},
+    )
+
+
+@require_http_methods(["GET"])
+@applicant_required
+def application_detail(request, pk):
+    application = selectors.application_get_for_applicant(user=request.user, pk=pk)
+    if application.is_draft and application.cohort.is_open():
+        return redirect("cohorts:step", pk=pk, step=application.current_step)
+    return render(
+        request,
+        "cohorts/application_detail.html",
+        {
+            "application": application,
+            "cohort": application.cohort,
+            "history": list(application.history.all()),
+            "documents": [d for d in application.documents.all() if not d.deleted_at],
+            "may_withdraw": application.status in WITHDRAWABLE,
+            "is_open": application.cohort.is_open(),
+        },
+    )
+
+
+def _steps_nav(application, current):
+    reached = STEP_ORDER.index(application.current_step)
+    return [
+        {
+            "value": s.value,
+            "label": s.label,
+            "current": s.value == current,
+            "reachable": i <= reached,
+            "number": i + 1,
+        }
+        for i, s in enumerate(ApplicationStep)
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+@applicant_required
+def application_step(request, pk, step):
+    application = selectors.application_get_for_applicant(user=request.user, pk=pk)
+    if step not in STEP_ORDER:
+        raise Http404
+    if not application.is_draft:
+        return redirect(application.get_absolute_url())
+    if STEP_ORDER.index(step) > STEP_ORDER.index(application.current_step):
+        return redirect("cohorts:step", pk=pk, step=application.current_step)
+    cohort = application.cohort
+    is_open = cohort.is_open()
+    context = {
+        "application": application,
+        "cohort": cohort,
+        "step": step,
+        "steps": _steps_nav(application, step),
+        "is_open": is_open,
+        "step_label": ApplicationStep(step).label,
+        "step_number": STEP_ORDER.index(step) + 1,
+        "step_total": len(STEP_ORDER),
+    }
+    if step == ApplicationStep.DOCUMENTS:
+        return _documents_step(request, application, context)
+    if step == ApplicationStep.CONSENT:
+        return _consent_step(request, application, context)
+    form_class = STEP_FORMS[step]
+    form = form_class(request.POST or None, instance=application)
+    if request.method == "POST":
+        if not is_open:
+            messages.error(
+                request,
+                _(
+                    "Applications for this cohort are closed. Your draft is "
+                    "kept, but it can no longer be changed."
+                ),
+            )
+        elif form.is_valid():
+            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            services.application_save_step(
+                application=application, step=step, data=data, actor=request.user
+            )
+            if "save_exit" in request.POST:
+                messages.success(request, _("Saved. You can continue later from any device."))
+                return redirect("cohorts:mine")
+            return redirect("cohorts:step", pk=pk, step=STEP_ORDER[STEP_ORDER.index(step) + 1])
+    context["form"] = form
+    return render(request, "cohorts/application_step.html", context)
+
+
+def _documents_step(request, application, context):
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if "upload" in request.POST:
+            if form.is_valid():
+                try:
+                    services.document_add(
+                        application=application,
+                        kind=form.cleaned_data["kind"],
+                        uploaded=form.cleaned_data["file"],
+                        actor=request.user,
+                    )
+                except services.CohortError as exc:
+                    messages.error(request, exc.message)
+                else:
+                    messages.success(request, _("Document saved."))
+                    return redirect("cohorts:step", pk=application.pk, step="documents")
+        else:
+            try:
+                services.application_save_step(
+                    application=application, step="documents", data={}, actor=request.user
+                )
+            except services.CohortError as exc:
+                messages.error(request, exc.message)
+            else:
+                if "save_exit" in request.POST:
+                    messages.success(request, _("Saved. You can continue later from any device."))
+                    return redirect("cohorts:mine")
+                return redirect("cohorts:step", pk=application.pk, step="consent")
+    context.update(
+        form=form,
+        documents=[d for d in application.documents.all() if not d.deleted_at],
+        needs_identity=application.document_type not in ("in_process", "none", ""),
+    )
+    return render(request, "cohorts/application_step.html", context)
+
+
+def _consent_step(request, application, context):
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_submit(
+                application=application,
+                actor=request.user,
+                consent_sensitive=form.cleaned_data["consent_sensitive"],
+                consent_research=form.cleaned_data["consent_research"],
+            )
+        except services.CohortError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your application has been submitted. We will write "
+                    "to you when there is a decision."
+                ),
+            )
+            return redirect(application.get_absolute_url())
+    context.update(
+        form=form,
+        missing=services.application_missing(application),
+        documents=[d for d in application.documents.all() if not d.deleted_at],
+    )
+    return render(request, "cohorts/application_step.html", context)
+
+
+@require_http_methods(["POST"])
+@applicant_required
+def document_delete(request, pk, doc_pk):
+    application = selectors.application_get_for_applicant(user=request.user, pk=pk)
+    document = next((d for d in application.documents.all() if d.pk == doc_pk), None)
+    if document is None:
+        raise Http404
+    try:
+        services.document_remove(document=document, actor=request.user)
+    except services.CohortError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Document removed."))
+    return redirect("cohorts:step", pk=pk, step="documents")
+
+
+@require_http_methods(["GET"])
+def document_download(request, pk):
+    """Owner, programme staff or an assigned reviewer; always as an attachment."""
+    if not is_signed_in(request.user):
+        return redirect_to_login(request.get_full_path())
+    document = selectors.document_get_for_viewer(user=request.user, pk=pk)
+    try:
+        handle = storages["private"].open(document.storage_name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.display_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@applicant_required
+def application_withdraw(request, pk):
+    application = selectors.application_get_for_applicant(user=request.user, pk=pk)
+    if application.status not in WITHDRAWABLE:
+        messages.error(request, _("This application can no longer be withdrawn."))
+        return redirect(application.get_absolute_url())
+    if request.method == "POST":
+        services.application_withdraw(
+            application=application, actor=request.user, note=request.POST.get("note", "")[:500]
+        )
+        messages.success(request, _("You have withdrawn your application."))
+        return redirect("cohorts:mine")
+    return render(request, "cohorts/withdraw_confirm.html", {"application": application})
+
+
+@require_http_methods(["POST"])
+@applicant_required
+def offer_respond(request, pk):
+    application = selectors.application_get_for_applicant(user=request.user, pk=pk)
+    action = request.POST.get("action")
+    try:
+        if action == "confirm":
+            services.offer_confirm(application=application, actor=request.user)
+            messages.success(request, _("Welcome! Your seat is confirmed."))
+        elif action == "decline":
+            services.offer_decline(application=application, actor=request.user)
+            messages.success(
+                request, _("You have declined the offer. Thank you for letting us know.")
+            )
+        else:
+            messages.error(request, _("Choose to confirm or decline."))
+    except services.CohortError as exc:
+        messages.error(request, exc.message)
+    return redirect(application.get_absolute_url())
+
+
+# --- Reviewers ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+@role_required(Role.REVIEWER)
+def review_queue(request):
+    assignments = selectors.review_queue_for(reviewer=request.user)
+    return render(
+        request,
+        "cohorts/review_queue.html",
+        {
+            "todo": [a for a in assignments if a.status == AssignmentStatus.ASSIGNED],
+            "done": [a for a in assignments if a.status != AssignmentStatus.ASSIGNED],
+            "progress": selectors.review_progress(assignments),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.REVIEWER)
+def review_detail(request, pk):
+    from .forms import ReviewForm
+
+    assignment = selectors.assignment_get_for_reviewer(reviewer=request.user, pk=pk)
+    application = assignment.application
+    rubric = application.cohort.rubric
+    criteria = list(rubric.criteria.all()) if rubric else []
+    form = None
+    if assignment.status == AssignmentStatus.ASSIGNED and rubric is not None:
+        form = ReviewForm(request.POST or None, criteria=criteria, scale_max=rubric.scale_max)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.review_submit(
+                    assignment=assignment,
+                    reviewer=request.user,
+                    values=form.values(),
+                    comment=form.cleaned_data["comment"],
+                    feedback=form.cleaned_data["feedback"],
+                )
+            except services.CohortError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("Review submitted. Thank you!"))
+                return redirect("cohorts:review", pk=pk)
+    elif request.method == "POST":
+        messages.error(request, _("This review has already been submitted."))
+        return redirect("cohorts:review", pk=pk)
+    own_scores = {s.criterion_id: s.value for s in assignment.scores.all()}
+    return render(
+        request,
+        "cohorts/review_detail.html",
+        {
+            "assignment": assignment,
+            "application": application,
+            "cohort": application.cohort,
+            "blind": application.cohort.blind_review,
+            "form": form,
+            "criteria": [(c, own_scores.get(c.pk)) for c in criteria],
+            "others": selectors.other_reviews(assignment=assignment),
+            "documents": [d for d in application.documents.all() if not d.deleted_at],
+            "abstain_form": AbstainForm(),
+        },
+    )
+
+
+@require_http_methods(["POST"])
+@role_required(Role.REVIEWER)
+def review_abstain(request, pk):
+    assignment = selectors.assignment_get_for_reviewer(reviewer=request.user, pk=pk)
+    form = AbstainForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_abstain(
+                assignment=assignment,
+                reviewer=request.user,
+                reason=form.cleaned_data["reason"],
+                conflict=form.cleaned_data["conflict"],
+            )
+        except services.CohortError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("You have stepped aside from this application."))
+    return redirect("cohorts:review_queue")
+
+
+# --- Participants ------------------------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+@applicant_required
+def participant_home(request, slug):
+    participant = selectors.participant_get_for_user(user=request.user, slug=slug)
+    cohort = participant.cohort
+    workshops = selectors.workshops_with_attendance(participant=participant)
+    return render(
+        request,
+        "cohorts/participant_home.html",
+        {
+            "participant": participant,
+            "cohort": cohort,
+            "workshops": workshops,
+            "attended": sum(1 for _w, present in workshops if present),
+            "peers": [
+                p
+                for p in selectors.participants_for_cohort(cohort=cohort)
+                if p.pk != participant.pk
+            ],
+            "curriculum_url": curriculum_url(),
+            "mentors_url": _optional_url("mentors:home"),
+        },
+    )
+
+
+def _optional_url(name: str) -> str | None:
+    from django.urls import NoReverseMatch
+
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
