@@ -1,0 +1,95 @@
+"""Statuses and choices of the mentors app (translated labels)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class MentorStatus(models.TextChoices):
+    APPLIED = "applied", pgettext_lazy("mentor status", "Applied")
+    VETTED = "vetted", pgettext_lazy("mentor status", "Vetted")
+    ACTIVE = "active", pgettext_lazy("mentor status", "Active")
+    PAUSED = "paused", pgettext_lazy("mentor status", "Paused")
+    RETIRED = "retired", pgettext_lazy("mentor status", "Retired")
+
+
+#: The only moves a mentor profile may make (see services.mentor_transition).
+MENTOR_TRANSITIONS: dict[str, frozenset[str]] = {
+    MentorStatus.APPLIED: frozenset({MentorStatus.VETTED, MentorStatus.RETIRED}),
+    MentorStatus.VETTED: frozenset({MentorStatus.ACTIVE, MentorStatus.RETIRED}),
+    MentorStatus.ACTIVE: frozenset({MentorStatus.PAUSED, MentorStatus.RETIRED}),
+    MentorStatus.PAUSED: frozenset({MentorStatus.ACTIVE, MentorStatus.RETIRED}),
+    MentorStatus.RETIRED: frozenset(),
+}
+
+
+class Availability(models.TextChoices):
+    """Coarse weekly availability used by matching (detailed slots are set later)."""
+
+    WEEKDAY_MORNING = "weekday_morning", _("Weekday mornings")
+    WEEKDAY_AFTERNOON = "weekday_afternoon", _("Weekday afternoons")
+    WEEKDAY_EVENING = "weekday_evening", _("Weekday evenings")
+    WEEKEND = "weekend", _("Weekends")
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("matching run", "Queued")
+    RUNNING = "running", pgettext_lazy("matching run", "Running")
+    READY = "ready", pgettext_lazy("matching run", "Ready for review")
+    FAILED = "failed", pgettext_lazy("matching run", "Failed")
+    PUBLISHED = "published", pgettext_lazy("matching run", "Published")
+
+
+class MatchStatus(models.TextChoices):
+    PROPOSED = "proposed", pgettext_lazy("match status", "Waiting for the mentor")
+    ACCEPTED = "accepted", pgettext_lazy("match status", "Active")
+    DECLINED = "declined", pgettext_lazy("match status", "Declined")
+    EXPIRED = "expired", pgettext_lazy("match status", "Expired")
+    ENDED = "ended", pgettext_lazy("match status", "Ended")
+    CANCELLED = "cancelled", pgettext_lazy("match status", "Cancelled")
+
+
+#: Statuses in which a match holds the participant (and counts against the mentor).
+OPEN_MATCH_STATUSES = (MatchStatus.PROPOSED, MatchStatus.ACCEPTED)
+
+MATCH_TRANSITIONS: dict[str, frozenset[str]] = {
+    MatchStatus.PROPOSED: frozenset(
+        {MatchStatus.ACCEPTED, MatchStatus.DECLINED, MatchStatus.EXPIRED, MatchStatus.CANCELLED}
+    ),
+    MatchStatus.ACCEPTED: frozenset({MatchStatus.ENDED}),
+    MatchStatus.DECLINED: frozenset(),
+    MatchStatus.EXPIRED: frozenset(),
+    MatchStatus.ENDED: frozenset(),
+    MatchStatus.CANCELLED: frozenset(),
+}
+
+
+class MatchSource(models.TextChoices):
+    RUN = "run", _("Matching run")
+    REPLACEMENT = "replacement", _("Next best mentor after a decline or expiry")
+    REMATCH = "rematch", _("Re-matched by staff")
+    DIRECTORY = "directory", _("Requested from the mentor directory")
+
+
+class UnmatchedReason(models.TextChoices):
+    NO_FEASIBLE_MENTOR = "no_feasible_mentor", _("No active mentor meets the hard constraints")
+    CAPACITY_EXHAUSTED = (
+        "capacity_exhausted",
+        _("Compatible mentors exist but their capacity is taken by other matches"),
+    )
+
+
+class EndRequestStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("end request", "Open")
+    REMATCHED = "rematched", pgettext_lazy("end request", "Re-matched")
+    CLOSED = "closed", pgettext_lazy("end request", "Closed without re-match")
+
+
+class Component(models.TextChoices):
+    """The parts of a compatibility score (see mentors.compatibility)."""
+
+    NEEDS = "needs", _("Needs covered by the mentor's skills")
+    SECTOR = "sector", _("Sector experience")
+    LOCATION = "location", _("City and meeting mode")
+    AVAILABILITY = "availability", _("Availability overlap")
+    PREFERENCES = "preferences", _("Stated preferences")

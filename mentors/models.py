@@ -1,0 +1,571 @@
+"""Mentor profiles and vetting; matching runs, proposed and published matches."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from semilla.enums import City, Language, MeetingMode, Sector, Skill
+
+from .enums import (
+    OPEN_MATCH_STATUSES,
+    EndRequestStatus,
+    MatchSource,
+    MatchStatus,
+    MentorStatus,
+    RunStatus,
+    UnmatchedReason,
+)
+
+#: Version of the mentor code of conduct people accept (recorded with the acceptance).
+CODE_OF_CONDUCT_VERSION = "2026-11"
+
+
+@deconstructible
+class ChoiceListValidator:
+    """A JSON list whose items all belong to ``choices`` (a TextChoices class path)."""
+
+    def __init__(self, choices_path: str):
+        self.choices_path = choices_path
+
+    def __call__(self, value):
+        from django.core.exceptions import ValidationError
+        from django.utils.module_loading import import_string
+
+        allowed = set(import_string(self.choices_path).values)
+        if not isinstance(value, list) or any(item not in allowed for item in value):
+            raise ValidationError(_("Choose only from the listed options."))
+
+    def __eq__(self, other):
+        return isinstance(other, ChoiceListValidator) and other.choices_path == self.choices_path
+
+    def __hash__(self):
+        return hash(self.choices_path)
+
+
+class MentorProfile(models.Model):
+    """A volunteer mentor: what they offer, where and how, how many mentees at once,
+    and where they are in vetting. ``active_mentees`` counts accepted matches; it only
+    changes under a row lock and the database refuses values above ``capacity``."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="mentor_profile",
+        verbose_name=_("person"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MentorStatus.choices,
+        default=MentorStatus.APPLIED,
+        db_index=True,
+    )
+    headline = models.CharField(
+        _("headline"), max_length=120, help_text=_("Your role or trade in a few words.")
+    )
+    expertise = models.JSONField(
+        _("expertise"), default=list, validators=[ChoiceListValidator("semilla.enums.Skill")]
+    )
+    sectors = models.JSONField(
+        _("sectors"), default=list, validators=[ChoiceListValidator("semilla.enums.Sector")]
+    )
+    languages = models.JSONField(
+        _("languages"), default=list, validators=[ChoiceListValidator("semilla.enums.Language")]
+    )
+    city = models.CharField(
+        _("city"),
+        max_length=32,
+        choices=City.choices,
+        blank=True,
+        help_text=_("Leave empty if you only mentor remotely."),
+    )
+    meeting_mode = models.CharField(
+        _("how you meet"), max_length=16, choices=MeetingMode.choices, default=MeetingMode.EITHER
+    )
+    availability = models.JSONField(
+        _("usual availability"),
+        default=list,
+        validators=[ChoiceListValidator("mentors.enums.Availability")],
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("maximum mentees at once"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    active_mentees = models.PositiveSmallIntegerField(
+        _("current mentees"), default=0, editable=False
+    )
+    bio = models.TextField(_("about you"), max_length=1500)
+    link = models.URLField(
+        _("professional link"), blank=True, help_text=_("LinkedIn, website or portfolio.")
+    )
+    conflicts = models.TextField(
+        _("declared conflicts of interest"),
+        blank=True,
+        help_text=_(
+            "Businesses or people you must not mentor (family, partners, "
+            "competitors), one per line."
+        ),
+    )
+    code_of_conduct_version = models.CharField(
+        _("code of conduct version"), max_length=16, blank=True
+    )
+    code_of_conduct_accepted_at = models.DateTimeField(
+        _("code of conduct accepted at"), null=True, blank=True
+    )
+    interview_done_at = models.DateTimeField(_("interview done at"), null=True, blank=True)
+    interviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("interviewed by"),
+    )
+    interview_notes = models.TextField(_("interview notes"), blank=True)
+    nudged_at = models.DateTimeField(_("last nudged at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mentor")
+        verbose_name_plural = _("mentors")
+        ordering = ["user__full_name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1) & models.Q(capacity__lte=10),
+                name="mentor_capacity_between_1_and_10",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(active_mentees__lte=models.F("capacity")),
+                name="mentor_active_mentees_within_capacity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MentorStatus.values), name="mentor_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentors:profile")
+
+    @property
+    def free_capacity(self) -> int:
+        return max(self.capacity - self.active_mentees, 0)
+
+    @property
+    def conflict_lines(self) -> list[str]:
+        return [line.strip().casefold() for line in self.conflicts.splitlines() if line.strip()]
+
+    @property
+    def code_of_conduct_accepted(self) -> bool:
+        return self.code_of_conduct_accepted_at is not None
+
+    @property
+    def interview_done(self) -> bool:
+        return self.interview_done_at is not None
+
+    def expertise_labels(self) -> list[str]:
+        return [str(Skill(value).label) for value in self.expertise if value in Skill.values]
+
+    def sector_labels(self) -> list[str]:
+        return [str(Sector(value).label) for value in self.sectors if value in Sector.values]
+
+    def language_labels(self) -> list[str]:
+        return [str(Language(v).label) for v in self.languages if v in Language.values]
+
+
+class MentorStatusChange(models.Model):
+    """History of a mentor's vetting status: who moved it, when, from what, to what, why."""
+
+    profile = models.ForeignKey(
+        MentorProfile, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(
+        _("from"), max_length=16, choices=MentorStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=16, choices=MentorStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mentor status change")
+        verbose_name_plural = _("mentor status changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id}: {self.from_status} -> {self.to_status}"
+
+
+class MatchingWeights(models.Model):
+    """Per-cohort weights of the compatibility components (points at full agreement).
+    A pair's score is the sum of its components' points, each between 0 and its weight."""
+
+    cohort = models.OneToOneField(
+        "cohorts.Cohort",
+        on_delete=models.CASCADE,
+        related_name="matching_weights",
+        verbose_name=_("cohort"),
+    )
+    needs = models.PositiveSmallIntegerField(
+        _("needs covered by skills"), default=40, validators=[MaxValueValidator(100)]
+    )
+    sector = models.PositiveSmallIntegerField(
+        _("sector experience"), default=20, validators=[MaxValueValidator(100)]
+    )
+    location = models.PositiveSmallIntegerField(
+        _("city and meeting mode"), default=15, validators=[MaxValueValidator(100)]
+    )
+    availability = models.PositiveSmallIntegerField(
+        _("availability overlap"), default=15, validators=[MaxValueValidator(100)]
+    )
+    preferences = models.PositiveSmallIntegerField(
+        _("stated preferences"), default=10, validators=[MaxValueValidator(100)]
+    )
+    response_days = models.PositiveSmallIntegerField(
+        _("days a mentor has to answer a match"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+
+    class Meta:
+        verbose_name = _("matching weights")
+        verbose_name_plural = _("matching weights")
+
+    def __str__(self) -> str:
+        return str(self.cohort)
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "needs": self.needs,
+            "sector": self.sector,
+            "location": self.location,
+            "availability": self.availability,
+            "preferences": self.preferences,
+        }
+
+
+class MenteeAvailability(models.Model):
+    """When a participant can usually meet (used by the availability component)."""
+
+    participant = models.OneToOneField(
+        "cohorts.Participant", on_delete=models.CASCADE, related_name="mentee_availability"
+    )
+    blocks = models.JSONField(
+        _("usual availability"),
+        default=list,
+        validators=[ChoiceListValidator("mentors.enums.Availability")],
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mentee availability")
+        verbose_name_plural = _("mentee availability")
+
+    def __str__(self) -> str:
+        return str(self.participant_id)
+
+
+class ExcludedPair(models.Model):
+    """A pair staff ruled out for a cohort (a hard constraint in every run)."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort", on_delete=models.CASCADE, related_name="excluded_mentor_pairs"
+    )
+    participant = models.ForeignKey(
+        "cohorts.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("excluded pair")
+        verbose_name_plural = _("excluded pairs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "mentor"], name="mentors_excluded_pair_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} x {self.mentor_id}"
+
+
+class MatchingRun(models.Model):
+    """A draft assignment for a cohort: computed (as a task), reviewed by staff with pins
+    and exclusions, re-run, then published as matches."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        on_delete=models.CASCADE,
+        related_name="matching_runs",
+        verbose_name=_("cohort"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=RunStatus.choices, default=RunStatus.QUEUED
+    )
+    fairness = models.BooleanField(
+        _("fairness mode"),
+        default=False,
+        help_text=_(
+            "First raise the lowest score in the cohort as far as possible, then "
+            "maximise the total."
+        ),
+    )
+    weights = models.JSONField(_("weights used"), default=dict, editable=False)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    progress_note = models.CharField(max_length=120, blank=True)
+    total_score = models.PositiveIntegerField(_("total score"), null=True, blank=True)
+    minimum_score = models.PositiveIntegerField(_("lowest score"), null=True, blank=True)
+    participants_count = models.PositiveIntegerField(_("participants"), default=0)
+    error = models.TextField(blank=True)
+    version = models.PositiveIntegerField(_("computations"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("computed at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("matching run")
+        verbose_name_plural = _("matching runs")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="mentors_run_progress_max_100"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=RunStatus.values), name="mentors_run_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} #{self.pk}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (RunStatus.READY, RunStatus.FAILED, RunStatus.PUBLISHED)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (RunStatus.READY, RunStatus.FAILED)
+
+
+class RunPin(models.Model):
+    """A pair staff fixed in a draft run: every re-run keeps it and optimises the rest."""
+
+    run = models.ForeignKey(MatchingRun, on_delete=models.CASCADE, related_name="pins")
+    participant = models.ForeignKey(
+        "cohorts.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "participant"], name="mentors_pin_one_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} -> {self.mentor_id}"
+
+
+class ProposedMatch(models.Model):
+    """One pair of a run's assignment, with its score and the components adding up to it."""
+
+    run = models.ForeignKey(MatchingRun, on_delete=models.CASCADE, related_name="proposals")
+    participant = models.ForeignKey(
+        "cohorts.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="+")
+    score = models.PositiveIntegerField(_("score"))
+    components = models.JSONField(_("explanation"), default=list)
+    pinned = models.BooleanField(_("pinned"), default=False)
+
+    class Meta:
+        ordering = ["participant__user__full_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "participant"], name="mentors_proposal_one_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} -> {self.mentor_id} ({self.score})"
+
+
+class UnmatchedParticipant(models.Model):
+    run = models.ForeignKey(MatchingRun, on_delete=models.CASCADE, related_name="unmatched")
+    participant = models.ForeignKey(
+        "cohorts.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=32, choices=UnmatchedReason.choices)
+    #: how many mentors each hard constraint ruled out, e.g. {"no_shared_language": 40}
+    constraint_counts = models.JSONField(_("detail"), default=dict)
+
+    class Meta:
+        ordering = ["participant__user__full_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "participant"], name="mentors_unmatched_one_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id}: {self.reason}"
+
+
+class Match(models.Model):
+    """A published pairing of a participant with a mentor. The mentor accepts within
+    ``respond_by``; capacity is checked under a row lock on the mentor's profile."""
+
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        on_delete=models.PROTECT,
+        related_name="mentor_matches",
+        verbose_name=_("cohort"),
+    )
+    participant = models.ForeignKey(
+        "cohorts.Participant",
+        on_delete=models.CASCADE,
+        related_name="mentor_matches",
+        verbose_name=_("participant"),
+    )
+    mentor = models.ForeignKey(
+        MentorProfile, on_delete=models.PROTECT, related_name="matches", verbose_name=_("mentor")
+    )
+    run = models.ForeignKey(
+        MatchingRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="matches"
+    )
+    source = models.CharField(
+        _("source"), max_length=16, choices=MatchSource.choices, default=MatchSource.RUN
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MatchStatus.choices,
+        default=MatchStatus.PROPOSED,
+        db_index=True,
+    )
+    score = models.PositiveIntegerField(_("score"), default=0)
+    components = models.JSONField(_("explanation"), default=list)
+    respond_by = models.DateTimeField(_("answer by"))
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    decline_reason = models.CharField(_("reason for declining"), max_length=300, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=models.Q(status__in=OPEN_MATCH_STATUSES),
+                name="mentors_one_open_match_per_participant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MatchStatus.values), name="mentors_match_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} - {self.mentor}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentors:match_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_MATCH_STATUSES
+
+
+class MatchStatusChange(models.Model):
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(
+        _("from"), max_length=16, choices=MatchStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=16, choices=MatchStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.match_id}: {self.from_status} -> {self.to_status}"
+
+
+class MatchEndRequest(models.Model):
+    """Either side asks to end a match, with a reason; staff end it and re-match."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="end_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=16, choices=EndRequestStatus.choices, default=EndRequestStatus.OPEN
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("request to end a match")
+        verbose_name_plural = _("requests to end a match")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["match"],
+                condition=models.Q(status="open"),
+                name="mentors_one_open_end_request_per_match",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.match_id}: {self.status}"

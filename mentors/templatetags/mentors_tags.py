@@ -1,0 +1,92 @@
+"""Template helpers of the mentors app: explanations of scores, dates in e-mails."""
+
+from datetime import datetime
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from semilla.enums import Sector, Skill
+
+from ..compatibility import CONFLICT_OF_INTEREST, EXCLUDED_BY_STAFF, NO_SHARED_LANGUAGE
+from ..enums import Availability, Component
+
+register = template.Library()
+
+
+@register.filter
+def iso_local(value: str) -> str:
+    """An ISO date-time (from a task's JSON context) as a localised date and time."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return ""
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+@register.filter
+def component_label(code: str) -> str:
+    try:
+        return str(Component(code).label)
+    except ValueError:
+        return code
+
+
+def _labels(choices, values) -> str:
+    names = []
+    for value in values:
+        try:
+            names.append(str(choices(value).label))
+        except ValueError:
+            names.append(value)
+    return ", ".join(names)
+
+
+@register.filter
+def component_detail(component: dict) -> str:
+    """One plain sentence explaining how a component earned its points."""
+    code = component.get("code")
+    detail = component.get("detail") or {}
+    if code == Component.NEEDS:
+        if not detail.get("needed"):
+            return _("No needs stated.")
+        return _("%(count)s of %(total)s needs covered: %(names)s") % {
+            "count": len(detail.get("covered", [])),
+            "total": detail["needed"],
+            "names": _labels(Skill, detail.get("covered", [])) or "—",
+        }
+    if code == Component.SECTOR:
+        sector = _labels(Sector, [detail["sector"]]) if detail.get("sector") else "—"
+        if detail.get("hit"):
+            return _("Has experience in %(sector)s.") % {"sector": sector}
+        return _("No experience in %(sector)s.") % {"sector": sector}
+    if code == Component.LOCATION:
+        return {
+            "same_city": _("Same city, can meet in person."),
+            "virtual": _("Both can meet by video call."),
+            "virtual_instead": _("Prefers in person; the mentor can meet by video call."),
+            "none": _("Cannot meet the way the participant prefers."),
+        }.get(detail.get("how"), "")
+    if code == Component.AVAILABILITY:
+        overlap = _labels(Availability, detail.get("overlap", [])) or "—"
+        if not detail.get("stated"):
+            return _(
+                "The participant has not stated availability; the mentor offers: %(times)s"
+            ) % {"times": overlap}
+        return _("Shared availability: %(times)s") % {"times": overlap}
+    if code == Component.PREFERENCES:
+        words = detail.get("words") or []
+        if not words:
+            return _("Nothing in the stated preferences matches this mentor.")
+        return _("Stated preferences mention: %(words)s") % {"words": ", ".join(words)}
+    return ""
+
+
+@register.filter
+def constraint_label(code: str) -> str:
+    return {
+        NO_SHARED_LANGUAGE: _("no shared language"),
+        CONFLICT_OF_INTEREST: _("declared conflict of interest"),
+        EXCLUDED_BY_STAFF: _("excluded by staff"),
+        "no_capacity": _("no free capacity"),
+    }.get(code, code)
