@@ -35,10 +35,13 @@ def site_data(transactional_db):
     seed_home_page()
 
 
-def axe_serious(page) -> list[dict]:
-    """Run axe-core on the page; return the serious and critical violations."""
+def axe_serious(page) -> list[tuple[str, str, list]]:
+    """Run axe-core on the page; return its serious and critical violations as
+    (page path, rule id, offending element selectors)."""
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
     violations = results.response.get("violations", [])
-    return [v for v in violations if v.get("impact") in ("serious", "critical")]
+    path = page.url.split("//", 1)[-1].split("/", 1)[-1]
+    return [(path, v["id"], [n.get("target") for n in v.get("nodes", [])])
+            for v in violations if v.get("impact") in ("serious", "critical")]
