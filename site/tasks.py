@@ -1,18 +1,54 @@
 """Background tasks of the site package (django-q2). Thin: they take plain values and
-call a service; a failure raises, so django-q2 retries the task instead of losing it."""
+call a service."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.utils import timezone
 
 from .emails import send_templated_email
 
+logger = logging.getLogger(__name__)
+
+#: Delays before each new attempt when the mail server fails (then the failure stays
+#: recorded in the task list for staff).
+EMAIL_RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30),
+                      timedelta(hours=2), timedelta(hours=8)]
+
 
 def send_email(*, to: str, template: str, context: dict, language: str,
-               attachments: list | None = None) -> None:
-    send_templated_email(to=to, template=template, context=context, language=language,
-                         attachments=[tuple(a) for a in attachments or []])
+               attachments: list | None = None, attempt: int = 1) -> str:
+    """Send one templated e-mail. When the mail server fails, a new attempt is scheduled
+    (with growing delays) and the error is raised so the failure is visible; the message
+    is never silently lost."""
+    try:
+        send_templated_email(to=to, template=template, context=context, language=language,
+                             attachments=[tuple(a) for a in attachments or []])
+    except (smtplib.SMTPException, OSError):
+        if attempt <= len(EMAIL_RETRY_DELAYS):
+            schedule_email_retry(to=to, template=template, context=context, language=language,
+                                 attachments=attachments or [], attempt=attempt)
+        else:
+            logger.error("e-mail %s to %s failed after %s attempts", template, to, attempt)
+        raise
+    return f"sent {template}"
+
+
+def schedule_email_retry(*, to, template, context, language, attachments, attempt) -> None:
+    from django_q.models import Schedule
+
+    Schedule.objects.create(
+        func="semilla.tasks.send_email",
+        kwargs={"to": to, "template": template, "context": context, "language": language,
+                "attachments": attachments, "attempt": attempt + 1},
+        schedule_type=Schedule.ONCE,
+        next_run=timezone.now() + EMAIL_RETRY_DELAYS[attempt - 1],
+        name=f"retry e-mail {template} to {to} #{attempt + 1} {timezone.now().timestamp()}",
+        repeats=-1,
+    )
 
 
 def ping(value: str) -> str:
     """Used by the integration test that starts a real task cluster."""
-    from django.core.cache import cache
-
-    cache.set(f"semilla:ping:{value}", "pong", 600)
     return value
