@@ -481,7 +481,7 @@ def assignments_auto(*, cohort: Cohort, actor, reviewers=None) -> int:
     return len(created)
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic  # also called from the console's create view, inside its transaction
 def assignment_add(*, application: Application, reviewer, actor) -> ReviewAssignment:
     """Staff adjust: add one reviewer by hand (conflicts are still honoured)."""
     locked = _lock(application)
@@ -501,7 +501,7 @@ def assignment_add(*, application: Application, reviewer, actor) -> ReviewAssign
     return assignment
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def assignment_remove(*, assignment: ReviewAssignment, actor) -> None:
     if assignment.status == AssignmentStatus.SUBMITTED:
         raise CohortError(_("A submitted review cannot be removed."))
@@ -632,13 +632,37 @@ def _decide(app: Application, *, decision: str, actor, feedback: str | None) -> 
 
 
 @transaction.atomic(durable=True)
-def applications_decide(*, applications, decision: str, actor, feedback: str | None = None) -> int:
-    """Record a pending decision on one or many applications (released later, together)."""
+def applications_decide(
+    *,
+    applications,
+    decision: str,
+    actor,
+    feedback: str | None = None,
+    with_reviewer_feedback: bool = False,
+) -> int:
+    """Record a pending decision on one or many applications (released later, together).
+    With ``with_reviewer_feedback`` the reviewers' notes for the applicant are added to
+    the feedback the decision e-mail carries."""
     Decision(decision)
     ids = [a.pk if isinstance(a, Application) else a for a in applications]
     apps = list(Application.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    notes: dict[int, list[str]] = defaultdict(list)
+    if with_reviewer_feedback:
+        rows = (
+            ReviewAssignment.objects.filter(
+                application_id__in=ids, status=AssignmentStatus.SUBMITTED
+            )
+            .exclude(feedback="")
+            .order_by("submitted_at")
+            .values_list("application_id", "feedback")
+        )
+        for app_id, text in rows:
+            notes[app_id].append(text.strip())
     for app in apps:
-        _decide(app, decision=decision, actor=actor, feedback=feedback)
+        text = feedback
+        if with_reviewer_feedback:
+            text = "\n\n".join(filter(None, [feedback or "", *notes[app.pk]]))
+        _decide(app, decision=decision, actor=actor, feedback=text)
     return len(apps)
 
 

@@ -1,0 +1,213 @@
+"""Staff console screens that are not plain model lists: the selection screen (ranking,
+assignment, decisions, release, waitlist), workshop attendance and the CSV export."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from semilla.permissions import is_programme_staff
+
+from . import selectors, services
+from .enums import AssignmentStatus, Decision, ParticipantStatus
+from .forms import DecisionForm
+from .models import Application, Attendance, Cohort, ReviewAssignment, Workshop
+from .permissions import may_see_sensitive
+
+
+def _staff(request, perm: str = "cohorts.view_application") -> None:
+    if not (is_programme_staff(request.user) and request.user.has_perm(perm)):
+        raise PermissionDenied
+
+
+def _ids(request) -> list[int]:
+    return [int(v) for v in request.POST.getlist("applications") if v.isdigit()]
+
+
+@require_http_methods(["GET", "POST"])
+def selection(request, pk: int):
+    _staff(request)
+    cohort = get_object_or_404(Cohort.objects.select_related("programme", "rubric"), pk=pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST":
+        _staff(request, "cohorts.decide_application")
+        action = request.POST.get("action")
+        try:
+            if action == "assign":
+                n = services.assignments_auto(cohort=cohort, actor=request.user)
+                messages.success(request, _("%(n)s review assignments created.") % {"n": n})
+            elif action == "decide":
+                ids = _ids(request)
+                if not ids:
+                    messages.error(request, _("Select at least one application."))
+                elif form.is_valid():
+                    n = services.applications_decide(
+                        applications=ids,
+                        decision=form.cleaned_data["decision"],
+                        actor=request.user,
+                        feedback=form.cleaned_data["feedback"] or None,
+                        with_reviewer_feedback="with_reviewer_feedback" in request.POST,
+                    )
+                    messages.success(
+                        request,
+                        _(
+                            "Decision recorded for %(n)s applications. "
+                            "Release the decisions to tell applicants."
+                        )
+                        % {"n": n},
+                    )
+            elif action in ("shortlist", "unshortlist"):
+                n = services.applications_shortlist(
+                    applications=_ids(request),
+                    shortlisted=action == "shortlist",
+                    actor=request.user,
+                )
+                messages.success(request, _("Shortlist updated (%(n)s).") % {"n": n})
+            elif action == "release":
+                counts = services.decisions_release(cohort=cohort, actor=request.user)
+                messages.success(
+                    request,
+                    _(
+                        "Decisions released: %(a)s offers, %(w)s on the "
+                        "waitlist, %(r)s not selected."
+                    )
+                    % {
+                        "a": counts.get(Decision.ACCEPT, 0),
+                        "w": counts.get(Decision.WAITLIST, 0),
+                        "r": counts.get(Decision.REJECT, 0),
+                    },
+                )
+            elif action == "promote":
+                promoted = services.waitlist_promote(cohort=cohort, actor=request.user)
+                messages.success(
+                    request, _("%(n)s offers made from the waitlist.") % {"n": len(promoted)}
+                )
+        except services.CohortError as exc:
+            messages.error(request, exc.message)
+        return redirect("cohorts_selection", pk=pk)
+    shortlisted_only = request.GET.get("shortlisted") == "1"
+    ranked = selectors.ranked_applications(cohort=cohort, shortlisted_only=shortlisted_only)
+    progress = list(
+        ReviewAssignment.objects.filter(application__cohort=cohort)
+        .values("reviewer__full_name", "reviewer__email")
+        .annotate(total=Count("pk"), done=Count("pk", filter=~Q(status=AssignmentStatus.ASSIGNED)))
+        .order_by("reviewer__full_name")
+    )
+    return TemplateResponse(
+        request,
+        "cohorts/admin/selection.html",
+        {
+            "cohort": cohort,
+            "ranked": ranked,
+            "form": form,
+            "progress": progress,
+            "counts": selectors.cohort_counts(cohort=cohort),
+            "pending": sum(1 for a in ranked if a.decision and not a.released_at),
+            "shortlisted_only": shortlisted_only,
+            "disagreement": services.DISAGREEMENT_SPREAD,
+            "sensitive": may_see_sensitive(request.user),
+        },
+    )
+
+
+BASIC_COLUMNS = [
+    ("id", "pk"),
+    ("status", "status"),
+    ("submitted_at", "submitted_at"),
+    ("business_name", "business_name"),
+    ("business_stage", "business_stage"),
+    ("sector", "sector"),
+    ("city", "city"),
+    ("municipality", "municipality"),
+    ("needs", "needs"),
+    ("reviews", "review_count"),
+    ("score_mean", "score_mean"),
+    ("score_median", "score_median"),
+    ("shortlisted", "shortlisted"),
+]
+SENSITIVE_COLUMNS = [
+    ("name", "user.full_name"),
+    ("email", "user.email"),
+    ("phone", "phone"),
+    ("birth_date", "birth_date"),
+    ("sex", "sex"),
+    ("population_group", "population_group"),
+    ("nationality", "nationality"),
+    ("document_type", "document_type"),
+    ("document_in_process", "needs_document_check"),
+]
+
+
+def _value(app: Application, dotted: str):
+    value = app
+    for part in dotted.split("."):
+        value = getattr(value, part)
+    if isinstance(value, list):
+        return ";".join(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+@require_http_methods(["GET"])
+def export_csv(request, pk: int):
+    """Applications of a cohort as CSV; personal and sensitive columns only for people
+    holding ``cohorts.view_sensitive_data``."""
+    _staff(request)
+    cohort = get_object_or_404(Cohort, pk=pk)
+    columns = BASIC_COLUMNS + (SENSITIVE_COLUMNS if may_see_sensitive(request.user) else [])
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{cohort.slug}-{stamp}.csv"'
+    writer = csv.writer(response)
+    writer.writerow([name for name, _attr in columns])
+    apps = (
+        Application.objects.filter(cohort=cohort)
+        .exclude(status="draft")
+        .select_related("user")
+        .order_by("pk")
+    )
+    for app in apps:
+        writer.writerow([_csv_safe(_value(app, attr)) for _name, attr in columns])
+    return response
+
+
+def _csv_safe(value):
+    """Neutralise spreadsheet formulas typed by applicants."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk: int):
+    _staff(request, "cohorts.change_attendance")
+    workshop = get_object_or_404(Workshop.objects.select_related("cohort"), pk=pk)
+    participants = selectors.participants_for_cohort(cohort=workshop.cohort)
+    if request.method == "POST":
+        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+        n = services.attendance_record(workshop=workshop, present_ids=present, actor=request.user)
+        messages.success(request, _("Attendance saved: %(n)s present.") % {"n": n})
+        return redirect("cohorts_attendance", pk=pk)
+    marked = set(
+        Attendance.objects.filter(workshop=workshop, present=True).values_list(
+            "participant_id", flat=True
+        )
+    )
+    return TemplateResponse(
+        request,
+        "cohorts/admin/attendance.html",
+        {
+            "workshop": workshop,
+            "participants": participants,
+            "marked": marked,
+            "active": ParticipantStatus.ACTIVE,
+        },
+    )

@@ -1,0 +1,468 @@
+"""The staff console for cohorts: programmes, cohorts (with eligibility rules), rubrics,
+applications (read-only, with filters), review assignments, conflicts, workshops and
+participants, plus the selection screen (ranking, decisions, release), attendance and the
+CSV export."""
+
+import django_filters
+from django import forms
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView, DeleteView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from semilla.enums import DocumentType, PopulationGroup, Sector
+
+from . import admin_views, services
+from .enums import BusinessStage
+from .models import (
+    Application,
+    Cohort,
+    Participant,
+    Programme,
+    ReviewAssignment,
+    ReviewerConflict,
+    Rubric,
+    Workshop,
+)
+
+
+class LinkColumn(Column):
+    cell_template_name = "cohorts/admin/link_cell.html"
+
+    def __init__(self, name, *, url_name, link_label, **kwargs):
+        super().__init__(name, **kwargs)
+        self.url_name = url_name
+        self.link_label = link_label
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = reverse(self.url_name, args=[instance.pk])
+        context["link_label"] = self.link_label
+        return context
+
+
+# --- Programmes and cohorts ---------------------------------------------------------------
+
+
+class ProgrammeViewSet(ModelViewSet):
+    model = Programme
+    icon = "folder-open-inverse"
+    menu_label = _("Programmes")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    form_fields = ["name", "description", "funder_name"]
+    list_display = ["name", "funder_name"]
+    search_fields = ["name", "funder_name"]
+
+
+class CohortAdminForm(WagtailAdminModelForm):
+    allowed_stages = forms.MultipleChoiceField(
+        label=_("Business stages accepted"),
+        choices=BusinessStage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every stage."),
+    )
+    allowed_groups = forms.MultipleChoiceField(
+        label=_("Population groups accepted"),
+        choices=PopulationGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every group."),
+    )
+    accepted_documents = forms.MultipleChoiceField(
+        label=_("Identity documents accepted"),
+        choices=[c for c in DocumentType.choices if c[0] != DocumentType.IN_PROCESS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A document “in process” is always accepted and flagged for staff."),
+    )
+    excluded_sectors = forms.MultipleChoiceField(
+        label=_("Sectors excluded"),
+        choices=Sector.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean_accepted_documents(self):
+        return [*self.cleaned_data["accepted_documents"], DocumentType.IN_PROCESS.value]
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Cohorts")
+    add_to_admin_menu = False
+    copy_view_enabled = True
+    list_display = [
+        "name",
+        "city",
+        "starts_on",
+        "closes_at",
+        "seats",
+        "seats_confirmed",
+        LinkColumn(
+            "selection",
+            label=_("Selection"),
+            url_name="cohorts_selection",
+            link_label=_("Ranking and decisions"),
+        ),
+    ]
+    list_filter = ["city", "programme", "language", "is_published"]
+    search_fields = ["name", "slug"]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("programme"),
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("description"),
+                FieldPanel("is_published"),
+            ],
+            heading=_("Cohort"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("city"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldRowPanel([FieldPanel("seats"), FieldPanel("offer_days")]),
+                FieldPanel("target_mix"),
+            ],
+            heading=_("Dates and seats"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                FieldPanel("require_local"),
+                FieldPanel("allowed_stages"),
+                FieldPanel("allowed_groups"),
+                FieldPanel("accepted_documents"),
+                FieldPanel("excluded_sectors"),
+            ],
+            heading=_("Eligibility"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("rubric"),
+                FieldPanel("reviewers_per_application"),
+                FieldPanel("blind_review"),
+                FieldPanel("document_retention_days"),
+            ],
+            heading=_("Review"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("allow_mentor_directory"),
+                FieldPanel("mentoring_hours_per_pair"),
+                FieldPanel("max_upcoming_bookings"),
+                FieldPanel("booking_cancel_cutoff_hours"),
+            ],
+            heading=_("Mentoring"),
+        ),
+    ]
+
+    def get_form_class(self, for_update=False):
+        from wagtail.admin.panels import ObjectList
+
+        return (
+            ObjectList(self.panels, base_form_class=CohortAdminForm)
+            .bind_to_model(Cohort)
+            .get_form_class()
+        )
+
+
+# --- Rubrics -----------------------------------------------------------------------------
+
+
+class RubricAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.instance.is_frozen and self.has_changed_anything():
+            raise forms.ValidationError(
+                _(
+                    "Scoring has started with this rubric: it is frozen "
+                    "and can no longer change. Copy it to make a new "
+                    "one."
+                )
+            )
+        formset = self.formsets.get("criteria")
+        if formset is not None and formset.is_valid():
+            weights = [
+                f.cleaned_data.get("weight") or 0
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            for error in services.rubric_errors(weights=weights):
+                self.add_error(None, error)
+        return cleaned
+
+    def has_changed_anything(self) -> bool:
+        return self.has_changed() or any(
+            f.has_changed() for fs in self.formsets.values() for f in fs.forms
+        )
+
+
+class RubricViewSet(ModelViewSet):
+    model = Rubric
+    icon = "list-ol"
+    menu_label = _("Rubrics")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["name", "scale_max", "frozen_at"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("scale_max"),
+        InlinePanel(
+            "criteria",
+            label=_("Criteria"),
+            min_num=1,
+            panels=[
+                FieldPanel("name"),
+                FieldPanel("weight"),
+                FieldPanel("guidance"),
+                FieldPanel("sort_order"),
+            ],
+        ),
+    ]
+
+    def get_form_class(self, for_update=False):
+        from wagtail.admin.panels import ObjectList
+
+        return (
+            ObjectList(self.panels, base_form_class=RubricAdminForm)
+            .bind_to_model(Rubric)
+            .get_form_class()
+        )
+
+
+# --- Applications ------------------------------------------------------------------------
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    min_score = django_filters.NumberFilter(
+        field_name="score_mean", lookup_expr="gte", label=_("Weighted score at least")
+    )
+    max_score = django_filters.NumberFilter(
+        field_name="score_mean", lookup_expr="lte", label=_("Weighted score at most")
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "cohort",
+            "status",
+            "city",
+            "population_group",
+            "shortlisted",
+            "needs_document_check",
+        ]
+
+
+class ApplicationViewSet(ModelViewSet):
+    """Read-only: every change to an application goes through its services."""
+
+    model = Application
+    icon = "form"
+    menu_label = _("Applications")
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = ApplicationFilterSet
+    list_display = [
+        "business_name",
+        "user",
+        "cohort",
+        "status",
+        "city",
+        "population_group",
+        "score_mean",
+        "review_count",
+        "shortlisted",
+        "needs_document_check",
+    ]
+    search_fields = ["business_name", "user__full_name", "user__email"]
+    inspect_view_fields = [
+        "user",
+        "cohort",
+        "status",
+        "current_step",
+        "submitted_at",
+        "business_name",
+        "business_stage",
+        "sector",
+        "description",
+        "employees",
+        "municipality",
+        "city",
+        "birth_date",
+        "sex",
+        "population_group",
+        "nationality",
+        "document_type",
+        "needs_document_check",
+        "needs",
+        "languages",
+        "preferred_mode",
+        "motivation",
+        "review_count",
+        "score_mean",
+        "score_median",
+        "score_spread",
+        "shortlisted",
+        "decision",
+        "decision_feedback",
+        "released_at",
+        "offer_expires_at",
+    ]
+    form_fields = ["shortlisted"]
+
+    def get_queryset(self, request):
+        return Application.objects.select_related("user", "cohort")
+
+
+# --- Review assignments and conflicts ----------------------------------------------------
+
+
+class AssignmentForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        application, reviewer = cleaned.get("application"), cleaned.get("reviewer")
+        if (
+            application
+            and reviewer
+            and (
+                reviewer.pk == application.user_id
+                or services.conflict_exists(
+                    reviewer_id=reviewer.pk, applicant_id=application.user_id
+                )
+            )
+        ):
+            raise forms.ValidationError(
+                _("This reviewer has a conflict of interest with the applicant.")
+            )
+        return cleaned
+
+
+class AssignmentCreateView(CreateView):
+    def save_instance(self):
+        return services.assignment_add(
+            application=self.form.cleaned_data["application"],
+            reviewer=self.form.cleaned_data["reviewer"],
+            actor=self.request.user,
+        )
+
+
+class AssignmentDeleteView(DeleteView):
+    def delete_action(self):
+        services.assignment_remove(assignment=self.object, actor=self.request.user)
+
+
+class ReviewAssignmentViewSet(ModelViewSet):
+    model = ReviewAssignment
+    icon = "user"
+    menu_label = _("Review assignments")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["application", "reviewer", "status", "weighted_score", "submitted_at"]
+    list_filter = ["application__cohort", "status", "reviewer"]
+    form_fields = ["application", "reviewer"]
+    add_view_class = AssignmentCreateView
+    delete_view_class = AssignmentDeleteView
+
+    def get_form_class(self, for_update=False):
+        from wagtail.admin.panels import ObjectList
+
+        return (
+            ObjectList(
+                [FieldPanel("application"), FieldPanel("reviewer")], base_form_class=AssignmentForm
+            )
+            .bind_to_model(ReviewAssignment)
+            .get_form_class()
+        )
+
+    def get_queryset(self, request):
+        return ReviewAssignment.objects.select_related("application__user", "reviewer")
+
+
+class ConflictViewSet(ModelViewSet):
+    model = ReviewerConflict
+    icon = "warning"
+    menu_label = _("Conflicts of interest")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    form_fields = ["reviewer", "applicant", "reason"]
+    list_display = ["reviewer", "applicant", "reason", "created_at"]
+
+
+class WorkshopViewSet(ModelViewSet):
+    model = Workshop
+    icon = "date"
+    menu_label = _("Workshops")
+    add_to_admin_menu = False
+    form_fields = ["cohort", "title", "starts_at", "location"]
+    list_display = [
+        "title",
+        "cohort",
+        "starts_at",
+        LinkColumn(
+            "attendance",
+            label=_("Attendance"),
+            url_name="cohorts_attendance",
+            link_label=_("Record"),
+        ),
+    ]
+    list_filter = ["cohort"]
+
+
+class ParticipantViewSet(ModelViewSet):
+    model = Participant
+    icon = "group"
+    menu_label = _("Participants (roster)")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["status"]
+    list_display = ["user", "cohort", "status", "joined_at"]
+    list_filter = ["cohort", "status"]
+    search_fields = ["user__full_name", "user__email"]
+
+    def get_queryset(self, request):
+        return Participant.objects.select_related("user", "cohort")
+
+
+class CohortsViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Cohorts")
+    menu_icon = "group"
+    menu_order = 210
+    items = (
+        CohortViewSet("cohorts_cohort"),
+        ApplicationViewSet("cohorts_application"),
+        ReviewAssignmentViewSet("cohorts_assignment"),
+        ConflictViewSet("cohorts_conflict"),
+        RubricViewSet("cohorts_rubric"),
+        WorkshopViewSet("cohorts_workshop"),
+        ParticipantViewSet("cohorts_participant"),
+        ProgrammeViewSet("cohorts_programme"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CohortsViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("cohorts/selection/<int:pk>/", admin_views.selection, name="cohorts_selection"),
+        path(
+            "cohorts/selection/<int:pk>/export.csv", admin_views.export_csv, name="cohorts_export"
+        ),
+        path("cohorts/attendance/<int:pk>/", admin_views.attendance, name="cohorts_attendance"),
+    ]
