@@ -37,15 +37,14 @@ def send_email(*, to: str, template: str, context: dict, language: str,
 
 def schedule_email_retry(*, to, template, context, language, attachments, attempt) -> None:
     from django_q.models import Schedule
+    from django_q.tasks import schedule
 
-    Schedule.objects.create(
-        func="semilla.tasks.send_email",
-        kwargs={"to": to, "template": template, "context": context, "language": language,
-                "attachments": attachments, "attempt": attempt + 1},
+    schedule(
+        "semilla.tasks.send_email",
+        to=to, template=template, context=context, language=language,
+        attachments=attachments, attempt=attempt + 1,
         schedule_type=Schedule.ONCE,
         next_run=timezone.now() + EMAIL_RETRY_DELAYS[attempt - 1],
-        name=f"retry e-mail {template} to {to} #{attempt + 1} {timezone.now().timestamp()}",
-        repeats=-1,
     )
 
 
