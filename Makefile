@@ -35,7 +35,7 @@ run: bootstrap
 ## test: the whole suite (browser journeys too when Chromium is installed)
 test: $(STAMP)
 	$(PY) manage.py compile_translations
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	SEMILLA_URL_COVERAGE=$(if $(PYTEST_ARGS),0,1) $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -25,6 +25,35 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+URL_COVERAGE = os.environ.get("SEMILLA_URL_COVERAGE") == "1"
+
+
+def pytest_sessionstart(session):
+    if URL_COVERAGE and not hasattr(session.config, "workerinput"):
+        from tests import url_coverage
+
+        url_coverage.reset_records()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """On a full run, fail when one of our URL patterns was never requested by a test."""
+    if not URL_COVERAGE:
+        return
+    from tests import url_coverage
+
+    worker = getattr(session.config, "workerinput", {}).get("workerid")
+    if worker is not None:
+        url_coverage.write_record(worker)
+        return
+    missing = url_coverage.missing_patterns()
+    if missing:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        lines = ["URL patterns never exercised by a test:", *(f"  {m}" for m in missing)]
+        if reporter is not None:
+            reporter.write_line("\n".join(lines), red=True)
+        session.exitstatus = 1
+
+
 def pytest_report_header(config):
     if not CHROMIUM:
         return ["browser journeys: SKIPPED - Chromium not found (apt-get install chromium,"

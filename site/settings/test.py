@@ -29,3 +29,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # One file per test process (several runs may share a checkout); removed at the end.
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(VAR_DIR / f"test-semilla-{os.getpid()}.sqlite3")}  # noqa: F405
+# Record which URL patterns the suite exercises (see tests/url_coverage.py).
+MIDDLEWARE = [*MIDDLEWARE, "tests.url_coverage.URLCoverageMiddleware"]  # noqa: F405
