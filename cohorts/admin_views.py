@@ -20,6 +20,7 @@ from .enums import AssignmentStatus, Decision, ParticipantStatus
 from .forms import DecisionForm
 from .models import Application, Attendance, Cohort, ReviewAssignment, Workshop
 from .permissions import may_see_sensitive
+from .views import _post
 
 
 def _staff(request, perm: str = "cohorts.view_application") -> None:
@@ -35,7 +36,7 @@ def _ids(request) -> list[int]:
 def selection(request, pk: int):
     _staff(request)
     cohort = get_object_or_404(Cohort.objects.select_related("programme", "rubric"), pk=pk)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(_post(request))
     if request.method == "POST":
         _staff(request, "cohorts.decide_application")
         action = request.POST.get("action")

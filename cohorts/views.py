@@ -44,6 +44,17 @@ STEP_FORMS = {
 }
 
 
+def _post(request):
+    """The POST data when the request is a POST (even an empty one), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _bound(request):
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 def applicant_required(view):
     """Signed in (else log-in) with a verified e-mail address (else an explanation)."""
 
@@ -109,7 +120,7 @@ def prescreen(request, slug):
     and prefill the application."""
     cohort = selectors.cohort_get_public(slug=slug)
     result = None
-    form = PrescreenForm(request.POST or None)
+    form = PrescreenForm(_post(request))
     if request.method == "POST" and form.is_valid():
         answers = eligibility.Answers(**form.cleaned_data)
         result = eligibility.evaluate(
@@ -228,7 +239,7 @@ def application_step(request, pk, step):
     if step == ApplicationStep.CONSENT:
         return _consent_step(request, application, context)
     form_class = STEP_FORMS[step]
-    form = form_class(request.POST or None, instance=application)
+    form = form_class(_post(request), instance=application)
     if request.method == "POST":
         if not is_open:
             messages.error(
@@ -252,7 +263,7 @@ def application_step(request, pk, step):
 
 
 def _documents_step(request, application, context):
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(*_bound(request))
     if request.method == "POST":
         if "upload" in request.POST:
             if form.is_valid():
@@ -289,7 +300,7 @@ def _documents_step(request, application, context):
 
 
 def _consent_step(request, application, context):
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.application_submit(
@@ -420,7 +431,7 @@ def review_detail(request, pk):
     criteria = list(rubric.criteria.all()) if rubric else []
     form = None
     if assignment.status == AssignmentStatus.ASSIGNED and rubric is not None:
-        form = ReviewForm(request.POST or None, criteria=criteria, scale_max=rubric.scale_max)
+        form = ReviewForm(_post(request), criteria=criteria, scale_max=rubric.scale_max)
         if request.method == "POST" and form.is_valid():
             try:
                 services.review_submit(

@@ -1,0 +1,180 @@
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.urls import reverse
+
+from cohorts.models import ApplicationDocument
+
+pytestmark = pytest.mark.django_db
+
+WHO = ["anonymous", "applicant", "other_applicant", "reviewer", "unassigned_reviewer", "staff"]
+
+
+def _document(application):
+    name = storages["private"].save("cohorts/test/x.pdf", ContentFile(b"%PDF-1.4 test"))
+    return ApplicationDocument.objects.create(
+        application=application,
+        kind="identity",
+        storage_name=name,
+        display_name="documento.pdf",
+        content_type="application/pdf",
+        size=13,
+    )
+
+
+def _status(client_for, people, who, method, url, data=None):
+    client = client_for(people[who])
+    response = getattr(client, method)(url, data or {})
+    return response.status_code
+
+
+def _login_redirect(code):
+    return code == 302
+
+
+# (view, method, url builder, expected per role) — 302 for anonymous means log-in.
+MATRIX = {
+    "cohort_list": ("get", lambda p: reverse("cohorts:list"), dict.fromkeys(WHO, 200)),
+    "cohort_detail": (
+        "get",
+        lambda p: p["application"].cohort.get_absolute_url(),
+        dict.fromkeys(WHO, 200),
+    ),
+    "prescreen": (
+        "get",
+        lambda p: reverse("cohorts:prescreen", args=[p["application"].cohort.slug]),
+        dict.fromkeys(WHO, 200),
+    ),
+    "my_applications": (
+        "get",
+        lambda p: reverse("cohorts:mine"),
+        {**dict.fromkeys(WHO, 200), "anonymous": 302},
+    ),
+    "application_detail": (
+        "get",
+        lambda p: p["application"].get_absolute_url(),
+        {**dict.fromkeys(WHO, 404), "anonymous": 302, "applicant": 200},
+    ),
+    "application_step": (
+        "get",
+        lambda p: reverse("cohorts:step", args=[p["draft"].pk, "about"]),
+        {**dict.fromkeys(WHO, 404), "anonymous": 302, "applicant": 200},
+    ),
+    "withdraw": (
+        "get",
+        lambda p: reverse("cohorts:withdraw", args=[p["application"].pk]),
+        {**dict.fromkeys(WHO, 404), "anonymous": 302, "applicant": 200},
+    ),
+    "review_queue": (
+        "get",
+        lambda p: reverse("cohorts:review_queue"),
+        {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 200, "unassigned_reviewer": 200},
+    ),
+    "review_detail": (
+        "get",
+        lambda p: reverse("cohorts:review", args=[p["assignment"].pk]),
+        {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 200, "unassigned_reviewer": 404},
+    ),
+    "selection": (
+        "get",
+        lambda p: reverse("cohorts_selection", args=[p["application"].cohort_id]),
+        {**dict.fromkeys(WHO, 302), "staff": 200},
+    ),
+    "export": (
+        "get",
+        lambda p: reverse("cohorts_export", args=[p["application"].cohort_id]),
+        {**dict.fromkeys(WHO, 302), "staff": 200},
+    ),
+}
+
+
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("view", list(MATRIX))
+def test_permission_matrix(view, who, people, client_for):
+    method, url, expected = MATRIX[view]
+    assert _status(client_for, people, who, method, url(people)) == expected[who]
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("anonymous", 302),
+        ("applicant", 200),
+        ("other_applicant", 404),
+        ("reviewer", 200),
+        ("unassigned_reviewer", 404),
+        ("staff", 200),
+    ],
+)
+def test_document_download_permission_matrix(who, expected, people, client_for):
+    document = _document(people["application"])
+    response = client_for(people[who]).get(document.get_absolute_url())
+    assert response.status_code == expected
+    if expected == 200:
+        assert response["Content-Disposition"] == 'attachment; filename="documento.pdf"'
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 test"
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("cohorts:offer", "application"),
+        ("cohorts:start", "slug"),
+        ("cohorts:review_abstain", "assignment"),
+    ],
+)
+def test_post_only_views_refuse_get(name, args, people, client_for):
+    arg = {
+        "application": people["application"].pk,
+        "assignment": people["assignment"].pk,
+        "slug": people["application"].cohort.slug,
+    }[args]
+    response = client_for(people["applicant"]).get(reverse(name, args=[arg]))
+    assert response.status_code == 405
+
+
+def test_offer_respond_for_someone_elses_application_is_404(people, client_for):
+    response = client_for(people["other_applicant"]).post(
+        reverse("cohorts:offer", args=[people["application"].pk]), {"action": "confirm"}
+    )
+    assert response.status_code == 404
+
+
+def test_unverified_email_cannot_start_an_application(make_user, cohort, client_for):
+    from semilla.enums import Role
+    from tests.factories import UserFactory
+
+    user = UserFactory(verified=False, roles=[Role.ENTREPRENEUR])
+    response = client_for(user).post(reverse("cohorts:start", args=[cohort.slug]))
+    assert response.status_code == 403
+    assert "correo" in response.content.decode() or "e-mail" in response.content.decode()
+    assert make_user  # fixture keeps db
+
+
+def test_staff_without_sensitive_permission_exports_no_personal_columns(people, client_for):
+    response = client_for(people["staff"]).get(
+        reverse("cohorts_export", args=[people["application"].cohort_id])
+    )
+    header = response.content.decode().splitlines()[0]
+    assert header == (
+        "id,status,submitted_at,business_name,business_stage,sector,city,"
+        "municipality,needs,reviews,score_mean,score_median,shortlisted"
+    )
+    assert people["applicant"].email not in response.content.decode()
+
+
+def test_staff_with_sensitive_permission_exports_personal_columns(people, client_for):
+    from django.contrib.auth.models import Permission
+
+    staff = people["staff"]
+    staff.user_permissions.add(Permission.objects.get(codename="view_sensitive_data"))
+    staff = type(staff).objects.get(pk=staff.pk)
+    response = client_for(staff).get(
+        reverse("cohorts_export", args=[people["application"].cohort_id])
+    )
+    lines = response.content.decode().splitlines()
+    assert lines[0].endswith(
+        "name,email,phone,birth_date,sex,population_group,nationality,"
+        "document_type,document_in_process"
+    )
+    assert people["applicant"].email in lines[1]
