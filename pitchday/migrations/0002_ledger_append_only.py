@@ -8,7 +8,7 @@ from django.db import migrations
 PG_UP = """
 CREATE OR REPLACE FUNCTION pitchday_ledger_append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'pitchday_ledgerentry is append-only (% refused)', TG_OP;
+    RAISE EXCEPTION 'pitchday_ledgerentry is append-only (%% refused)', TG_OP;
 END;
 $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS pitchday_ledger_append_only ON pitchday_ledgerentry;

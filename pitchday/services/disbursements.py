@@ -58,7 +58,7 @@ def _move(
 
 def _locked(disbursement_id: int) -> Disbursement:
     return (
-        Disbursement.objects.select_for_update()
+        Disbursement.objects.select_for_update(of=("self",))
         .select_related("tranche__grant__fund", "payout_details")
         .get(pk=disbursement_id)
     )
@@ -81,7 +81,9 @@ def _queue_execution(disbursement_id: int) -> None:
 def disbursement_request(*, tranche: Tranche, actor, note: str = "") -> Disbursement:
     if not is_programme_staff(actor):
         raise ServiceError(_("Only programme staff can request a payment."))
-    tranche = Tranche.objects.select_for_update().select_related("grant").get(pk=tranche.pk)
+    tranche = (
+        Tranche.objects.select_for_update(of=("self",)).select_related("grant").get(pk=tranche.pk)
+    )
     if tranche.grant.status != GrantStatus.ACTIVE:
         raise ServiceError(_("The grant is not active: the agreement must be accepted first."))
     if tranche.status != TrancheStatus.PAYABLE:

@@ -383,7 +383,9 @@ def evidence_add(
     budget_line: BudgetLine | None = None,
 ) -> Evidence:
     milestone = (
-        Milestone.objects.select_for_update().select_related("tranche__grant").get(pk=milestone.pk)
+        Milestone.objects.select_for_update(of=("self",))
+        .select_related("tranche__grant")
+        .get(pk=milestone.pk)
     )
     grant = milestone.tranche.grant
     if grant.grantee_id != user.pk:
@@ -415,7 +417,9 @@ def evidence_add(
 @transaction.atomic(durable=True)
 def milestone_submit(*, milestone: Milestone, user, report: str) -> Milestone:
     milestone = (
-        Milestone.objects.select_for_update().select_related("tranche__grant").get(pk=milestone.pk)
+        Milestone.objects.select_for_update(of=("self",))
+        .select_related("tranche__grant")
+        .get(pk=milestone.pk)
     )
     if milestone.tranche.grant.grantee_id != user.pk:
         raise ServiceError(_("Only the grantee can submit this milestone."))
@@ -444,7 +448,7 @@ def milestone_submit(*, milestone: Milestone, user, report: str) -> Milestone:
 def milestone_review(*, milestone: Milestone, actor, approve: bool, note: str = "") -> Milestone:
     """Staff approve the evidence (the tranche becomes payable) or ask for changes."""
     milestone = (
-        Milestone.objects.select_for_update()
+        Milestone.objects.select_for_update(of=("self",))
         .select_related("tranche__grant__grantee")
         .get(pk=milestone.pk)
     )

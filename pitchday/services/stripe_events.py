@@ -108,7 +108,7 @@ def _checkout_completed(event: dict, session: dict, source: str) -> None:
     if session.get("payment_status") != "paid":
         return
     contribution = (
-        Contribution.objects.select_for_update()
+        Contribution.objects.select_for_update(of=("self",))
         .select_related("fund")
         .filter(checkout_session_id=session["id"])
         .first()
