@@ -16,7 +16,7 @@ from cohorts.models import (
     Rubric,
 )
 from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Role, Sector, Sex
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_user
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
@@ -129,7 +129,8 @@ class ReviewAssignmentFactory(factory.django.DjangoModelFactory):
         model = ReviewAssignment
 
     application = factory.SubFactory(ApplicationFactory)
-    reviewer = factory.SubFactory(UserFactory, roles=[Role.REVIEWER])
+    #: a reviewer with TOTP set up (the reviewer area requires it)
+    reviewer = factory.LazyFunction(lambda: make_user(Role.REVIEWER))
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):

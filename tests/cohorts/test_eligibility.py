@@ -1,0 +1,96 @@
+import datetime
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cohorts.eligibility import Answers, Rules, age_on, evaluate, municipality_city
+from cohorts.enums import VIRTUAL, BusinessStage
+from semilla.enums import METRO_AREAS, City, DocumentType, PopulationGroup, Sector
+
+TODAY = datetime.date(2026, 11, 27)
+ALL_DOCS = frozenset(d.value for d in DocumentType if d != DocumentType.NONE)
+places = st.sampled_from([p for ps in METRO_AREAS.values() for p in ps] + ["Pamplona", ""])
+rules_st = st.builds(
+    Rules,
+    city=st.sampled_from([*City.values, VIRTUAL]),
+    min_age=st.integers(14, 30),
+    max_age=st.none() | st.integers(30, 70),
+    require_local=st.booleans(),
+    allowed_stages=st.frozensets(st.sampled_from(BusinessStage.values)),
+    allowed_groups=st.frozensets(st.sampled_from(PopulationGroup.values)),
+    accepted_documents=st.frozensets(st.sampled_from(DocumentType.values)),
+    excluded_sectors=st.frozensets(st.sampled_from(Sector.values), max_size=4),
+)
+answers_st = st.builds(
+    Answers,
+    birth_date=st.dates(datetime.date(1940, 1, 1), TODAY),
+    municipality=places,
+    business_stage=st.sampled_from(BusinessStage.values),
+    population_group=st.sampled_from(PopulationGroup.values),
+    document_type=st.sampled_from(DocumentType.values),
+    sector=st.sampled_from(Sector.values),
+)
+
+
+@given(rules_st, answers_st)
+def test_every_refusal_has_a_plain_message(rules, answers):
+    result = evaluate(rules, answers, today=TODAY)
+    assert all(len(r.message) > 40 for r in result.reasons)
+    assert result.eligible == (result.reasons == ())
+
+
+@given(rules_st, answers_st)
+def test_document_in_process_never_refuses_and_always_flags(rules, answers):
+    answers = Answers(**{**answers.__dict__, "document_type": DocumentType.IN_PROCESS})
+    result = evaluate(rules, answers, today=TODAY)
+    assert "document" not in result.codes
+    assert [f.code for f in result.flags] == ["document_in_process"]
+
+
+@given(rules_st, answers_st)
+def test_each_rule_refuses_exactly_when_it_is_broken(rules, answers):
+    codes = evaluate(rules, answers, today=TODAY).codes
+    age = age_on(answers.birth_date, TODAY)
+    assert ("too_young" in codes) == (age < rules.min_age)
+    assert ("too_old" in codes) == (
+        age >= rules.min_age and rules.max_age is not None and age > rules.max_age
+    )
+    local = municipality_city(answers.municipality) == rules.city
+    assert ("not_local" in codes) == (rules.require_local and rules.city != VIRTUAL and not local)
+    assert ("stage" in codes) == bool(
+        rules.allowed_stages and answers.business_stage not in rules.allowed_stages
+    )
+    assert ("group" in codes) == bool(
+        rules.allowed_groups and answers.population_group not in rules.allowed_groups
+    )
+    assert ("document" in codes) == (
+        answers.document_type != DocumentType.IN_PROCESS
+        and answers.document_type not in rules.accepted_documents
+    )
+    assert ("sector" in codes) == (answers.sector in rules.excluded_sectors)
+
+
+@given(answers_st)
+def test_open_rules_accept_any_adult_anywhere(answers):
+    rules = Rules(city=VIRTUAL, min_age=0, accepted_documents=ALL_DOCS | {DocumentType.NONE})
+    assert evaluate(rules, answers, today=TODAY).eligible is True
+
+
+@example(datetime.date(2000, 2, 29))
+@given(st.dates(datetime.date(1950, 1, 1), datetime.date(2020, 12, 31)))
+def test_age_on_birthday_counts_the_new_year(birth):
+    try:
+        birthday = birth.replace(year=birth.year + 18)
+    except ValueError:  # born on 29 February: of age on 1 March in common years
+        birthday = datetime.date(birth.year + 18, 3, 1)
+    assert age_on(birth, birthday) == 18
+    assert age_on(birth, birthday - datetime.timedelta(days=1)) == 17
+
+
+def test_municipality_city_ignores_accents_and_case():
+    assert (
+        municipality_city("cucuta"),
+        municipality_city(" Villa  del ROSARIO"),
+        municipality_city("Itagui"),
+        municipality_city("Pamplona"),
+    ) == ("cucuta", "cucuta", "medellin", None)
