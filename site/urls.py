@@ -22,6 +22,9 @@ semilla_patterns = (
 )
 
 urlpatterns = [
+    # The console signs people in through allauth only (rate limits, TOTP, one log-in page).
+    path("admin/login/", views.console_login_redirect, name="console_login"),
+    path("admin/password_reset/", views.console_login_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -45,6 +48,11 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+if getattr(settings, "SEMILLA_BENCH_BASELINE", False):  # the benchmark suite only
+    from .benchmark import urlpatterns as benchmark_urlpatterns
+
+    urlpatterns += benchmark_urlpatterns
 
 handler403 = "semilla.views.handler403"
 handler404 = "semilla.views.handler404"

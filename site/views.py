@@ -65,6 +65,19 @@ def set_language(request):
     return response
 
 
+@require_http_methods(["GET", "POST"])
+def console_login_redirect(request):
+    """Wagtail's own log-in and password pages are replaced by allauth's."""
+    from django.urls import reverse
+
+    target = reverse("account_login")
+    if request.GET.get("next"):
+        from urllib.parse import urlencode
+
+        target += "?" + urlencode({"next": request.GET["next"]})
+    return HttpResponseRedirect(target)
+
+
 @require_GET
 def healthz(request):
     """Load-balancer health check: the database answers."""
