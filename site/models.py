@@ -208,3 +208,5 @@ class OutboxMessage(models.Model):
             models.UniqueConstraint(fields=["channel", "key"], condition=~models.Q(key=""),
                                     name="outbox_unique_key_per_channel"),
         ]
+
+from .privacy.models import *  # noqa: E402, F403  (privacy models live in site/privacy/)

@@ -1,0 +1,121 @@
+"""The staff access audit: who looked at which person's sensitive data, when and why
+(never the value), and the alert on bulk access."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import conf
+
+
+def _subject_ids(subject) -> list[int]:
+    if subject is None:
+        return []
+    if isinstance(subject, int):
+        return [subject]
+    if hasattr(subject, "pk"):
+        return [subject.pk]
+    if isinstance(subject, Iterable):
+        ids: list[int] = []
+        for item in subject:
+            ids.extend(_subject_ids(item))
+        return list(dict.fromkeys(ids))
+    raise TypeError(f"not a person: {subject!r}")
+
+
+def data_protection_staff():
+    """Who handles data rights: members of the data_protection group (or anyone holding
+    semilla.view_access_audit) and superusers."""
+    from ..models import User
+
+    perm = Q(codename="view_access_audit", content_type__app_label="semilla")
+    from django.contrib.auth.models import Permission
+
+    perms = Permission.objects.filter(perm)
+    return (
+        User.objects.filter(
+            Q(is_superuser=True) | Q(groups__permissions__in=perms) | Q(user_permissions__in=perms),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def audit_access(
+    *,
+    actor,
+    subject,
+    fields,
+    reason: str,
+    model: str = "",
+    object_id: str | int = "",
+    path: str = "",
+):
+    """Write one AccessAudit row per person seen; then check the actor's last hour."""
+    from .models import AccessAudit
+
+    ids = _subject_ids(subject)
+    if not ids:
+        return []
+    now = timezone.now()
+    rows = [
+        AccessAudit(
+            actor=actor,
+            subject_id=pk,
+            model=model,
+            object_id=str(object_id),
+            fields=sorted({str(f) for f in fields}),
+            reason=reason[:200],
+            path=path[:255],
+            created_at=now,
+        )
+        for pk in ids
+    ]
+    with transaction.atomic():
+        created = AccessAudit.objects.bulk_create(rows)
+        if actor is not None:
+            check_bulk_access(actor=actor, now=now)
+    return created
+
+
+def check_bulk_access(*, actor, now: datetime.datetime | None = None):
+    """Alert data-protection staff (once per hour and person) when ``actor`` opened more
+    than the threshold of different people's records within the last hour."""
+    from ..emails import queue_email_to_user
+    from .models import AccessAudit, BulkAccessAlert
+
+    now = now or timezone.now()
+    start = now - datetime.timedelta(hours=1)
+    threshold = conf.bulk_access_threshold()
+    people = (
+        AccessAudit.objects.filter(actor=actor, created_at__gt=start)
+        .values("subject_id")
+        .distinct()
+        .count()
+    )
+    if people <= threshold:
+        return None
+    if BulkAccessAlert.objects.filter(actor=actor, created_at__gt=start).exists():
+        return None
+    alert = BulkAccessAlert.objects.create(
+        actor=actor, window_start=start, window_end=now, people=people
+    )
+    for recipient in data_protection_staff():
+        queue_email_to_user(
+            user=recipient,
+            template="privacy/bulk_access_alert",
+            context={
+                "actor": actor.get_full_name(),
+                "people": people,
+                "threshold": threshold,
+                "alert_id": alert.pk,
+                "when": now.isoformat(),
+            },
+        )
+    return alert

@@ -1,0 +1,334 @@
+"""The personal-data registry: every model that holds data about a person, how to find
+that person's rows, which fields are personal free text, which are files, and what erasure
+does with them. It drives "My data" (the export), erasure and the retention tasks.
+
+Adding a model is one entry in ``REGISTRY``. A test fails when a model that looks personal
+(a link to the user model, or a field named like a name, e-mail, phone, address, document,
+birth date, note, comment, bio, reason...) is neither registered nor listed in
+``NOT_PERSONAL`` with the reason.
+
+Erasure modes:
+- ``ANONYMISE`` (default): the row stays (it feeds indicators or a legal record such as
+  the ledger), every ``text`` field is blanked, ``replace`` fields get a neutral value,
+  ``coarsen`` fields are reduced (a birth date to its year), ``files`` are deleted.
+- ``DELETE``: the rows go.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Q
+
+ANONYMISE = "anonymise"
+DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A file of the person's: a FileField, or a CharField holding a name in a storage
+    alias (``storage``)."""
+
+    field: str
+    storage: str | None = None
+    #: the field that holds the name the person gave the file (used in the ZIP)
+    display: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    model: str
+    #: lookups from this model to the person's user id ("pk" for the user model itself)
+    person: tuple[str, ...]
+    #: lookups to staff who acted on the row (their own account row is erased; the row is
+    #: not theirs to export or erase)
+    actors: tuple[str, ...] = ()
+    text: tuple[str, ...] = ()
+    files: tuple[FileSpec, ...] = ()
+    erase: str = ANONYMISE
+    #: field -> value to set on erasure (callable receiving the row's pk for unique values)
+    replace: dict[str, Any] = field(default_factory=dict)
+    #: fields reduced on erasure: "year" keeps only the year of a date
+    coarsen: tuple[str, ...] = ()
+    #: never included in the export (secrets, hashes)
+    secret: tuple[str, ...] = ()
+    #: lookups to e-mail fields matched against the person's e-mail (people without a link)
+    email: tuple[str, ...] = ()
+    #: why the row is kept on erasure (shown in the console and the docs)
+    kept_because: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.model.lower()
+
+    def get_model(self) -> type[models.Model] | None:
+        try:
+            return apps.get_model(self.model)
+        except LookupError:
+            return None
+
+    def person_q(self, user_id: int, email: str = "") -> Q:
+        query = Q()
+        for lookup in self.person:
+            query |= Q(**{lookup: user_id})
+        if email:
+            for lookup in self.email:
+                query |= Q(**{f"{lookup}__iexact": email})
+        if not query:
+            return Q(pk__in=[])  # no way to find the person here: match nothing
+        return query
+
+
+def _erased_email(pk: int) -> str:
+    return f"erased-{pk}@erased.invalid"
+
+
+REGISTRY: list[Entry] = [
+    # --- accounts (site package, allauth) ----------------------------------------------
+    Entry(
+        "semilla.User",
+        person=("pk",),
+        text=("full_name", "preferred_name"),
+        replace={"email": _erased_email, "is_active": False, "password": "!erased"},
+        secret=("password",),
+        kept_because="the account row keeps the links that indicators count",
+    ),
+    Entry("account.EmailAddress", person=("user",), erase=DELETE),
+    Entry("mfa.Authenticator", person=("user",), erase=DELETE, secret=("data",)),
+    Entry("wagtailusers.UserProfile", person=("user",), files=(FileSpec("avatar"),), erase=DELETE),
+    Entry(
+        "semilla.ConsentRecord",
+        person=("user",),
+        actors=("recorded_by",),
+        kept_because="proof of the authorisation (Law 1581, art. 9)",
+    ),
+    Entry("semilla.NotificationSettings", person=("user",), text=("phone",), erase=DELETE),
+    Entry("semilla.OutboxMessage", person=("user",), email=("recipient",), erase=DELETE),
+    # --- privacy ----------------------------------------------------------------------------
+    Entry(
+        "semilla.DataRequest",
+        person=("user",),
+        actors=("resolved_by",),
+        text=("details", "response"),
+        kept_because="proof that the request was answered in time",
+    ),
+    Entry("semilla.DataRequestEvent", person=("request__user",), actors=("actor",), text=("note",)),
+    Entry(
+        "semilla.AccessAudit",
+        person=("subject",),
+        actors=("actor",),
+        kept_because="accountability for staff access (names only fields, never values)",
+    ),
+    Entry("semilla.BulkAccessAlert", person=(), actors=("actor", "acknowledged_by")),
+    Entry(
+        "semilla.ErasureLog",
+        person=("subject_ref",),
+        actors=("actor",),
+        kept_because="lets a restored backup be erased again",
+    ),
+    Entry(
+        "semilla.DataExport",
+        person=("user",),
+        files=(FileSpec("storage_name", storage="private"),),
+        erase=DELETE,
+    ),
+    Entry("semilla.InactivityNotice", person=("user",)),
+    # --- cohorts ------------------------------------------------------------------------------
+    Entry(
+        "cohorts.Application",
+        person=("user",),
+        actors=("decided_by",),
+        text=(
+            "municipality",
+            "phone",
+            "business_name",
+            "description",
+            "mentoring_preferences",
+            "motivation",
+            "decision_feedback",
+        ),
+        replace={"nationality": ""},
+        coarsen=("birth_date",),
+        kept_because="sex, age band, population group, city and document status feed "
+        "the indicators",
+    ),
+    Entry(
+        "cohorts.ApplicationStatusChange",
+        person=("application__user",),
+        actors=("actor",),
+        text=("note",),
+    ),
+    Entry(
+        "cohorts.ApplicationDocument",
+        person=("application__user",),
+        text=("display_name",),
+        files=(FileSpec("storage_name", storage="private", display="display_name"),),
+        replace={"deleted_at": lambda pk: datetime.datetime.now(tz=datetime.UTC)},
+    ),
+    Entry("cohorts.ReviewerConflict", person=("reviewer", "applicant"), text=("reason",)),
+    Entry(
+        "cohorts.ReviewAssignment",
+        person=("application__user", "reviewer"),
+        actors=("assigned_by",),
+        text=("comment", "feedback", "abstain_reason"),
+    ),
+    Entry("cohorts.Participant", person=("user",)),
+    Entry("cohorts.Attendance", person=("participant__user",), actors=("recorded_by",)),
+    # --- curriculum ---------------------------------------------------------------------------
+    Entry("curriculum.LessonProgress", person=("user",)),
+    Entry("curriculum.QuizAttempt", person=("user",)),
+    Entry(
+        "curriculum.Certificate",
+        person=("user",),
+        actors=("revoked_by",),
+        text=("recipient_name", "revoked_reason"),
+    ),
+    # --- mentors ------------------------------------------------------------------------------
+    Entry(
+        "mentors.MentorProfile",
+        person=("user",),
+        actors=("interviewed_by",),
+        text=("headline", "bio", "conflicts", "interview_notes"),
+    ),
+    Entry(
+        "mentors.MentorStatusChange", person=("profile__user",), actors=("actor",), text=("note",)
+    ),
+    Entry("mentors.MenteeAvailability", person=("participant__user",)),
+    Entry(
+        "mentors.ExcludedPair",
+        person=("participant__user", "mentor__user"),
+        actors=("created_by",),
+        text=("reason",),
+    ),
+    Entry("mentors.MatchingRun", person=(), actors=("created_by", "published_by")),
+    Entry("mentors.RunPin", person=("participant__user", "mentor__user"), actors=("created_by",)),
+    Entry("mentors.ProposedMatch", person=("participant__user", "mentor__user")),
+    Entry("mentors.UnmatchedParticipant", person=("participant__user",)),
+    Entry("mentors.Match", person=("participant__user", "mentor__user"), text=("decline_reason",)),
+    Entry(
+        "mentors.MatchStatusChange",
+        person=("match__participant__user", "match__mentor__user"),
+        actors=("actor",),
+        text=("note",),
+    ),
+    Entry(
+        "mentors.MatchEndRequest",
+        person=("match__participant__user", "match__mentor__user"),
+        actors=("requested_by", "resolved_by"),
+        text=("reason",),
+    ),
+    # --- pitchday (grants and payments) -------------------------------------------------------
+    Entry(
+        "pitchday.Grant",
+        person=("grantee",),
+        actors=("created_by",),
+        text=("business_name",),
+        replace={"accepted_ip": None},
+        kept_because="amounts stay in the grant and ledger records",
+    ),
+    Entry(
+        "pitchday.Milestone",
+        person=("tranche__grant__grantee",),
+        actors=("reviewed_by",),
+        text=("report", "review_note"),
+    ),
+    Entry("pitchday.BudgetLine", person=("grant__grantee",), text=("description",)),
+    Entry(
+        "pitchday.Evidence",
+        person=("milestone__tranche__grant__grantee",),
+        actors=("uploaded_by",),
+        text=("original_name", "description"),
+        files=(FileSpec("file", display="original_name"),),
+    ),
+    Entry(
+        "pitchday.PayoutDetails",
+        person=("user",),
+        text=("holder_name", "document_number", "bank_name", "account_number", "phone"),
+        secret=("code_hash",),
+        kept_because="the disbursements that used them stay in the ledger",
+    ),
+    Entry(
+        "pitchday.PayoutDetailsUpdateRequest",
+        person=("user",),
+        actors=("requested_by",),
+        text=("reason",),
+    ),
+    Entry(
+        "pitchday.Disbursement",
+        person=("tranche__grant__grantee",),
+        actors=("requested_by", "approved_by", "recorded_by"),
+        files=(FileSpec("proof"),),
+        kept_because="amounts and payment references are accounting records",
+    ),
+    Entry(
+        "pitchday.DisbursementTransition",
+        person=("disbursement__tranche__grant__grantee",),
+        actors=("actor",),
+        text=("note",),
+    ),
+    Entry("pitchday.GrantEvent", person=("grant__grantee",), actors=("actor",), text=("note",)),
+    Entry(
+        "pitchday.Contribution",
+        person=(),
+        email=("sponsor_email",),
+        text=("sponsor_name",),
+        replace={"sponsor_email": _erased_email},
+        kept_because="the contributed amount stays in the ledger",
+    ),
+    Entry("pitchday.ReconciliationIssue", person=(), actors=("resolved_by",)),
+]
+
+#: Models that look personal to the heuristic but are not about a person, with the reason.
+NOT_PERSONAL: dict[str, str] = {
+    "pitchday.LedgerEntry": "append-only accounting record: amounts and references; the "
+    "only person link is the staff member who posted it",
+    "cohorts.Programme": "'name' is the programme's name",
+    "cohorts.Rubric": "'name' is the rubric's name",
+    "cohorts.Criterion": "'name' is the criterion's name",
+    "cohorts.Cohort": "'name' is the cohort's name",
+    "pitchday.Fund": "'name' is the fund's name",
+}
+
+
+def entries() -> list[tuple[Entry, type[models.Model]]]:
+    """Registered entries whose model is installed."""
+    result = []
+    for entry in REGISTRY:
+        model = entry.get_model()
+        if model is not None:
+            result.append((entry, model))
+    return result
+
+
+def entry_for(model: type[models.Model]) -> Entry | None:
+    label = model._meta.label_lower
+    return next((e for e in REGISTRY if e.label == label), None)
+
+
+#: Field names that suggest personal data (see the registry test).
+PERSONAL_FIELD_WORDS = (
+    "full_name",
+    "first_name",
+    "last_name",
+    "holder_name",
+    "recipient_name",
+    "sponsor_name",
+    "preferred_name",
+    "email",
+    "phone",
+    "address",
+    "document_number",
+    "birth",
+    "note",
+    "notes",
+    "comment",
+    "bio",
+    "reason",
+    "feedback",
+    "motivation",
+    "name",
+)

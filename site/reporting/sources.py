@@ -1,0 +1,97 @@
+"""Data sources of the indicators: one entry per model that feeds the results framework.
+
+A source says which rows count, which date places a row in a period, and how to reach the
+application that describes the person (sex, age, population group, city, document status,
+cohort) — either a path from the row to an ``Application`` or a path to the user, whose
+latest submitted application is then used. Adding a source (session logs, pitch entries...)
+is one ``Source(...)`` entry in ``SOURCES``; indicators then refer to it by key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Count, Q, Sum
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    model: str
+    #: date/datetime field that places a row in a period
+    date: str
+    #: path from the row to an Application ("" for the application itself)...
+    application: str | None = None
+    #: ...or to the user's id (then the person's latest submitted application describes them)
+    user: str | None = None
+    #: rows that count
+    where: Q = field(default_factory=Q)
+    #: up to three measures (name -> aggregate); "rows" (the number of rows) always exists
+    measures: dict = field(default_factory=dict)
+
+    def get_model(self):
+        try:
+            return apps.get_model(self.model)
+        except LookupError:
+            return None
+
+
+SUBMITTED = ~Q(status="draft") & Q(submitted_at__isnull=False)
+
+SOURCES: list[Source] = [
+    Source(
+        "applications", "cohorts.Application", date="submitted_at", application="", where=SUBMITTED
+    ),
+    Source(
+        "participants",
+        "cohorts.Participant",
+        date="joined_at",
+        application="application",
+        measures={
+            "completed": Count("pk", filter=Q(status="completed")),
+            "finished": Count("pk", filter=Q(status__in=["completed", "withdrawn"])),
+        },
+    ),
+    Source(
+        "lessons",
+        "curriculum.LessonProgress",
+        date="completed_at",
+        user="user",
+        where=Q(completed_at__isnull=False),
+    ),
+    Source(
+        "certificates",
+        "curriculum.Certificate",
+        date="issued_at",
+        user="user",
+        where=Q(status="valid"),
+    ),
+    Source(
+        "matches",
+        "mentors.Match",
+        date="created_at",
+        application="participant__application",
+        where=Q(status__in=["accepted", "ended"]),
+    ),
+    Source(
+        "grants",
+        "pitchday.Grant",
+        date="accepted_at",
+        user="grantee",
+        where=Q(status__in=["active", "completed"], currency="COP"),
+        measures={"amount": Sum("amount")},
+    ),
+    Source(
+        "disbursements",
+        "pitchday.Disbursement",
+        date="paid_at",
+        user="tranche__grant__grantee",
+        where=Q(status="paid", currency="COP"),
+        measures={"amount": Sum("amount")},
+    ),
+]
+
+
+def source(key: str) -> Source | None:
+    return next((s for s in SOURCES if s.key == key), None)
