@@ -17,8 +17,9 @@ def main(po_path: str, json_path: str) -> None:
         if entry.msgid in translations:
             value = translations[entry.msgid]
             if entry.msgid_plural:
-                entry.msgstr_plural = {0: value[0], 1: value[1]} if isinstance(value, list) else {
-                    0: value, 1: value}
+                entry.msgstr_plural = (
+                    {0: value[0], 1: value[1]} if isinstance(value, list) else {0: value, 1: value}
+                )
             else:
                 entry.msgstr = value
             if "fuzzy" in entry.flags:

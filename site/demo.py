@@ -22,15 +22,23 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = [
-    DemoAccount("emprendedora@demo.semilla.co", "Yuleisy Rodríguez", (Role.ENTREPRENEUR,),
-                City.CUCUTA),
+    DemoAccount(
+        "emprendedora@demo.semilla.co", "Yuleisy Rodríguez", (Role.ENTREPRENEUR,), City.CUCUTA
+    ),
     DemoAccount("mentora@demo.semilla.co", "Catalina Restrepo", (Role.MENTOR,), City.MEDELLIN),
     DemoAccount("revisor@demo.semilla.co", "Andrés Gómez", (Role.REVIEWER,), City.BOGOTA),
     DemoAccount("jurado@demo.semilla.co", "Mariana Peña", (Role.JUDGE,), City.BARRANQUILLA),
     DemoAccount("equipo@demo.semilla.co", "Luisa Fernanda Ortiz", (Role.STAFF,), City.BOGOTA),
     DemoAccount("finanzas@demo.semilla.co", "Jorge Ramírez", (Role.FINANCE,), City.BOGOTA),
-    DemoAccount("financiador@demo.semilla.co", "Grace Miller", (Role.FUNDER,), "", False, "en",
-                "America/New_York"),
+    DemoAccount(
+        "financiador@demo.semilla.co",
+        "Grace Miller",
+        (Role.FUNDER,),
+        "",
+        False,
+        "en",
+        "America/New_York",
+    ),
     DemoAccount("admin@demo.semilla.co", "Admin Semilla", (Role.STAFF, Role.FINANCE), "", True),
 ]
 
@@ -86,10 +94,16 @@ def seed_accounts() -> dict[str, object]:
 
     users = {}
     for account in DEMO_ACCOUNTS:
-        user, created = User.objects.get_or_create(email=account.email, defaults={
-            "full_name": account.name, "city": account.city, "language": account.language,
-            "timezone": account.timezone, "is_demo": True,
-        })
+        user, created = User.objects.get_or_create(
+            email=account.email,
+            defaults={
+                "full_name": account.name,
+                "city": account.city,
+                "language": account.language,
+                "timezone": account.timezone,
+                "is_demo": True,
+            },
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
         user.is_superuser = account.superuser
@@ -97,7 +111,8 @@ def seed_accounts() -> dict[str, object]:
         user.save()
         user.groups.add(*[Group.objects.get_or_create(name=str(r))[0] for r in account.roles])
         EmailAddress.objects.update_or_create(
-            user=user, email=account.email, defaults={"verified": True, "primary": True})
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
         users[account.roles[0] if not account.superuser else "admin"] = user
     return users
 

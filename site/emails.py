@@ -6,8 +6,8 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
 from django.utils import translation
 
 
@@ -24,8 +24,14 @@ def render_email(template: str, context: dict, language: str) -> tuple[str, str,
     return subject, text, html
 
 
-def build_message(*, to: str, template: str, context: dict, language: str,
-                  attachments: list[tuple[str, bytes, str]] | None = None) -> EmailMultiAlternatives:
+def build_message(
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    language: str,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> EmailMultiAlternatives:
     context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
     subject, text, html = render_email(template, context, language)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
@@ -36,20 +42,38 @@ def build_message(*, to: str, template: str, context: dict, language: str,
     return message
 
 
-def send_templated_email(*, to: str, template: str, context: dict, language: str,
-                         attachments: list[tuple[str, bytes, str]] | None = None) -> None:
+def send_templated_email(
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    language: str,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> None:
     """Send now (call from tasks). Raises on failure so the task is retried."""
-    build_message(to=to, template=template, context=context, language=language,
-                  attachments=attachments).send(fail_silently=False)
+    build_message(
+        to=to, template=template, context=context, language=language, attachments=attachments
+    ).send(fail_silently=False)
 
 
-def queue_email_to_user(*, user, template: str, context: dict | None = None,
-                        attachments: list[tuple[str, bytes, str]] | None = None) -> None:
+def queue_email_to_user(
+    *,
+    user,
+    template: str,
+    context: dict | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> None:
     """Queue an e-mail to ``user`` in their language, after the current transaction commits."""
     from django_q.tasks import async_task
 
-    transaction.on_commit(partial(
-        async_task, "semilla.tasks.send_email", to=user.email, template=template,
-        context=context or {}, language=user.language or settings.LANGUAGE_CODE,
-        attachments=attachments or [],
-    ))
+    transaction.on_commit(
+        partial(
+            async_task,
+            "semilla.tasks.send_email",
+            to=user.email,
+            template=template,
+            context=context or {},
+            language=user.language or settings.LANGUAGE_CODE,
+            attachments=attachments or [],
+        )
+    )

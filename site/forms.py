@@ -6,7 +6,8 @@ class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth mixes this in)."""
 
     full_name = forms.CharField(
-        label=_("Your name"), max_length=150,
+        label=_("Your name"),
+        max_length=150,
         help_text=_("As you would like us to address you. It does not need to match a document."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
@@ -16,8 +17,9 @@ class SignupForm(forms.Form):
 
 
 class PreferencesForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=[("es", "Español"),
-                                                                ("en", "English")])
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("es", "Español"), ("en", "English")]
+    )
     timezone = forms.CharField(label=_("Time zone"), max_length=64)
 
     def clean_timezone(self):

@@ -14,7 +14,6 @@ from wagtail.models import Page
 from .enums import City, Language, Role
 
 
-
 def validate_timezone(value: str) -> None:
     from django.core.exceptions import ValidationError
 
@@ -59,7 +58,9 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     preferred_name = models.CharField(
-        _("what should we call you?"), max_length=60, blank=True,
+        _("what should we call you?"),
+        max_length=60,
+        blank=True,
         help_text=_("Optional. Used in greetings."),
     )
     language = models.CharField(
@@ -110,21 +111,33 @@ class HomePage(Page):
 
     hero_title = models.CharField(_("headline"), max_length=120)
     hero_text = models.TextField(_("introduction"), max_length=600)
-    programme_text = RichTextField(_("about the programme"), blank=True,
-                                   features=["bold", "italic", "link", "ul", "ol"])
+    programme_text = RichTextField(
+        _("about the programme"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
     curriculum_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("curriculum entry page"),
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("curriculum entry page"),
     )
     cities_title = models.CharField(_("cities title"), max_length=120, blank=True)
     cities_text = models.TextField(_("cities text"), max_length=600, blank=True)
     signup_title = models.CharField(_("sign-up title"), max_length=120, blank=True)
     signup_text = models.TextField(_("sign-up text"), max_length=600, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text"),
-                      FieldPanel("programme_text"), FieldPanel("curriculum_page"),
-                      FieldPanel("cities_title"), FieldPanel("cities_text"),
-                      FieldPanel("signup_title"), FieldPanel("signup_text")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_text"),
+        FieldPanel("programme_text"),
+        FieldPanel("curriculum_page"),
+        FieldPanel("cities_title"),
+        FieldPanel("cities_text"),
+        FieldPanel("signup_title"),
+        FieldPanel("signup_text"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -147,15 +160,20 @@ class ConsentRecord(models.Model):
     """One authorisation under Colombia's Law 1581 of 2012: who, for what purpose, under
     which policy version, when, through which channel; revocable, never edited."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="consents", verbose_name=_("person"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("person"),
+    )
     purpose = models.CharField(_("purpose"), max_length=32)
     policy_version = models.CharField(_("policy version"), max_length=32)
     channel = models.CharField(_("channel"), max_length=16, default="web")
     given_at = models.DateTimeField(_("given at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("consent record")
@@ -175,16 +193,24 @@ class NotificationSettings(models.Model):
     """Per-person choices for channels other than e-mail (opt-in), and the phone number
     they use for them."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="notification_settings")
-    phone = models.CharField(_("mobile number"), max_length=20, blank=True,
-                             help_text=_("With country code, e.g. +57 300 123 4567."))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    phone = models.CharField(
+        _("mobile number"),
+        max_length=20,
+        blank=True,
+        help_text=_("With country code, e.g. +57 300 123 4567."),
+    )
     whatsapp = models.BooleanField(_("send me WhatsApp messages"), default=False)
     sms = models.BooleanField(_("send me SMS messages"), default=False)
 
     class Meta:
         verbose_name = _("notification settings")
         verbose_name_plural = _("notification settings")
+
+    def __str__(self) -> str:
+        return f"notification settings of {self.user_id}"
 
 
 class OutboxMessage(models.Model):
@@ -193,8 +219,9 @@ class OutboxMessage(models.Model):
 
     channel = models.CharField(_("channel"), max_length=16)
     recipient = models.CharField(_("recipient"), max_length=254)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     subject = models.CharField(_("subject"), max_length=255, blank=True)
     body = models.TextField(_("body"))
     key = models.CharField(_("idempotency key"), max_length=200, blank=True)
@@ -205,8 +232,15 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outbox messages")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["channel", "key"], condition=~models.Q(key=""),
-                                    name="outbox_unique_key_per_channel"),
+            models.UniqueConstraint(
+                fields=["channel", "key"],
+                condition=~models.Q(key=""),
+                name="outbox_unique_key_per_channel",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} to {self.recipient}: {self.subject}"
+
 
 from .privacy.models import *  # noqa: E402, F403  (privacy models live in site/privacy/)

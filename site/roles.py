@@ -9,8 +9,12 @@ from .enums import Role
 ROLE_PERMISSIONS: dict[str, set[str]] = defaultdict(set)
 ROLE_PERMISSIONS[Role.STAFF] |= {
     "wagtailadmin.access_admin",
-    "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
-    "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
 }
 ROLE_PERMISSIONS[Role.FINANCE] |= {"wagtailadmin.access_admin"}
 ROLE_PERMISSIONS[Role.FUNDER] |= {"wagtailadmin.access_admin"}
@@ -30,8 +34,9 @@ def sync_role_permissions() -> None:
         perms = []
         for dotted in sorted(wanted):
             app_label, codename = dotted.split(".", 1)
-            perm = Permission.objects.filter(content_type__app_label=app_label,
-                                             codename=codename).first()
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if perm is not None:
                 perms.append(perm)
         group.permissions.set(perms)

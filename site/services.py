@@ -8,8 +8,9 @@ from .models import User
 
 
 @transaction.atomic
-def user_update_preferences(*, user: User, language: str | None = None,
-                            timezone: str | None = None) -> User:
+def user_update_preferences(
+    *, user: User, language: str | None = None, timezone: str | None = None
+) -> User:
     fields = []
     if language is not None and language != user.language:
         user.language = language

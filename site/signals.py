@@ -18,8 +18,9 @@ def _send_welcome(request, email_address, **kwargs):
     from .emails import queue_email_to_user
 
     user = email_address.user
-    queue_email_to_user(user=user, template="semilla/welcome",
-                        context={"name": user.get_short_name() or user.email})
+    queue_email_to_user(
+        user=user, template="semilla/welcome", context={"name": user.get_short_name() or user.email}
+    )
 
 
 def connect_account_signals():

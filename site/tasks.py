@@ -13,22 +13,45 @@ logger = logging.getLogger(__name__)
 
 #: Delays before each new attempt when the mail server fails (then the failure stays
 #: recorded in the task list for staff).
-EMAIL_RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30),
-                      timedelta(hours=2), timedelta(hours=8)]
+EMAIL_RETRY_DELAYS = [
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=8),
+]
 
 
-def send_email(*, to: str, template: str, context: dict, language: str,
-               attachments: list | None = None, attempt: int = 1) -> str:
+def send_email(
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    language: str,
+    attachments: list | None = None,
+    attempt: int = 1,
+) -> str:
     """Send one templated e-mail. When the mail server fails, a new attempt is scheduled
     (with growing delays) and the error is raised so the failure is visible; the message
     is never silently lost."""
     try:
-        send_templated_email(to=to, template=template, context=context, language=language,
-                             attachments=[tuple(a) for a in attachments or []])
+        send_templated_email(
+            to=to,
+            template=template,
+            context=context,
+            language=language,
+            attachments=[tuple(a) for a in attachments or []],
+        )
     except (smtplib.SMTPException, OSError):
         if attempt <= len(EMAIL_RETRY_DELAYS):
-            schedule_email_retry(to=to, template=template, context=context, language=language,
-                                 attachments=attachments or [], attempt=attempt)
+            schedule_email_retry(
+                to=to,
+                template=template,
+                context=context,
+                language=language,
+                attachments=attachments or [],
+                attempt=attempt,
+            )
         else:
             logger.error("e-mail %s to %s failed after %s attempts", template, to, attempt)
         raise
@@ -41,8 +64,12 @@ def schedule_email_retry(*, to, template, context, language, attachments, attemp
 
     schedule(
         "semilla.tasks.send_email",
-        to=to, template=template, context=context, language=language,
-        attachments=attachments, attempt=attempt + 1,
+        to=to,
+        template=template,
+        context=context,
+        language=language,
+        attachments=attachments,
+        attempt=attempt + 1,
         schedule_type=Schedule.ONCE,
         next_run=timezone.now() + EMAIL_RETRY_DELAYS[attempt - 1],
     )

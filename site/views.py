@@ -22,7 +22,7 @@ from .forms import PreferencesForm
 @require_GET
 @login_required
 def dashboard(request):
-    """"Mi espacio": what each of the user's roles can do next."""
+    """ "Mi espacio": what each of the user's roles can do next."""
     return render(request, "semilla/dashboard.html", {"panels": hooks.panels_for(request)})
 
 
@@ -51,15 +51,21 @@ def set_language(request):
     if language not in ("es", "en"):
         language = "es"
     next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = "/"
     next_url = translate_url(next_url, language)
     response = HttpResponseRedirect(next_url)
     from django.conf import settings
 
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax",
-                        secure=settings.LANGUAGE_COOKIE_SECURE, max_age=365 * 24 * 3600)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        max_age=365 * 24 * 3600,
+    )
     if request.user.is_authenticated and request.user.language != language:
         services.user_update_preferences(user=request.user, language=language)
     return response

@@ -10,16 +10,21 @@ from semilla.enums import Role
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright + live_server
 
-CHROMIUM = os.environ.get("SEMILLA_CHROMIUM") or shutil.which("chromium") or shutil.which(
-    "chromium-browser")
+CHROMIUM = (
+    os.environ.get("SEMILLA_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
 
 
 def pytest_collection_modifyitems(config, items):
     """Browser journeys need Chromium; without it they are skipped with one clear line."""
     if CHROMIUM:
         return
-    skip = pytest.mark.skip(reason="Chromium not found: install it (apt-get install chromium)"
-                                   " or set SEMILLA_CHROMIUM to run the browser journeys")
+    skip = pytest.mark.skip(
+        reason="Chromium not found: install it (apt-get install chromium)"
+        " or set SEMILLA_CHROMIUM to run the browser journeys"
+    )
     for item in items:
         if "e2e" in item.keywords:
             item.add_marker(skip)
@@ -56,8 +61,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 def pytest_report_header(config):
     if not CHROMIUM:
-        return ["browser journeys: SKIPPED - Chromium not found (apt-get install chromium,"
-                " or set SEMILLA_CHROMIUM=/path/to/chromium)"]
+        return [
+            "browser journeys: SKIPPED - Chromium not found (apt-get install chromium,"
+            " or set SEMILLA_CHROMIUM=/path/to/chromium)"
+        ]
     return [f"browser journeys: Chromium at {CHROMIUM}"]
 
 
@@ -74,8 +81,10 @@ def _media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {
         **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                    "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None}},
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
+        },
     }
 
 

@@ -9,7 +9,11 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 # The demo lets you explore staff areas without an authenticator app; production and the
 # test suite require TOTP for staff, finance, reviewer and judge roles.
 SEMILLA_REQUIRE_MFA = env.bool("SEMILLA_REQUIRE_MFA", default=False)
-STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {  # noqa: F405
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

@@ -11,15 +11,26 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "LOCATION": "semilla-tests"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "semilla-tests",
+    }
+}
 Q_CLUSTER = {**Q_CLUSTER, "sync": env.bool("Q_SYNC", default=True)}
 SEMILLA_REQUIRE_MFA = True
-STORAGES = {**STORAGES, "staticfiles": {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {  # noqa: F405
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-LOGGING = {"version": 1, "disable_existing_loggers": False,
-           "root": {"handlers": [], "level": "CRITICAL"}}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"handlers": [], "level": "CRITICAL"},
+}
 SEMILLA_ALLOW_DEMO = True
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
@@ -28,6 +39,7 @@ WHITENOISE_USE_FINDERS = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # One file per test process (several runs may share a checkout); removed at the end.
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(VAR_DIR / f"test-semilla-{os.getpid()}.sqlite3")}  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-semilla-{os.getpid()}.sqlite3")
+    }  # noqa: F405
 # Record which URL patterns the suite exercises (see tests/url_coverage.py).
 MIDDLEWARE = [*MIDDLEWARE, "tests.url_coverage.URLCoverageMiddleware"]  # noqa: F405

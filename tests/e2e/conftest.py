@@ -10,9 +10,17 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+        ],
     }
 
 
@@ -23,8 +31,12 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def phone_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 390, "height": 780},
-            "is_mobile": True, "has_touch": True}
+    return {
+        **browser_context_args,
+        "viewport": {"width": 390, "height": 780},
+        "is_mobile": True,
+        "has_touch": True,
+    }
 
 
 @pytest.fixture
@@ -43,5 +55,8 @@ def axe_serious(page) -> list[tuple[str, str, list]]:
     results = Axe().run(page)
     violations = results.response.get("violations", [])
     path = page.url.split("//", 1)[-1].split("/", 1)[-1]
-    return [(path, v["id"], [n.get("target") for n in v.get("nodes", [])])
-            for v in violations if v.get("impact") in ("serious", "critical")]
+    return [
+        (path, v["id"], [n.get("target") for n in v.get("nodes", [])])
+        for v in violations
+        if v.get("impact") in ("serious", "critical")
+    ]

@@ -19,8 +19,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 def _database_url() -> str:
     s = connection.settings_dict
     if connection.vendor == "postgresql":
-        return (f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/"
-                f"{s['NAME']}")
+        return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
     return f"sqlite:///{s['NAME']}"
 
 
@@ -32,11 +31,21 @@ def test_qcluster_process_runs_queued_task(monkeypatch):
 
     monkeypatch.setattr(Conf, "SYNC", False)
     task_id = async_task("semilla.tasks.ping", "hola")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "semilla.settings.test", "Q_SYNC": "false",
-           "DATABASE_URL": _database_url(), "Q_WORKERS": "1"}
-    proc = subprocess.Popen([sys.executable, "manage.py", "qcluster"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "semilla.settings.test",
+        "Q_SYNC": "false",
+        "DATABASE_URL": _database_url(),
+        "Q_WORKERS": "1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         done = None

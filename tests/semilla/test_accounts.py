@@ -15,10 +15,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _signup(client, email="nueva@example.org", lang="es"):
-    return client.post(f"/{lang}/accounts/signup/", {
-        "email": email, "full_name": "Nueva Persona",
-        "password1": "un-buen-secreto-2026", "password2": "un-buen-secreto-2026",
-    })
+    return client.post(
+        f"/{lang}/accounts/signup/",
+        {
+            "email": email,
+            "full_name": "Nueva Persona",
+            "password1": "un-buen-secreto-2026",
+            "password2": "un-buen-secreto-2026",
+        },
+    )
 
 
 def test_signup_creates_entrepreneur_with_language(client):
@@ -104,8 +109,9 @@ def test_queued_email_uses_recipient_language(entrepreneur, django_capture_on_co
     entrepreneur.language = "en"
     entrepreneur.save()
     with django_capture_on_commit_callbacks(execute=True):
-        queue_email_to_user(user=entrepreneur, template="semilla/welcome", context={
-            "name": entrepreneur.full_name})
+        queue_email_to_user(
+            user=entrepreneur, template="semilla/welcome", context={"name": entrepreneur.full_name}
+        )
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Welcome to Semilla"
     assert mail.outbox[0].to == [entrepreneur.email]

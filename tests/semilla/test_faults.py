@@ -28,8 +28,9 @@ def test_send_email_failure_schedules_retry_and_raises():
     from django_q.models import Schedule
 
     with pytest.raises(smtplib.SMTPServerDisconnected):
-        tasks.send_email(to="a@example.org", template="semilla/welcome",
-                         context={"name": "Ana"}, language="es")
+        tasks.send_email(
+            to="a@example.org", template="semilla/welcome", context={"name": "Ana"}, language="es"
+        )
     retry = Schedule.objects.get(func="semilla.tasks.send_email")
     kwargs = ast.literal_eval(retry.kwargs)
     assert kwargs["attempt"] == 2
@@ -38,8 +39,13 @@ def test_send_email_failure_schedules_retry_and_raises():
 
 
 def test_send_email_retry_succeeds_once_server_is_back():
-    result = tasks.send_email(to="a@example.org", template="semilla/welcome",
-                              context={"name": "Ana"}, language="es", attempt=2)
+    result = tasks.send_email(
+        to="a@example.org",
+        template="semilla/welcome",
+        context={"name": "Ana"},
+        language="es",
+        attempt=2,
+    )
     assert result == "sent semilla/welcome"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Bienvenida a Semilla"
@@ -50,8 +56,13 @@ def test_send_email_gives_up_after_last_attempt():
     from django_q.models import Schedule
 
     with pytest.raises(smtplib.SMTPServerDisconnected):
-        tasks.send_email(to="a@example.org", template="semilla/welcome", context={},
-                         language="es", attempt=len(tasks.EMAIL_RETRY_DELAYS) + 1)
+        tasks.send_email(
+            to="a@example.org",
+            template="semilla/welcome",
+            context={},
+            language="es",
+            attempt=len(tasks.EMAIL_RETRY_DELAYS) + 1,
+        )
     assert Schedule.objects.filter(func="semilla.tasks.send_email").count() == 0
 
 

@@ -4,8 +4,14 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PATHS = ["/es/", "/en/", "/es/accounts/login/", "/es/accounts/signup/", "/healthz/",
-                "/es/no-existe/"]
+PUBLIC_PATHS = [
+    "/es/",
+    "/en/",
+    "/es/accounts/login/",
+    "/es/accounts/signup/",
+    "/healthz/",
+    "/es/no-existe/",
+]
 
 
 @pytest.fixture

@@ -7,28 +7,42 @@ pytestmark = pytest.mark.django_db
 
 def test_login_failures_are_limited_per_account(client, entrepreneur):
     for _ in range(5):
-        response = client.post("/es/accounts/login/", {"login": entrepreneur.email,
-                                                        "password": "wrong-password-1"})
+        response = client.post(
+            "/es/accounts/login/", {"login": entrepreneur.email, "password": "wrong-password-1"}
+        )
         assert response.status_code == 200
-    response = client.post("/es/accounts/login/", {"login": entrepreneur.email,
-                                                    "password": "a-Good-passw0rd-for-tests"})
+    response = client.post(
+        "/es/accounts/login/",
+        {"login": entrepreneur.email, "password": "a-Good-passw0rd-for-tests"},
+    )
     # even the right password is refused while the account is throttled
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
 
 
 def test_password_reset_is_limited(client, entrepreneur):
-    statuses = [client.post("/es/accounts/password/reset/", {"email": entrepreneur.email},
-                            REMOTE_ADDR="10.0.0.9").status_code for _ in range(8)]
+    statuses = [
+        client.post(
+            "/es/accounts/password/reset/", {"email": entrepreneur.email}, REMOTE_ADDR="10.0.0.9"
+        ).status_code
+        for _ in range(8)
+    ]
     assert 429 in statuses
 
 
 def test_signup_is_limited_per_ip(client):
     statuses = []
     for n in range(25):
-        response = client.post("/es/accounts/signup/", {
-            "email": f"p{n}@example.org", "full_name": "P", "password1": "un-buen-secreto-2026",
-            "password2": "un-buen-secreto-2026"}, REMOTE_ADDR="10.0.0.7")
+        response = client.post(
+            "/es/accounts/signup/",
+            {
+                "email": f"p{n}@example.org",
+                "full_name": "P",
+                "password1": "un-buen-secreto-2026",
+                "password2": "un-buen-secreto-2026",
+            },
+            REMOTE_ADDR="10.0.0.7",
+        )
         statuses.append(response.status_code)
     assert 429 in statuses
 

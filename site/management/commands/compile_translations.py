@@ -17,8 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         compiled = 0
         for root in CATALOGUE_ROOTS:
-            for po_path in sorted((Path(settings.BASE_DIR) / root / "locale").glob(
-                    "*/LC_MESSAGES/*.po")):
+            for po_path in sorted(
+                (Path(settings.BASE_DIR) / root / "locale").glob("*/LC_MESSAGES/*.po")
+            ):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                     continue

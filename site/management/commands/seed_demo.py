@@ -40,5 +40,7 @@ class Command(BaseCommand):
             roles = ", ".join(str(r) for r in account.roles)
             extra = " (superuser)" if account.superuser else ""
             self.stdout.write(f"  {account.email:34} {roles}{extra}")
-        self.stdout.write("Staff console: http://127.0.0.1:8000/admin/  -  "
-                          "your space: http://127.0.0.1:8000/es/mi-espacio/")
+        self.stdout.write(
+            "Staff console: http://127.0.0.1:8000/admin/  -  "
+            "your space: http://127.0.0.1:8000/es/mi-espacio/"
+        )
