@@ -1,0 +1,69 @@
+"""Semilla on several machines: two gunicorn web processes and two task clusters against
+one PostgreSQL. Sessions and rate limits are shared across processes, and every task's
+effect happens exactly once."""
+
+import time
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from tests.integration.multiprocess import Browserless, task_clusters, web_servers
+
+pytestmark = [pytest.mark.integration, pytest.mark.scale, pytest.mark.slow]
+
+PASSWORD = "a-Good-passw0rd-for-tests"  # noqa: S105
+
+
+@pytest.fixture
+def shared_db(transactional_db, django_db_serialized_rollback):
+    if connection.vendor != "postgresql":
+        pytest.skip("the several-machines test runs on PostgreSQL (CI sets DATABASE_URL)")
+    call_command("createcachetable", verbosity=0)
+
+
+def _login(client: Browserless, base: str, email: str, password: str) -> int:
+    status, html, _ = client.request(f"{base}/es/accounts/login/")
+    token = client.csrf_from(html)
+    status, _, headers = client.request(
+        f"{base}/es/accounts/login/",
+        {"login": email, "password": password, "csrfmiddlewaretoken": token},
+    )
+    return status
+
+
+def test_session_started_on_one_web_process_works_on_the_other(shared_db, make_user):
+    user = make_user()
+    with web_servers(2) as (web_a, web_b):
+        client = Browserless()
+        assert _login(client, web_a, user.email, PASSWORD) == 302
+        status, html, _ = client.request(f"{web_b}/es/mi-espacio/")
+        assert status == 200
+        assert "Mi espacio" in html or "Hola" in html
+
+
+def test_rate_limit_counts_failures_across_web_processes(shared_db, make_user):
+    user = make_user()
+    with web_servers(2) as (web_a, web_b):
+        client = Browserless()
+        for n in range(5):
+            base = web_a if n % 2 == 0 else web_b
+            assert _login(client, base, user.email, "wrong-password-1") == 200
+        # the sixth attempt, even with the right password, is refused on either process
+        assert _login(client, web_b, user.email, PASSWORD) == 200
+        assert "sessionid" not in client.cookies
+
+
+def test_two_task_clusters_run_each_task_exactly_once(shared_db, monkeypatch):
+    from django_q.conf import Conf
+    from django_q.models import Success
+    from django_q.tasks import async_task
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+    ids = [async_task("semilla.tasks.ping", f"t{n}") for n in range(40)]
+    with task_clusters(2):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and Success.objects.filter(id__in=ids).count() < 40:
+            time.sleep(0.5)
+    results = list(Success.objects.filter(id__in=ids).values_list("result", flat=True))
+    assert sorted(results) == sorted(f"t{n}" for n in range(40))
