@@ -5,3 +5,37 @@ from django.utils.translation import gettext_lazy as _
 class MentorsConfig(AppConfig):
     name = "mentors"
     verbose_name = _("Mentors and sessions")
+
+    def ready(self) -> None:
+        from semilla import hooks
+        from semilla.enums import Role
+        from semilla.roles import add_role_permissions
+
+        from .panels import mentors_panel
+
+        hooks.register_nav(
+            hooks.NavItem(
+                label=_("Mentoring"),
+                url_name="mentors:home",
+                order=30,
+                visible=lambda u: u.is_authenticated,
+            )
+        )
+        hooks.register_panel(order=30)(mentors_panel)
+        add_role_permissions(
+            Role.STAFF,
+            *[
+                f"mentors.{verb}_{model}"
+                for model in (
+                    "mentorprofile",
+                    "matchingweights",
+                    "matchingrun",
+                    "match",
+                    "matchendrequest",
+                    "excludedpair",
+                )
+                for verb in ("view", "change")
+            ],
+            "mentors.add_matchingweights",
+        )
+        add_role_permissions(Role.FUNDER, "mentors.view_matchingrun")

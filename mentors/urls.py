@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "mentors"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("postular/", views.apply, name="apply"),
+    path("perfil/", views.profile, name="profile"),
+    path("emparejamientos/<int:pk>/", views.match_detail, name="match_detail"),
+    path("emparejamientos/<int:pk>/aceptar/", views.match_accept, name="match_accept"),
+    path("emparejamientos/<int:pk>/rechazar/", views.match_decline, name="match_decline"),
+    path("emparejamientos/<int:pk>/terminar/", views.match_end_request, name="match_end_request"),
+    path("mi-mentoria/", views.my_mentorship, name="my_mentorship"),
+    path("directorio/", views.directory, name="directory"),
+    path(
+        "directorio/<int:mentor_pk>/solicitar/", views.directory_request, name="directory_request"
+    ),
+]

@@ -1,0 +1,296 @@
+"""Staff console screens of the mentors app (inside the Wagtail admin): the vetting
+queue, matching runs (create, watch progress, review with pins and exclusions, re-run,
+publish) and requests to end matches."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from cohorts.models import Participant
+
+from . import selectors, services
+from .enums import MENTOR_TRANSITIONS, EndRequestStatus, MentorStatus, RunStatus
+from .forms import EndMatchForm, InterviewForm, NewRunForm, PairForm, TransitionForm
+from .models import ExcludedPair, Match, MatchEndRequest, MatchingRun, MentorProfile
+from .permissions import may_manage_mentors
+
+
+def _staff(view):
+    def wrapper(request, *args, **kwargs):
+        if not may_manage_mentors(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+class StaffPage(WagtailAdminTemplateMixin, TemplateView):
+    http_method_names = ["get"]
+    header_icon = "group"
+
+    @method_decorator(_staff)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+
+class VettingQueueView(StaffPage):
+    """Mentors in vetting (applied, vetted) and paused, with the allowed moves."""
+
+    template_name = "mentors/admin/vetting.html"
+    page_title = gettext_lazy("Mentor vetting")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        profiles = list(
+            MentorProfile.objects.filter(
+                status__in=[MentorStatus.APPLIED, MentorStatus.VETTED, MentorStatus.PAUSED]
+            )
+            .select_related("user")
+            .order_by("status", "created_at")
+        )
+        for p in profiles:
+            p.allowed_moves = [
+                (s, MentorStatus(s).label) for s in sorted(MENTOR_TRANSITIONS[p.status])
+            ]
+        context["profiles"] = profiles
+        return context
+
+
+@require_POST
+@_staff
+def record_interview(request, pk: int):
+    profile = get_object_or_404(MentorProfile, pk=pk)
+    form = InterviewForm(request.POST)
+    notes = form.cleaned_data["notes"] if form.is_valid() else ""
+    services.mentor_record_interview(profile=profile, actor=request.user, notes=notes)
+    messages.success(request, _("Interview recorded."))
+    return redirect("mentors_admin:vetting")
+
+
+@require_POST
+@_staff
+def transition(request, pk: int):
+    profile = get_object_or_404(MentorProfile, pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["to"] not in MentorStatus.values:
+        messages.error(request, _("This change of status is not allowed."))
+        return redirect("mentors_admin:vetting")
+    try:
+        services.mentor_transition(
+            profile=profile,
+            to=form.cleaned_data["to"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Status changed."))
+    return redirect("mentors_admin:vetting")
+
+
+class RunIndexView(StaffPage):
+    http_method_names = ["get", "post"]
+    template_name = "mentors/admin/runs.html"
+    page_title = gettext_lazy("Matching runs")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["runs"] = list(MatchingRun.objects.select_related("cohort", "created_by")[:50])
+        context["form"] = kwargs.get("form") or NewRunForm()
+        context["open_end_requests"] = MatchEndRequest.objects.filter(
+            status=EndRequestStatus.OPEN
+        ).count()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = NewRunForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        run = services.matching_run_create(
+            cohort=form.cleaned_data["cohort"],
+            actor=request.user,
+            fairness=form.cleaned_data["fairness"],
+        )
+        return redirect("mentors_admin:run", pk=run.pk)
+
+
+class RunReviewView(StaffPage):
+    """Every proposed pair with its score and explanation, pins, exclusions and the
+    unmatched with their reasons. While the run computes, the status polls (htmx)."""
+
+    template_name = "mentors/admin/run_review.html"
+
+    def get_page_title(self):
+        return _("Matching run #%(pk)s") % {"pk": self.kwargs["pk"]}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            run = selectors.run_for_review(pk=self.kwargs["pk"])
+        except MatchingRun.DoesNotExist as exc:
+            raise Http404 from exc
+        context["run"] = run
+        context.update(selectors.run_review_rows(run=run))
+        return context
+
+
+class RunProgressView(StaffPage):
+    template_name = "mentors/admin/_run_status.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["run"] = get_object_or_404(MatchingRun, pk=self.kwargs["pk"])
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        run = context["run"]
+        if (
+            run.is_finished
+            and self.request.headers.get("HX-Request")
+            and self.request.GET.get("poll")
+        ):
+            # The run finished while the page was polling: reload the full review.
+            response["HX-Redirect"] = reverse("mentors_admin:run", kwargs={"pk": run.pk})
+        return response
+
+
+def _run_and_pair(request, pk):
+    run = get_object_or_404(MatchingRun, pk=pk)
+    form = PairForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    participant = get_object_or_404(
+        Participant.objects.select_related("application", "user", "cohort"),
+        pk=form.cleaned_data["participant"],
+        cohort=run.cohort,
+    )
+    mentor = get_object_or_404(MentorProfile, pk=form.cleaned_data["mentor"])
+    return run, participant, mentor, form.cleaned_data["reason"]
+
+
+@require_POST
+@_staff
+def run_pin(request, pk: int):
+    run, participant, mentor, _reason = _run_and_pair(request, pk)
+    try:
+        services.matching_run_pin(
+            run=run, participant=participant, mentor=mentor, actor=request.user
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Pair pinned. Re-run to optimise around it."))
+    return redirect("mentors_admin:run", pk=run.pk)
+
+
+@require_POST
+@_staff
+def run_unpin(request, pk: int):
+    run, participant, _mentor, _reason = _run_and_pair(request, pk)
+    try:
+        services.matching_run_unpin(run=run, participant=participant)
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    return redirect("mentors_admin:run", pk=run.pk)
+
+
+@require_POST
+@_staff
+def run_exclude(request, pk: int):
+    run, participant, mentor, reason = _run_and_pair(request, pk)
+    try:
+        services.matching_run_exclude(
+            run=run, participant=participant, mentor=mentor, actor=request.user, reason=reason
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Pair excluded for this cohort. Re-run to apply it."))
+    return redirect("mentors_admin:run", pk=run.pk)
+
+
+@require_POST
+@_staff
+def run_include(request, pk: int, exclusion_pk: int):
+    run = get_object_or_404(MatchingRun, pk=pk)
+    exclusion = get_object_or_404(ExcludedPair, pk=exclusion_pk, cohort=run.cohort)
+    services.matching_run_include(exclusion=exclusion)
+    return redirect("mentors_admin:run", pk=run.pk)
+
+
+@require_POST
+@_staff
+def run_rerun(request, pk: int):
+    run = get_object_or_404(MatchingRun, pk=pk)
+    fairness = request.POST.get("fairness") == "on"
+    try:
+        services.matching_run_rerun(run=run, actor=request.user, fairness=fairness)
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    return redirect("mentors_admin:run", pk=run.pk)
+
+
+@require_POST
+@_staff
+def run_publish(request, pk: int):
+    run = get_object_or_404(MatchingRun, pk=pk)
+    try:
+        created = services.matching_run_publish(run=run, actor=request.user)
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Published: %(count)s mentors were asked to confirm.") % {"count": len(created)},
+        )
+    return redirect("mentors_admin:run", pk=run.pk)
+
+
+class EndRequestsView(StaffPage):
+    template_name = "mentors/admin/end_requests.html"
+    page_title = gettext_lazy("Requests to end a match")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["requests"] = list(
+            MatchEndRequest.objects.filter(status=EndRequestStatus.OPEN).select_related(
+                "match__participant__user", "match__mentor__user", "requested_by"
+            )
+        )
+        context["form"] = EndMatchForm()
+        return context
+
+
+@require_POST
+@_staff
+def match_end(request, pk: int):
+    match = get_object_or_404(Match, pk=pk)
+    form = EndMatchForm(request.POST)
+    form.is_valid()
+    try:
+        services.match_end(
+            match=match,
+            actor=request.user,
+            note=form.cleaned_data.get("note", ""),
+            rematch=form.cleaned_data.get("rematch", False),
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The match was ended."))
+    return redirect("mentors_admin:end_requests")
+
+
+RUN_STATUSES_POLLING = (RunStatus.QUEUED, RunStatus.RUNNING)

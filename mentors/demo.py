@@ -1,0 +1,300 @@
+"""Demo data for mentors: about 60 volunteer mentors across the cities (some abroad, some
+remote, some bilingual), a few in vetting, and a published matching run for every cohort
+with active participants, so emprendedora@ has a mentor (mentora@) and mentora@ has a
+mentee and a request to answer. Idempotent: a second run changes nothing."""
+
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from semilla.enums import City, MeetingMode, Role, Sector, Skill
+
+from .enums import Availability, MentorStatus, RunStatus
+from .models import CODE_OF_CONDUCT_VERSION, MatchingRun, MentorProfile, RunPin
+
+FIRST = [
+    "Ana María",
+    "Carlos",
+    "Diana",
+    "Eduardo",
+    "Fernanda",
+    "Gustavo",
+    "Helena",
+    "Iván",
+    "Juliana",
+    "Kevin",
+    "Laura",
+    "Manuel",
+    "Natalia",
+    "Óscar",
+    "Paula",
+    "Ricardo",
+    "Sandra",
+    "Tomás",
+    "Valentina",
+    "Wilson",
+    "Ximena",
+    "Yesid",
+    "Zulma",
+    "Andrés",
+    "Beatriz",
+    "Camilo",
+    "Daniela",
+    "Esteban",
+    "Gloria",
+    "Hernán",
+]
+LAST = [
+    "Arango",
+    "Barrios",
+    "Cárdenas",
+    "Duarte",
+    "Escobar",
+    "Franco",
+    "Guerrero",
+    "Henao",
+    "Ibarra",
+    "Jaramillo",
+    "López",
+    "Mejía",
+    "Navarro",
+    "Ospina",
+    "Pardo",
+    "Quintero",
+    "Rojas",
+    "Salazar",
+    "Toro",
+    "Uribe",
+    "Vélez",
+    "Zapata",
+]
+TRADES = [
+    (
+        "Contadora pública, asesora de microempresas",
+        [Skill.FINANCE, Skill.LEGAL],
+        "Llevo doce años ayudando a tiendas y restaurantes a ordenar sus cuentas y a "
+        "formalizarse ante la DIAN y la Cámara de Comercio.",
+    ),
+    (
+        "Mercadóloga digital",
+        [Skill.MARKETING, Skill.DIGITAL, Skill.SALES],
+        "Trabajo con marcas pequeñas en Instagram, WhatsApp Business y tiendas en línea.",
+    ),
+    (
+        "Ingeniero industrial, jefe de producción",
+        [Skill.OPERATIONS, Skill.PRODUCT],
+        "Mejoro procesos, costos y proveedores en talleres y plantas de alimentos.",
+    ),
+    (
+        "Abogada de emprendimientos",
+        [Skill.LEGAL, Skill.PEOPLE],
+        "Acompaño la formalización, contratos, permisos y la contratación de personal.",
+    ),
+    (
+        "Comerciante y exportador",
+        [Skill.EXPORT, Skill.SALES, Skill.OPERATIONS],
+        "Exporto café y artesanías; conozco la logística y los trámites de frontera.",
+    ),
+    (
+        "Asesor financiero de cooperativa",
+        [Skill.FINANCE, Skill.PITCHING],
+        "Ayudo a preparar solicitudes de crédito, flujos de caja y presentaciones a inversionistas.",
+    ),
+    (
+        "Chef y dueña de restaurante",
+        [Skill.PRODUCT, Skill.OPERATIONS, Skill.MARKETING],
+        "Tengo un restaurante hace ocho años; sé de costos de receta, menú y atención.",
+    ),
+    (
+        "Desarrollador de software",
+        [Skill.DIGITAL, Skill.PRODUCT],
+        "Construyo tiendas en línea y herramientas sencillas para pequeños negocios.",
+    ),
+]
+CITY_WEIGHTS = (
+    [City.CUCUTA] * 8
+    + [City.BOGOTA] * 6
+    + [City.MEDELLIN] * 5
+    + [City.BARRANQUILLA, City.CALI, City.BUCARAMANGA, City.CARTAGENA, City.RIOHACHA] * 3
+)
+ABROAD = [
+    ("America/New_York", "en"),
+    ("Europe/Madrid", "es"),
+    ("America/Santiago", "es"),
+    ("America/Panama", "es"),
+]
+
+
+def seed(*, stdout=None) -> None:
+    rng = random.Random(2027)  # noqa: S311 - demo data, not security
+    created = _mentors(rng)
+    runs = _published_runs()
+    if stdout is not None:
+        stdout.write(
+            f"  mentors: {MentorProfile.objects.count()} mentors ({created} new), "
+            f"{runs} matching runs published"
+        )
+
+
+def _user(email, name, *, city="", language="es", tz="America/Bogota"):
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from semilla.demo import DEMO_PASSWORD
+    from semilla.models import User
+
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "full_name": name,
+            "city": city,
+            "language": language,
+            "timezone": tz,
+            "is_demo": True,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+    user.groups.add(Group.objects.get_or_create(name=Role.MENTOR.value)[0])
+    return user
+
+
+@transaction.atomic
+def _mentors(rng: random.Random) -> int:
+    if MentorProfile.objects.filter(user__email="mentora@demo.semilla.co").exists():
+        return 0
+    from semilla.models import User
+
+    now = timezone.now()
+    profiles = []
+    mentora = User.objects.filter(email="mentora@demo.semilla.co").first()
+    if mentora is not None:
+        profiles.append(
+            MentorProfile(
+                user=mentora,
+                status=MentorStatus.ACTIVE,
+                headline="Contadora y consultora de pequeños negocios",
+                expertise=[Skill.FINANCE, Skill.LEGAL, Skill.MARKETING],
+                sectors=[Sector.FOOD, Sector.RETAIL, Sector.BEAUTY],
+                languages=["es", "en"],
+                city=City.MEDELLIN,
+                meeting_mode=MeetingMode.VIRTUAL,
+                availability=[Availability.WEEKDAY_EVENING, Availability.WEEKEND],
+                capacity=3,
+                bio=(
+                    "Quince años como contadora; acompaño a emprendedoras migrantes a ordenar "
+                    "sus finanzas, formalizarse y vender más."
+                ),
+                link="https://www.linkedin.com/in/demo-catalina-restrepo",
+            )
+        )
+    for i in range(60):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
+        headline, skills, bio = rng.choice(TRADES)
+        tz, language = "America/Bogota", "es"
+        city = rng.choice(CITY_WEIGHTS)
+        mode = rng.choice(
+            [MeetingMode.EITHER, MeetingMode.EITHER, MeetingMode.IN_PERSON, MeetingMode.VIRTUAL]
+        )
+        languages = ["es"] if rng.random() < 0.75 else ["es", "en"]
+        if i % 12 == 5:  # mentors abroad: remote, with their own time zone
+            tz, language = ABROAD[(i // 12) % len(ABROAD)]
+            city, mode = "", MeetingMode.VIRTUAL
+            languages = ["en"] if (language == "en" and i % 24 == 5) else ["es", "en"]
+        status = MentorStatus.ACTIVE
+        if i % 15 == 3:
+            status = MentorStatus.APPLIED
+        elif i % 15 == 7:
+            status = MentorStatus.VETTED
+        elif i % 20 == 11:
+            status = MentorStatus.PAUSED
+        user = _user(
+            f"mentor{i + 1:02d}@demo.semilla.co", name, city=city, language=language, tz=tz
+        )
+        profiles.append(
+            MentorProfile(
+                user=user,
+                status=status,
+                headline=headline,
+                expertise=[str(s) for s in skills],
+                sectors=rng.sample([s.value for s in Sector if s != Sector.OTHER], k=2),
+                languages=languages,
+                city=city,
+                meeting_mode=mode,
+                availability=rng.sample(Availability.values, k=rng.randint(1, 3)),
+                capacity=rng.choice([1, 2, 2, 3, 3, 4, 5]),
+                bio=bio,
+                interview_done_at=None if status == MentorStatus.APPLIED else now,
+            )
+        )
+    for profile in profiles:
+        profile.code_of_conduct_version = CODE_OF_CONDUCT_VERSION
+        profile.code_of_conduct_accepted_at = now
+    MentorProfile.objects.bulk_create(profiles)
+    from .models import MentorStatusChange
+
+    MentorStatusChange.objects.bulk_create(
+        [
+            MentorStatusChange(profile=p, from_status="", to_status=p.status, note="demo")
+            for p in MentorProfile.objects.all()
+        ]
+    )
+    return len(profiles)
+
+
+def _published_runs() -> int:
+    """For each cohort with active participants and no run yet: compute, pin
+    emprendedora@ with mentora@, publish, and let most mentors accept."""
+    from cohorts.enums import ParticipantStatus
+    from cohorts.models import Cohort, Participant
+
+    from . import services
+
+    count = 0
+    cohorts = Cohort.objects.filter(participants__status=ParticipantStatus.ACTIVE).distinct()
+    staff = _staff()
+    for cohort in cohorts:
+        if MatchingRun.objects.filter(cohort=cohort).exists():
+            continue
+        run = MatchingRun.objects.create(cohort=cohort, created_by=staff, status=RunStatus.QUEUED)
+        services.matching_run_compute(run_id=run.pk)
+        emprendedora = Participant.objects.filter(
+            cohort=cohort, user__email="emprendedora@demo.semilla.co"
+        ).first()
+        mentora = MentorProfile.objects.filter(user__email="mentora@demo.semilla.co").first()
+        second = None
+        if emprendedora and mentora:
+            # mentora@ mentors emprendedora@ and has a second request to answer.
+            second = (
+                Participant.objects.filter(cohort=cohort, status=ParticipantStatus.ACTIVE)
+                .exclude(pk=emprendedora.pk)
+                .order_by("pk")
+                .first()
+            )
+            for participant in filter(None, [emprendedora, second]):
+                RunPin.objects.update_or_create(
+                    run=run,
+                    participant=participant,
+                    defaults={"mentor": mentora, "created_by": staff},
+                )
+            services.matching_run_compute(run_id=run.pk)
+        run.refresh_from_db()
+        matches = services.matching_run_publish(run=run, actor=staff)
+        for i, match in enumerate(matches):
+            if second is not None and match.participant_id == second.pk:
+                continue
+            if (emprendedora is not None and match.participant_id == emprendedora.pk) or i % 5 != 4:
+                services.match_accept(match=match, actor=match.mentor.user)
+        count += 1
+    return count
+
+
+def _staff():
+    from semilla.models import User
+
+    return User.objects.filter(email="equipo@demo.semilla.co").first()

@@ -1,0 +1,150 @@
+"""Input validation for the mentors app."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from semilla.enums import City, Language, MeetingMode, Sector, Skill
+
+from .enums import Availability
+from .models import MatchingWeights, MentorProfile
+
+
+class MentorProfileForm(forms.ModelForm):
+    expertise = forms.MultipleChoiceField(
+        label=_("What can you help with?"),
+        choices=Skill.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors you know well"),
+        choices=Sector.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you can mentor in"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    availability = forms.MultipleChoiceField(
+        label=_("When can you usually meet?"),
+        choices=Availability.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    city = forms.ChoiceField(
+        label=_("City"), required=False, choices=[("", _("Remote only"))] + list(City.choices)
+    )
+    meeting_mode = forms.ChoiceField(label=_("How you meet"), choices=MeetingMode.choices)
+    link = forms.URLField(
+        label=_("Professional link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("LinkedIn, website or portfolio."),
+    )
+
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "headline",
+            "expertise",
+            "sectors",
+            "languages",
+            "city",
+            "meeting_mode",
+            "availability",
+            "capacity",
+            "bio",
+            "link",
+            "conflicts",
+        ]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 5}),
+            "conflicts": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("meeting_mode") == MeetingMode.IN_PERSON and not data.get("city"):
+            self.add_error("city", _("Choose a city if you meet in person."))
+        return data
+
+
+class MentorApplyForm(MentorProfileForm):
+    accept_code_of_conduct = forms.BooleanField(
+        label=_("I have read and accept the mentor code of conduct."),
+        error_messages={"required": _("You must accept the mentor code of conduct.")},
+    )
+
+    class Meta(MentorProfileForm.Meta):
+        pass
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you declining? (optional)"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class EndRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you want to end this mentorship?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please tell us why you want to end this mentorship.")},
+    )
+
+
+class MenteeAvailabilityForm(forms.Form):
+    blocks = forms.MultipleChoiceField(
+        label=_("When can you usually meet your mentor?"),
+        choices=Availability.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class NewRunForm(forms.Form):
+    cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=None)
+    fairness = forms.BooleanField(
+        label=_("Fairness mode: raise the lowest score first, then the total"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        from cohorts.models import Cohort
+
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = Cohort.objects.order_by("-starts_on", "name")
+
+
+class WeightsForm(forms.ModelForm):
+    class Meta:
+        model = MatchingWeights
+        fields = ["needs", "sector", "location", "availability", "preferences", "response_days"]
+
+
+class PairForm(forms.Form):
+    participant = forms.IntegerField(min_value=1)
+    mentor = forms.IntegerField(min_value=1)
+    reason = forms.CharField(required=False, max_length=200)
+
+
+class InterviewForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Interview notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TransitionForm(forms.Form):
+    to = forms.CharField(max_length=16)
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+
+class EndMatchForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+    rematch = forms.BooleanField(
+        label=_("Propose the best remaining mentor"), required=False, initial=True
+    )

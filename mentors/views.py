@@ -1,0 +1,237 @@
+"""Public views of the mentors app: sign-up and profile, requests, matches, the
+participant's mentorship and the optional directory."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cohorts.permissions import is_participant
+
+from . import selectors, services
+from .enums import MatchStatus, MentorStatus
+from .forms import (
+    DeclineForm,
+    EndRequestForm,
+    MenteeAvailabilityForm,
+    MentorApplyForm,
+    MentorProfileForm,
+)
+from .models import Match, MenteeAvailability, MentorProfile
+from .permissions import may_answer_match, may_request_end, may_see_participant_details
+
+
+@require_GET
+@login_required
+def home(request):
+    """The mentor's area: vetting status, requests waiting for an answer, mentees."""
+    profile = selectors.mentor_profile_for(request.user)
+    matches = list(selectors.matches_for_mentor(user=request.user)) if profile else []
+    return render(
+        request,
+        "mentors/home.html",
+        {
+            "profile": profile,
+            "pending": [m for m in matches if m.status == MatchStatus.PROPOSED],
+            "mentees": [m for m in matches if m.status == MatchStatus.ACCEPTED],
+            "is_participant": is_participant(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def apply(request):
+    """Sign-up as a volunteer mentor (any signed-in person)."""
+    if MentorProfile.objects.filter(user=request.user).exists():
+        return redirect("mentors:profile")
+    form = MentorApplyForm(
+        request.POST or None,
+        initial={"languages": [request.user.language], "city": request.user.city},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        accepted = data.pop("accept_code_of_conduct")
+        try:
+            services.mentor_apply(user=request.user, accept_code_of_conduct=accepted, **data)
+        except services.MentorsError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you! Your application was received. We will "
+                    "contact you for a short interview."
+                ),
+            )
+            return redirect("mentors:home")
+    return render(request, "mentors/apply.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def profile(request):
+    profile = get_object_or_404(MentorProfile, user=request.user)
+    form = MentorProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mentor_update_profile(profile=profile, actor=request.user, **form.cleaned_data)
+        except services.MentorsError as exc:
+            form.add_error("capacity", exc.message)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("mentors:home")
+    return render(request, "mentors/profile.html", {"form": form, "profile": profile})
+
+
+def _match_or_404(request, pk: int) -> Match:
+    try:
+        return selectors.match_for_user(user=request.user, pk=pk)
+    except Match.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@require_GET
+@login_required
+def match_detail(request, pk: int):
+    match = _match_or_404(request, pk)
+    return render(
+        request,
+        "mentors/match_detail.html",
+        {
+            "match": match,
+            "is_mentor": match.mentor.user_id == request.user.pk,
+            "may_answer": may_answer_match(request.user, match),
+            "may_request_end": may_request_end(request.user, match),
+            "show_details": may_see_participant_details(request.user, match),
+            "decline_form": DeclineForm(),
+            "end_form": EndRequestForm(),
+            "open_end_request": match.end_requests.filter(status="open").first(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def match_accept(request, pk: int):
+    match = _match_or_404(request, pk)
+    if not may_answer_match(request.user, match):
+        raise Http404
+    try:
+        services.match_accept(match=match, actor=request.user)
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("You accepted. Your new mentee has been told."))
+    return redirect("mentors:match_detail", pk=match.pk)
+
+
+@require_POST
+@login_required
+def match_decline(request, pk: int):
+    match = _match_or_404(request, pk)
+    if not may_answer_match(request.user, match):
+        raise Http404
+    form = DeclineForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.match_decline(match=match, actor=request.user, reason=reason)
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("You declined. We will propose another mentor."))
+    return redirect("mentors:home")
+
+
+@require_POST
+@login_required
+def match_end_request(request, pk: int):
+    match = _match_or_404(request, pk)
+    if not may_request_end(request.user, match):
+        raise Http404
+    form = EndRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.match_request_end(
+                match=match, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.MentorsError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Your request was sent to the programme team."))
+            return redirect("mentors:match_detail", pk=match.pk)
+    else:
+        messages.error(request, _("Please tell us why you want to end this mentorship."))
+    return redirect("mentors:match_detail", pk=match.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def my_mentorship(request):
+    """The participant's side: their mentor (or the pending proposal), their usual
+    availability for matching, and the directory when the cohort allows it."""
+    participations = list(selectors.participants_of_user(user=request.user))
+    if not participations:
+        raise Http404
+    participant = participations[0]
+    current = selectors.open_match_for_participant_user(user=request.user)
+    availability = MenteeAvailability.objects.filter(participant=participant).first()
+    form = MenteeAvailabilityForm(
+        request.POST or None, initial={"blocks": availability.blocks if availability else []}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.mentee_availability_set(
+            participant=participant, blocks=form.cleaned_data["blocks"]
+        )
+        messages.success(request, _("Your availability was saved."))
+        return redirect("mentors:my_mentorship")
+    return render(
+        request,
+        "mentors/my_mentorship.html",
+        {
+            "participant": participant,
+            "match": current,
+            "form": form,
+            "directory": participant.cohort.allow_mentor_directory and current is None,
+        },
+    )
+
+
+@require_GET
+@login_required
+def directory(request):
+    participations = list(selectors.participants_of_user(user=request.user))
+    participant = next((p for p in participations if p.cohort.allow_mentor_directory), None)
+    if participant is None:
+        raise Http404
+    return render(
+        request,
+        "mentors/directory.html",
+        {
+            "participant": participant,
+            "mentors": selectors.directory_mentors(participant=participant),
+            "has_open_match": selectors.open_match_for_participant_user(user=request.user)
+            is not None,
+        },
+    )
+
+
+@require_POST
+@login_required
+def directory_request(request, mentor_pk: int):
+    participations = list(selectors.participants_of_user(user=request.user))
+    participant = next((p for p in participations if p.cohort.allow_mentor_directory), None)
+    if participant is None:
+        raise Http404
+    mentor = get_object_or_404(MentorProfile, pk=mentor_pk, status=MentorStatus.ACTIVE)
+    try:
+        services.match_request_from_directory(
+            participant=participant, mentor=mentor, actor=request.user
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+        return redirect("mentors:directory")
+    messages.success(request, _("Your request was sent. The mentor will answer soon."))
+    return redirect("mentors:my_mentorship")

@@ -1,0 +1,131 @@
+"""The staff console of the mentors app: mentor profiles, weights and matches as
+viewsets (with filters), plus the vetting queue, matching runs and end requests."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from . import admin_views
+from .models import Match, MatchingWeights, MentorProfile
+from .permissions import may_manage_mentors
+
+
+class MentorProfileViewSet(ModelViewSet):
+    model = MentorProfile
+    icon = "user"
+    menu_label = _("Mentors")
+    list_display = ["user", "status", "city", "meeting_mode", "capacity", "active_mentees"]
+    list_filter = ["status", "city", "meeting_mode"]
+    search_fields = ["headline", "bio", "user__full_name", "user__email"]
+    form_fields = [
+        "headline",
+        "expertise",
+        "sectors",
+        "languages",
+        "city",
+        "meeting_mode",
+        "availability",
+        "capacity",
+        "bio",
+        "conflicts",
+        "interview_notes",
+    ]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class MatchingWeightsViewSet(ModelViewSet):
+    model = MatchingWeights
+    icon = "cog"
+    menu_label = _("Matching weights")
+    list_display = [
+        "cohort",
+        "needs",
+        "sector",
+        "location",
+        "availability",
+        "preferences",
+        "response_days",
+    ]
+    form_fields = [
+        "cohort",
+        "needs",
+        "sector",
+        "location",
+        "availability",
+        "preferences",
+        "response_days",
+    ]
+    copy_view_enabled = False
+
+
+class MatchViewSet(ModelViewSet):
+    model = Match
+    icon = "link"
+    menu_label = _("Matches")
+    list_display = ["participant", "mentor", "cohort", "status", "score", "source", "created_at"]
+    list_filter = ["status", "source", "cohort"]
+    form_fields = ["respond_by"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class MentoringGroup(ModelViewSetGroup):
+    menu_label = _("Mentoring")
+    menu_icon = "group"
+    menu_order = 250
+    items = (MentorProfileViewSet, MatchingWeightsViewSet, MatchViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return MentoringGroup()
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_manage_mentors(request.user)
+
+
+admin_urls = (
+    [
+        path("vetting/", admin_views.VettingQueueView.as_view(), name="vetting"),
+        path("vetting/<int:pk>/interview/", admin_views.record_interview, name="interview"),
+        path("vetting/<int:pk>/status/", admin_views.transition, name="transition"),
+        path("runs/", admin_views.RunIndexView.as_view(), name="runs"),
+        path("runs/<int:pk>/", admin_views.RunReviewView.as_view(), name="run"),
+        path("runs/<int:pk>/progress/", admin_views.RunProgressView.as_view(), name="run_progress"),
+        path("runs/<int:pk>/pin/", admin_views.run_pin, name="run_pin"),
+        path("runs/<int:pk>/unpin/", admin_views.run_unpin, name="run_unpin"),
+        path("runs/<int:pk>/exclude/", admin_views.run_exclude, name="run_exclude"),
+        path(
+            "runs/<int:pk>/include/<int:exclusion_pk>/", admin_views.run_include, name="run_include"
+        ),
+        path("runs/<int:pk>/rerun/", admin_views.run_rerun, name="run_rerun"),
+        path("runs/<int:pk>/publish/", admin_views.run_publish, name="run_publish"),
+        path("end-requests/", admin_views.EndRequestsView.as_view(), name="end_requests"),
+        path("matches/<int:pk>/end/", admin_views.match_end, name="match_end"),
+    ],
+    "mentors_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("mentoring/", include(admin_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_matching_menu_item():
+    return StaffMenuItem(
+        _("Matching runs"), reverse("mentors_admin:runs"), icon_name="resubmit", order=251
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_vetting_menu_item():
+    return StaffMenuItem(
+        _("Mentor vetting"), reverse("mentors_admin:vetting"), icon_name="user", order=252
+    )
