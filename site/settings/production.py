@@ -21,6 +21,24 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 EMAIL_TIMEOUT = 20
+
+# --- Serving speed (see docs/performance.md) -------------------------------------------
+# Templates: with DEBUG off and APP_DIRS on, Django already wraps the loaders in its cached
+# loader, so nothing is set here. Sessions read through the shared cache and write to the
+# database. Connections are kept between requests (SQLite too: it saves the open and the
+# PRAGMAs on every request). Unhashed static files are cached for an hour by browsers;
+# hashed ones (from the manifest) forever, by whitenoise.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=3600)
+
+# The benchmark suite's baseline view and per-request SQL counter (bench/, never in a
+# real deployment).
+SEMILLA_BENCH_BASELINE = env.bool("SEMILLA_BENCH_BASELINE", default=False)
+if SEMILLA_BENCH_BASELINE:
+    MIDDLEWARE = ["semilla.benchmark.QueryCountMiddleware", *MIDDLEWARE]  # noqa: F405
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
