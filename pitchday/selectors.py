@@ -138,3 +138,60 @@ def may_see_aggregates(user) -> bool:
     from semilla.enums import Role
 
     return has_any_role(user, [Role.STAFF, Role.FINANCE, Role.FUNDER])
+
+
+# --- pitch day ---------------------------------------------------------------------------------
+
+
+def event_results(event) -> dict:
+    """Ranked results, coverage and audience votes of an event (a fixed number of
+    queries whatever the number of pitches, judges and scores)."""
+    from .enums import PitchStatus
+    from .models import AudienceVote, Pitch, PitchScore
+    from .scoring import compute_results
+
+    criteria = list(event.rubric.criteria.all())
+    weights = {c.pk: c.weight for c in criteria}
+    pitches = list(
+        Pitch.objects.filter(event=event, status=PitchStatus.SUBMITTED)
+        .select_related("participant__user")
+        .order_by("submitted_at", "pk")
+    )
+    scores = list(
+        PitchScore.objects.filter(pitch__event=event).values_list(
+            "judge_id", "pitch_id", "criterion_id", "value"
+        )
+    )
+    results = compute_results(scores=scores, weights=weights, pitch_ids=[p.pk for p in pitches])
+    by_id = {p.pk: p for p in pitches}
+    votes = dict(
+        AudienceVote.objects.filter(event=event)
+        .values("pitch_id")
+        .annotate(n=Count("pk"))
+        .values_list("pitch_id", "n")
+    )
+    rows = []
+    for result in results:
+        pitch = by_id[result.pitch_id]
+        rows.append(
+            {
+                "pitch": pitch,
+                "result": result,
+                "votes": votes.get(pitch.pk, 0),
+                "covered": result.judges >= event.min_judges,
+                "criteria": [(c, result.per_criterion.get(c.pk)) for c in criteria],
+            }
+        )
+    return {"rows": rows, "criteria": criteria, "uncovered": [r for r in rows if not r["covered"]]}
+
+
+def events_for_user(user):
+    """Events the person takes part in: as judge, as participant, or all for staff."""
+    from semilla.permissions import is_programme_staff
+
+    from .models import PitchEvent
+
+    events = PitchEvent.objects.select_related("rubric").order_by("-starts_at")
+    if is_programme_staff(user):
+        return events
+    return events.filter(Q(judges__user=user) | Q(cohorts__participants__user=user)).distinct()

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .views import events as e
 from .views import grants as g
 
 app_name = "pitchday"
@@ -51,4 +52,25 @@ urlpatterns = [
         name="desk_disbursement_action",
     ),
     path("gestion/conciliacion/", g.desk_reconciliation, name="desk_reconciliation"),
+    # pitch day
+    path("eventos/", e.event_list, name="event_list"),
+    path("eventos/<int:pk>/", e.event_detail, name="event_detail"),
+    path("eventos/<int:pk>/estado/", e.event_transition, name="event_transition"),
+    path("eventos/<int:pk>/jurados/invitar/", e.judge_invite, name="judge_invite"),
+    path("eventos/<int:pk>/jurados/responder/", e.judge_respond, name="judge_respond"),
+    path("eventos/<int:pk>/jurados/conflicto/", e.judge_conflict, name="judge_conflict"),
+    path("eventos/<int:pk>/orden/", e.running_order, name="running_order"),
+    path("eventos/<int:pk>/mi-pitch/", e.pitch_submit, name="pitch_submit"),
+    path("eventos/<int:pk>/mis-resultados/", e.my_results, name="my_results"),
+    path("eventos/<int:pk>/calificar/", e.judge_home, name="judge_home"),
+    path("eventos/<int:pk>/calificar/<int:pitch_pk>/", e.judge_pitch, name="judge_pitch"),
+    path("eventos/<int:pk>/calificar/<int:pitch_pk>/puntaje/", e.score_save, name="score_save"),
+    path(
+        "eventos/<int:pk>/calificar/<int:pitch_pk>/comentario/", e.comment_save, name="comment_save"
+    ),
+    path("eventos/<int:pk>/resultados/", e.leaderboard, name="leaderboard"),
+    path("eventos/<int:pk>/premios/", e.awards, name="awards"),
+    path("eventos/<int:pk>/ganadores/", e.winners, name="winners"),
+    path("pitches/<int:pk>/deck/", e.deck_file, name="deck_file"),
+    path("votar/<str:token>/", e.audience_vote, name="audience_vote"),
 ]

@@ -1,1 +1,2 @@
+from .events import *  # noqa: F403
 from .grants import *  # noqa: F403

@@ -4,6 +4,7 @@ append-only double-entry ledger. Money is integer minor units plus an ISO 4217 c
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -29,10 +30,18 @@ from ..enums import (
 USER = settings.AUTH_USER_MODEL
 
 
-def _private_storage():
-    from django.core.files.storage import storages
+class _PrivateStorage(Storage):
+    """Looks up the "private" storage alias on every use, so a change of settings (tests,
+    object storage in production) is always honoured."""
 
-    return storages["private"]
+    def __getattribute__(self, name):
+        if name.startswith("__"):
+            return object.__getattribute__(self, name)
+        return getattr(storages["private"], name)
+
+
+def _private_storage():
+    return _PrivateStorage()
 
 
 def _choices_check(field: str, choices) -> Q:

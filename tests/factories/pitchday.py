@@ -97,3 +97,80 @@ def make_confirmed_details(user, *, rail: str = RailCode.NEQUI, **fields) -> Pay
         confirmed_at=timezone.now(),
         **defaults,
     )
+
+
+# --- pitch day ------------------------------------------------------------------------------
+
+
+def make_event(
+    *,
+    cohort=None,
+    status="open",
+    min_judges=2,
+    award_budget=20_000_000_00,
+    fund=None,
+    audience_vote=False,
+    **kwargs,
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from pitchday.models import PitchEvent, PitchRubric
+    from tests.factories.cohorts import CohortFactory
+
+    cohort = cohort or CohortFactory()
+    event = PitchEvent.objects.create(
+        title=kwargs.pop("title", "Día de pitch Cúcuta"),
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+        submission_deadline=timezone.now() + datetime.timedelta(days=2),
+        rubric=PitchRubric.objects.get(is_default=True),
+        status=status,
+        min_judges=min_judges,
+        award_budget=award_budget,
+        fund=fund,
+        audience_vote=audience_vote,
+        venue="Cámara de Comercio",
+        **kwargs,
+    )
+    event.cohorts.add(cohort)
+    return event
+
+
+def make_pitch(event, *, participant=None, ask=5_000_000_00, business_name=None):
+    from django.utils import timezone
+
+    from pitchday.models import Pitch, UseOfFundsItem
+    from tests.factories.cohorts import ParticipantFactory
+
+    participant = participant or ParticipantFactory(cohort=event.cohorts.first())
+    pitch = Pitch.objects.create(
+        event=event,
+        participant=participant,
+        business_name=business_name or f"Negocio de {participant.user.full_name}"[:150],
+        summary="Vendemos arepas congeladas a tiendas de barrio.",
+        video_url="https://example.org/video",
+        ask_amount=ask,
+        status="submitted",
+        submitted_at=timezone.now(),
+    )
+    UseOfFundsItem.objects.create(pitch=pitch, description="Congelador", amount=ask)
+    return pitch
+
+
+def make_judge(event, user=None, *, accepted=True):
+    from pitchday.models import Judge
+
+    user = user or make_user(Role.JUDGE)
+    return Judge.objects.create(
+        event=event, user=user, status="accepted" if accepted else "invited"
+    )
+
+
+def score_all(judge, pitch, value):
+    from pitchday.models import PitchScore
+
+    for criterion in judge.event.rubric.criteria.all():
+        PitchScore.objects.update_or_create(
+            judge=judge, pitch=pitch, criterion=criterion, defaults={"value": value}
+        )

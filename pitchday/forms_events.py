@@ -1,0 +1,78 @@
+"""Forms of pitch day (input validation only)."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .forms import MoneyField
+
+
+def parse_items(text: str) -> list[tuple[str, int]]:
+    """``Oven: 1.200.000`` per line -> [("Oven", 120000000)] (minor units)."""
+    items = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = re.fullmatch(r"\s*(.+?)\s*[:=]\s*\$?\s*([\d.,]+)\s*", line)
+        if not match:
+            raise ValidationError(_("Line %(n)s: write “item: amount”.") % {"n": number})
+        digits = re.sub(r"[.,]", "", match.group(2))
+        if not digits or int(digits) <= 0:
+            raise ValidationError(
+                _("Line %(n)s: the amount must be more than zero.") % {"n": number}
+            )
+        items.append((match.group(1)[:150], int(digits) * 100))
+    return items
+
+
+class PitchForm(forms.Form):
+    business_name = forms.CharField(label=_("Business name"), max_length=150)
+    summary = forms.CharField(
+        label=_("One-page summary"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Problem, customers, what you sell, what you achieved."),
+    )
+    deck = forms.FileField(label=_("Deck (PDF, at most 20 MB)"), required=False)
+    video_url = forms.URLField(
+        label=_("Video link (optional)"), required=False, assume_scheme="https"
+    )
+    ask_amount = MoneyField(label=_("Amount you ask for (pesos)"), required=False)
+    items = forms.CharField(
+        label=_("Use of funds, one item per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "For example: “Industrial oven: 1.200.000”. The items must add up to "
+            "the amount you ask for."
+        ),
+    )
+
+    def clean_items(self):
+        return parse_items(self.cleaned_data.get("items", ""))
+
+
+class InviteJudgeForm(forms.Form):
+    email = forms.EmailField(label=_("Judge's e-mail"))
+
+
+class AwardsForm(forms.Form):
+    """One amount (pesos) per ranked pitch."""
+
+    def __init__(self, *args, pitch_ids=(), **kwargs):
+        initial = kwargs.pop("initial", {})
+        super().__init__(*args, **kwargs)
+        for pk in pitch_ids:
+            self.fields[f"pitch_{pk}"] = forms.IntegerField(
+                label=_("Award (pesos)"), min_value=0, required=False, initial=initial.get(pk, 0)
+            )
+
+    def allocation(self) -> dict[int, int]:
+        return {
+            int(name.split("_", 1)[1]): (value or 0) * 100
+            for name, value in self.cleaned_data.items()
+            if name.startswith("pitch_")
+        }

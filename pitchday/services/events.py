@@ -1,0 +1,366 @@
+"""Pitch events: status moves, judges, submissions, running order, live scores, audience
+votes, results and awards (confirming awards creates seed grants)."""
+
+from __future__ import annotations
+
+import random
+
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from semilla.emails import queue_email_to_user
+from semilla.enums import Role
+from semilla.permissions import has_verified_email
+
+from ..enums import EventStatus, JudgeStatus, PitchStatus
+from ..models import (
+    AudienceVote,
+    Award,
+    EventLog,
+    Judge,
+    JudgeComment,
+    JudgeConflict,
+    Pitch,
+    PitchCriterion,
+    PitchEvent,
+    PitchScore,
+    UseOfFundsItem,
+)
+from ..models.events import SCORE_MAX, SCORE_MIN
+from . import InvalidTransition, ServiceError
+
+E = EventStatus
+ALLOWED = {
+    E.DRAFT: {E.OPEN},
+    E.OPEN: {E.SCORING, E.DRAFT},
+    E.SCORING: {E.LOCKED},
+    E.LOCKED: {E.SCORING, E.PUBLISHED},
+    E.PUBLISHED: set(),
+}
+DECK_MAX_BYTES = 20 * 1024 * 1024
+
+
+def rubric_weights_ok(rubric) -> bool:
+    return sum(c.weight for c in rubric.criteria.all()) == 100
+
+
+@transaction.atomic(durable=True)
+def event_transition(*, event: PitchEvent, to: str, actor, note: str = "") -> PitchEvent:
+    event = PitchEvent.objects.select_for_update().get(pk=event.pk)
+    if to not in ALLOWED[event.status]:
+        raise InvalidTransition(event.get_status_display(), to)
+    if to == E.OPEN and not rubric_weights_ok(event.rubric):
+        raise ServiceError(_("The rubric's weights must add up to 100."))
+    previous = event.status
+    event.status = to
+    fields = ["status"]
+    if to == E.PUBLISHED:
+        event.published_at = timezone.now()
+        fields.append("published_at")
+    event.save(update_fields=fields)
+    EventLog.objects.create(
+        event=event, actor=actor, from_status=previous, to_status=to, note=note[:300]
+    )
+    if to == E.PUBLISHED:
+        for pitch in event.pitches.filter(status=PitchStatus.SUBMITTED).select_related(
+            "participant__user"
+        ):
+            queue_email_to_user(
+                user=pitch.participant.user,
+                template="pitchday/results_published",
+                context={"event": event.title, "event_id": event.pk},
+            )
+    return event
+
+
+# --- judges -----------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def judge_invite(*, event: PitchEvent, user, actor) -> Judge:
+    judge, created = Judge.objects.get_or_create(event=event, user=user)
+    if not created and judge.status == JudgeStatus.ACCEPTED:
+        return judge
+    judge.status = JudgeStatus.INVITED
+    judge.save(update_fields=["status"])
+    user.groups.add(Group.objects.get_or_create(name=Role.JUDGE.value)[0])
+    queue_email_to_user(
+        user=user,
+        template="pitchday/judge_invited",
+        context={
+            "event": event.title,
+            "event_id": event.pk,
+            "when": timezone.localtime(event.starts_at).isoformat(),
+        },
+    )
+    return judge
+
+
+@transaction.atomic(durable=True)
+def judge_respond(*, judge: Judge, user, accept: bool) -> Judge:
+    judge = Judge.objects.select_for_update().get(pk=judge.pk)
+    if judge.user_id != user.pk:
+        raise ServiceError(_("This invitation is for someone else."))
+    judge.status = JudgeStatus.ACCEPTED if accept else JudgeStatus.DECLINED
+    judge.responded_at = timezone.now()
+    judge.save(update_fields=["status", "responded_at"])
+    return judge
+
+
+@transaction.atomic(durable=True)
+def judge_declare_conflict(*, judge: Judge, pitch: Pitch, reason: str = "") -> JudgeConflict:
+    """A conflicted judge cannot score that pitch; scores already given are removed."""
+    if pitch.event_id != judge.event_id:
+        raise ServiceError(_("This pitch is not in your event."))
+    conflict, _created = JudgeConflict.objects.get_or_create(
+        judge=judge, pitch=pitch, defaults={"reason": reason[:200]}
+    )
+    PitchScore.objects.filter(judge=judge, pitch=pitch).delete()
+    JudgeComment.objects.filter(judge=judge, pitch=pitch).delete()
+    return conflict
+
+
+# --- submissions ------------------------------------------------------------------------------
+
+
+def pitch_missing(pitch: Pitch, items: list[UseOfFundsItem] | None = None) -> list[str]:
+    """What a submission still lacks (plain words, for the participant and staff)."""
+    items = list(pitch.use_of_funds.all()) if items is None else items
+    missing = []
+    if not (pitch.deck or pitch.video_url):
+        missing.append(_("a deck (PDF) or a video link"))
+    if not pitch.summary.strip():
+        missing.append(_("the one-page summary"))
+    if not pitch.ask_amount:
+        missing.append(_("the amount you ask for"))
+    if not items:
+        missing.append(_("the itemised use of funds"))
+    elif sum(i.amount for i in items) != pitch.ask_amount:
+        missing.append(_("a use of funds that adds up to the amount you ask for"))
+    return missing
+
+
+@transaction.atomic(durable=True)
+def pitch_save(
+    *,
+    event: PitchEvent,
+    participant,
+    business_name: str,
+    summary: str,
+    video_url: str,
+    ask_amount: int,
+    items: list[tuple[str, int]],
+    deck=None,
+    submit: bool = False,
+) -> Pitch:
+    """Save the draft (never lost) and, when ``submit``, submit it if complete."""
+    from .grants import detect_file_type
+
+    if event.status != E.OPEN or timezone.now() > event.submission_deadline:
+        raise ServiceError(_("Submissions for this event are closed."))
+    if not event.cohorts.filter(pk=participant.cohort_id).exists():
+        raise ServiceError(_("Your cohort does not pitch at this event."))
+    pitch, _created = Pitch.objects.select_for_update().get_or_create(
+        event=event, participant=participant, defaults={"business_name": business_name}
+    )
+    if pitch.status == PitchStatus.WITHDRAWN:
+        raise ServiceError(_("This pitch was withdrawn."))
+    pitch.business_name = business_name
+    pitch.summary = summary
+    pitch.video_url = video_url
+    pitch.ask_amount = ask_amount
+    if deck is not None:
+        detect_file_type(deck, {"application/pdf"}, DECK_MAX_BYTES)
+        pitch.deck.save("deck.pdf", deck, save=False)
+    pitch.save()
+    pitch.use_of_funds.all().delete()
+    saved_items = UseOfFundsItem.objects.bulk_create(
+        [UseOfFundsItem(pitch=pitch, description=d[:150], amount=a) for d, a in items if d]
+    )
+    if submit:
+        missing = pitch_missing(pitch, saved_items)
+        if missing:
+            # keep the draft: raise after commit is impossible inside this transaction, so
+            # report through the return value's attribute
+            pitch.missing = missing
+            return pitch
+        pitch.status = PitchStatus.SUBMITTED
+        pitch.submitted_at = pitch.submitted_at or timezone.now()
+        pitch.save(update_fields=["status", "submitted_at"])
+    pitch.missing = []
+    return pitch
+
+
+@transaction.atomic(durable=True)
+def running_order_generate(*, event: PitchEvent, seed: int | None = None) -> list[Pitch]:
+    """Shuffle the submitted pitches into a running order (editable afterwards)."""
+    pitches = list(
+        Pitch.objects.select_for_update()
+        .filter(event=event, status=PitchStatus.SUBMITTED)
+        .order_by("pk")
+    )
+    random.Random(seed if seed is not None else event.pk).shuffle(pitches)  # noqa: S311
+    for position, pitch in enumerate(pitches, start=1):
+        pitch.running_order = position
+    Pitch.objects.bulk_update(pitches, ["running_order"])
+    return pitches
+
+
+@transaction.atomic(durable=True)
+def running_order_set(*, event: PitchEvent, pitch_ids: list[int]) -> None:
+    pitches = {
+        p.pk: p
+        for p in Pitch.objects.select_for_update().filter(event=event, status=PitchStatus.SUBMITTED)
+    }
+    if set(pitch_ids) != set(pitches):
+        raise ServiceError(_("The running order must list every submitted pitch once."))
+    for position, pk in enumerate(pitch_ids, start=1):
+        pitches[pk].running_order = position
+    Pitch.objects.bulk_update(list(pitches.values()), ["running_order"])
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+
+def _check_may_score(judge: Judge, pitch: Pitch) -> None:
+    if judge.event.status != E.SCORING:
+        raise ServiceError(_("Scoring is not open."))
+    if judge.status != JudgeStatus.ACCEPTED:
+        raise ServiceError(_("Accept the invitation to judge first."))
+    if pitch.event_id != judge.event_id or pitch.status != PitchStatus.SUBMITTED:
+        raise ServiceError(_("This pitch is not in your event."))
+    if JudgeConflict.objects.filter(judge=judge, pitch=pitch).exists():
+        raise ServiceError(_("You declared a conflict of interest with this pitch."))
+
+
+def score_record(
+    *, judge: Judge, pitch: Pitch, criterion: PitchCriterion, value: int
+) -> PitchScore:
+    """Save one criterion's score. Re-sending (same or new value) updates the one row."""
+    _check_may_score(judge, pitch)
+    if criterion.rubric_id != judge.event.rubric_id:
+        raise ServiceError(_("This criterion is not in the event's rubric."))
+    if not SCORE_MIN <= value <= SCORE_MAX:
+        raise ServiceError(
+            _("Scores go from %(lo)s to %(hi)s.") % {"lo": SCORE_MIN, "hi": SCORE_MAX}
+        )
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                score, _created = PitchScore.objects.update_or_create(
+                    judge=judge, pitch=pitch, criterion=criterion, defaults={"value": value}
+                )
+            return score
+        except IntegrityError:
+            continue  # another device created it at the same moment: update it now
+    raise ServiceError(_("Could not save the score; try again."))  # pragma: no cover
+
+
+def comment_record(*, judge: Judge, pitch: Pitch, text: str) -> JudgeComment:
+    _check_may_score(judge, pitch)
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                comment, _created = JudgeComment.objects.update_or_create(
+                    judge=judge, pitch=pitch, defaults={"text": text[:2000]}
+                )
+            return comment
+        except IntegrityError:
+            continue
+    raise ServiceError(_("Could not save the comment; try again."))  # pragma: no cover
+
+
+@transaction.atomic(durable=True)
+def audience_vote_cast(*, event: PitchEvent, pitch: Pitch, user) -> AudienceVote:
+    if not event.audience_vote or event.status not in (E.SCORING, E.LOCKED):
+        raise ServiceError(_("Audience voting is not open."))
+    if not has_verified_email(user):
+        raise ServiceError(_("Confirm your e-mail address to vote."))
+    if pitch.event_id != event.pk or pitch.status != PitchStatus.SUBMITTED:
+        raise ServiceError(_("This pitch is not in the event."))
+    try:
+        with transaction.atomic():
+            return AudienceVote.objects.create(event=event, pitch=pitch, user=user)
+    except IntegrityError as exc:
+        raise ServiceError(_("You already voted. Thank you!")) from exc
+
+
+# --- awards -----------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def awards_save(
+    *, event: PitchEvent, allocation: dict[int, int], ranks: dict[int, int], actor
+) -> list[Award]:
+    """Replace the unconfirmed awards with ``allocation`` {pitch: amount}."""
+    event = PitchEvent.objects.select_for_update().get(pk=event.pk)
+    if event.status not in (E.LOCKED, E.PUBLISHED):
+        raise ServiceError(_("Lock scoring before allocating awards."))
+    confirmed = {a.pitch_id: a.amount for a in event.awards.filter(grant__isnull=False)}
+    total = sum(confirmed.values()) + sum(a for p, a in allocation.items() if p not in confirmed)
+    if total > event.award_budget:
+        raise ServiceError(_("The awards exceed the budget."))
+    pitches = {
+        p.pk: p for p in event.pitches.filter(pk__in=allocation, status=PitchStatus.SUBMITTED)
+    }
+    event.awards.filter(grant__isnull=True).delete()
+    awards = [
+        Award(event=event, pitch=pitches[pid], rank=ranks.get(pid, 0) or 1, amount=amount)
+        for pid, amount in allocation.items()
+        if amount > 0 and pid in pitches and pid not in confirmed
+    ]
+    return Award.objects.bulk_create(awards)
+
+
+@transaction.atomic(durable=True)
+def awards_confirm(*, event: PitchEvent, actor) -> list:
+    """Create a seed grant for every unconfirmed award (money committed from the event's
+    fund). One transaction: all grants, or none when the fund cannot cover them."""
+    from .grants import TrancheSpec, _grant_create, _grant_offer, split_amount
+
+    event = PitchEvent.objects.select_for_update().get(pk=event.pk)
+    if event.fund is None:
+        raise ServiceError(_("Choose the fund that pays the awards first."))
+    grants = []
+    for award in (
+        event.awards.select_for_update(of=("self",))
+        .filter(grant__isnull=True)
+        .select_related("pitch__participant__user")
+    ):
+        pitch = award.pitch
+        parts = split_amount(award.amount, [50, 30, 20])
+        specs = [
+            TrancheSpec(parts[0], _("Signing the agreement")),
+            TrancheSpec(
+                parts[1],
+                _("First purchases made"),
+                evidence_required=_("Receipts of the purchases and photos."),
+            ),
+            TrancheSpec(
+                parts[2],
+                _("Business running with the investment"),
+                evidence_required=_("Photos, sales records and a short report."),
+            ),
+        ]
+        items = list(pitch.use_of_funds.all())
+        scale = award.amount / pitch.ask_amount if pitch.ask_amount else 0
+        lines = [(i.description, int(i.amount * scale)) for i in items if scale]
+        grant = _grant_create(
+            fund=event.fund,
+            grantee=pitch.participant.user,
+            business_name=pitch.business_name,
+            amount=award.amount,
+            tranches=specs,
+            actor=actor,
+            budget_lines=lines,
+            source_award_id=award.pk,
+        )
+        grant = _grant_offer(grant=grant, actor=actor)
+        award.grant = grant
+        award.confirmed_by = actor
+        award.confirmed_at = timezone.now()
+        award.save(update_fields=["grant", "confirmed_by", "confirmed_at"])
+        grants.append(grant)
+    return grants

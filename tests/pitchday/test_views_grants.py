@@ -1,0 +1,276 @@
+"""Grant pages: permission matrix, 404 for other people's objects, 405, query counts."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from pitchday.enums import DisbursementStatus, GrantStatus, PayoutDetailsStatus, RailCode
+from pitchday.models import PayoutDetails
+from pitchday.services import disbursements as svc
+from semilla.enums import Role
+from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def grant(entrepreneur):
+    return make_grant(grantee=entrepreneur)
+
+
+def _close(response):
+    """Close a streamed file response without the request_finished signal closing the
+    test's database connection (what Django's test client does internally)."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
+def _url(name, *args):
+    return reverse(f"pitchday:{name}", args=args)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        (None, 302),
+        ("grantee", 200),
+        ("other", 404),
+        ("staff", 200),
+        ("finance", 200),
+    ],
+)
+def test_grant_detail_permissions(
+    client_for, grant, entrepreneur, other_entrepreneur, staff_user, finance_user, who, status
+):
+    user = {
+        "grantee": entrepreneur,
+        "other": other_entrepreneur,
+        "staff": staff_user,
+        "finance": finance_user,
+        None: None,
+    }[who]
+    response = client_for(user).get(grant.get_absolute_url())
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "roles_ok"),
+    [
+        ("desk_home", {"staff", "finance", "funder"}),
+        ("desk_grants", {"staff", "finance"}),
+        ("desk_milestones", {"staff"}),
+        ("desk_disbursements", {"staff", "finance"}),
+        ("desk_reconciliation", {"finance"}),
+    ],
+)
+def test_desk_permission_matrix(
+    client_for, entrepreneur, staff_user, finance_user, funder_user, judge_user, name, roles_ok
+):
+    users = {
+        "entrepreneur": entrepreneur,
+        "staff": staff_user,
+        "finance": finance_user,
+        "funder": funder_user,
+        "judge": judge_user,
+    }
+    assert client_for(None).get(_url(name)).status_code == 302
+    for role, user in users.items():
+        expected = 200 if role in roles_ok else 403
+        assert (role, client_for(user).get(_url(name)).status_code) == (role, expected)
+
+
+@pytest.mark.django_db
+def test_agreement_accept_by_grantee_only(client_for, grant, entrepreneur, staff_user):
+    url = _url("grant_agreement", grant.reference)
+    assert client_for(staff_user).post(url, {"accept": "on"}).status_code == 403
+    response = client_for(entrepreneur).post(url, {"accept": "on"})
+    assert response.status_code == 302
+    grant.refresh_from_db()
+    assert grant.status == GrantStatus.ACTIVE
+    assert grant.accepted_ip == "127.0.0.1"
+
+
+@pytest.mark.django_db
+def test_agreement_needs_the_checkbox(client_for, grant, entrepreneur):
+    response = client_for(entrepreneur).post(_url("grant_agreement", grant.reference), {})
+    assert response.status_code == 200
+    grant.refresh_from_db()
+    assert grant.status == GrantStatus.OFFERED
+
+
+@pytest.mark.django_db
+def test_payout_details_page_only_edits_own_details(client_for, entrepreneur, staff_user):
+    """There is no URL that takes someone else's id: staff submitting the form change only
+    their own details, never the grantee's."""
+    make_confirmed_details(entrepreneur, rail=RailCode.NEQUI, phone="3001112233")
+    client_for(staff_user).post(
+        _url("payout_details"),
+        {"rail": RailCode.NEQUI, "holder_name": "Otra persona", "phone": "3119998877"},
+    )
+    mine = PayoutDetails.objects.filter(user=entrepreneur)
+    assert list(mine.values_list("phone", "status")) == [("3001112233", "confirmed")]
+
+
+@pytest.mark.django_db
+def test_payout_details_form_validates_wallet_phone(client_for, entrepreneur):
+    response = client_for(entrepreneur).post(
+        _url("payout_details"), {"rail": RailCode.NEQUI, "holder_name": "Yuleisy", "phone": "12"}
+    )
+    assert response.status_code == 200
+    assert PayoutDetails.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_payout_details_submit_and_confirm_by_code(
+    client_for, entrepreneur, mailoutbox, django_capture_on_commit_callbacks
+):
+    import re
+
+    c = client_for(entrepreneur)
+    with django_capture_on_commit_callbacks(execute=True):
+        c.post(
+            _url("payout_details"),
+            {
+                "rail": RailCode.BANK_TRANSFER,
+                "holder_name": "Y",
+                "bank_name": "Bancolombia",
+                "account_type": "savings",
+                "account_number": "12345678901",
+            },
+        )
+    code = re.search(r"\b(\d{6})\b", mailoutbox[-1].body).group(1)
+    c.post(_url("payout_confirm"), {"code": code})
+    assert PayoutDetails.objects.get(user=entrepreneur).status == PayoutDetailsStatus.CONFIRMED
+
+
+@pytest.mark.django_db
+def test_evidence_file_served_to_grantee_and_staff_only(
+    client_for, entrepreneur, other_entrepreneur, staff_user
+):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    milestone = grant.tranches.get(number=2).milestone
+    url = _url("milestone_detail", grant.reference, milestone.pk)
+    response = client_for(entrepreneur).post(
+        url,
+        {
+            "upload": "1",
+            "kind": "receipt",
+            "amount_spent": "250000",
+            "file": SimpleUploadedFile("factura.pdf", PDF, "application/pdf"),
+        },
+    )
+    assert response.status_code == 302
+    evidence = milestone.evidence.get()
+    assert evidence.amount_spent == 250_000_00
+    file_url = _url("evidence_file", evidence.pk)
+    assert client_for(other_entrepreneur).get(file_url).status_code == 404
+    staff_response = client_for(staff_user).get(file_url)
+    _close(staff_response)
+    assert staff_response.status_code == 200
+    response = client_for(entrepreneur).get(file_url)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == PDF
+    _close(response)
+    assert client_for(other_entrepreneur).get(url).status_code == 404
+    assert client_for(entrepreneur).put(url).status_code == 405
+
+
+@pytest.mark.django_db
+def test_request_and_approve_through_the_desk(
+    client_for, entrepreneur, staff_user, finance_user, django_capture_on_commit_callbacks
+):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    make_confirmed_details(entrepreneur)
+    tranche = grant.tranches.get(number=1)
+    assert (
+        client_for(finance_user).post(_url("desk_request_payment", tranche.pk)).status_code == 403
+    )
+    client_for(staff_user).post(_url("desk_request_payment", tranche.pk))
+    disbursement = tranche.disbursements.get()
+    action = _url("desk_disbursement_action", disbursement.pk, "approve")
+    assert client_for(staff_user).post(action).status_code == 302  # refused by the service
+    disbursement.refresh_from_db()
+    assert disbursement.status == DisbursementStatus.REQUESTED
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(finance_user).post(action)
+    disbursement.refresh_from_db()
+    assert disbursement.status == DisbursementStatus.PROCESSING
+
+
+@pytest.mark.django_db
+def test_use_of_funds_export_hides_names_from_funders(
+    client_for, entrepreneur, funder_user, staff_user
+):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    url = _url("use_of_funds_export", grant.reference)
+    staff_csv = client_for(staff_user).get(url).content.decode()
+    funder_csv = client_for(funder_user).get(url).content.decode()
+    assert entrepreneur.full_name in staff_csv
+    assert entrepreneur.full_name not in funder_csv
+    assert "Horno industrial" in funder_csv
+
+
+def _disbursements(n, staff):
+    fund = make_fund()
+    for _ in range(n):
+        grant = make_grant(fund=fund, accept=True)
+        make_confirmed_details(grant.grantee)
+        svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff)
+
+
+@pytest.mark.django_db
+def test_disbursement_queue_query_count_is_constant(
+    client_for, finance_user, staff_user, django_assert_num_queries
+):
+    c = client_for(finance_user)
+    c.get(_url("desk_disbursements"))
+    _disbursements(1, staff_user)
+    with django_assert_num_queries(5) as one:
+        c.get(_url("desk_disbursements"))
+    _disbursements(4, staff_user)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = c.get(_url("desk_disbursements"))
+    assert response.content.decode().count('data-testid="disbursement-status"') == 5
+
+
+@pytest.mark.django_db
+def test_desk_home_query_count_is_constant(client_for, staff_user, django_assert_num_queries):
+    c = client_for(staff_user)
+    make_fund()
+    with django_assert_num_queries(8) as one:
+        c.get(_url("desk_home"))
+    make_fund()
+    make_fund()
+    with django_assert_num_queries(len(one.captured_queries)):
+        c.get(_url("desk_home"))
+
+
+@pytest.mark.django_db
+def test_grant_detail_query_count_is_constant(
+    client_for, staff_user, entrepreneur, django_assert_num_queries
+):
+    small = make_grant(grantee=entrepreneur, percentages=(100,))
+    big = make_grant(grantee=entrepreneur, percentages=(40, 20, 20, 20))
+    c = client_for(entrepreneur)
+    with django_assert_num_queries(9) as one:
+        c.get(small.get_absolute_url())
+    with django_assert_num_queries(len(one.captured_queries)):
+        c.get(big.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_funder_sees_aggregates_only(client_for, funder_user, staff_user):
+    fund = make_fund(budget=5_000_00)
+    make_grant(fund=fund, amount=1_000_00)
+    body = client_for(funder_user).get(_url("desk_home")).content.decode()
+    assert fund.name in body
+    assert client_for(funder_user).get(_url("desk_grants")).status_code == 403
+    assert Role.FUNDER
