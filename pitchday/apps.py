@@ -23,10 +23,22 @@ class PitchdayConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from semilla import hooks
         from semilla.enums import Role
         from semilla.roles import add_role_permissions
 
         from . import rails  # noqa: F401  (registers the payout rails)
+        from .panels import my_pitchday_panel
+
+        hooks.register_nav(
+            hooks.NavItem(
+                label=_("Pitch day"),
+                url_name="pitchday:event_list",
+                order=40,
+                visible=lambda u: u.is_authenticated,
+            )
+        )
+        hooks.register_panel(order=40)(my_pitchday_panel)
 
         post_migrate.connect(ensure_schedules, sender=self)
         models = [
@@ -46,3 +58,11 @@ class PitchdayConfig(AppConfig):
             "pitchday.add_grant",
         )
         add_role_permissions(Role.FUNDER, "pitchday.view_fund")
+        add_role_permissions(
+            Role.STAFF,
+            *[
+                f"pitchday.{a}_{m}"
+                for a in ("view", "add", "change")
+                for m in ("pitchevent", "pitch", "judge", "awardtier", "pitchrubric", "fund")
+            ],
+        )

@@ -1,0 +1,279 @@
+"""Staff console (Wagtail admin): funds, grants, disbursements, pitch events, pitches.
+Money-moving actions (request, approve, record, reconcile) live on the grants desk, whose
+pages these screens link to, so every change goes through the services."""
+
+import django_filters
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .enums import DisbursementStatus, EntryKind, EventStatus, GrantStatus, PitchStatus
+from .models import (
+    AwardTier,
+    Disbursement,
+    Fund,
+    Grant,
+    Pitch,
+    PitchEvent,
+)
+
+
+class FundForm(WagtailAdminModelForm):
+    add_budget = forms.IntegerField(
+        label=_("Add to the budget (pesos)"),
+        min_value=0,
+        required=False,
+        help_text=_("Booked in the ledger as a budget allocation; balances are derived."),
+    )
+
+
+class FundCreateView(CreateView):
+    def save_instance(self):
+        instance = super().save_instance()
+        _book_budget(instance, self.form.cleaned_data.get("add_budget"), self.request.user)
+        return instance
+
+
+class FundEditView(EditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        _book_budget(instance, self.form.cleaned_data.get("add_budget"), self.request.user)
+        return instance
+
+
+def _book_budget(fund, pesos, actor):
+    from .services.ledger import post_entry
+
+    if pesos:
+        post_entry(
+            fund=fund,
+            kind=EntryKind.BUDGET,
+            amount=pesos * 100,
+            actor=actor,
+            memo="budget added in the console",
+        )
+
+
+class FundViewSet(ModelViewSet):
+    model = Fund
+    icon = "tasks"
+    menu_label = _("Funds")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    form_fields = ["name", "donor", "description", "currency", "accepts_contributions"]
+    list_display = ["name", "donor", "currency"]
+    search_fields = ["name", "donor"]
+    add_view_class = FundCreateView
+    edit_view_class = FundEditView
+    delete_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+        return type("FundAdminForm", (FundForm, form_class), {})
+
+
+class DeskLinkColumn(Column):
+    cell_template_name = "pitchday/admin/link_cell.html"
+
+    def __init__(self, name, *, url_name, arg, link_label, **kwargs):
+        super().__init__(name, **kwargs)
+        self.url_name, self.arg, self.link_label = url_name, arg, link_label
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        args = [getattr(instance, self.arg)] if self.arg else []
+        context["url"] = reverse(self.url_name, args=args)
+        context["link_label"] = self.link_label
+        return context
+
+
+class GrantFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=GrantStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Grant
+        fields = ["status", "fund"]
+
+
+class GrantViewSet(ModelViewSet):
+    model = Grant
+    icon = "doc-full"
+    menu_label = _("Seed grants")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = GrantFilterSet
+    search_fields = ["reference", "business_name"]
+    list_display = [
+        "reference",
+        "business_name",
+        "grantee",
+        "status",
+        DeskLinkColumn(
+            "desk",
+            label=_("Desk"),
+            url_name="pitchday:desk_grant",
+            arg="reference",
+            link_label=_("Open"),
+        ),
+    ]
+    form_fields = ["business_name"]
+    delete_view_enabled = False
+
+    def get_queryset(self, request):
+        return Grant.objects.select_related("grantee", "fund")
+
+
+class DisbursementFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=DisbursementStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Disbursement
+        fields = ["status", "rail"]
+
+
+class DisbursementViewSet(ModelViewSet):
+    """Read-only list; approval actions are on the desk (four eyes, one service)."""
+
+    model = Disbursement
+    icon = "pick"
+    menu_label = _("Disbursements")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = DisbursementFilterSet
+    list_display = [
+        "__str__",
+        "tranche",
+        "amount",
+        "status",
+        "requested_by",
+        "approved_by",
+        DeskLinkColumn(
+            "desk",
+            label=_("Actions"),
+            url_name="pitchday:desk_disbursements",
+            arg=None,
+            link_label=_("Approve or record"),
+        ),
+    ]
+    form_fields = []
+    create_view_enabled = False
+    edit_view_enabled = False
+    delete_view_enabled = False
+
+    def get_queryset(self, request):
+        return Disbursement.objects.select_related("tranche__grant", "requested_by", "approved_by")
+
+
+class EventFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=EventStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = PitchEvent
+        fields = ["status"]
+
+
+class PitchEventViewSet(ModelViewSet):
+    model = PitchEvent
+    icon = "date"
+    menu_label = _("Pitch events")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    filterset_class = EventFilterSet
+    search_fields = ["title", "venue"]
+    list_display = [
+        "title",
+        "starts_at",
+        "status",
+        DeskLinkColumn(
+            "page",
+            label=_("Event page"),
+            url_name="pitchday:event_detail",
+            arg="pk",
+            link_label=_("Open"),
+        ),
+    ]
+    form_fields = [
+        "title",
+        "cohorts",
+        "starts_at",
+        "venue",
+        "online_url",
+        "submission_deadline",
+        "rubric",
+        "min_judges",
+        "award_budget",
+        "currency",
+        "fund",
+        "audience_vote",
+        "winners_public",
+    ]
+    delete_view_enabled = False
+
+
+class AwardTierViewSet(ModelViewSet):
+    model = AwardTier
+    icon = "list-ol"
+    menu_label = _("Award tiers")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["event", "name", "rank_from", "rank_to", "amount"]
+    form_fields = ["event", "name", "rank_from", "rank_to", "amount"]
+
+
+class PitchFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=PitchStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Pitch
+        fields = ["event", "status"]
+
+
+class PitchViewSet(ModelViewSet):
+    model = Pitch
+    icon = "user"
+    menu_label = _("Pitches")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = PitchFilterSet
+    search_fields = ["business_name"]
+    list_display = ["business_name", "event", "status", "running_order", "ask_amount"]
+    form_fields = ["running_order"]
+    create_view_enabled = False
+    delete_view_enabled = False
+
+    def get_queryset(self, request):
+        return Pitch.objects.select_related("event", "participant__user")
+
+
+class PitchdayGroup(ModelViewSetGroup):
+    menu_label = _("Pitch day and grants")
+    menu_icon = "pick"
+    menu_order = 300
+    items = (
+        PitchEventViewSet,
+        PitchViewSet,
+        AwardTierViewSet,
+        FundViewSet,
+        GrantViewSet,
+        DisbursementViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return PitchdayGroup()
+
+
+@hooks.register("register_admin_menu_item")
+def register_desk_link():
+    return MenuItem(_("Grants desk"), reverse("pitchday:desk_home"), icon_name="pick", order=301)
