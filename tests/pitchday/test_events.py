@@ -226,7 +226,7 @@ def test_leaderboard_ranks_and_flags_coverage(scoring_event, client_for, staff_u
     event.save()
     assert len(event_results(event)["uncovered"]) == 3
     html = client_for(staff_user).get(_url("leaderboard", event.pk)).content.decode()
-    assert "z-score" in html
+    assert "puntaje z" in html
 
 
 @pytest.mark.django_db
