@@ -212,3 +212,12 @@ def attendance(request, pk: int):
             "active": ParticipantStatus.ACTIVE,
         },
     )
+
+
+@require_http_methods(["POST"])
+def document_checked(request, pk: int):
+    _staff(request, "cohorts.decide_application")
+    application = get_object_or_404(Application, pk=pk)
+    services.application_document_checked(application=application, actor=request.user)
+    messages.success(request, _("Identity document marked as checked."))
+    return redirect("cohorts_application:inspect", pk)

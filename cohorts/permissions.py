@@ -29,14 +29,3 @@ def may_see_sensitive(user) -> bool:
 
 def may_manage_cohorts(user) -> bool:
     return is_programme_staff(user)
-
-
-def may_view_application(user, application) -> bool:
-    """The applicant, programme staff, or a reviewer assigned to it."""
-    if not is_signed_in(user):
-        return False
-    if application.user_id == user.pk or is_programme_staff(user):
-        return True
-    if not is_reviewer(user):
-        return False
-    return application.assignments.filter(reviewer=user).exists()

@@ -3,12 +3,19 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from semilla.permissions import is_programme_staff
 
-from .enums import UNDER_REVIEW, ApplicationStatus, AssignmentStatus, ParticipantStatus
+from .enums import (
+    UNDER_REVIEW,
+    ApplicationStatus,
+    AssignmentStatus,
+    DocumentKind,
+    ParticipantStatus,
+)
 from .models import (
     Application,
     ApplicationDocument,
@@ -112,31 +119,38 @@ def application_get_for_applicant(*, user, pk: int) -> Application:
     )
 
 
-def application_get_for_viewer(*, user, pk: int) -> Application:
-    """Owner, programme staff, or an assigned reviewer; anyone else: 404."""
-    qs = Application.objects.select_related("cohort", "user")
-    if is_programme_staff(user):
-        return get_object_or_404(qs, pk=pk)
-    return get_object_or_404(
-        qs.filter(Q(user=user) | Q(assignments__reviewer=user)).distinct(), pk=pk
-    )
+def reviewer_may_see_document(document: ApplicationDocument, cohort: Cohort) -> bool:
+    """Reviewers see business evidence; identity documents only when the review is not
+    blind (an identity document shows the name)."""
+    return document.kind != DocumentKind.IDENTITY or not cohort.blind_review
 
 
 def document_get_for_viewer(*, user, pk: int) -> ApplicationDocument:
-    qs = ApplicationDocument.objects.select_related("application").filter(deleted_at__isnull=True)
-    if not is_programme_staff(user):
-        qs = qs.filter(
+    """The owner, programme staff, or a reviewer with an active assignment (not one who
+    abstained); anyone else: 404."""
+    qs = ApplicationDocument.objects.select_related("application__cohort").filter(
+        deleted_at__isnull=True
+    )
+    if is_programme_staff(user):
+        return get_object_or_404(qs, pk=pk)
+    document = get_object_or_404(
+        qs.filter(
             Q(application__user=user)
             | Q(
                 application__assignments__reviewer=user,
-                application__assignments__status=AssignmentStatus.ASSIGNED,
+                application__assignments__status__in=[
+                    AssignmentStatus.ASSIGNED,
+                    AssignmentStatus.SUBMITTED,
+                ],
             )
-            | Q(
-                application__assignments__reviewer=user,
-                application__assignments__status=AssignmentStatus.SUBMITTED,
-            )
-        ).distinct()
-    return get_object_or_404(qs, pk=pk)
+        ).distinct(),
+        pk=pk,
+    )
+    if document.application.user_id != user.pk and not reviewer_may_see_document(
+        document, document.application.cohort
+    ):
+        raise Http404
+    return document
 
 
 # --- Reviewers ---------------------------------------------------------------------------

@@ -157,6 +157,12 @@ def application_start(
         return existing
     if not cohort.is_open():
         raise CohortError(_("Applications for this cohort are closed."))
+    if answers is not None:
+        result = eligibility.evaluate(
+            eligibility.Rules.for_cohort(cohort), answers, today=timezone.localdate()
+        )
+        if not result.eligible:
+            raise CohortError(" ".join(r.message for r in result.reasons))
     application = Application(user=user, cohort=cohort, phone="")
     if answers is not None:
         application.birth_date = answers.birth_date
@@ -549,7 +555,7 @@ def review_submit(
     feedback: str = "",
 ) -> ReviewAssignment:
     locked = (
-        ReviewAssignment.objects.select_for_update()
+        ReviewAssignment.objects.select_for_update(of=("self",))
         .select_related("application__cohort__rubric")
         .get(pk=assignment.pk)
     )
@@ -899,3 +905,44 @@ def attendance_record(*, workshop: Workshop, present_ids: set[int], actor) -> in
     Attendance.objects.bulk_create(to_create)
     Attendance.objects.bulk_update(to_update, ["present", "recorded_by"])
     return sum(1 for p in participants if p.pk in present_ids)
+
+
+@transaction.atomic(durable=True)
+def application_document_checked(*, application: Application, actor, note: str = "") -> None:
+    """Staff checked an identity document that was "in process": clear the flag and
+    record it in the history (the status does not change)."""
+    locked = _lock(application)
+    if not locked.needs_document_check:
+        return
+    locked.needs_document_check = False
+    locked.save(update_fields=["needs_document_check", "updated_at"])
+    ApplicationStatusChange.objects.create(
+        application=locked,
+        from_status=locked.status,
+        to_status=locked.status,
+        actor=actor,
+        note=note or _("Identity document checked by the programme team."),
+    )
+
+
+@transaction.atomic  # called from the console's edit view, inside its transaction
+def participant_set_status(*, participant: Participant, status: str, actor) -> Participant:
+    """Complete or withdraw a participant. Withdrawing frees the seat (and offers it to
+    the waitlist) through the application's own status change."""
+    locked = Participant.objects.select_for_update().get(pk=participant.pk)
+    if status == locked.status:
+        return locked
+    if locked.status != ParticipantStatus.ACTIVE:
+        raise CohortError(_("Only active participants can change status."))
+    if status == ParticipantStatus.WITHDRAWN:
+        _withdraw(
+            _lock(locked.application),
+            actor=actor,
+            note=_("Withdrawn from the cohort by the programme team."),
+        )
+    elif status == ParticipantStatus.COMPLETED:
+        locked.status = ParticipantStatus.COMPLETED
+        locked.left_at = timezone.now()
+        locked.save(update_fields=["status", "left_at"])
+    locked.refresh_from_db()
+    return locked

@@ -461,7 +461,11 @@ def review_detail(request, pk):
             "form": form,
             "criteria": [(c, own_scores.get(c.pk)) for c in criteria],
             "others": selectors.other_reviews(assignment=assignment),
-            "documents": [d for d in application.documents.all() if not d.deleted_at],
+            "documents": [
+                d
+                for d in application.documents.all()
+                if not d.deleted_at and selectors.reviewer_may_see_document(d, application.cohort)
+            ],
             "abstain_form": AbstainForm(),
         },
     )
@@ -510,7 +514,7 @@ def participant_home(request, slug):
                 if p.pk != participant.pk
             ],
             "curriculum_url": curriculum_url(),
-            "mentors_url": _optional_url("mentors:home"),
+            "mentors_url": _optional_url("mentors:my_mentorship") or _optional_url("mentors:home"),
         },
     )
 

@@ -12,7 +12,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, DeleteView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from semilla.enums import DocumentType, PopulationGroup, Sector
@@ -264,6 +264,23 @@ class ApplicationFilterSet(WagtailFilterSet):
         ]
 
 
+class ApplicationInspectView(InspectView):
+    """The application's fields plus its documents, review results and timeline."""
+
+    template_name = "cohorts/admin/application_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        app = self.object
+        context.update(
+            documents=[d for d in app.documents.all() if not d.deleted_at],
+            history=list(app.history.select_related("actor")),
+            assignments=list(app.assignments.select_related("reviewer")),
+            check_url=reverse("cohorts_document_checked", args=[app.pk]),
+        )
+        return context
+
+
 class ApplicationViewSet(ModelViewSet):
     """Read-only: every change to an application goes through its services."""
 
@@ -321,6 +338,7 @@ class ApplicationViewSet(ModelViewSet):
         "offer_expires_at",
     ]
     form_fields = ["shortlisted"]
+    inspect_view_class = ApplicationInspectView
 
     def get_queryset(self, request):
         return Application.objects.select_related("user", "cohort")
@@ -420,6 +438,21 @@ class WorkshopViewSet(ModelViewSet):
     list_filter = ["cohort"]
 
 
+class ParticipantEditView(EditView):
+    def save_instance(self):
+        try:
+            return services.participant_set_status(
+                participant=Participant.objects.get(pk=self.object.pk),
+                status=self.form.cleaned_data["status"],
+                actor=self.request.user,
+            )
+        except services.CohortError as exc:
+            from django.contrib import messages
+
+            messages.error(self.request, exc.message)
+            return self.object
+
+
 class ParticipantViewSet(ModelViewSet):
     model = Participant
     icon = "group"
@@ -428,6 +461,7 @@ class ParticipantViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     form_fields = ["status"]
+    edit_view_class = ParticipantEditView
     list_display = ["user", "cohort", "status", "joined_at"]
     list_filter = ["cohort", "status"]
     search_fields = ["user__full_name", "user__email"]
@@ -465,4 +499,9 @@ def register_admin_urls():
             "cohorts/selection/<int:pk>/export.csv", admin_views.export_csv, name="cohorts_export"
         ),
         path("cohorts/attendance/<int:pk>/", admin_views.attendance, name="cohorts_attendance"),
+        path(
+            "cohorts/application/<int:pk>/document-checked/",
+            admin_views.document_checked,
+            name="cohorts_document_checked",
+        ),
     ]

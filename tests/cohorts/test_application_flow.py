@@ -254,12 +254,23 @@ def test_purge_identity_documents_after_retention(entrepreneur):
     assert storages["private"].exists(name) is False
 
 
-def test_schedules_exist_for_expiry_and_purge():
+def test_schedules_migration_creates_expiry_and_purge_idempotently():
+    import importlib
+
+    from django.apps import apps
     from django_q.models import Schedule
 
-    assert set(
-        Schedule.objects.filter(func__startswith="cohorts.").values_list("func", flat=True)
-    ) == {"cohorts.tasks.expire_offers", "cohorts.tasks.purge_identity_documents"}
+    migration = importlib.import_module("cohorts.migrations.0003_schedules")
+    migration.create_schedules(apps, None)
+    migration.create_schedules(apps, None)
+    assert sorted(
+        Schedule.objects.filter(func__startswith="cohorts.").values_list(
+            "func", "schedule_type", "minutes"
+        )
+    ) == [
+        ("cohorts.tasks.expire_offers", "I", 15),
+        ("cohorts.tasks.purge_identity_documents", "D", None),
+    ]
 
 
 def test_withdraw_via_view(entrepreneur, client_for):

@@ -254,3 +254,42 @@ def test_withdraw_confirmed_frees_seat(entrepreneur):
     services.application_withdraw(application=app, actor=entrepreneur)
     app.cohort.refresh_from_db()
     assert (app.cohort.seats_confirmed, Participant.objects.get().status) == (0, "withdrawn")
+
+
+def test_document_checked_clears_flag_and_records_history(staff_user):
+    app = ApplicationFactory(needs_document_check=True)
+    services.application_document_checked(application=app, actor=staff_user)
+    app.refresh_from_db()
+    assert app.needs_document_check is False
+    assert list(app.history.values_list("from_status", "to_status", "actor")) == [
+        (S.SUBMITTED, S.SUBMITTED, staff_user.pk)
+    ]
+
+
+def test_participant_withdrawn_by_staff_frees_seat_and_promotes(staff_user):
+    from tests.factories.cohorts import ParticipantFactory
+
+    participant = ParticipantFactory(cohort=CohortFactory(seats=1))
+    waiting = ApplicationFactory(cohort=participant.cohort, status=S.WAITLISTED)
+    services.participant_set_status(participant=participant, status="withdrawn", actor=staff_user)
+    participant.refresh_from_db()
+    participant.cohort.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (participant.status, participant.cohort.seats_confirmed, waiting.status) == (
+        "withdrawn",
+        0,
+        S.ACCEPTED,
+    )
+
+
+def test_participant_completed_keeps_seat(staff_user):
+    from tests.factories.cohorts import ParticipantFactory
+
+    participant = ParticipantFactory()
+    services.participant_set_status(participant=participant, status="completed", actor=staff_user)
+    participant.cohort.refresh_from_db()
+    assert participant.cohort.seats_confirmed == 1
+    with pytest.raises(services.CohortError):
+        services.participant_set_status(
+            participant=participant, status="withdrawn", actor=staff_user
+        )

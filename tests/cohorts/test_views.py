@@ -178,3 +178,145 @@ def test_staff_with_sensitive_permission_exports_personal_columns(people, client
         "document_type,document_in_process"
     )
     assert people["applicant"].email in lines[1]
+
+
+def _doc_on_draft(people):
+    return _document(people["draft"])
+
+
+# POST views: who may act. 302 for the acting owner is the usual redirect after success;
+# anonymous gets 302 to log-in; someone else's object answers 404; wrong role 403.
+POST_MATRIX = {
+    "document_delete": (
+        lambda p: reverse("cohorts:document_delete", args=[p["draft"].pk, _doc_on_draft(p).pk]),
+        {**dict.fromkeys(WHO, 404), "anonymous": 302, "applicant": 302},
+    ),
+    "offer": (
+        lambda p: reverse("cohorts:offer", args=[p["application"].pk]),
+        {**dict.fromkeys(WHO, 404), "anonymous": 302, "applicant": 302},
+    ),
+    "withdraw": (
+        lambda p: reverse("cohorts:withdraw", args=[p["application"].pk]),
+        {**dict.fromkeys(WHO, 404), "anonymous": 302, "applicant": 302},
+    ),
+    "review_abstain": (
+        lambda p: reverse("cohorts:review_abstain", args=[p["assignment"].pk]),
+        {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 302, "unassigned_reviewer": 404},
+    ),
+    "review_submit": (
+        lambda p: reverse("cohorts:review", args=[p["assignment"].pk]),
+        {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 200, "unassigned_reviewer": 404},
+    ),
+    "document_checked": (
+        lambda p: reverse("cohorts_document_checked", args=[p["application"].pk]),
+        {**dict.fromkeys(WHO, 302), "staff": 302},
+    ),
+    "selection_post": (
+        lambda p: reverse("cohorts_selection", args=[p["application"].cohort_id]),
+        {**dict.fromkeys(WHO, 302), "staff": 302},
+    ),
+}
+
+
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("view", list(POST_MATRIX))
+def test_post_permission_matrix(view, who, people, client_for):
+    from cohorts.models import Application
+
+    url, expected = POST_MATRIX[view]
+    before = dict(Application.objects.values_list("pk", "status"))
+    status = client_for(people[who]).post(url(people), {"action": "noop"}).status_code
+    assert status == expected[who]
+    if expected[who] in (403, 404) or who == "anonymous":
+        assert dict(Application.objects.values_list("pk", "status")) == before
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("anonymous", 302),
+        ("applicant", 404),
+        ("other_applicant", 404),
+        ("reviewer", 404),
+        ("unassigned_reviewer", 404),
+        ("staff", 404),
+    ],
+)
+def test_participant_home_only_for_the_participant(who, expected, people, client_for):
+    from tests.factories.cohorts import ParticipantFactory
+
+    participant = ParticipantFactory()
+    url = reverse("cohorts:participant", args=[participant.cohort.slug])
+    assert client_for(people[who]).get(url).status_code == expected
+    assert client_for(participant.user).get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("anonymous", 302),
+        ("applicant", 302),
+        ("other_applicant", 302),
+        ("reviewer", 302),
+        ("unassigned_reviewer", 302),
+        ("staff", 200),
+    ],
+)
+def test_attendance_screen_only_for_staff(who, expected, people, client_for):
+    from django.utils import timezone
+
+    from cohorts.models import Workshop
+
+    workshop = Workshop.objects.create(
+        cohort=people["application"].cohort, title="Costos", starts_at=timezone.now()
+    )
+    url = reverse("cohorts_attendance", args=[workshop.pk])
+    assert client_for(people[who]).get(url).status_code == expected
+
+
+def test_blind_reviewer_gets_business_evidence_but_not_identity(people, client_for):
+    from cohorts.models import Cohort
+
+    Cohort.objects.filter(pk=people["application"].cohort_id).update(blind_review=True)
+    identity = _document(people["application"])
+    business = _document(people["application"])
+    ApplicationDocument.objects.filter(pk=business.pk).update(kind="business")
+    client = client_for(people["reviewer"])
+    assert client.get(identity.get_absolute_url()).status_code == 404
+    statuses = []
+    for viewer, doc in ((client, business), (client_for(people["applicant"]), identity)):
+        response = viewer.get(doc.get_absolute_url())
+        statuses.append(response.status_code)
+        b"".join(response.streaming_content)  # consumed: the test client closes the file
+    assert statuses == [200, 200]
+
+
+def test_reviewer_who_abstained_loses_access_to_documents(people, client_for):
+    from cohorts import services
+
+    document = _document(people["application"])
+    services.review_abstain(
+        assignment=people["assignment"],
+        reviewer=people["reviewer"],
+        reason="Conflicto",
+        conflict=True,
+    )
+    response = client_for(people["reviewer"]).get(document.get_absolute_url())
+    assert response.status_code == 404
+
+
+def test_application_start_refuses_ineligible_answers(cohort, entrepreneur):
+    import datetime
+
+    from cohorts import eligibility, services
+
+    answers = eligibility.Answers(
+        birth_date=datetime.date(2015, 1, 1),
+        municipality="Cúcuta",
+        business_stage="idea",
+        population_group="venezuelan_migrant",
+        document_type="ppt",
+        sector="food",
+    )
+    with pytest.raises(services.CohortError):
+        services.application_start(user=entrepreneur, cohort=cohort, answers=answers)
