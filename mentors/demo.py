@@ -256,7 +256,14 @@ def _published_runs() -> int:
     from . import services
 
     count = 0
-    cohorts = Cohort.objects.filter(participants__status=ParticipantStatus.ACTIVE).distinct()
+    cohorts = sorted(
+        Cohort.objects.filter(participants__status=ParticipantStatus.ACTIVE).distinct(),
+        # emprendedora@'s cohort first, so that mentora@ still has room for her.
+        key=lambda c: (
+            not c.participants.filter(user__email="emprendedora@demo.semilla.co").exists(),
+            c.pk,
+        ),
+    )
     staff = _staff()
     for cohort in cohorts:
         if MatchingRun.objects.filter(cohort=cohort).exists():

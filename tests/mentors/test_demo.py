@@ -1,0 +1,43 @@
+import pytest
+
+from mentors.enums import MatchStatus, MentorStatus, RunStatus
+from mentors.models import Match, MatchingRun, MentorProfile
+
+pytestmark = pytest.mark.slow
+
+
+def test_demo_seed_gives_emprendedora_a_mentor_and_is_idempotent(db):
+    from cohorts import demo as cohorts_demo
+    from mentors import demo
+    from semilla.demo import seed_accounts
+
+    seed_accounts()
+    cohorts_demo.seed()
+    demo.seed()
+    counts = (MentorProfile.objects.count(), Match.objects.count(), MatchingRun.objects.count())
+    demo.seed()
+    assert (
+        MentorProfile.objects.count(),
+        Match.objects.count(),
+        MatchingRun.objects.count(),
+    ) == counts
+    assert counts[0] == 61
+    assert MentorProfile.objects.filter(status=MentorStatus.ACTIVE).count() >= 45
+    assert set(MentorProfile.objects.exclude(city="").values_list("city", flat=True)) >= {
+        "cucuta",
+        "bogota",
+        "medellin",
+    }
+    assert MatchingRun.objects.exclude(status=RunStatus.PUBLISHED).count() == 0
+    mine = Match.objects.get(participant__user__email="emprendedora@demo.semilla.co")
+    assert (mine.mentor.user.email, mine.status) == (
+        "mentora@demo.semilla.co",
+        MatchStatus.ACCEPTED,
+    )
+    assert sum(c["points"] for c in mine.components) == mine.score
+    assert (
+        Match.objects.filter(
+            mentor__user__email="mentora@demo.semilla.co", status=MatchStatus.PROPOSED
+        ).count()
+        == 1
+    )

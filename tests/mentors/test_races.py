@@ -1,0 +1,55 @@
+"""Concurrency on PostgreSQL (CI): capacity is never exceeded however many accept at once."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from mentors import services
+from mentors.enums import MatchStatus
+from mentors.models import Match, MentorProfile
+from tests.factories.mentors import MatchFactory, MentorProfileFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.slow]
+
+
+def _run_in_threads(target, args_list):
+    barrier = threading.Barrier(len(args_list))
+    results = []
+    lock = threading.Lock()
+
+    def worker(*args):
+        try:
+            barrier.wait()
+            outcome = target(*args)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            outcome = exc
+        finally:
+            connections.close_all()
+        with lock:
+            results.append(outcome)
+
+    threads = [threading.Thread(target=worker, args=args) for args in args_list]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_concurrent_acceptances_never_exceed_capacity():
+    if connection.vendor != "postgresql":
+        pytest.skip("race tests run on PostgreSQL")
+    mentor = MentorProfileFactory(capacity=2)
+    matches = [MatchFactory(mentor=mentor) for _ in range(12)]
+
+    def accept(match_id):
+        match = Match.objects.get(pk=match_id)
+        return services.match_accept(match=match, actor=mentor.user)
+
+    results = _run_in_threads(accept, [(m.pk,) for m in matches])
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert all(isinstance(e, services.MentorsError) for e in errors)
+    assert len(errors) == 10
+    assert Match.objects.filter(mentor=mentor, status=MatchStatus.ACCEPTED).count() == 2
+    assert MentorProfile.objects.get(pk=mentor.pk).active_mentees == 2
