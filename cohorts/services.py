@@ -875,6 +875,14 @@ def offers_expire(*, now=None) -> int:
             if app.status != S.ACCEPTED or app.offer_expires_at >= now:
                 continue
             _transition(app, S.EXPIRED, actor=None, note=_("The offer was not confirmed in time."))
+            queue_email_to_user(
+                user=app.user,
+                template="cohorts/expired",
+                context={
+                    "cohort": app.cohort.name,
+                    "name": app.user.get_short_name() or app.user.get_full_name(),
+                },
+            )
             _promote_waitlist(app.cohort_id, actor=None, now=now)
             expired += 1
     return expired

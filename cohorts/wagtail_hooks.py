@@ -6,13 +6,14 @@ CSV export."""
 import django_filters
 from django import forms
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from semilla.enums import DocumentType, PopulationGroup, Sector
@@ -29,6 +30,7 @@ from .models import (
     Rubric,
     Workshop,
 )
+from .permissions import may_see_sensitive
 
 
 class LinkColumn(Column):
@@ -264,10 +266,43 @@ class ApplicationFilterSet(WagtailFilterSet):
         ]
 
 
+#: Shown in the console only to people holding cohorts.view_sensitive_data.
+SENSITIVE_FIELDS = frozenset(
+    {
+        "birth_date",
+        "sex",
+        "population_group",
+        "nationality",
+        "document_type",
+        "needs_document_check",
+    }
+)
+
+
+def _field_name(column_name: str) -> str:
+    """Choice fields are listed as ``get_<field>_display``."""
+    return column_name.removeprefix("get_").removesuffix("_display")
+
+
+class ApplicationIndexView(IndexView):
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if may_see_sensitive(self.request.user):
+            return columns
+        return [c for c in columns if _field_name(c.name) not in SENSITIVE_FIELDS]
+
+
 class ApplicationInspectView(InspectView):
     """The application's fields plus its documents, review results and timeline."""
 
     template_name = "cohorts/admin/application_inspect.html"
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if may_see_sensitive(self.request.user):
+            return fields
+        return [f for f in fields if f not in SENSITIVE_FIELDS]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -277,6 +312,7 @@ class ApplicationInspectView(InspectView):
             history=list(app.history.select_related("actor")),
             assignments=list(app.assignments.select_related("reviewer")),
             check_url=reverse("cohorts_document_checked", args=[app.pk]),
+            sensitive=may_see_sensitive(self.request.user),
         )
         return context
 
@@ -339,6 +375,7 @@ class ApplicationViewSet(ModelViewSet):
     ]
     form_fields = ["shortlisted"]
     inspect_view_class = ApplicationInspectView
+    index_view_class = ApplicationIndexView
 
     def get_queryset(self, request):
         return Application.objects.select_related("user", "cohort")

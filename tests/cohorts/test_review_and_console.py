@@ -359,3 +359,24 @@ def test_console_assignment_refuses_conflict(make_user, client_for, cohort):
     assert response.status_code == 302
     app.refresh_from_db()
     assert app.status == S.IN_REVIEW
+
+
+def test_console_hides_sensitive_fields_without_permission(make_user, client_for, cohort):
+    from django.contrib.auth.models import Permission
+
+    app = ApplicationFactory(cohort=cohort, nationality="ve")
+    staff = make_user(Role.STAFF)
+    inspect = reverse("cohorts_application:inspect", args=[app.pk])
+    html = client_for(staff).get(inspect).content.decode()
+    assert "Venezolana" not in html
+    listing = client_for(staff).get(reverse("cohorts_application:index"))
+    assert "get_population_group_display" not in [
+        c.name for c in listing.context["table"].columns.values()
+    ]
+    staff.user_permissions.add(Permission.objects.get(codename="view_sensitive_data"))
+    staff = type(staff).objects.get(pk=staff.pk)
+    assert "Venezolana" in client_for(staff).get(inspect).content.decode()
+    listing = client_for(staff).get(reverse("cohorts_application:index"))
+    assert "get_population_group_display" in [
+        c.name for c in listing.context["table"].columns.values()
+    ]

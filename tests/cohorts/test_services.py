@@ -293,3 +293,13 @@ def test_participant_completed_keeps_seat(staff_user):
         services.participant_set_status(
             participant=participant, status="withdrawn", actor=staff_user
         )
+
+
+def test_offers_expire_emails_the_applicant(django_capture_on_commit_callbacks):
+    late = ApplicationFactory(
+        status=S.ACCEPTED, offer_expires_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.offers_expire()
+    assert [m.to for m in mail.outbox] == [[late.user.email]]
+    assert "expiró" in mail.outbox[0].subject
