@@ -139,9 +139,10 @@ def http_get(port: int, path: str, timeout: float = 10) -> tuple[int, bytes]:
 
 
 def fingerprint() -> str:
-    """Changes when migrations, demo data or the starter curriculum change."""
+    """Changes when the demo data or the starter curriculum change. (New migrations do
+    not need a new template: every preparation migrates the template first.)"""
     digest = hashlib.sha256()
-    patterns = ["*/migrations/*.py", "*/demo.py", "curriculum/content/**/*", "curriculum/loader.py"]
+    patterns = ["*/demo.py", "curriculum/content/**/*", "curriculum/loader.py"]
     files = sorted({p for pattern in patterns for p in ROOT.glob(pattern) if p.is_file()})
     for path in files:
         if ".venv" in path.parts or "var" in path.parts:
@@ -158,13 +159,51 @@ class Database:
     cleanup: Callable[[], None] = field(repr=False, default=lambda: None)
 
 
-def _seed(url: str) -> None:
-    env = base_env(DJANGO_SETTINGS_MODULE=PREP_SETTINGS, DATABASE_URL=url, DEBUG="true")
-    log("  migrate")
+def secret_key() -> str:
+    """One secret key for the benchmark databases and servers, kept under var/bench, so
+    that sessions and queued tasks made while preparing stay valid when serving."""
+    path = BENCH_VAR / "secret_key"
+    if not path.exists():
+        BENCH_VAR.mkdir(parents=True, exist_ok=True)
+        path.write_text("bench-" + secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _prep_env(url: str) -> dict[str, str]:
+    return base_env(
+        DJANGO_SETTINGS_MODULE=PREP_SETTINGS,
+        DATABASE_URL=url,
+        DEBUG="true",
+        SECRET_KEY=secret_key(),
+    )
+
+
+def _migrations_state() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(ROOT.glob("*/migrations/*.py")):
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _migrate(url: str, stamp: Path | None = None) -> None:
+    """Apply migrations (and the cache table) unless ``stamp`` says they already were."""
+    state = _migrations_state()
+    if stamp is not None and stamp.exists() and stamp.read_text() == state:
+        return
+    env = _prep_env(url)
     manage("migrate", "--no-input", "-v", "0", env=env)
     manage("createcachetable", env=env)
+    if stamp is not None:
+        stamp.write_text(state)
+
+
+def _seed(url: str) -> None:
+    log("  migrate")
+    _migrate(url)
     log("  demo data")
-    failures = _django_run(env, "seed")
+    failures = _django_run(_prep_env(url), "seed")
     for app, error in failures.items():
         log(f"  WARNING: the {app} demo data failed ({error}); the benchmark goes on without it")
 
@@ -193,7 +232,7 @@ def prepare_sqlite(name: str) -> Database:
     if _reuse_templates() and existing and not template.exists():
         template = existing[-1]
     if not template.exists():
-        for old in BENCH_VAR.glob("template-*.sqlite3*"):
+        for old in BENCH_VAR.glob("template-*"):
             old.unlink()
         log(f"preparing the SQLite template {template.name} (first run: a few minutes)")
         building = BENCH_VAR / "template-building.sqlite3"
@@ -201,8 +240,11 @@ def prepare_sqlite(name: str) -> Database:
             Path(f"{building}{suffix}").unlink(missing_ok=True)
         _seed(f"sqlite:///{building}")
         _sqlite_copy(building, template)
+        template.with_suffix(".migrated").write_text(_migrations_state())
         for suffix in ("", "-wal", "-shm"):
             Path(f"{building}{suffix}").unlink(missing_ok=True)
+    else:  # new migrations since the template was made
+        _migrate(f"sqlite:///{template}", template.with_suffix(".migrated"))
     target = BENCH_VAR / f"{name}.sqlite3"
     _sqlite_copy(template, target)
 
@@ -246,6 +288,10 @@ def prepare_postgresql(name: str, url: str) -> Database:
             log(f"preparing the PostgreSQL template {template} (first run: a few minutes)")
             _seed(parts._replace(path=f"/{building}").geturl())
             conn.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+            (BENCH_VAR / f"{template}.migrated").write_text(_migrations_state())
+        else:
+            stamp = BENCH_VAR / f"{template}.migrated"
+            _migrate(parts._replace(path=f"/{template}").geturl(), stamp)
         conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
 
@@ -280,10 +326,6 @@ def serve_env(db: Database, secret_key: str) -> dict[str, str]:
         LOG_LEVEL="WARNING",
         EMAIL_URL="consolemail://",
     )
-
-
-def new_secret_key() -> str:
-    return "bench-" + secrets.token_urlsafe(48)
 
 
 def collectstatic(env: dict[str, str]) -> None:
@@ -466,6 +508,10 @@ def dj_seed() -> dict[str, str]:
             module.seed(stdout=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - reported, the other apps still load
             failures[app] = f"{type(exc).__name__}: {exc}"
+    # Benchmarks start with an empty task queue: only the load's own tasks are measured.
+    from django_q.models import OrmQ
+
+    OrmQ.objects.all().delete()
     return failures
 
 
@@ -570,6 +616,11 @@ def dj_visitors(count: int, password: str) -> dict[str, object]:
         "cohort": cohort.slug if cohort else "",
         "now": timezone.now().isoformat(),
     }
+
+
+def dj_mixed_setup(count: int, password: str) -> dict[str, object]:
+    """What the mixed-load benchmark needs, in one process: page paths, visitors, counts."""
+    return {"pages": dj_pages(), **dj_visitors(count, password), "counts": dj_counts()}
 
 
 def dj_counts() -> dict[str, int]:

@@ -47,9 +47,9 @@ from bench.common import (  # noqa: E402
     databases,
     django_call,
     log,
-    new_secret_key,
     print_figures,
     run_load,
+    secret_key,
     serve_env,
 )
 
@@ -85,14 +85,18 @@ def actions(pages: dict[str, str], cohort_slug: str, login_email: str) -> list[d
 
 
 def measure(db: Database, quick: bool) -> dict[str, object]:
-    secret = new_secret_key()
+    secret = secret_key()
     env = serve_env(db, secret)
     collectstatic(env)
-    pages = django_call(db, "pages", secret)
     log("creating the visitors")
     setup = django_call(
-        db, "visitors", secret, count=VISITORS // 2 if quick else VISITORS, password=LOGIN_PASSWORD
+        db,
+        "mixed_setup",
+        secret,
+        count=VISITORS // 2 if quick else VISITORS,
+        password=LOGIN_PASSWORD,
     )
+    pages, before = setup["pages"], setup["counts"]
     if not setup["cohort"]:
         raise RuntimeError("no open cohort in the benchmark database (cohorts demo data)")
     duration = float(os.environ.get("BENCH_MIXED_SECONDS", 15 if quick else 60))
@@ -106,7 +110,6 @@ def measure(db: Database, quick: bool) -> dict[str, object]:
         "visitors": visitors,
     }
     prefix = f"mixed_{db.vendor}"
-    before = django_call(db, "counts", secret)
     with (
         Gunicorn(env, BENCH_VAR / f"mixed-{db.vendor}-web.log") as server,
         TaskCluster(env, BENCH_VAR / f"mixed-{db.vendor}-tasks.log") as cluster,

@@ -42,9 +42,9 @@ from bench.common import (  # noqa: E402
     django_call,
     http_get,
     log,
-    new_secret_key,
     print_figures,
     run_load,
+    secret_key,
     serve_env,
 )
 
@@ -61,7 +61,7 @@ def _sql_per_request(counter: dict[str, int]) -> tuple[float, int]:
 
 
 def measure(db: Database, quick: bool) -> dict[str, object]:
-    secret = new_secret_key()
+    secret = secret_key()
     env = serve_env(db, secret)
     collectstatic(env)
     pages = django_call(db, "pages", secret)
