@@ -225,7 +225,26 @@ def _reuse_templates() -> bool:
     return os.environ.get("BENCH_KEEP_TEMPLATE", "") in ("1", "true", "yes")
 
 
+@contextlib.contextmanager
+def _preparation_lock() -> Iterator[None]:
+    """One preparation at a time across processes (benchmarks may run side by side)."""
+    import fcntl
+
+    BENCH_VAR.mkdir(parents=True, exist_ok=True)
+    with open(BENCH_VAR / "prepare.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def prepare_sqlite(name: str) -> Database:
+    with _preparation_lock():
+        return _prepare_sqlite(name)
+
+
+def _prepare_sqlite(name: str) -> Database:
     BENCH_VAR.mkdir(parents=True, exist_ok=True)
     template = BENCH_VAR / f"template-{fingerprint()}.sqlite3"
     existing = sorted(BENCH_VAR.glob("template-*.sqlite3"), key=lambda p: p.stat().st_mtime)
@@ -264,6 +283,11 @@ def _pg_admin(url: str):
 
 
 def prepare_postgresql(name: str, url: str) -> Database:
+    with _preparation_lock():
+        return _prepare_postgresql(name, url)
+
+
+def _prepare_postgresql(name: str, url: str) -> Database:
     parts = urllib.parse.urlsplit(url)
     prefix = parts.path.lstrip("/") or "semilla_bench"
     template = f"{prefix}_tpl_{fingerprint()}"
