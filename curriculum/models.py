@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from . import pagecache
 from .blocks import LessonStreamBlock
@@ -30,6 +31,22 @@ INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 def default_locale() -> Locale:
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def locale_ids() -> dict[str, int]:
+    """{language code: Locale id}, kept in the shared cache (locales almost never change)."""
+    from django.core.cache import cache
+
+    ids = cache.get("curriculum:locale_ids")
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set("curriculum:locale_ids", ids, timeout=3600)
+    return ids
+
+
+def in_default_language(page: Page) -> bool:
+    """Whether ``page`` is in the default language."""
+    return page.locale_id == locale_ids().get(settings.LANGUAGE_CODE)
 
 
 class TopicsField(models.JSONField):
@@ -83,9 +100,8 @@ class CurriculumPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["language_fallback"] = (
-            self.locale.language_code != (translation.get_language() or "es")[:2]
-        )
+        active = locale_ids().get((translation.get_language() or "es")[:2])
+        context["language_fallback"] = active is not None and self.locale_id != active
         return context
 
 
@@ -102,6 +118,22 @@ class CurriculumIndexPage(CurriculumPage):
     class Meta:
         verbose_name = _("curriculum index")
         verbose_name_plural = _("curriculum indexes")
+
+    def route(self, request, path_components):
+        """Find a course, module or lesson with one query (by its URL path; the depth
+        tells the page type) instead of one or two queries per level."""
+        models_by_level = (CoursePage, ModulePage, LessonPage)
+        if not 0 < len(path_components) <= len(models_by_level):
+            return super().route(request, path_components)
+        model = models_by_level[len(path_components) - 1]
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = model.objects.filter(
+            url_path=url_path, depth=self.depth + len(path_components), path__startswith=self.path
+        ).first()
+        if page is None or not page.live:
+            # 404, or the default-language page when this one is missing or unpublished
+            return super().route(request, path_components)
+        return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import course_cards

@@ -21,6 +21,7 @@ from .models import (
     ModulePage,
     QuizAttempt,
     default_locale,
+    in_default_language,
 )
 
 LISTING_DEFER = ("body",)
@@ -92,11 +93,11 @@ def _signed_in(user) -> bool:
     return bool(user is not None and user.is_authenticated)
 
 
-def _source_of(page: Page, locale):
-    """The page in ``locale`` (the default one), or the page itself."""
-    if page.locale_id == locale.pk:
+def _source_of(page: Page):
+    """The page in the default language, or the page itself when it has none."""
+    if in_default_language(page):
         return page
-    source = page.get_translation_or_none(locale)
+    source = page.get_translation_or_none(default_locale())
     return source.specific if source is not None and source.live else page
 
 
@@ -163,8 +164,7 @@ def _outline(*, parent, canonical_parent, reading_locale_id, user, modules_from=
 
 
 def course_outline(*, course: CoursePage, user) -> CourseOutline:
-    locale = default_locale()
-    canonical = _source_of(course, locale)
+    canonical = _source_of(course)
     modules, progress = _outline(
         parent=course, canonical_parent=canonical, reading_locale_id=course.locale_id, user=user
     )
@@ -198,8 +198,7 @@ def _resume(lessons: list[LessonItem], progress: dict) -> LessonItem | None:
 
 
 def module_outline(*, module: ModulePage, user) -> ModuleItem | None:
-    locale = default_locale()
-    canonical = _source_of(module, locale)
+    canonical = _source_of(module)
     modules, _progress = _outline(
         parent=module,
         canonical_parent=canonical,
@@ -220,13 +219,17 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
     """What a lesson page shows around its body: where it sits, previous and next, the
     learner's progress in its module and their quiz results."""
     steplen = Page.steplen
-    module = ModulePage.objects.filter(path=lesson.path[:-steplen]).first()
-    course = CoursePage.objects.filter(path=lesson.path[: -2 * steplen]).first()
-    siblings = []
-    if module is not None:
-        siblings = list(
-            LessonPage.objects.live().child_of(module).defer(*LISTING_DEFER).order_by("path")
-        )
+    module_path, course_path = lesson.path[:-steplen], lesson.path[: -2 * steplen]
+    rows = list(
+        Page.objects.filter(
+            Q(path__in=[module_path, course_path])
+            | Q(path__startswith=module_path, depth=lesson.depth, live=True)
+        ).order_by("path")
+    )
+    ancestors = {p.path: p for p in rows if p.depth < lesson.depth}
+    module = ancestors.get(module_path)
+    course = ancestors.get(course_path)
+    siblings = [p for p in rows if p.depth == lesson.depth]
     position = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
     previous_lesson = siblings[position - 1] if position else None
     next_lesson = (

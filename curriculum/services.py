@@ -18,6 +18,7 @@ from .models import (
     LessonProgress,
     QuizAttempt,
     default_locale,
+    in_default_language,
 )
 
 
@@ -42,10 +43,9 @@ class AlreadyRevoked(CurriculumError):
 
 def canonical_lesson(lesson: LessonPage) -> LessonPage:
     """The lesson in the default language (where progress is recorded)."""
-    locale = default_locale()
-    if lesson.locale_id == locale.pk:
+    if in_default_language(lesson):
         return lesson
-    source = lesson.get_translation_or_none(locale)
+    source = lesson.get_translation_or_none(default_locale())
     return source.specific if source is not None else lesson
 
 
@@ -104,14 +104,19 @@ def quiz_grade(*, quiz, answers: list[int | None]) -> QuizGrade:
     return QuizGrade(correct=correct, total=len(results), questions=results)
 
 
-def _touch(*, user, canonical: LessonPage, course: CoursePage) -> LessonProgress:
+def _touch(*, user, canonical: LessonPage, course: CoursePage | None = None) -> LessonProgress:
+    """Move the learner's resume point to ``canonical`` (one UPDATE when already seen)."""
     now = timezone.now()
-    progress, created = LessonProgress.objects.get_or_create(
-        user=user, lesson=canonical, defaults={"course": course, "last_seen_at": now}
-    )
-    if not created:
+    progress = LessonProgress.objects.filter(user=user, lesson=canonical).first()
+    if progress is not None:
         LessonProgress.objects.filter(pk=progress.pk).update(last_seen_at=now)
         progress.last_seen_at = now
+        return progress
+    progress, _created = LessonProgress.objects.get_or_create(
+        user=user,
+        lesson=canonical,
+        defaults={"course": course or course_of(canonical), "last_seen_at": now},
+    )
     return progress
 
 
@@ -174,10 +179,15 @@ def _issue_if_earned(*, user, course: CoursePage) -> Certificate | None:
 
 
 @transaction.atomic(durable=True)
-def lesson_record_visit(*, user, lesson: LessonPage) -> LessonProgress:
-    """Remember that ``user`` opened ``lesson`` (their resume point)."""
+def lesson_record_visit(*, user, lesson: LessonPage) -> None:
+    """Remember that ``user`` opened ``lesson`` (their resume point): one UPDATE when the
+    lesson was seen before, a new row otherwise."""
     canonical = canonical_lesson(lesson)
-    return _touch(user=user, canonical=canonical, course=course_of(canonical))
+    seen = LessonProgress.objects.filter(user=user, lesson=canonical).update(
+        last_seen_at=timezone.now()
+    )
+    if not seen:
+        _touch(user=user, canonical=canonical)
 
 
 @dataclass
