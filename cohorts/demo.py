@@ -321,6 +321,11 @@ class _Seeder:
             made._female = getattr(original, "_female", True)
         group = Group.objects.get_or_create(name=Role.ENTREPRENEUR)[0]
         group.user_set.add(*created)
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.bulk_create(
+            [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in created]
+        )
         return created
 
     # --- cohorts --------------------------------------------------------------------------

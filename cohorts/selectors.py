@@ -230,9 +230,17 @@ def ranked_applications(*, cohort: Cohort, shortlisted_only: bool = False) -> li
     return list(qs)
 
 
-def cohort_counts(*, cohort: Cohort) -> dict[str, int]:
-    rows = Application.objects.filter(cohort=cohort).values("status").annotate(n=Count("pk"))
-    return {r["status"]: r["n"] for r in rows}
+def cohort_counts(*, cohort: Cohort) -> list[tuple[str, int]]:
+    """(status label, number of applications), in the order of the status list."""
+    rows = dict(
+        Application.objects.filter(cohort=cohort)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return [
+        (status.label, rows[status.value]) for status in ApplicationStatus if status.value in rows
+    ]
 
 
 # --- Participants ------------------------------------------------------------------------

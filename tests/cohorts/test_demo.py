@@ -10,7 +10,7 @@ def test_demo_seed_is_complete_and_idempotent():
     from cohorts import demo
     from semilla import demo as site_demo
 
-    site_demo.seed()
+    site_demo.seed_accounts()
     demo.seed()
     counts = (Cohort.objects.count(), Application.objects.count())
     demo.seed()

@@ -380,3 +380,47 @@ def test_console_hides_sensitive_fields_without_permission(make_user, client_for
     assert "get_population_group_display" in [
         c.name for c in listing.context["table"].columns.values()
     ]
+
+
+def test_console_creates_cohort_with_eligibility_rules(make_user, client_for):
+    from cohorts.models import Cohort
+    from tests.factories.cohorts import ProgrammeFactory, RubricFactory
+
+    programme, rubric = ProgrammeFactory(), RubricFactory()
+    data = {
+        "programme": programme.pk,
+        "name": "Cohorte 5 · Cali",
+        "slug": "cohorte-5-cali",
+        "description": "",
+        "is_published": "on",
+        "city": "cali",
+        "language": "es",
+        "starts_on": "2027-02-01",
+        "ends_on": "2027-04-30",
+        "opens_at": "2026-12-01 08:00",
+        "closes_at": "2027-01-15 23:59",
+        "seats": "25",
+        "offer_days": "7",
+        "target_mix": "{}",
+        "min_age": "18",
+        "max_age": "",
+        "require_local": "on",
+        "allowed_stages": ["early", "operating"],
+        "accepted_documents": ["cedula", "ppt"],
+        "excluded_sectors": ["transport"],
+        "rubric": rubric.pk,
+        "reviewers_per_application": "2",
+        "document_retention_days": "30",
+        "mentoring_hours_per_pair": "10",
+        "max_upcoming_bookings": "2",
+        "booking_cancel_cutoff_hours": "12",
+    }
+    response = client_for(make_user(Role.STAFF)).post(reverse("cohorts_cohort:add"), data)
+    assert response.status_code == 302
+    cohort = Cohort.objects.get(slug="cohorte-5-cali")
+    assert (
+        cohort.allowed_stages,
+        cohort.allowed_groups,
+        cohort.accepted_documents,
+        cohort.excluded_sectors,
+    ) == (["early", "operating"], [], ["cedula", "ppt", "in_process"], ["transport"])
