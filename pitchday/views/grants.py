@@ -289,7 +289,21 @@ def payout_stripe_start(request):
             or _("Stripe could not be reached. Try again in a few minutes."),
         )
         return redirect("pitchday:payout_details")
-    return redirect(url)
+    # A link, not a redirect: the site's CSP (form-action 'self') forbids a form post
+    # from ending on another origin.
+    return render(
+        request,
+        "pitchday/external_continue.html",
+        {
+            "url": url,
+            "title": _("Connect with Stripe"),
+            "text": _(
+                "Stripe will ask for your identity and bank details. When you finish, "
+                "come back here and enter the code we sent to your e-mail."
+            ),
+            "button": _("Continue to Stripe"),
+        },
+    )
 
 
 # --- sponsors -------------------------------------------------------------------------------
@@ -309,7 +323,19 @@ def contribute(request, fund_pk):
         except ServiceError as exc:
             messages.error(request, exc.message)
         else:
-            return redirect(url)
+            return render(
+                request,
+                "pitchday/external_continue.html",
+                {
+                    "url": url,
+                    "title": _("Support the seed fund"),
+                    "text": _(
+                        "You will pay on Stripe's secure page. Your contribution is added "
+                        "to the fund when Stripe confirms the payment."
+                    ),
+                    "button": _("Continue to the secure payment page"),
+                },
+            )
     return render(request, "pitchday/contribute.html", {"fund": fund, "form": form})
 
 
