@@ -93,3 +93,24 @@ class Component(models.TextChoices):
     LOCATION = "location", _("City and meeting mode")
     AVAILABILITY = "availability", _("Availability overlap")
     PREFERENCES = "preferences", _("Stated preferences")
+
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+class BookingStatus(models.TextChoices):
+    CONFIRMED = "confirmed", pgettext_lazy("booking status", "Confirmed")
+    CANCELLED = "cancelled", pgettext_lazy("booking status", "Cancelled")
+
+
+class BookingMode(models.TextChoices):
+    VIRTUAL = "virtual", _("Video call")
+    IN_PERSON = "in_person", _("In person")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
 
-from .enums import Availability
+from .enums import WEEKDAYS, Availability, BookingMode
 from .models import MatchingWeights, MentorProfile
 
 
@@ -147,4 +147,66 @@ class EndMatchForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
     rematch = forms.BooleanField(
         label=_("Propose the best remaining mentor"), required=False, initial=True
+    )
+
+
+class ScheduleSettingsForm(forms.ModelForm):
+    meeting_link = forms.URLField(
+        label=_("Video call link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Your usual Meet, Zoom or Jitsi room."),
+    )
+
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "session_minutes",
+            "buffer_minutes",
+            "min_notice_hours",
+            "horizon_days",
+            "meeting_link",
+            "meeting_place",
+        ]
+
+
+class WeeklyWindowForm(forms.Form):
+    weekday = forms.TypedChoiceField(label=_("Day"), coerce=int, choices=WEEKDAYS)
+    start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+
+class OverrideForm(forms.Form):
+    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    available = forms.BooleanField(
+        label=_("Extra hours (leave unticked for a day off)"), required=False
+    )
+    start = forms.TimeField(
+        label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end = forms.TimeField(
+        label=_("Until"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+
+
+class BookForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        widget=forms.HiddenInput, input_formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z"]
+    )
+    mode = forms.ChoiceField(
+        label=_("How"),
+        choices=BookingMode.choices,
+        widget=forms.RadioSelect,
+        initial=BookingMode.VIRTUAL,
+    )
+    topic = forms.CharField(
+        label=_("What do you want to talk about?"), required=False, max_length=300
+    )
+
+
+class CancelBookingForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        error_messages={"required": _("Please give a reason for cancelling.")},
     )

@@ -1,5 +1,7 @@
 """Mentor profiles and vetting; matching runs, proposed and published matches."""
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,6 +13,9 @@ from semilla.enums import City, Language, MeetingMode, Sector, Skill
 
 from .enums import (
     OPEN_MATCH_STATUSES,
+    WEEKDAYS,
+    BookingMode,
+    BookingStatus,
     EndRequestStatus,
     MatchSource,
     MatchStatus,
@@ -127,6 +132,27 @@ class MentorProfile(models.Model):
     )
     interview_notes = models.TextField(_("interview notes"), blank=True)
     nudged_at = models.DateTimeField(_("last nudged at"), null=True, blank=True, editable=False)
+    # Scheduling (in the mentor's own IANA time zone: user.timezone)
+    session_minutes = models.PositiveSmallIntegerField(
+        _("session length (minutes)"),
+        default=60,
+        validators=[MinValueValidator(15), MaxValueValidator(240)],
+    )
+    buffer_minutes = models.PositiveSmallIntegerField(
+        _("break between sessions (minutes)"), default=15, validators=[MaxValueValidator(120)]
+    )
+    min_notice_hours = models.PositiveSmallIntegerField(
+        _("minimum notice (hours)"), default=24, validators=[MaxValueValidator(336)]
+    )
+    horizon_days = models.PositiveSmallIntegerField(
+        _("how far ahead people may book (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    meeting_link = models.URLField(
+        _("video call link"), blank=True, help_text=_("Your usual Meet, Zoom or Jitsi room.")
+    )
+    meeting_place = models.CharField(_("usual meeting place"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -569,3 +595,143 @@ class MatchEndRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.match_id}: {self.status}"
+
+
+class WeeklyAvailability(models.Model):
+    """A recurring weekly window, in the mentor's own time zone (wall-clock times)."""
+
+    mentor = models.ForeignKey(
+        MentorProfile, on_delete=models.CASCADE, related_name="weekly_availability"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day of the week"), choices=WEEKDAYS)
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"))
+
+    class Meta:
+        verbose_name = _("weekly availability")
+        verbose_name_plural = _("weekly availability")
+        ordering = ["weekday", "start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")),
+                name="mentors_weekly_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weekday__lte=6), name="mentors_weekly_weekday_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.weekday} {self.start_time}-{self.end_time}"
+
+
+class AvailabilityOverride(models.Model):
+    """A date that differs from the weekly pattern: a day off, or extra hours."""
+
+    mentor = models.ForeignKey(
+        MentorProfile, on_delete=models.CASCADE, related_name="availability_overrides"
+    )
+    date = models.DateField(_("date"))
+    available = models.BooleanField(
+        _("available"), default=False, help_text=_("Off: a day off. On: extra hours that day.")
+    )
+    start_time = models.TimeField(_("from"), null=True, blank=True)
+    end_time = models.TimeField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("date override")
+        verbose_name_plural = _("date overrides")
+        ordering = ["date", "start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(available=False)
+                | (
+                    models.Q(start_time__isnull=False)
+                    & models.Q(end_time__isnull=False)
+                    & models.Q(end_time__gt=models.F("start_time"))
+                ),
+                name="mentors_override_extra_hours_have_times",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.available}"
+
+
+class Booking(models.Model):
+    """A mentoring session booked in a free slot of the mentor. At most one active
+    booking per mentor and start (database constraint); overlaps for the mentor or the
+    mentee are refused under row locks (session_services.booking_create)."""
+
+    match = models.ForeignKey(Match, on_delete=models.PROTECT, related_name="bookings")
+    mentor = models.ForeignKey(MentorProfile, on_delete=models.PROTECT, related_name="bookings")
+    participant = models.ForeignKey(
+        "cohorts.Participant", on_delete=models.PROTECT, related_name="mentor_bookings"
+    )
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    ends_at = models.DateTimeField(_("ends at"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=BookingStatus.choices, default=BookingStatus.CONFIRMED
+    )
+    mode = models.CharField(
+        _("how"), max_length=16, choices=BookingMode.choices, default=BookingMode.VIRTUAL
+    )
+    location = models.CharField(_("link or place"), max_length=300, blank=True)
+    topic = models.CharField(_("what you want to talk about"), max_length=300, blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cancel_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    late_cancellation = models.BooleanField(_("cancelled late"), default=False)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mentor", "starts_at"],
+                condition=models.Q(status="confirmed"),
+                name="mentors_one_active_booking_per_slot",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="mentors_booking_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=BookingStatus.values),
+                name="mentors_booking_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="confirmed") | ~models.Q(cancel_reason=""),
+                name="mentors_booking_cancel_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["participant", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.mentor_id} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar feed: a secret token in the URL, revocable."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentor_calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return str(self.user_id)

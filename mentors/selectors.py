@@ -213,3 +213,31 @@ def participants_of_user(*, user) -> QuerySet[Participant]:
 
 def pending_requests_count(*, profile: MentorProfile) -> int:
     return profile.matches.filter(status=MatchStatus.PROPOSED).count()
+
+
+def bookings_for_user(*, user, since_days: int = 30):
+    """The person's sessions as mentor or mentee (recent and upcoming)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Booking
+
+    return (
+        Booking.objects.filter(
+            Q(mentor__user=user) | Q(participant__user=user),
+            starts_at__gte=timezone.now() - timedelta(days=since_days),
+        )
+        .select_related("mentor__user", "participant__user")
+        .order_by("starts_at")
+    )
+
+
+def booking_for_user(*, user, pk: int):
+    from .models import Booking
+
+    return (
+        Booking.objects.filter(Q(mentor__user=user) | Q(participant__user=user))
+        .select_related("mentor__user", "participant__user", "match__cohort")
+        .get(pk=pk)
+    )

@@ -9,3 +9,9 @@ def compute_run(run_id: int) -> None:
 
 def nudge_and_pause_inactive_mentors() -> dict[str, int]:
     return services.mentors_nudge_and_pause()
+
+
+def send_session_reminders() -> int:
+    from . import session_services
+
+    return session_services.send_due_reminders()

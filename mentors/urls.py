@@ -17,4 +17,10 @@ urlpatterns = [
     path(
         "directorio/<int:mentor_pk>/solicitar/", views.directory_request, name="directory_request"
     ),
+    path("disponibilidad/", views.availability, name="availability"),
+    path("reservar/", views.book, name="book"),
+    path("sesiones/", views.sessions, name="sessions"),
+    path("sesiones/<int:pk>/cancelar/", views.booking_cancel, name="booking_cancel"),
+    path("calendario/renovar/", views.calendar_feed_rotate, name="calendar_feed_rotate"),
+    path("calendario/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

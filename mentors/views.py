@@ -3,23 +3,30 @@ participant's mentorship and the optional directory."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cohorts.permissions import is_participant
 
-from . import selectors, services
-from .enums import MatchStatus, MentorStatus
+from . import selectors, services, session_services
+from .enums import BookingStatus, MatchStatus, MentorStatus
 from .forms import (
+    BookForm,
+    CancelBookingForm,
     DeclineForm,
     EndRequestForm,
     MenteeAvailabilityForm,
     MentorApplyForm,
     MentorProfileForm,
+    OverrideForm,
+    ScheduleSettingsForm,
+    WeeklyWindowForm,
 )
-from .models import Match, MenteeAvailability, MentorProfile
+from .ics import feed_ics
+from .models import Booking, CalendarFeed, Match, MenteeAvailability, MentorProfile
 from .permissions import may_answer_match, may_request_end, may_see_participant_details
 
 
@@ -235,3 +242,203 @@ def directory_request(request, mentor_pk: int):
         return redirect("mentors:directory")
     messages.success(request, _("Your request was sent. The mentor will answer soon."))
     return redirect("mentors:my_mentorship")
+
+
+# ----------------------------------------------------------------------------- sessions
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def availability(request):
+    """The mentor sets weekly hours and date overrides in their own time zone."""
+    profile = get_object_or_404(MentorProfile.objects.select_related("user"), user=request.user)
+    settings_form = ScheduleSettingsForm(instance=profile, prefix="s")
+    weekly_form = WeeklyWindowForm(prefix="w")
+    override_form = OverrideForm(prefix="o")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "settings":
+                settings_form = ScheduleSettingsForm(request.POST, instance=profile, prefix="s")
+                if settings_form.is_valid():
+                    session_services.availability_update_settings(
+                        mentor=profile, **settings_form.cleaned_data
+                    )
+                    messages.success(request, _("Your session settings were saved."))
+                    return redirect("mentors:availability")
+            elif action == "weekly":
+                weekly_form = WeeklyWindowForm(request.POST, prefix="w")
+                if weekly_form.is_valid():
+                    data = weekly_form.cleaned_data
+                    session_services.availability_add_weekly(
+                        mentor=profile,
+                        weekday=data["weekday"],
+                        start=data["start"],
+                        end=data["end"],
+                    )
+                    messages.success(request, _("Hours added."))
+                    return redirect("mentors:availability")
+            elif action == "override":
+                override_form = OverrideForm(request.POST, prefix="o")
+                if override_form.is_valid():
+                    data = override_form.cleaned_data
+                    session_services.availability_add_override(
+                        mentor=profile,
+                        day=data["day"],
+                        available=data["available"],
+                        start=data["start"],
+                        end=data["end"],
+                    )
+                    messages.success(request, _("Date saved."))
+                    return redirect("mentors:availability")
+            elif action == "delete_weekly":
+                profile.weekly_availability.filter(pk=request.POST.get("pk") or 0).delete()
+                return redirect("mentors:availability")
+            elif action == "delete_override":
+                profile.availability_overrides.filter(pk=request.POST.get("pk") or 0).delete()
+                return redirect("mentors:availability")
+        except services.MentorsError as exc:
+            messages.error(request, exc.message)
+    return render(
+        request,
+        "mentors/availability.html",
+        {
+            "profile": profile,
+            "settings_form": settings_form,
+            "weekly_form": weekly_form,
+            "override_form": override_form,
+            "weekly": profile.weekly_availability.all(),
+            "overrides": profile.availability_overrides.filter(date__gte=timezone.localdate()),
+        },
+    )
+
+
+def _accepted_match_of(user) -> Match:
+    match = (
+        Match.objects.filter(participant__user=user, status=MatchStatus.ACCEPTED)
+        .select_related("mentor__user", "cohort", "participant")
+        .first()
+    )
+    if match is None:
+        raise Http404
+    return match
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def book(request):
+    """The mentee picks a free slot, shown in their own time zone (named)."""
+    match = _accepted_match_of(request.user)
+    form = BookForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session_services.booking_create(
+                match=match,
+                starts_at=data["starts_at"],
+                actor=request.user,
+                mode=data["mode"],
+                topic=data["topic"],
+            )
+        except services.MentorsError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("Your session is booked. We sent you a calendar invitation.")
+            )
+            return redirect("mentors:sessions")
+    slots = session_services.free_slots(match=match)
+    days: dict = {}
+    for slot in slots:
+        days.setdefault(timezone.localtime(slot).date(), []).append(slot)
+    return render(
+        request,
+        "mentors/book.html",
+        {
+            "match": match,
+            "days": sorted(days.items()),
+            "form": form,
+            "zone": timezone.get_current_timezone_name(),
+            "mentor_zone": match.mentor.user.timezone,
+        },
+    )
+
+
+@require_GET
+@login_required
+def sessions(request):
+    """Upcoming and recent sessions of the person, as mentor or mentee, in their zone."""
+    bookings = list(selectors.bookings_for_user(user=request.user))
+    return render(
+        request,
+        "mentors/sessions.html",
+        {
+            "upcoming": [
+                b
+                for b in bookings
+                if b.ends_at >= timezone.now() and b.status == BookingStatus.CONFIRMED
+            ],
+            "past": [
+                b
+                for b in bookings
+                if b.ends_at < timezone.now() or b.status != BookingStatus.CONFIRMED
+            ],
+            "zone": timezone.get_current_timezone_name(),
+            "cancel_form": CancelBookingForm(),
+            "feed_token": CalendarFeed.objects.filter(user=request.user)
+            .values_list("token", flat=True)
+            .first(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def booking_cancel(request, pk: int):
+    try:
+        booking = selectors.booking_for_user(user=request.user, pk=pk)
+    except Booking.DoesNotExist as exc:
+        raise Http404 from exc
+    form = CancelBookingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please give a reason for cancelling."))
+        return redirect("mentors:sessions")
+    try:
+        cancelled = session_services.booking_cancel(
+            booking=booking, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        if cancelled.late_cancellation:
+            messages.warning(
+                request,
+                _(
+                    "The session was cancelled. It was close to the "
+                    "start, so it counts as a late cancellation."
+                ),
+            )
+        else:
+            messages.success(request, _("The session was cancelled."))
+    return redirect("mentors:sessions")
+
+
+@require_POST
+@login_required
+def calendar_feed_rotate(request):
+    """Create the private feed URL, or replace it (the old URL stops working)."""
+    session_services.calendar_feed_token(user=request.user, rotate=True)
+    messages.success(request, _("Your private calendar address was renewed."))
+    return redirect("mentors:sessions")
+
+
+@require_GET
+def calendar_feed(request, token: str):
+    """The private calendar feed: no log-in, the secret token is the key."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    bookings = selectors.bookings_for_user(user=feed.user, since_days=60)
+    response = HttpResponse(
+        feed_ics(bookings, name="Semilla"), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

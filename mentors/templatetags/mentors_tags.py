@@ -90,3 +90,23 @@ def constraint_label(code: str) -> str:
         EXCLUDED_BY_STAFF: _("excluded by staff"),
         "no_capacity": _("no free capacity"),
     }.get(code, code)
+
+
+@register.filter
+def in_zone(value, tzname: str) -> str:
+    """An instant (datetime or ISO string) in ``tzname``, with the zone named."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return ""
+    if not isinstance(value, datetime):
+        return ""
+    try:
+        zone = ZoneInfo(tzname or "America/Bogota")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("America/Bogota")
+    local = value.astimezone(zone)
+    return f"{formats.date_format(local, 'l j F Y, H:i')} ({zone.key})"

@@ -60,3 +60,28 @@ class MatchFactory(factory.django.DjangoModelFactory):
             )
             match.mentor.refresh_from_db()
         return match
+
+
+def mentor_available_every_day(mentor, *, start=8, end=18, **settings):
+    """Give ``mentor`` weekly availability every day from ``start`` to ``end`` (their
+    own zone), no notice, no buffer by default."""
+    from datetime import time
+
+    from mentors.models import MentorProfile, WeeklyAvailability
+
+    WeeklyAvailability.objects.bulk_create(
+        [
+            WeeklyAvailability(mentor=mentor, weekday=d, start_time=time(start), end_time=time(end))
+            for d in range(7)
+        ]
+    )
+    values = {
+        "min_notice_hours": 0,
+        "buffer_minutes": 0,
+        "session_minutes": 60,
+        "meeting_link": "https://meet.example.org/semilla",
+        **settings,
+    }
+    MentorProfile.objects.filter(pk=mentor.pk).update(**values)
+    mentor.refresh_from_db()
+    return mentor

@@ -1,0 +1,360 @@
+"""Writes for mentoring sessions: availability, booking, cancelling and rescheduling,
+calendar feeds and reminders. Each top-level function is one durable transaction.
+
+Double booking is impossible: the mentor's profile row and the participant's row are
+locked (``select_for_update``; on SQLite the IMMEDIATE transaction takes the write lock)
+before free slots are computed, and the database keeps at most one confirmed booking per
+mentor and start time (conditional unique constraint) as the last line of defence.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cohorts.models import Participant
+from semilla.notifications import notify
+
+from .enums import BookingMode, BookingStatus, MatchStatus
+from .ics import booking_ics
+from .models import (
+    AvailabilityOverride,
+    Booking,
+    CalendarFeed,
+    Match,
+    MentorProfile,
+    WeeklyAvailability,
+)
+from .scheduling import Rules, Window, generate_slots
+from .services import MentorsError
+
+
+class BookingError(MentorsError):
+    pass
+
+
+# ----------------------------------------------------------------------------- availability
+
+
+def rules_for(mentor: MentorProfile) -> Rules:
+    weekly: dict[int, list[Window]] = {}
+    for row in mentor.weekly_availability.all():
+        weekly.setdefault(row.weekday, []).append(Window(row.start_time, row.end_time))
+    days_off, extra = set(), {}
+    for row in mentor.availability_overrides.all():
+        if row.available:
+            extra.setdefault(row.date, []).append(Window(row.start_time, row.end_time))
+        else:
+            days_off.add(row.date)
+    return Rules(
+        timezone=mentor.user.timezone,
+        weekly=weekly,
+        days_off=frozenset(days_off),
+        extra=extra,
+        session_minutes=mentor.session_minutes,
+        buffer_minutes=mentor.buffer_minutes,
+        min_notice_hours=mentor.min_notice_hours,
+        horizon_days=mentor.horizon_days,
+    )
+
+
+@transaction.atomic(durable=True)
+def availability_add_weekly(
+    *, mentor: MentorProfile, weekday: int, start, end
+) -> WeeklyAvailability:
+    if end <= start:
+        raise MentorsError(_("The end must be after the start."))
+    overlapping = mentor.weekly_availability.filter(
+        weekday=weekday, start_time__lt=end, end_time__gt=start
+    )
+    if overlapping.exists():
+        raise MentorsError(_("This overlaps hours you already offer that day."))
+    return WeeklyAvailability.objects.create(
+        mentor=mentor, weekday=weekday, start_time=start, end_time=end
+    )
+
+
+@transaction.atomic(durable=True)
+def availability_add_override(
+    *, mentor: MentorProfile, day, available: bool, start=None, end=None
+) -> AvailabilityOverride:
+    if available and (start is None or end is None or end <= start):
+        raise MentorsError(_("Extra hours need a start and an end after it."))
+    row = AvailabilityOverride(
+        mentor=mentor,
+        date=day,
+        available=available,
+        start_time=start if available else None,
+        end_time=end if available else None,
+    )
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic(durable=True)
+def availability_update_settings(*, mentor: MentorProfile, **values) -> MentorProfile:
+    locked = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+    for name in (
+        "session_minutes",
+        "buffer_minutes",
+        "min_notice_hours",
+        "horizon_days",
+        "meeting_link",
+        "meeting_place",
+    ):
+        if name in values:
+            setattr(locked, name, values[name])
+    locked.full_clean()
+    locked.save()
+    return locked
+
+
+# ----------------------------------------------------------------------------- slots
+
+
+def _busy(*, mentor_id: int, participant_id: int, exclude_pk: int | None = None):
+    qs = Booking.objects.filter(
+        Q(mentor_id=mentor_id) | Q(participant_id=participant_id),
+        status=BookingStatus.CONFIRMED,
+        ends_at__gt=timezone.now() - timedelta(hours=4),
+    )
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    return list(qs.values_list("starts_at", "ends_at"))
+
+
+def free_slots(
+    *, match: Match, now: datetime | None = None, exclude_pk: int | None = None
+) -> list[datetime]:
+    """Free start instants (UTC) for ``match``'s mentee with its mentor."""
+    mentor = (
+        MentorProfile.objects.select_related("user")
+        .prefetch_related("weekly_availability", "availability_overrides")
+        .get(pk=match.mentor_id)
+    )
+    return generate_slots(
+        rules_for(mentor),
+        now=now or timezone.now(),
+        busy=_busy(
+            mentor_id=match.mentor_id, participant_id=match.participant_id, exclude_pk=exclude_pk
+        ),
+    )
+
+
+def _check_allowance(*, match: Match, minutes: int, exclude_pk: int | None = None) -> None:
+    cohort = match.cohort
+    # Minutes actually booked (sessions may differ in length if the mentor changed it).
+    booked = sum(
+        b.minutes
+        for b in Booking.objects.filter(match=match, status=BookingStatus.CONFIRMED).exclude(
+            pk=exclude_pk
+        )
+    )
+    if booked + minutes > cohort.mentoring_hours_per_pair * 60:
+        raise BookingError(
+            _("This pair has used its %(hours)s mentoring hours for the cohort.")
+            % {"hours": cohort.mentoring_hours_per_pair}
+        )
+    upcoming = Booking.objects.filter(
+        participant_id=match.participant_id,
+        status=BookingStatus.CONFIRMED,
+        starts_at__gt=timezone.now(),
+    ).exclude(pk=exclude_pk)
+    if upcoming.count() >= cohort.max_upcoming_bookings:
+        raise BookingError(
+            _(
+                "You already have %(count)s upcoming sessions, the most "
+                "allowed. Hold one before booking another."
+            )
+            % {"count": cohort.max_upcoming_bookings}
+        )
+
+
+def _lock_pair(match: Match) -> tuple[MentorProfile, Participant]:
+    """Lock the mentor, then the participant (always in this order: no deadlocks)."""
+    mentor = MentorProfile.objects.select_for_update().get(pk=match.mentor_id)
+    participant = Participant.objects.select_for_update().get(pk=match.participant_id)
+    return mentor, participant
+
+
+def _notify_booking(booking: Booking, event: str, *, method: str = "REQUEST") -> None:
+    ics = booking_ics(booking, method=method)
+    context = {
+        "booking_id": booking.pk,
+        "starts_at": booking.starts_at.isoformat(),
+        "mentor_name": booking.mentor.user.get_full_name(),
+        "participant_name": booking.participant.user.get_full_name(),
+        "location": booking.location,
+        "mode": booking.mode,
+        "reason": booking.cancel_reason,
+    }
+    for role, user in (("mentor", booking.mentor.user), ("participant", booking.participant.user)):
+        notify(
+            user=user,
+            template=f"mentors/booking_{event}",
+            context={**context, "timezone": user.timezone, "role": role},
+            key=f"booking-{event}:{booking.uid}:{booking.sequence}:{user.pk}",
+            attachments=[("sesion-semilla.ics", ics, "text/calendar")],
+        )
+
+
+@transaction.atomic(durable=True)
+def booking_create(
+    *, match: Match, starts_at: datetime, actor, mode: str = BookingMode.VIRTUAL, topic: str = ""
+) -> Booking:
+    """The mentee books a free slot with their mentor."""
+    current = Match.objects.select_related("cohort").get(pk=match.pk)
+    if current.status != MatchStatus.ACCEPTED:
+        raise BookingError(_("Sessions can be booked once the mentor has accepted."))
+    mentor, participant = _lock_pair(current)
+    if actor.pk != participant.user_id:
+        raise BookingError(_("Only the mentee books sessions in the calendar."))
+    if mode not in BookingMode.values:
+        raise BookingError(_("Choose how you will meet."))
+    if starts_at not in free_slots(match=current):
+        raise BookingError(_("That time is no longer free. Please choose another."))
+    _check_allowance(match=current, minutes=mentor.session_minutes)
+    location = mentor.meeting_link if mode == BookingMode.VIRTUAL else mentor.meeting_place
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                match=current,
+                mentor=mentor,
+                participant=participant,
+                starts_at=starts_at,
+                ends_at=starts_at + timedelta(minutes=mentor.session_minutes),
+                mode=mode,
+                location=location,
+                topic=topic[:300],
+                created_by=actor,
+            )
+    except IntegrityError as exc:
+        raise BookingError(_("That time is no longer free. Please choose another.")) from exc
+    booking = Booking.objects.select_related("mentor__user", "participant__user").get(pk=booking.pk)
+    _notify_booking(booking, "confirmed")
+    return booking
+
+
+def _cutoff(booking: Booking) -> datetime:
+    return booking.starts_at - timedelta(hours=booking.match.cohort.booking_cancel_cutoff_hours)
+
+
+@transaction.atomic(durable=True)
+def booking_cancel(*, booking: Booking, actor, reason: str) -> Booking:
+    """Either person cancels before the start, with a reason. After the cut-off it still
+    frees the slot but counts as a late cancellation."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise BookingError(_("Please give a reason for cancelling."))
+    locked = (
+        Booking.objects.select_for_update()
+        .select_related("match__cohort", "mentor__user", "participant__user")
+        .get(pk=booking.pk)
+    )
+    if actor.pk not in (locked.mentor.user_id, locked.participant.user_id):
+        raise BookingError(_("Only the mentor or the mentee can cancel this session."))
+    now = timezone.now()
+    if locked.status != BookingStatus.CONFIRMED or locked.starts_at <= now:
+        raise BookingError(_("This session can no longer be cancelled."))
+    locked.status = BookingStatus.CANCELLED
+    locked.cancelled_at = now
+    locked.cancelled_by = actor
+    locked.cancel_reason = reason[:300]
+    locked.late_cancellation = now > _cutoff(locked)
+    locked.sequence += 1
+    locked.save()
+    _notify_booking(locked, "cancelled", method="CANCEL")
+    return locked
+
+
+@transaction.atomic(durable=True)
+def booking_reschedule(*, booking: Booking, starts_at: datetime, actor, reason: str) -> Booking:
+    """Move a session to another free slot (before the cut-off, with a reason). The
+    calendar event keeps its UID; its SEQUENCE goes up."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise BookingError(_("Please give a reason for the change."))
+    current = Booking.objects.select_related("match__cohort").get(pk=booking.pk)
+    _lock_pair(current.match)
+    locked = (
+        Booking.objects.select_for_update()
+        .select_related("match__cohort", "mentor__user", "participant__user")
+        .get(pk=booking.pk)
+    )
+    if actor.pk not in (locked.mentor.user_id, locked.participant.user_id):
+        raise BookingError(_("Only the mentor or the mentee can change this session."))
+    if locked.status != BookingStatus.CONFIRMED or timezone.now() > _cutoff(locked):
+        raise BookingError(
+            _("It is too late to change this session; you can still cancel it with a reason.")
+        )
+    if starts_at not in free_slots(match=locked.match, exclude_pk=locked.pk):
+        raise BookingError(_("That time is no longer free. Please choose another."))
+    length = locked.ends_at - locked.starts_at
+    locked.starts_at = starts_at
+    locked.ends_at = starts_at + length
+    locked.cancel_reason = ""
+    locked.sequence += 1
+    try:
+        with transaction.atomic():
+            locked.save()
+    except IntegrityError as exc:
+        raise BookingError(_("That time is no longer free. Please choose another.")) from exc
+    locked.cancel_reason = reason[:300]  # shown in the notification only
+    _notify_booking(locked, "changed")
+    return locked
+
+
+# ----------------------------------------------------------------------------- feeds
+
+
+@transaction.atomic(durable=True)
+def calendar_feed_token(*, user, rotate: bool = False) -> str:
+    """The user's secret feed token (created on first use; ``rotate`` revokes the old
+    URL by issuing a new token)."""
+    feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+    if feed is None:
+        feed = CalendarFeed.objects.create(user=user, token=secrets.token_urlsafe(32))
+    elif rotate:
+        feed.token = secrets.token_urlsafe(32)
+        feed.save(update_fields=["token", "created_at"])
+    return feed.token
+
+
+# ----------------------------------------------------------------------------- reminders
+
+
+def send_due_reminders(*, now: datetime | None = None) -> int:
+    """Scheduled every few minutes: a reminder 24 hours and another 1 hour before each
+    confirmed session, to both people in their language. Each is keyed (booking,
+    version, person, kind) in the outbox, so running twice never sends twice."""
+    now = now or timezone.now()
+    sent = 0
+    due = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, starts_at__gt=now, starts_at__lte=now + timedelta(hours=24)
+    ).select_related("mentor__user", "participant__user")
+    for booking in due:
+        kind = "1h" if booking.starts_at <= now + timedelta(hours=1) else "24h"
+        for user in (booking.mentor.user, booking.participant.user):
+            with transaction.atomic():
+                sent += len(
+                    notify(
+                        user=user,
+                        template=f"mentors/booking_reminder_{kind}",
+                        context={
+                            "booking_id": booking.pk,
+                            "starts_at": booking.starts_at.isoformat(),
+                            "timezone": user.timezone,
+                            "location": booking.location,
+                            "mentor_name": booking.mentor.user.get_full_name(),
+                            "participant_name": booking.participant.user.get_full_name(),
+                        },
+                        key=f"reminder-{kind}:{booking.uid}:{booking.sequence}:{user.pk}",
+                    )
+                )
+    return sent

@@ -1,0 +1,107 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from mentors import session_services as sessions
+from mentors.enums import BookingStatus, MatchStatus
+from mentors.models import Booking, WeeklyAvailability
+from tests.factories.mentors import MatchFactory, MentorProfileFactory, mentor_available_every_day
+
+
+@pytest.fixture
+def match(db):
+    m = MatchFactory(status=MatchStatus.ACCEPTED)
+    mentor_available_every_day(m.mentor)
+    return m
+
+
+@pytest.mark.parametrize("name", ["mentors:availability", "mentors:book", "mentors:sessions"])
+def test_session_views_anonymous_redirected(client, db, name):
+    assert client.get(reverse(name))["Location"].startswith("/es/accounts/login/")
+
+
+def test_mentor_adds_weekly_hours(client_for, db):
+    mentor = MentorProfileFactory()
+    client = client_for(mentor.user)
+    client.post(
+        reverse("mentors:availability"),
+        {"action": "weekly", "w-weekday": "1", "w-start": "18:00", "w-end": "20:00"},
+    )
+    assert list(
+        WeeklyAvailability.objects.filter(mentor=mentor).values_list(
+            "weekday", "start_time__hour", "end_time__hour"
+        )
+    ) == [(1, 18, 20)]
+    body = client.get(reverse("mentors:availability")).content.decode()
+    assert "America/Bogota" in body
+
+
+def test_availability_for_non_mentor_is_404(client_for, entrepreneur):
+    assert client_for(entrepreneur).get(reverse("mentors:availability")).status_code == 404
+
+
+def test_mentee_books_slot_in_own_zone(client_for, match):
+    user = match.participant.user
+    user.timezone = "America/Bogota"
+    user.save()
+    client = client_for(user)
+    response = client.get(reverse("mentors:book"))
+    assert "America/Bogota" in response.content.decode()
+    slot = sessions.free_slots(match=match)[2]
+    response = client.post(
+        reverse("mentors:book"),
+        {"starts_at": slot.isoformat(), "mode": "virtual", "topic": "Precios"},
+    )
+    assert response["Location"] == reverse("mentors:sessions")
+    assert Booking.objects.get().starts_at == slot
+
+
+def test_book_without_accepted_match_is_404(client_for, db):
+    match = MatchFactory()
+    assert client_for(match.participant.user).get(reverse("mentors:book")).status_code == 404
+    assert client_for(match.mentor.user).get(reverse("mentors:book")).status_code == 404
+
+
+def test_cancel_permission_matrix(client_for, match):
+    booking = sessions.booking_create(
+        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    )
+    url = reverse("mentors:booking_cancel", args=[booking.pk])
+    outsider = MatchFactory(status=MatchStatus.ACCEPTED)
+    assert client_for(outsider.participant.user).post(url, {"reason": "x"}).status_code == 404
+    assert client_for(outsider.mentor.user).post(url, {"reason": "x"}).status_code == 404
+    assert client_for(match.participant.user).get(url).status_code == 405
+    client_for(match.mentor.user).post(url, {"reason": "Viaje de trabajo"})
+    booking.refresh_from_db()
+    assert (booking.status, booking.cancel_reason) == (BookingStatus.CANCELLED, "Viaje de trabajo")
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_sessions_page_query_count_constant(client_for, match, django_assert_num_queries, n):
+    for slot in sessions.free_slots(match=match)[: 2 * n : 2]:
+        Booking.objects.create(
+            match=match,
+            mentor=match.mentor,
+            participant=match.participant,
+            starts_at=slot,
+            ends_at=slot + datetime.timedelta(hours=1),
+        )
+    client = client_for(match.participant.user)
+    client.get(reverse("mentors:sessions"))
+    with django_assert_num_queries(5):
+        response = client.get(reverse("mentors:sessions"))
+    assert len(response.context["upcoming"]) == n
+
+
+def test_calendar_feed_by_token_and_revocation(client_for, client, match):
+    sessions.booking_create(
+        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    )
+    token = sessions.calendar_feed_token(user=match.participant.user)
+    response = client.get(reverse("mentors:calendar_feed", args=[token]))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1
+    client_for(match.participant.user).post(reverse("mentors:calendar_feed_rotate"))
+    assert client.get(reverse("mentors:calendar_feed", args=[token])).status_code == 404
