@@ -53,3 +53,27 @@ def test_concurrent_acceptances_never_exceed_capacity():
     assert len(errors) == 10
     assert Match.objects.filter(mentor=mentor, status=MatchStatus.ACCEPTED).count() == 2
     assert MentorProfile.objects.get(pk=mentor.pk).active_mentees == 2
+
+
+def test_hundred_threads_booking_one_slot_make_one_booking():
+    if connection.vendor != "postgresql":
+        pytest.skip("race tests run on PostgreSQL")
+    from mentors import session_services
+    from mentors.models import Booking
+    from tests.factories.mentors import mentor_available_every_day
+
+    mentor = mentor_available_every_day(MentorProfileFactory(capacity=10))
+    matches = [MatchFactory(mentor=mentor, status=MatchStatus.ACCEPTED) for _ in range(10)]
+    slot = session_services.free_slots(match=matches[0])[0]
+
+    def book(match_id):
+        match = Match.objects.select_related("participant__user").get(pk=match_id)
+        return session_services.booking_create(match=match, starts_at=slot,
+                                               actor=match.participant.user)
+
+    results = _run_in_threads(book, [(m.pk,) for m in matches for _ in range(10)])
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert len(results) == 100
+    assert all(isinstance(e, session_services.BookingError) for e in errors)
+    assert len(errors) == 99
+    assert Booking.objects.filter(mentor=mentor, starts_at=slot).count() == 1
