@@ -128,3 +128,44 @@ class ContributionForm(forms.Form):
 
 class UpdateRequestForm(forms.Form):
     reason = forms.CharField(label=_("Why must the details be updated?"), max_length=300)
+
+
+class GrantCreateForm(forms.Form):
+    """Staff create a grant outside pitch day (e.g. a donor's direct grant)."""
+
+    fund = forms.ModelChoiceField(label=_("Fund"), queryset=None)
+    grantee_email = forms.EmailField(label=_("Grantee's e-mail"))
+    business_name = forms.CharField(label=_("Business"), max_length=150)
+    amount = MoneyField(label=_("Amount (pesos)"))
+    percentages = forms.RegexField(
+        label=_("Tranches (percentages)"),
+        regex=r"^\s*\d+(\s*,\s*\d+)*\s*$",
+        initial="50,30,20",
+        help_text=_(
+            "Comma-separated, adding up to 100. The first tranche is paid on signing "
+            "the agreement; the others need evidence."
+        ),
+    )
+    offer = forms.BooleanField(
+        label=_("Offer it now (commits the money)"), required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import Fund
+
+        super().__init__(*args, **kwargs)
+        self.fields["fund"].queryset = Fund.objects.all()
+
+    def clean_grantee_email(self):
+        from semilla.models import User
+
+        user = User.objects.filter(email__iexact=self.cleaned_data["grantee_email"]).first()
+        if user is None:
+            raise forms.ValidationError(_("No account with that e-mail."))
+        return user
+
+    def clean_percentages(self):
+        values = [int(v) for v in self.cleaned_data["percentages"].split(",")]
+        if sum(values) != 100 or any(v <= 0 for v in values):
+            raise forms.ValidationError(_("The percentages must be positive and add up to 100."))
+        return values

@@ -24,6 +24,7 @@ urlpatterns = [
     # staff and finance desk
     path("gestion/", g.desk_home, name="desk_home"),
     path("gestion/subvenciones/", g.desk_grants, name="desk_grants"),
+    path("gestion/subvenciones/nueva/", g.desk_grant_create, name="desk_grant_create"),
     path("gestion/subvenciones/<str:reference>/", g.desk_grant, name="desk_grant"),
     path(
         "gestion/subvenciones/<str:reference>/uso-de-fondos.csv",
@@ -71,6 +72,7 @@ urlpatterns = [
     path("eventos/<int:pk>/resultados/", e.leaderboard, name="leaderboard"),
     path("eventos/<int:pk>/premios/", e.awards, name="awards"),
     path("eventos/<int:pk>/ganadores/", e.winners, name="winners"),
+    path("eventos/<int:pk>/voto-qr.svg", e.vote_qr, name="vote_qr"),
     path("pitches/<int:pk>/deck/", e.deck_file, name="deck_file"),
     path("votar/<str:token>/", e.audience_vote, name="audience_vote"),
 ]

@@ -318,7 +318,7 @@ def awards_save(
 def awards_confirm(*, event: PitchEvent, actor) -> list:
     """Create a seed grant for every unconfirmed award (money committed from the event's
     fund). One transaction: all grants, or none when the fund cannot cover them."""
-    from .grants import TrancheSpec, _grant_create, _grant_offer, split_amount
+    from .grants import _grant_create, _grant_offer, default_tranche_specs
 
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
     if event.fund is None:
@@ -330,20 +330,7 @@ def awards_confirm(*, event: PitchEvent, actor) -> list:
         .select_related("pitch__participant__user")
     ):
         pitch = award.pitch
-        parts = split_amount(award.amount, [50, 30, 20])
-        specs = [
-            TrancheSpec(parts[0], _("Signing the agreement")),
-            TrancheSpec(
-                parts[1],
-                _("First purchases made"),
-                evidence_required=_("Receipts of the purchases and photos."),
-            ),
-            TrancheSpec(
-                parts[2],
-                _("Business running with the investment"),
-                evidence_required=_("Photos, sales records and a short report."),
-            ),
-        ]
+        specs = default_tranche_specs(award.amount, [50, 30, 20])
         items = list(pitch.use_of_funds.all())
         scale = award.amount / pitch.ask_amount if pitch.ask_amount else 0
         lines = [(i.description, int(i.amount * scale)) for i in items if scale]

@@ -195,6 +195,55 @@ def grant_create(**kwargs) -> Grant:
     return _grant_create(**kwargs)
 
 
+def default_tranche_specs(amount: int, percentages: list[int]) -> list[TrancheSpec]:
+    """Standard milestones: signing, first purchases, business running (extra tranches
+    repeat the last one)."""
+    parts = split_amount(amount, percentages)
+    specs = []
+    for i, part in enumerate(parts):
+        if i == 0:
+            specs.append(TrancheSpec(part, _("Signing the agreement")))
+        elif i == 1:
+            specs.append(
+                TrancheSpec(
+                    part,
+                    _("First purchases made"),
+                    evidence_required=_("Receipts of the purchases and photos."),
+                )
+            )
+        else:
+            specs.append(
+                TrancheSpec(
+                    part,
+                    _("Business running with the investment"),
+                    evidence_required=_("Photos, sales records and a short report."),
+                )
+            )
+    return specs
+
+
+@transaction.atomic(durable=True)
+def grant_create_by_staff(
+    *,
+    fund: Fund,
+    grantee,
+    business_name: str,
+    amount: int,
+    percentages: list[int],
+    actor,
+    offer: bool,
+) -> Grant:
+    grant = _grant_create(
+        fund=fund,
+        grantee=grantee,
+        business_name=business_name,
+        amount=amount,
+        tranches=default_tranche_specs(amount, percentages),
+        actor=actor,
+    )
+    return _grant_offer(grant=grant, actor=actor) if offer else grant
+
+
 def _grant_offer(*, grant: Grant, actor) -> Grant:
     """Commit the money (fund locked, never over-committed) and offer the agreement."""
     fund = Fund.objects.select_for_update().get(pk=grant.fund_id)

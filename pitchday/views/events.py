@@ -525,3 +525,18 @@ def audience_vote(request, token):
                 messages.success(request, _("Thank you! Your vote is counted."))
         return redirect("pitchday:audience_vote", token)
     return render(request, "pitchday/events/vote.html", {"event": event})
+
+
+@require_GET
+@role_required(Role.STAFF)
+def vote_qr(request, pk):
+    """The audience-vote link as an SVG QR code, to project or print at the event."""
+    import qrcode
+    import qrcode.image.svg
+    from django.http import HttpResponse
+    from django.urls import reverse
+
+    event = get_object_or_404(PitchEvent, pk=pk, audience_vote=True)
+    url = request.build_absolute_uri(reverse("pitchday:audience_vote", args=[event.vote_token]))
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    return HttpResponse(image.to_string(), content_type="image/svg+xml")

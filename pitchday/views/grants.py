@@ -380,6 +380,32 @@ def desk_grants(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
+@role_required(Role.STAFF)
+def desk_grant_create(request):
+    from ..forms import GrantCreateForm
+
+    form = GrantCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            grant = grant_services.grant_create_by_staff(
+                fund=data["fund"],
+                grantee=data["grantee_email"],
+                business_name=data["business_name"],
+                amount=data["amount"],
+                percentages=data["percentages"],
+                actor=request.user,
+                offer=data["offer"],
+            )
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Grant %(ref)s created.") % {"ref": grant.reference})
+            return redirect("pitchday:desk_grant", grant.reference)
+    return render(request, "pitchday/desk/grant_create.html", {"form": form})
+
+
 @require_GET
 @role_required(*MANAGERS)
 def desk_grant(request, reference):
