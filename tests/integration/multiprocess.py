@@ -14,11 +14,14 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 #: var/ folder of the processes started here (static files collected once, private files)
 PROCESS_VAR_DIR = ROOT / "var" / "integration"
+#: the host name a load balancer presents to every web process
+PUBLIC_HOST = "semilla.test"
 
 
 def database_url() -> str:
@@ -41,8 +44,9 @@ def process_env(**extra: str) -> dict[str, str]:
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "semilla.settings.production",
-            "SECRET_KEY": "integration-test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # the test process signs queued tasks: the clusters must share its key
+            "SECRET_KEY": settings.SECRET_KEY,
+            "ALLOWED_HOSTS": f"127.0.0.1,localhost,{PUBLIC_HOST}",
             "DATABASE_URL": database_url(),
             "SECURE_SSL_REDIRECT": "false",
             "Q_WORKERS": "1",
@@ -86,12 +90,16 @@ def web_servers(count: int = 2):
     try:
         for _ in range(count):
             port = free_port()
+            log_dir = PROCESS_VAR_DIR / "logs"
+            log_dir.mkdir(parents=True, exist_ok=True)
+            log = open(log_dir / f"web-{port}.log", "wb")  # noqa: SIM115 - closed by _stop
             proc = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "semilla.wsgi",
                  "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"],
-                cwd=ROOT, env=process_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                cwd=ROOT, env=process_env(LOG_LEVEL="WARNING"), stdout=log,
+                stderr=subprocess.STDOUT, start_new_session=True,
             )
+            log.close()
             procs.append(proc)
             urls.append(f"http://127.0.0.1:{port}")
         for url in urls:
@@ -106,11 +114,14 @@ def web_servers(count: int = 2):
 def task_clusters(count: int = 2):
     procs = []
     try:
-        for _ in range(count):
-            procs.append(subprocess.Popen(
-                [sys.executable, "manage.py", "qcluster"], cwd=ROOT, env=process_env(),
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-            ))
+        log_dir = PROCESS_VAR_DIR / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        for n in range(count):
+            with open(log_dir / f"qcluster-{n}.log", "wb") as log:
+                procs.append(subprocess.Popen(
+                    [sys.executable, "manage.py", "qcluster"], cwd=ROOT, env=process_env(),
+                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                ))
         yield procs
     finally:
         for proc in procs:
@@ -131,14 +142,17 @@ def wait_until_up(url: str, timeout: float = 60) -> None:
 
 class Browserless:
     """A tiny HTTP client that keeps cookies by hand (production cookies are Secure, and
-    this test talks plain HTTP on loopback), shared across several servers."""
+    this test talks plain HTTP on loopback), shared across several servers. Like a load
+    balancer, it presents one public host name to every web process."""
 
-    def __init__(self):
+    def __init__(self, host: str = PUBLIC_HOST):
         self.cookies: dict[str, str] = {}
+        self.host = host
 
     def request(self, url: str, data: dict | None = None) -> tuple[int, str, dict]:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         req = urllib.request.Request(url, data=body)  # noqa: S310
+        req.add_header("Host", self.host)
         if self.cookies:
             req.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         if body is not None:

@@ -19,7 +19,17 @@ PASSWORD = "a-Good-passw0rd-for-tests"  # noqa: S105
 def shared_db(transactional_db, django_db_serialized_rollback):
     if connection.vendor != "postgresql":
         pytest.skip("the several-machines test runs on PostgreSQL (CI sets DATABASE_URL)")
-    call_command("createcachetable", verbosity=0)
+    call_command("createcachetable", "semilla_cache", verbosity=0)  # production cache
+
+
+def _production_user(make_user):
+    """A user whose password hash the production settings can check (tests use MD5)."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    user = make_user(mfa=False)
+    user.password = PBKDF2PasswordHasher().encode(PASSWORD, "integrationsalt", iterations=1000)
+    user.save(update_fields=["password"])
+    return user
 
 
 def _login(client: Browserless, base: str, email: str, password: str) -> int:
@@ -33,7 +43,7 @@ def _login(client: Browserless, base: str, email: str, password: str) -> int:
 
 
 def test_session_started_on_one_web_process_works_on_the_other(shared_db, make_user):
-    user = make_user()
+    user = _production_user(make_user)
     with web_servers(2) as (web_a, web_b):
         client = Browserless()
         assert _login(client, web_a, user.email, PASSWORD) == 302
@@ -43,7 +53,7 @@ def test_session_started_on_one_web_process_works_on_the_other(shared_db, make_u
 
 
 def test_rate_limit_counts_failures_across_web_processes(shared_db, make_user):
-    user = make_user()
+    user = _production_user(make_user)
     with web_servers(2) as (web_a, web_b):
         client = Browserless()
         for n in range(5):
