@@ -130,3 +130,22 @@ def test_editor_submits_and_programme_lead_approves(db, make_user):
     lesson.refresh_from_db()
     assert lesson.live_revision_id == revision.pk
     assert lesson.title == "Lección revisada"
+
+
+def test_demo_progress_for_the_demo_entrepreneur_is_idempotent(db):
+    from curriculum import demo
+    from curriculum.models import LessonProgress
+    from semilla.demo import seed_accounts
+    from tests.factories.curriculum import load_course
+
+    seed_accounts()
+    loaded = load_course(lessons=2)
+    demo._demo_progress()
+    demo._demo_progress()
+    rows = LessonProgress.objects.filter(user__email="emprendedora@demo.semilla.co").order_by(
+        "lesson__path"
+    )
+    assert [(r.lesson_id, r.completed) for r in rows] == [
+        (loaded.lessons[0].pk, True),
+        (loaded.lessons[1].pk, False),
+    ]

@@ -15,7 +15,6 @@ COUNTS = {
     ("course", "anonymous"): 12,
     ("course", "learner"): 17,
     ("module", "learner"): 16,
-    ("dashboard", "learner"): 15,
 }
 
 
@@ -48,3 +47,19 @@ def test_page_query_count_is_constant(
     with django_assert_num_queries(COUNTS[(page, who)]):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [(1, 1), (3, 4)], ids=["one-lesson", "many-lessons"])
+def test_my_learning_panel_query_count_is_constant(size, rf, learner, django_assert_num_queries):
+    from django.utils import translation
+
+    from curriculum.panels import my_learning_panel
+
+    loaded = load_course(modules=size[0], lessons=size[1])
+    _progress(learner, loaded)
+    request = rf.get("/es/mi-espacio/")
+    request.user = learner
+    with translation.override("es"), django_assert_num_queries(4):
+        panel = my_learning_panel(request)
+    assert [card.course.pk for card in panel.context["cards"]] == [loaded.course.pk]
+    assert panel.context["cards"][0].total == size[0] * size[1]
