@@ -165,6 +165,16 @@ def review_queue_for(*, reviewer) -> list[ReviewAssignment]:
     )
 
 
+def conflicts_for(*, reviewer) -> list:
+    from .models import ReviewerConflict
+
+    return list(
+        ReviewerConflict.objects.filter(reviewer=reviewer)
+        .select_related("applicant")
+        .order_by("-created_at")
+    )
+
+
 def review_progress(assignments: list[ReviewAssignment]) -> dict[str, int]:
     done = sum(1 for a in assignments if a.status != AssignmentStatus.ASSIGNED)
     total = len(assignments)

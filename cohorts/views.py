@@ -416,6 +416,7 @@ def review_queue(request):
             "todo": [a for a in assignments if a.status == AssignmentStatus.ASSIGNED],
             "done": [a for a in assignments if a.status != AssignmentStatus.ASSIGNED],
             "progress": selectors.review_progress(assignments),
+            "conflicts": selectors.conflicts_for(reviewer=request.user),
         },
     )
 

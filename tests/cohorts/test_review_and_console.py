@@ -97,10 +97,10 @@ def test_review_queue_query_count_constant(
     url = reverse("cohorts:review_queue")
     _review_rows(1, reviewer, cohort)
     client.get(url)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get(url).status_code == 200
     _review_rows(6, reviewer, cohort)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert len(response.context["todo"]) == 7
 
@@ -424,3 +424,13 @@ def test_console_creates_cohort_with_eligibility_rules(make_user, client_for):
         cohort.accepted_documents,
         cohort.excluded_sectors,
     ) == (["early", "operating"], [], ["cedula", "ppt", "in_process"], ["transport"])
+
+
+def test_review_queue_lists_declared_conflicts(client_for, cohort):
+    from cohorts.models import ReviewerConflict
+
+    a = ReviewAssignmentFactory(application=ApplicationFactory(cohort=cohort, status=S.IN_REVIEW))
+    ReviewerConflict.objects.create(reviewer=a.reviewer, applicant=a.application.user,
+                                    reason="Socia de mi hermana")
+    html = client_for(a.reviewer).get(reverse("cohorts:review_queue")).content.decode()
+    assert "Socia de mi hermana" in html
