@@ -430,7 +430,8 @@ def test_review_queue_lists_declared_conflicts(client_for, cohort):
     from cohorts.models import ReviewerConflict
 
     a = ReviewAssignmentFactory(application=ApplicationFactory(cohort=cohort, status=S.IN_REVIEW))
-    ReviewerConflict.objects.create(reviewer=a.reviewer, applicant=a.application.user,
-                                    reason="Socia de mi hermana")
+    ReviewerConflict.objects.create(
+        reviewer=a.reviewer, applicant=a.application.user, reason="Socia de mi hermana"
+    )
     html = client_for(a.reviewer).get(reverse("cohorts:review_queue")).content.decode()
     assert "Socia de mi hermana" in html
