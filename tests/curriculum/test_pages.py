@@ -149,3 +149,9 @@ def test_demo_progress_for_the_demo_entrepreneur_is_idempotent(db):
         (loaded.lessons[0].pk, True),
         (loaded.lessons[1].pk, False),
     ]
+
+
+def test_programme_lead_group_can_use_the_console_and_revoke(db):
+    lead = Group.objects.get(name="programme_lead")
+    perms = {f"{p.content_type.app_label}.{p.codename}" for p in lead.permissions.all()}
+    assert {"wagtailadmin.access_admin", "curriculum.change_certificate"} <= perms
