@@ -114,3 +114,9 @@ class BookingStatus(models.TextChoices):
 class BookingMode(models.TextChoices):
     VIRTUAL = "virtual", _("Video call")
     IN_PERSON = "in_person", _("In person")
+
+
+class SessionOutcome(models.TextChoices):
+    HELD = "held", _("Held")
+    MENTEE_NO_SHOW = "mentee_no_show", _("The mentee did not come")
+    MENTOR_NO_SHOW = "mentor_no_show", _("The mentor could not come")

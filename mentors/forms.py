@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
 
-from .enums import WEEKDAYS, Availability, BookingMode
+from .enums import WEEKDAYS, Availability, BookingMode, SessionOutcome
 from .models import MatchingWeights, MentorProfile
 
 
@@ -210,3 +210,40 @@ class CancelBookingForm(forms.Form):
         max_length=300,
         error_messages={"required": _("Please give a reason for cancelling.")},
     )
+
+
+class SessionLogForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("What happened?"), choices=SessionOutcome.choices, widget=forms.RadioSelect
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=0, max_value=480, required=False
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        choices=Skill.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(
+        label=_("Notes (private to you and the programme team)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    notes_shared = forms.BooleanField(label=_("Share the notes with the mentee"), required=False)
+    action_items = forms.CharField(
+        label=_("Action items for the mentee (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ConfirmSessionForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How useful was the session?"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=500)

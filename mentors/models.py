@@ -21,6 +21,7 @@ from .enums import (
     MatchStatus,
     MentorStatus,
     RunStatus,
+    SessionOutcome,
     UnmatchedReason,
 )
 
@@ -735,3 +736,59 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.user_id)
+
+
+class SessionLog(models.Model):
+    """What happened in a session, written by the mentor. Notes are private to the
+    mentor and staff unless shared; action items are a checklist for the mentee. The
+    mentee confirms and rates; only confirmed, held sessions count as volunteer hours."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="log")
+    outcome = models.CharField(_("what happened"), max_length=16, choices=SessionOutcome.choices)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=0, validators=[MaxValueValidator(480)]
+    )
+    topics = models.JSONField(
+        _("topics"),
+        default=list,
+        blank=True,
+        validators=[ChoiceListValidator("semilla.enums.Skill")],
+    )
+    notes = models.TextField(_("notes"), blank=True, max_length=4000)
+    notes_shared = models.BooleanField(_("share the notes with the mentee"), default=False)
+    logged_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed by the mentee at"), null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    rating_comment = models.CharField(_("comment"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("session log")
+        verbose_name_plural = _("session logs")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True)
+                | (models.Q(rating__gte=1) & models.Q(rating__lte=5)),
+                name="mentors_log_rating_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(outcome="held") | models.Q(duration_minutes__gt=0),
+                name="mentors_log_held_has_duration",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booking_id}: {self.outcome}"
+
+
+class ActionItem(models.Model):
+    log = models.ForeignKey(SessionLog, on_delete=models.CASCADE, related_name="action_items")
+    text = models.CharField(_("action item"), max_length=200)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.text

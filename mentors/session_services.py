@@ -13,21 +13,23 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Participant
 from semilla.notifications import notify
 
-from .enums import BookingMode, BookingStatus, MatchStatus
+from .enums import BookingMode, BookingStatus, MatchStatus, SessionOutcome
 from .ics import booking_ics
 from .models import (
+    ActionItem,
     AvailabilityOverride,
     Booking,
     CalendarFeed,
     Match,
     MentorProfile,
+    SessionLog,
     WeeklyAvailability,
 )
 from .scheduling import Rules, Window, generate_slots
@@ -357,4 +359,138 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
                         key=f"reminder-{kind}:{booking.uid}:{booking.sequence}:{user.pk}",
                     )
                 )
+    return sent
+
+
+# ----------------------------------------------------------------------------- after
+
+
+@transaction.atomic(durable=True)
+def session_log(
+    *,
+    booking: Booking,
+    actor,
+    outcome: str,
+    duration_minutes: int = 0,
+    topics: list[str] | None = None,
+    notes: str = "",
+    notes_shared: bool = False,
+    action_items: list[str] | None = None,
+) -> SessionLog:
+    """The mentor logs a session once it has started; the mentee is asked to confirm."""
+    locked = (
+        Booking.objects.select_for_update()
+        .select_related("mentor__user", "participant__user")
+        .get(pk=booking.pk)
+    )
+    if actor.pk != locked.mentor.user_id:
+        raise BookingError(_("Only the mentor logs the session."))
+    if locked.status != BookingStatus.CONFIRMED or locked.starts_at > timezone.now():
+        raise BookingError(_("A session can be logged once it has started."))
+    if SessionLog.objects.filter(booking=locked).exists():
+        raise BookingError(_("This session is already logged."))
+    if outcome not in SessionOutcome.values:
+        raise BookingError(_("Say what happened in the session."))
+    if outcome != SessionOutcome.HELD:
+        duration_minutes = 0
+    elif duration_minutes <= 0:
+        raise BookingError(_("Give the duration of the session."))
+    log = SessionLog(
+        booking=locked,
+        outcome=outcome,
+        duration_minutes=duration_minutes,
+        topics=sorted(set(topics or [])),
+        notes=notes,
+        notes_shared=notes_shared,
+    )
+    log.full_clean()
+    log.save()
+    ActionItem.objects.bulk_create(
+        [
+            ActionItem(log=log, text=text.strip()[:200])
+            for text in action_items or []
+            if text.strip()
+        ]
+    )
+    if outcome == SessionOutcome.HELD:
+        notify(
+            user=locked.participant.user,
+            template="mentors/session_logged",
+            context={
+                "mentor_name": locked.mentor.user.get_full_name(),
+                "starts_at": locked.starts_at.isoformat(),
+                "timezone": locked.participant.user.timezone,
+            },
+            key=f"session-logged:{locked.uid}",
+        )
+    return log
+
+
+@transaction.atomic(durable=True)
+def session_confirm(*, log: SessionLog, actor, rating: int, comment: str = "") -> SessionLog:
+    """The mentee confirms the session took place and rates it (1-5)."""
+    locked = (
+        SessionLog.objects.select_for_update().select_related("booking__participant").get(pk=log.pk)
+    )
+    if actor.pk != locked.booking.participant.user_id:
+        raise BookingError(_("Only the mentee confirms the session."))
+    if locked.confirmed_at is not None:
+        raise BookingError(_("You already confirmed this session."))
+    if not 1 <= int(rating) <= 5:
+        raise BookingError(_("Choose a rating from 1 to 5."))
+    locked.confirmed_at = timezone.now()
+    locked.rating = int(rating)
+    locked.rating_comment = comment[:500]
+    locked.save(update_fields=["confirmed_at", "rating", "rating_comment"])
+    return locked
+
+
+@transaction.atomic(durable=True)
+def action_item_toggle(*, item: ActionItem, actor, done: bool) -> ActionItem:
+    locked = (
+        ActionItem.objects.select_for_update()
+        .select_related("log__booking__participant")
+        .get(pk=item.pk)
+    )
+    if actor.pk != locked.log.booking.participant.user_id:
+        raise BookingError(_("Only the mentee ticks off their action items."))
+    locked.done_at = timezone.now() if done else None
+    locked.save(update_fields=["done_at"])
+    return locked
+
+
+def volunteer_minutes(*, mentor: MentorProfile) -> int:
+    """Volunteer time: held sessions the mentee confirmed (nothing else counts)."""
+    return (
+        SessionLog.objects.filter(
+            booking__mentor=mentor, outcome=SessionOutcome.HELD, confirmed_at__isnull=False
+        ).aggregate(total=Sum("duration_minutes"))["total"]
+        or 0
+    )
+
+
+def nudge_unlogged_sessions(*, now: datetime | None = None) -> int:
+    """Sessions that ended more than 24 hours ago without a log nudge the mentor (once)."""
+    now = now or timezone.now()
+    pending = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED,
+        ends_at__lte=now - timedelta(hours=24),
+        log__isnull=True,
+        ends_at__gte=now - timedelta(days=30),
+    ).select_related("mentor__user", "participant__user")
+    sent = 0
+    for booking in pending:
+        with transaction.atomic():
+            sent += len(
+                notify(
+                    user=booking.mentor.user,
+                    template="mentors/session_log_nudge",
+                    context={
+                        "participant_name": booking.participant.user.get_full_name(),
+                        "starts_at": booking.starts_at.isoformat(),
+                        "timezone": booking.mentor.user.timezone,
+                    },
+                    key=f"log-nudge:{booking.uid}",
+                )
+            )
     return sent

@@ -14,4 +14,4 @@ def nudge_and_pause_inactive_mentors() -> dict[str, int]:
 def send_session_reminders() -> int:
     from . import session_services
 
-    return session_services.send_due_reminders()
+    return session_services.send_due_reminders() + session_services.nudge_unlogged_sessions()

@@ -21,6 +21,9 @@ urlpatterns = [
     path("reservar/", views.book, name="book"),
     path("sesiones/", views.sessions, name="sessions"),
     path("sesiones/<int:pk>/cancelar/", views.booking_cancel, name="booking_cancel"),
+    path("sesiones/<int:pk>/registro/", views.session_log, name="session_log"),
+    path("registros/<int:pk>/confirmar/", views.session_confirm, name="session_confirm"),
+    path("tareas/<int:pk>/", views.action_item_toggle, name="action_item_toggle"),
     path("calendario/renovar/", views.calendar_feed_rotate, name="calendar_feed_rotate"),
     path("calendario/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

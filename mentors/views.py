@@ -16,6 +16,7 @@ from .enums import BookingStatus, MatchStatus, MentorStatus
 from .forms import (
     BookForm,
     CancelBookingForm,
+    ConfirmSessionForm,
     DeclineForm,
     EndRequestForm,
     MenteeAvailabilityForm,
@@ -23,10 +24,19 @@ from .forms import (
     MentorProfileForm,
     OverrideForm,
     ScheduleSettingsForm,
+    SessionLogForm,
     WeeklyWindowForm,
 )
 from .ics import feed_ics
-from .models import Booking, CalendarFeed, Match, MenteeAvailability, MentorProfile
+from .models import (
+    ActionItem,
+    Booking,
+    CalendarFeed,
+    Match,
+    MenteeAvailability,
+    MentorProfile,
+    SessionLog,
+)
 from .permissions import may_answer_match, may_request_end, may_see_participant_details
 
 
@@ -385,6 +395,8 @@ def sessions(request):
             ],
             "zone": timezone.get_current_timezone_name(),
             "cancel_form": CancelBookingForm(),
+            "log_form": SessionLogForm(),
+            "confirm_form": ConfirmSessionForm(),
             "feed_token": CalendarFeed.objects.filter(user=request.user)
             .values_list("token", flat=True)
             .first(),
@@ -442,3 +454,65 @@ def calendar_feed(request, token: str):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@login_required
+def session_log(request, pk: int):
+    try:
+        booking = selectors.booking_for_user(user=request.user, pk=pk)
+    except Booking.DoesNotExist as exc:
+        raise Http404 from exc
+    form = SessionLogForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what happened in the session."))
+        return redirect("mentors:sessions")
+    data = form.cleaned_data
+    try:
+        session_services.session_log(
+            booking=booking,
+            actor=request.user,
+            outcome=data["outcome"],
+            duration_minutes=data["duration_minutes"] or 0,
+            topics=data["topics"],
+            notes=data["notes"],
+            notes_shared=data["notes_shared"],
+            action_items=data["action_items"].splitlines(),
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Session logged. Thank you!"))
+    return redirect("mentors:sessions")
+
+
+@require_POST
+@login_required
+def session_confirm(request, pk: int):
+    log = get_object_or_404(SessionLog, pk=pk, booking__participant__user=request.user)
+    form = ConfirmSessionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating from 1 to 5."))
+        return redirect("mentors:sessions")
+    try:
+        session_services.session_confirm(
+            log=log,
+            actor=request.user,
+            rating=form.cleaned_data["rating"],
+            comment=form.cleaned_data["comment"],
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you for confirming."))
+    return redirect("mentors:sessions")
+
+
+@require_POST
+@login_required
+def action_item_toggle(request, pk: int):
+    item = get_object_or_404(ActionItem, pk=pk, log__booking__participant__user=request.user)
+    session_services.action_item_toggle(
+        item=item, actor=request.user, done=request.POST.get("done") == "1"
+    )
+    return redirect("mentors:sessions")

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from mentors import session_services as sessions
@@ -105,3 +106,32 @@ def test_calendar_feed_by_token_and_revocation(client_for, client, match):
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1
     client_for(match.participant.user).post(reverse("mentors:calendar_feed_rotate"))
     assert client.get(reverse("mentors:calendar_feed", args=[token])).status_code == 404
+
+
+def test_mentor_logs_and_mentee_confirms_through_views(client_for, match):
+    start = timezone.now() - datetime.timedelta(hours=3)
+    booking = Booking.objects.create(
+        match=match,
+        mentor=match.mentor,
+        participant=match.participant,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+    )
+    url = reverse("mentors:session_log", args=[booking.pk])
+    assert client_for(MatchFactory().mentor.user).post(url, {}).status_code == 404
+    client_for(match.mentor.user).post(
+        url,
+        {
+            "outcome": "held",
+            "duration_minutes": "60",
+            "topics": ["marketing"],
+            "action_items": "Abrir Instagram",
+        },
+    )
+    log = booking.log
+    assert (log.outcome, log.duration_minutes, log.topics) == ("held", 60, ["marketing"])
+    confirm = reverse("mentors:session_confirm", args=[log.pk])
+    assert client_for(match.mentor.user).post(confirm, {"rating": "5"}).status_code == 404
+    client_for(match.participant.user).post(confirm, {"rating": "5", "comment": "Gracias"})
+    log.refresh_from_db()
+    assert (log.rating, log.rating_comment) == (5, "Gracias")

@@ -212,3 +212,69 @@ def test_calendar_feed_token_rotates(db, entrepreneur):
     first = sessions.calendar_feed_token(user=entrepreneur)
     assert sessions.calendar_feed_token(user=entrepreneur) == first
     assert sessions.calendar_feed_token(user=entrepreneur, rotate=True) != first
+
+
+def _past_booking(match, hours_ago=2):
+    start = timezone.now() - datetime.timedelta(hours=hours_ago)
+    return Booking.objects.create(
+        match=match,
+        mentor=match.mentor,
+        participant=match.participant,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+    )
+
+
+def test_log_confirm_rate_and_volunteer_hours(match):
+    booking = _past_booking(match)
+    future = sessions.booking_create(
+        match=match, starts_at=_slot(match, 0), actor=match.participant.user
+    )
+    with pytest.raises(sessions.BookingError):
+        sessions.session_log(
+            booking=future, actor=match.mentor.user, outcome="held", duration_minutes=60
+        )
+    with pytest.raises(sessions.BookingError):
+        sessions.session_log(
+            booking=booking, actor=match.participant.user, outcome="held", duration_minutes=60
+        )
+    log = sessions.session_log(
+        booking=booking,
+        actor=match.mentor.user,
+        outcome="held",
+        duration_minutes=55,
+        topics=["finance"],
+        notes="Revisamos costos",
+        action_items=["Hacer flujo", " "],
+    )
+    assert [i.text for i in log.action_items.all()] == ["Hacer flujo"]
+    assert sessions.volunteer_minutes(mentor=match.mentor) == 0  # not confirmed yet
+    with pytest.raises(sessions.BookingError):
+        sessions.session_confirm(log=log, actor=match.mentor.user, rating=5)
+    sessions.session_confirm(log=log, actor=match.participant.user, rating=4, comment="Muy útil")
+    assert sessions.volunteer_minutes(mentor=match.mentor) == 55
+    item = log.action_items.get()
+    with pytest.raises(sessions.BookingError):
+        sessions.action_item_toggle(item=item, actor=match.mentor.user, done=True)
+    assert (
+        sessions.action_item_toggle(item=item, actor=match.participant.user, done=True).done_at
+        is not None
+    )
+
+
+def test_no_show_never_counts_as_hours(match):
+    log = sessions.session_log(
+        booking=_past_booking(match),
+        actor=match.mentor.user,
+        outcome="mentee_no_show",
+        duration_minutes=60,
+    )
+    assert log.duration_minutes == 0
+    assert sessions.volunteer_minutes(mentor=match.mentor) == 0
+
+
+def test_unlogged_session_nudges_mentor_once(match):
+    _past_booking(match, hours_ago=30)
+    _past_booking(match, hours_ago=5)
+    assert sessions.nudge_unlogged_sessions() == 1
+    assert sessions.nudge_unlogged_sessions() == 0
