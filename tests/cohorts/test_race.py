@@ -1,21 +1,29 @@
-"""The last seat under concurrency: two confirmations at the same moment, one seat."""
+"""The last seat under concurrency: two confirmations at the same moment, one seat.
+Row locks only mean something on PostgreSQL (CI runs the suite there); on SQLite the test
+is skipped before any database set-up. The CheckConstraint behind the lock is tested in
+test_models on every database."""
 
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.conf import settings
+from django.db import connections
 
 from cohorts import services
 from cohorts.enums import ApplicationStatus
-from cohorts.models import Cohort, Participant
+from cohorts.models import Participant
 from tests.factories.cohorts import ApplicationFactory, CohortFactory
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="row locks are only meaningful on PostgreSQL",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_last_seat_two_confirmations_one_seat():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks are only meaningful on PostgreSQL")
     cohort = CohortFactory(seats=1)
     # Two offers for one seat (e.g. staff reduced the seats after offering).
     apps = [ApplicationFactory(cohort=cohort, status=ApplicationStatus.ACCEPTED) for _ in range(2)]
@@ -40,13 +48,3 @@ def test_last_seat_two_confirmations_one_seat():
     cohort.refresh_from_db()
     assert sorted(results) == ["full", "seat"]
     assert (cohort.seats_confirmed, Participant.objects.filter(cohort=cohort).count()) == (1, 1)
-
-
-def test_seat_counter_constraint_is_enforced_by_the_database():
-    from django.db import IntegrityError
-    from django.db.models import F
-
-    cohort = CohortFactory(seats=1)
-    Cohort.objects.filter(pk=cohort.pk).update(seats_confirmed=1)
-    with pytest.raises(IntegrityError):
-        Cohort.objects.filter(pk=cohort.pk).update(seats_confirmed=F("seats_confirmed") + 1)

@@ -34,7 +34,7 @@ def _page_as(browser, user, base):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_apply_review_accept_confirm_and_waitlist(page, browser, live_server, site_data):
+def test_apply_review_accept_confirm_and_waitlist(page, browser, live_server, transactional_db):
     base = live_server.url
     cohort = CohortFactory(name="Cohorte 3 · Cúcuta", slug="cohorte-3-cucuta", seats=2)
     holder = ApplicationFactory(cohort=cohort, status=S.ACCEPTED)
