@@ -1,0 +1,337 @@
+"""Permission matrix: who gets what when asking for each of Semilla's own URLs.
+
+The expected answers are declared here, row by row, from each app's urls.py, views.py and
+permissions.py; a change in who may see a page has to change this table on purpose.
+
+* Parameterless URLs: every (URL name, role) pair with the expected status for GET.
+* Object URLs: the owner gets the page, another person of the same role gets 404 (the
+  object's existence is not revealed), anonymous gets the log-in page; POST-only endpoints
+  called with someone else's id answer 404 and write nothing.
+* Wrong HTTP method: 405 for a representative set of POST-only endpoints.
+
+The roles here are bare accounts (role group, verified e-mail, TOTP set up): a mentor
+without a mentor profile, an entrepreneur who is not a cohort participant. Pages that need
+that profile or participation answer 404 to them, which is the documented answer.
+"""
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from semilla.enums import Role
+from tests.factories.cohorts import ApplicationFactory, ParticipantFactory
+from tests.factories.mentors import MatchFactory, MentorProfileFactory
+from tests.factories.pitchday import make_grant
+
+LOGIN = "login"  # a redirect to the log-in page (302, with ?next= back to the page)
+
+#: role key -> role group (None: anonymous)
+ROLES = {
+    "anonymous": None,
+    "entrepreneur": Role.ENTREPRENEUR,
+    "mentor": Role.MENTOR,
+    "reviewer": Role.REVIEWER,
+    "judge": Role.JUDGE,
+    "programme_staff": Role.STAFF,
+    "finance": Role.FINANCE,
+    "funder": Role.FUNDER,
+}
+SIGNED_IN = [k for k in ROLES if k != "anonymous"]
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status, **overrides):
+    """Anonymous -> log-in; every signed-in role -> ``status`` unless overridden."""
+    return {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, status), **overrides}
+
+
+def only(*allowed):
+    """role_required(...): anonymous -> log-in, ``allowed`` -> 200, everyone else -> 403."""
+    return {"anonymous": LOGIN, **{k: 200 if k in allowed else 403 for k in SIGNED_IN}}
+
+
+# --- parameterless URLs -------------------------------------------------------------------
+# GET on each URL that takes no arguments.
+MATRIX: dict[str, dict[str, object]] = {
+    # semilla
+    "healthz": everyone(200),
+    "semilla:dashboard": signed_in(200),
+    "semilla:preferences": signed_in(200),
+    # console_login sends everyone to allauth's log-in (the console has no log-in of its own)
+    "console_login": everyone("login_plain"),
+    # POST-only (method check comes before anything else)
+    "set_language": everyone(405),
+    "stripe_webhook": everyone(405),
+    # curriculum: the catalogue start page is a Wagtail page that does not exist in an
+    # empty database (404 for everyone); search and certificate verification are public
+    "curriculum:start": everyone(404),
+    "curriculum:search": everyone(200),
+    "curriculum:verify_form": everyone(200),
+    "curriculum:my_learning": signed_in(200),
+    # cohorts
+    "cohorts:list": everyone(200),
+    "cohorts:mine": signed_in(200),
+    "cohorts:review_queue": only("reviewer"),
+    # mentors: anyone signed in may apply to mentor; the mentor-only and participant-only
+    # pages answer 404 to an account without a mentor profile / participation
+    "mentors:home": signed_in(200),
+    "mentors:apply": signed_in(200),
+    "mentors:sessions": signed_in(200),
+    "mentors:profile": signed_in(404),
+    "mentors:availability": signed_in(404),
+    "mentors:my_mentorship": signed_in(404),
+    "mentors:directory": signed_in(404),
+    "mentors:book": signed_in(404),
+    "mentors:calendar_feed_rotate": everyone(405),
+    # pitchday: grantee side lists only the user's own grants/events
+    "pitchday:grant_list": signed_in(200),
+    "pitchday:event_list": signed_in(200),
+    "pitchday:payout_details": signed_in(200),
+    "pitchday:payout_confirm": everyone(405),
+    "pitchday:payout_resend": everyone(405),
+    "pitchday:payout_stripe_start": everyone(405),
+    "pitchday:contribute_thanks": everyone(200),
+    # pitchday grants desk: staff manage grants and milestones, finance pays and
+    # reconciles, funders only see the desk's overview
+    "pitchday:desk_home": only("programme_staff", "finance", "funder"),
+    "pitchday:desk_grants": only("programme_staff", "finance"),
+    "pitchday:desk_grant_create": only("programme_staff"),
+    "pitchday:desk_milestones": only("programme_staff"),
+    "pitchday:desk_disbursements": only("programme_staff", "finance"),
+    "pitchday:desk_reconciliation": only("finance"),
+    # privacy: the page is for everyone signed in; download/request are POST-only
+    # (log-in is checked first, so anonymous is sent to log in)
+    "privacy:my_data": signed_in(200),
+    "privacy:download": signed_in(405),
+    "privacy:request_create": signed_in(405),
+}
+
+#: rows where the real answer contradicts what a mature product should do:
+#: (url name, role) -> reason. Each is xfail(strict=True) until the app's owner fixes it.
+DEFECTS: dict[tuple[str, str], str] = {}
+
+
+def _cases():
+    for name, row in MATRIX.items():
+        for role, expected in row.items():
+            marks = []
+            if (name, role) in DEFECTS:
+                marks.append(pytest.mark.xfail(strict=True, reason=DEFECTS[(name, role)]))
+            yield pytest.param(name, role, expected, id=f"{name}-{role}", marks=marks)
+
+
+def assert_answer(response, expected, *, context=""):
+    if expected == LOGIN:
+        assert (response.status_code, "/accounts/login/?next=" in response["Location"]) == (
+            302,
+            True,
+        ), context
+    elif expected == "login_plain":
+        assert (response.status_code, "/accounts/login/" in response["Location"]) == (
+            302,
+            True,
+        ), context
+    else:
+        assert response.status_code == expected, context
+
+
+@pytest.mark.parametrize(("name", "role", "expected"), list(_cases()))
+def test_parameterless_url_answers_role_as_declared(name, role, expected, make_user, client_for):
+    user = make_user(ROLES[role]) if ROLES[role] else None
+    response = client_for(user).get(reverse(name))
+    assert_answer(response, expected, context=f"{name} as {role}")
+
+
+def test_matrix_covers_every_parameterless_url():
+    """A new URL without arguments has to get a row here."""
+    from django.urls import NoReverseMatch
+
+    from tests.url_coverage import our_patterns
+
+    parameterless = set()
+    for name in our_patterns():
+        try:
+            reverse(name)
+        except NoReverseMatch:
+            continue
+        parameterless.add(name)
+    assert sorted(parameterless - set(MATRIX)) == []
+
+
+# --- object URLs --------------------------------------------------------------------------
+
+
+def _row_counts(*app_labels):
+    return {
+        model._meta.label: model._default_manager.count()
+        for label in app_labels
+        for model in apps.get_app_config(label).get_models()
+    }
+
+
+@pytest.fixture
+def people(make_user):
+    return {
+        "entrepreneur": make_user(Role.ENTREPRENEUR),
+        "other_entrepreneur": make_user(Role.ENTREPRENEUR),
+        "mentor": MentorProfileFactory().user,
+        "other_mentor": MentorProfileFactory().user,
+        "programme_staff": make_user(Role.STAFF),
+        "finance": make_user(Role.FINANCE),
+        "funder": make_user(Role.FUNDER),
+        "reviewer": make_user(Role.REVIEWER),
+        "judge": make_user(Role.JUDGE),
+    }
+
+
+def _answers(client_for, people, url, who):
+    """GET ``url`` as each of ``who`` (keys of ``people``) -> {key: status}."""
+    return {key: client_for(people[key]).get(url).status_code for key in who}
+
+
+def test_application_detail_owner_only(people, client_for):
+    application = ApplicationFactory(user=people["entrepreneur"])
+    url = reverse("cohorts:application", args=[application.pk])
+    answers = _answers(
+        client_for, people, url, ["entrepreneur", "other_entrepreneur", "mentor", "funder"]
+    )
+    assert answers == {
+        "entrepreneur": 200,
+        "other_entrepreneur": 404,
+        "mentor": 404,
+        "funder": 404,
+    }
+    assert_answer(client_for(None).get(url), LOGIN)
+
+
+def test_application_withdraw_by_someone_else_is_404_and_writes_nothing(people, client_for):
+    application = ApplicationFactory(user=people["entrepreneur"])
+    url = reverse("cohorts:withdraw", args=[application.pk])
+    before = _row_counts("cohorts")
+    response = client_for(people["other_entrepreneur"]).post(url, {"note": "no"})
+    assert response.status_code == 404
+    assert _row_counts("cohorts") == before
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert_answer(client_for(None).post(url), LOGIN)
+
+
+def test_offer_respond_by_someone_else_is_404_and_writes_nothing(people, client_for):
+    application = ApplicationFactory(user=people["entrepreneur"], status="accepted")
+    url = reverse("cohorts:offer", args=[application.pk])
+    before = _row_counts("cohorts")
+    response = client_for(people["other_entrepreneur"]).post(url, {"answer": "accept"})
+    assert response.status_code == 404
+    assert _row_counts("cohorts") == before
+    application.refresh_from_db()
+    assert application.status == "accepted"
+
+
+def test_match_detail_for_its_mentor_participant_and_staff_only(people, client_for):
+    participant = ParticipantFactory(user=people["entrepreneur"])
+    match = MatchFactory(participant=participant, mentor=people["mentor"].mentor_profile)
+    url = reverse("mentors:match_detail", args=[match.pk])
+    answers = _answers(
+        client_for,
+        people,
+        url,
+        ["mentor", "entrepreneur", "programme_staff", "other_mentor", "other_entrepreneur"],
+    )
+    assert answers == {
+        "mentor": 200,
+        "entrepreneur": 200,
+        "programme_staff": 200,
+        "other_mentor": 404,
+        "other_entrepreneur": 404,
+    }
+    assert_answer(client_for(None).get(url), LOGIN)
+
+
+@pytest.mark.parametrize("endpoint", ["mentors:match_accept", "mentors:match_decline"])
+def test_match_answer_by_another_mentor_is_404_and_writes_nothing(endpoint, people, client_for):
+    match = MatchFactory(mentor=people["mentor"].mentor_profile)
+    url = reverse(endpoint, args=[match.pk])
+    before = _row_counts("mentors", "cohorts")
+    response = client_for(people["other_mentor"]).post(url, {"reason": "other"})
+    assert response.status_code == 404
+    assert _row_counts("mentors", "cohorts") == before
+    match.refresh_from_db()
+    assert match.status == "proposed"
+
+
+def test_grant_detail_for_grantee_and_grant_managers_only(people, client_for):
+    grant = make_grant(grantee=people["entrepreneur"])
+    url = reverse("pitchday:grant_detail", args=[grant.reference])
+    answers = _answers(
+        client_for,
+        people,
+        url,
+        ["entrepreneur", "other_entrepreneur", "mentor", "funder", "programme_staff", "finance"],
+    )
+    assert answers == {
+        "entrepreneur": 200,
+        "other_entrepreneur": 404,
+        "mentor": 404,
+        "funder": 404,
+        "programme_staff": 200,
+        "finance": 200,
+    }
+    assert_answer(client_for(None).get(url), LOGIN)
+
+
+def test_desk_grant_for_staff_and_finance_only(people, client_for):
+    grant = make_grant(grantee=people["entrepreneur"])
+    url = reverse("pitchday:desk_grant", args=[grant.reference])
+    answers = _answers(
+        client_for,
+        people,
+        url,
+        ["programme_staff", "finance", "funder", "entrepreneur", "mentor", "judge", "reviewer"],
+    )
+    assert answers == {
+        "programme_staff": 200,
+        "finance": 200,
+        "funder": 403,
+        "entrepreneur": 403,
+        "mentor": 403,
+        "judge": 403,
+        "reviewer": 403,
+    }
+    assert_answer(client_for(None).get(url), LOGIN)
+
+
+# --- wrong HTTP method --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("cohorts:offer", [1]),
+        ("mentors:match_accept", [1]),
+        ("mentors:match_decline", [1]),
+        ("mentors:calendar_feed_rotate", []),
+        ("pitchday:payout_confirm", []),
+        ("pitchday:payout_resend", []),
+        ("pitchday:payout_stripe_start", []),
+        ("privacy:download", []),
+        ("privacy:request_create", []),
+        ("set_language", []),
+        ("stripe_webhook", []),
+    ],
+)
+def test_get_on_post_only_endpoint_is_405(name, args, people, client_for):
+    response = client_for(people["entrepreneur"]).get(reverse(name, args=args))
+    assert response.status_code == 405
+
+
+@pytest.mark.parametrize(
+    "name", ["cohorts:review_queue", "mentors:match_detail", "pitchday:desk_grants"]
+)
+def test_post_on_get_only_page_is_405(name, people, client_for):
+    user = people["reviewer"] if name == "cohorts:review_queue" else people["programme_staff"]
+    args = [1] if name == "mentors:match_detail" else []
+    response = client_for(user).post(reverse(name, args=args))
+    assert response.status_code == 405
