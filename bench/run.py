@@ -260,10 +260,12 @@ def print_table(rows: list[dict[str, object]], modules: dict[str, dict]) -> None
 
 def prepare_templates(names: list[str]) -> None:
     """Build the database templates up front, outside the benchmarks' time budgets."""
-    if not {"serving", "mixed_load"} & set(names):
-        return
     sys.path.insert(0, str(ROOT))
     from bench import common
+
+    os.environ["BENCH_FINGERPRINT"] = common.fingerprint()  # inherited by the benchmarks
+    if not {"serving", "mixed_load"} & set(names):
+        return
 
     try:
         for db in common.databases("probe"):
