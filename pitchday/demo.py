@@ -115,7 +115,7 @@ def _seed_events(rng, staff, admin, fund):
     from cohorts.models import Cohort, Participant
 
     from .enums import EventStatus
-    from .models import Judge, Pitch, PitchEvent, PitchRubric, UseOfFundsItem
+    from .models import Judge, Pitch, PitchEvent, UseOfFundsItem
     from .services import events as svc
 
     emprendedora = _user("emprendedora@demo.semilla.co")
@@ -124,7 +124,7 @@ def _seed_events(rng, staff, admin, fund):
     if cohort is None:
         return
     now = timezone.now()
-    rubric = PitchRubric.objects.get(is_default=True)
+    rubric = svc.default_rubric()
     past = PitchEvent.objects.create(
         title=PAST_TITLE,
         starts_at=now - datetime.timedelta(days=20),

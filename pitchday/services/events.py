@@ -42,6 +42,81 @@ ALLOWED = {
 DECK_MAX_BYTES = 20 * 1024 * 1024
 
 
+DEFAULT_RUBRIC_NAME = "Rúbrica de pitch Semilla"
+DEFAULT_CRITERIA = [  # (Spanish, English, guidance es, guidance en, weight); sums to 100
+    (
+        "Problema y cliente",
+        "Problem and customer",
+        "¿Entiende un problema real y sabe quién paga por la solución?",
+        "Do they understand a real problem and who pays for the solution?",
+        20,
+    ),
+    (
+        "Modelo de negocio",
+        "Business model",
+        "¿Cómo gana dinero? ¿Los números (precios, costos, margen) tienen sentido?",
+        "How does it make money? Do prices, costs and margin make sense?",
+        20,
+    ),
+    (
+        "Avances y ventas",
+        "Traction and sales",
+        "Ventas, clientes que vuelven, pedidos: lo que ya logró.",
+        "Sales, returning customers, orders: what is already achieved.",
+        15,
+    ),
+    (
+        "Equipo y capacidad",
+        "Team and capability",
+        "¿Puede la persona o el equipo ejecutar el plan?",
+        "Can the person or team carry out the plan?",
+        15,
+    ),
+    (
+        "Uso del capital semilla",
+        "Use of the seed capital",
+        "¿El uso de fondos es concreto, realista y genera crecimiento?",
+        "Is the use of funds concrete, realistic and growth-producing?",
+        20,
+    ),
+    (
+        "Presentación",
+        "Pitch delivery",
+        "Claridad, manejo del tiempo y respuestas a las preguntas.",
+        "Clarity, timing and answers to questions.",
+        10,
+    ),
+]
+
+
+def default_rubric():
+    """The default pitch rubric (created by a data migration; recreated if missing)."""
+    from ..models import PitchRubric
+
+    rubric = PitchRubric.objects.filter(is_default=True).first()
+    if rubric is None:
+        with transaction.atomic():
+            rubric, _created = PitchRubric.objects.get_or_create(
+                name=DEFAULT_RUBRIC_NAME, defaults={"is_default": True}
+            )
+            if not rubric.criteria.exists():
+                PitchCriterion.objects.bulk_create(
+                    [
+                        PitchCriterion(
+                            rubric=rubric,
+                            order=i,
+                            name_es=es,
+                            name_en=en,
+                            guidance_es=ges,
+                            guidance_en=gen,
+                            weight=w,
+                        )
+                        for i, (es, en, ges, gen, w) in enumerate(DEFAULT_CRITERIA)
+                    ]
+                )
+    return rubric
+
+
 def rubric_weights_ok(rubric) -> bool:
     return sum(c.weight for c in rubric.criteria.all()) == 100
 

@@ -50,7 +50,7 @@ def _page_as(browser, user, base):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_grantee_to_paid_tranche(browser, live_server, site_data, fake_stripe):  # noqa: F811
+def test_grantee_to_paid_tranche(browser, live_server, fake_stripe):  # noqa: F811
     base = live_server.url
     fake_stripe.webhook_endpoint(f"{base}/stripe/webhook/")
     grantee = make_user(Role.ENTREPRENEUR, full_name="Yuleisy Rodríguez")

@@ -35,7 +35,7 @@ def _context_as(browser, user, base, **kwargs):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_judge_scores_three_pitches_through_a_network_drop(browser, live_server, site_data):
+def test_judge_scores_three_pitches_through_a_network_drop(browser, live_server):
     base = live_server.url
     event = make_event(status=EventStatus.SCORING, min_judges=1)
     pitches = [

@@ -116,7 +116,8 @@ def make_event(
 
     from django.utils import timezone
 
-    from pitchday.models import PitchEvent, PitchRubric
+    from pitchday.models import PitchEvent
+    from pitchday.services.events import default_rubric
     from tests.factories.cohorts import CohortFactory
 
     cohort = cohort or CohortFactory()
@@ -124,7 +125,7 @@ def make_event(
         title=kwargs.pop("title", "Día de pitch Cúcuta"),
         starts_at=timezone.now() + datetime.timedelta(days=3),
         submission_deadline=timezone.now() + datetime.timedelta(days=2),
-        rubric=PitchRubric.objects.get(is_default=True),
+        rubric=default_rubric(),
         status=status,
         min_judges=min_judges,
         award_budget=award_budget,
