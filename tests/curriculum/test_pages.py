@@ -155,3 +155,26 @@ def test_programme_lead_group_can_use_the_console_and_revoke(db):
     lead = Group.objects.get(name="programme_lead")
     perms = {f"{p.content_type.app_label}.{p.codename}" for p in lead.permissions.all()}
     assert {"wagtailadmin.access_admin", "curriculum.change_certificate"} <= perms
+
+
+def test_scheduled_publishing_task_publishes_due_revisions(db):
+    import datetime
+
+    from django.utils import timezone
+
+    from curriculum.tasks import publish_scheduled_pages
+    from semilla.demo import seed_home_page
+    from tests.factories.curriculum import course_data
+
+    seed_home_page()
+    load(courses=[course_data("agenda", lessons=1)])
+    lesson = LessonPage.objects.get(slug="agenda-m1-leccion-1", locale__language_code="es")
+    lesson.title = "Lección programada"
+    revision = lesson.save_revision(
+        approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    lesson.refresh_from_db()
+    assert lesson.title != "Lección programada"
+    publish_scheduled_pages()
+    lesson.refresh_from_db()
+    assert (lesson.title, lesson.live_revision_id) == ("Lección programada", revision.pk)
