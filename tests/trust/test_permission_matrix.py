@@ -19,9 +19,13 @@ from django.apps import apps
 from django.urls import reverse
 
 from semilla.enums import Role
-from tests.factories.cohorts import ApplicationFactory, ParticipantFactory
+from tests.factories.cohorts import (
+    ApplicationFactory,
+    ParticipantFactory,
+    ReviewAssignmentFactory,
+)
 from tests.factories.mentors import MatchFactory, MentorProfileFactory
-from tests.factories.pitchday import make_grant
+from tests.factories.pitchday import make_event, make_grant, make_judge, make_pitch
 
 LOGIN = "login"  # a redirect to the log-in page (302, with ?next= back to the page)
 
@@ -303,6 +307,78 @@ def test_desk_grant_for_staff_and_finance_only(people, client_for):
     assert_answer(client_for(None).get(url), LOGIN)
 
 
+def test_review_detail_for_the_assigned_reviewer_only(people, client_for, make_user):
+    assignment = ReviewAssignmentFactory(reviewer=people["reviewer"])
+    other_reviewer = make_user(Role.REVIEWER)
+    people = {**people, "other_reviewer": other_reviewer}
+    url = reverse("cohorts:review", args=[assignment.pk])
+    answers = _answers(
+        client_for, people, url, ["reviewer", "other_reviewer", "entrepreneur", "programme_staff"]
+    )
+    assert answers == {
+        "reviewer": 200,
+        "other_reviewer": 404,
+        "entrepreneur": 403,
+        "programme_staff": 403,
+    }
+    assert_answer(client_for(None).get(url), LOGIN)
+
+
+def test_review_abstain_by_another_reviewer_is_404_and_writes_nothing(
+    people, client_for, make_user
+):
+    assignment = ReviewAssignmentFactory(reviewer=people["reviewer"])
+    url = reverse("cohorts:review_abstain", args=[assignment.pk])
+    before = _row_counts("cohorts")
+    response = client_for(make_user(Role.REVIEWER)).post(url, {"reason": "conflict"})
+    assert response.status_code == 404
+    assert _row_counts("cohorts") == before
+    assignment.refresh_from_db()
+    assert assignment.status == "assigned"
+
+
+@pytest.fixture
+def judged_event(people):
+    event = make_event()
+    pitch = make_pitch(event)
+    make_judge(event, people["judge"])
+    return event, pitch
+
+
+def test_judge_pages_for_judges_on_the_panel_only(judged_event, people, client_for, make_user):
+    event, pitch = judged_event
+    people = {**people, "other_judge": make_user(Role.JUDGE)}
+    for url in (
+        reverse("pitchday:judge_home", args=[event.pk]),
+        reverse("pitchday:judge_pitch", args=[event.pk, pitch.pk]),
+    ):
+        answers = _answers(
+            client_for, people, url, ["judge", "other_judge", "entrepreneur", "programme_staff"]
+        )
+        assert answers == {
+            "judge": 200,
+            "other_judge": 404,
+            "entrepreneur": 403,
+            "programme_staff": 403,
+        }, url
+        assert_answer(client_for(None).get(url), LOGIN, context=url)
+
+
+@pytest.mark.parametrize("endpoint", ["pitchday:score_save", "pitchday:comment_save"])
+def test_scoring_by_a_judge_not_on_the_panel_is_404_and_writes_nothing(
+    endpoint, judged_event, client_for, make_user
+):
+    event, pitch = judged_event
+    criterion = event.rubric.criteria.first()
+    url = reverse(endpoint, args=[event.pk, pitch.pk])
+    before = _row_counts("pitchday")
+    response = client_for(make_user(Role.JUDGE)).post(
+        url, {"criterion": criterion.pk, "value": "9", "comment": "Muy bien"}
+    )
+    assert response.status_code == 404
+    assert _row_counts("pitchday") == before
+
+
 # --- wrong HTTP method --------------------------------------------------------------------
 
 
@@ -313,6 +389,9 @@ def test_desk_grant_for_staff_and_finance_only(people, client_for):
         ("mentors:match_accept", [1]),
         ("mentors:match_decline", [1]),
         ("mentors:calendar_feed_rotate", []),
+        ("pitchday:score_save", [1, 1]),
+        ("pitchday:event_transition", [1]),
+        ("cohorts:review_abstain", [1]),
         ("pitchday:payout_confirm", []),
         ("pitchday:payout_resend", []),
         ("pitchday:payout_stripe_start", []),
