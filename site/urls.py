@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("cohortes/", include("cohorts.urls")),
     path("mentores/", include("mentors.urls")),
     path("pitch/", include("pitchday.urls")),
+    path("mis-datos/", include("semilla.privacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -12,8 +12,10 @@ class PeopleSummaryItem(SummaryItem):
     def get_context_data(self, parent_context):
         from .models import User
 
-        return {"total_people": User.objects.filter(is_active=True).count(),
-                "label": _("people with an account")}
+        return {
+            "total_people": User.objects.filter(is_active=True).count(),
+            "label": _("people with an account"),
+        }
 
     def is_shown(self):
         return self.request.user.has_perm("wagtailadmin.access_admin")
@@ -22,3 +24,7 @@ class PeopleSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_people_summary(request, items):
     items.append(PeopleSummaryItem(request))
+
+
+from .privacy import wagtail_hooks as _privacy_hooks  # noqa: E402, F401
+from .reporting import wagtail_hooks as _reporting_hooks  # noqa: E402, F401

@@ -98,6 +98,9 @@ REGISTRY: list[Entry] = [
         kept_because="the account row keeps the links that indicators count",
     ),
     Entry("account.EmailAddress", person=("user",), erase=DELETE),
+    Entry(
+        "account.EmailConfirmation", person=("email_address__user",), erase=DELETE, secret=("key",)
+    ),
     Entry("mfa.Authenticator", person=("user",), erase=DELETE, secret=("data",)),
     Entry("wagtailusers.UserProfile", person=("user",), files=(FileSpec("avatar"),), erase=DELETE),
     Entry(
@@ -221,6 +224,25 @@ REGISTRY: list[Entry] = [
         actors=("requested_by", "resolved_by"),
         text=("reason",),
     ),
+    Entry(
+        "mentors.Booking",
+        person=("participant__user", "mentor__user"),
+        actors=("created_by", "cancelled_by"),
+        text=("location", "topic", "cancel_reason"),
+        kept_because="sessions and volunteer hours feed the indicators",
+    ),
+    Entry("mentors.CalendarFeed", person=("user",), erase=DELETE, secret=("token",)),
+    Entry(
+        "mentors.SessionLog",
+        person=("booking__participant__user", "booking__mentor__user"),
+        text=("notes", "rating_comment"),
+        kept_because="held sessions and their duration feed the indicators",
+    ),
+    Entry(
+        "mentors.ActionItem",
+        person=("log__booking__participant__user", "log__booking__mentor__user"),
+        text=("text",),
+    ),
     # --- pitchday (grants and payments) -------------------------------------------------------
     Entry(
         "pitchday.Grant",
@@ -280,6 +302,36 @@ REGISTRY: list[Entry] = [
         kept_because="the contributed amount stays in the ledger",
     ),
     Entry("pitchday.ReconciliationIssue", person=(), actors=("resolved_by",)),
+    # --- pitchday (pitch events) --------------------------------------------------------------
+    Entry(
+        "pitchday.Pitch",
+        person=("participant__user",),
+        text=("business_name", "summary"),
+        files=(FileSpec("deck"),),
+        kept_because="the pitch counts in the indicators and its scores in the results",
+    ),
+    Entry("pitchday.UseOfFundsItem", person=("pitch__participant__user",), text=("description",)),
+    Entry("pitchday.Judge", person=("user",)),
+    Entry(
+        "pitchday.JudgeConflict",
+        person=("judge__user", "pitch__participant__user"),
+        text=("reason",),
+    ),
+    Entry(
+        "pitchday.PitchScore",
+        person=("judge__user", "pitch__participant__user"),
+        kept_because="scores make up the published results",
+    ),
+    Entry(
+        "pitchday.JudgeComment", person=("judge__user", "pitch__participant__user"), text=("text",)
+    ),
+    Entry(
+        "pitchday.AudienceVote",
+        person=("user",),
+        kept_because="vote counts make up the published results",
+    ),
+    Entry("pitchday.Award", person=("pitch__participant__user",), actors=("confirmed_by",)),
+    Entry("pitchday.EventLog", person=(), actors=("actor",)),
 ]
 
 #: Models that look personal to the heuristic but are not about a person, with the reason.
@@ -291,6 +343,10 @@ NOT_PERSONAL: dict[str, str] = {
     "cohorts.Criterion": "'name' is the criterion's name",
     "cohorts.Cohort": "'name' is the cohort's name",
     "pitchday.Fund": "'name' is the fund's name",
+    "pitchday.PitchRubric": "'name' is the rubric's name",
+    "pitchday.PitchCriterion": "'name_es'/'name_en' name a scoring criterion",
+    "pitchday.AwardTier": "'name' is the prize tier's name",
+    "curriculum.SyllabusItem": "'note' is a note to a whole cohort about a lesson",
 }
 
 

@@ -626,3 +626,21 @@ def inactivity_notice_close(*, user) -> None:
     InactivityNotice.objects.filter(user=user, closed_at__isnull=True).update(
         closed_at=timezone.now(), outcome="returned"
     )
+
+
+# --- consents ---------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def consent_withdraw(*, user, purpose: str) -> int:
+    """Revoke an authorisation and stop what depends on it here (message channels)."""
+    from ..enums import ConsentPurpose
+    from ..models import NotificationSettings
+    from . import consent_revoke
+
+    revoked = consent_revoke(user=user, purpose=purpose)
+    if purpose == ConsentPurpose.WHATSAPP:
+        NotificationSettings.objects.filter(user=user).update(whatsapp=False)
+    elif purpose == ConsentPurpose.SMS:
+        NotificationSettings.objects.filter(user=user).update(sms=False)
+    return revoked

@@ -26,9 +26,8 @@ def close_inactivity_notice(sender, request, user, **kwargs):
 @receiver(post_migrate, dispatch_uid="privacy_data_protection_group")
 def sync_data_protection_group(sender, **kwargs):
     """The data_protection group (created by a migration) holds the permissions to see the
-    access audit and handle data requests."""
-    if getattr(sender, "label", None) != "semilla":
-        return
+    access audit and handle data requests. Runs after every app's migrations (permissions
+    of later apps exist only then); idempotent."""
     from django.contrib.auth.models import Group, Permission
 
     using = kwargs.get("using", "default")
@@ -41,3 +40,19 @@ def sync_data_protection_group(sender, **kwargs):
         )
     ]
     group.permissions.add(*perms)
+
+
+def _register_navigation() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from .. import hooks
+    from ..permissions import is_signed_in
+
+    hooks.register_nav(
+        hooks.NavItem(
+            label=_("My data"), url_name="privacy:my_data", order=90, visible=is_signed_in
+        )
+    )
+
+
+_register_navigation()

@@ -33,6 +33,8 @@ class Indicator:
     unit: str = Unit.COUNT
     #: for a rate: the measure that divides ``measure`` (result in %)
     denominator: str | None = None
+    #: the measure is divided by this (e.g. minutes -> hours)
+    divisor: int = 1
 
 
 INDICATORS: list[Indicator] = [
@@ -86,6 +88,33 @@ INDICATORS: list[Indicator] = [
             "proposed (active and ended ones)."
         ),
         source="matches",
+    ),
+    Indicator(
+        "mentoring_sessions",
+        _("Mentoring sessions"),
+        _("Mentoring sessions the mentor logged as held, by the date they took place."),
+        source="sessions",
+    ),
+    Indicator(
+        "volunteer_hours",
+        _("Volunteer mentoring hours"),
+        _(
+            "Hours volunteer mentors gave in held sessions that the mentee confirmed "
+            "(the duration the mentor logged)."
+        ),
+        source="sessions",
+        measure="minutes",
+        unit=Unit.HOURS,
+        divisor=60,
+    ),
+    Indicator(
+        "pitch_participants",
+        _("Pitch participants"),
+        _(
+            "Pitches submitted to a pitch event in the period (one per participant and "
+            "event; withdrawn and draft pitches are not counted)."
+        ),
+        source="pitches",
     ),
     Indicator(
         "grants_awarded",

@@ -251,7 +251,11 @@ def _cell(indicator, sums: dict[str, int]) -> Cell:
             return Cell(value=None, base=0)
         value = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"))
         return Cell(value=value, base=denominator)
-    return Cell(value=int(numerator), base=int(sums.get("rows", 0) or 0))
+    base = int(sums.get("rows", 0) or 0)
+    if indicator.divisor != 1:
+        value = (Decimal(numerator) / indicator.divisor).quantize(Decimal("0.1"))
+        return Cell(value=value, base=base)
+    return Cell(value=int(numerator), base=base)
 
 
 def _suppress(cells: list[Cell]) -> None:

@@ -75,6 +75,21 @@ SOURCES: list[Source] = [
         where=Q(status__in=["accepted", "ended"]),
     ),
     Source(
+        "sessions",
+        "mentors.SessionLog",
+        date="booking__starts_at",
+        application="booking__participant__application",
+        where=Q(outcome="held"),
+        measures={"minutes": Sum("duration_minutes", filter=Q(confirmed_at__isnull=False))},
+    ),
+    Source(
+        "pitches",
+        "pitchday.Pitch",
+        date="submitted_at",
+        application="participant__application",
+        where=Q(status="submitted"),
+    ),
+    Source(
         "grants",
         "pitchday.Grant",
         date="accepted_at",

@@ -275,3 +275,15 @@ def bulk_applicants(count: int, *, cohort: Cohort | None = None, prefix: str = "
         batch_size=2000,
     )
     return cohort
+
+
+def add_pitches(data: KnownData) -> None:
+    """Two submitted pitches (a woman and a man of cohort A) and one draft."""
+    from pitchday.models import Pitch
+    from tests.factories.pitchday import make_event, make_pitch
+
+    event = make_event(cohort=data.cohort_a)
+    make_pitch(event, participant=data.participants[0])
+    make_pitch(event, participant=data.participants[4])
+    draft = make_pitch(event, participant=data.participants[1])
+    Pitch.objects.filter(pk=draft.pk).update(status="draft", submitted_at=None)

@@ -11,6 +11,7 @@ from tests.factories.reporting import (
     add_grants,
     add_learning,
     add_mentoring,
+    add_pitches,
     build_known_dataset,
     bulk_applicants,
 )
@@ -28,6 +29,7 @@ def known():
     data = build_known_dataset()
     add_learning(data)
     add_mentoring(data)
+    add_pitches(data)
     add_grants(data)
     return data
 
@@ -46,6 +48,9 @@ def test_indicators_totals_match_known_answers(known):
         "lessons_completed": 3,
         "courses_completed": 1,
         "mentoring_pairs": 2,
+        "pitch_participants": 2,
+        "mentoring_sessions": 0,
+        "volunteer_hours": Decimal("0.0"),
         "grants_awarded": 2,
         "grants_awarded_cop": 20_000_000_00,
         "grants_disbursed_cop": 5_000_000_00,
@@ -82,6 +87,12 @@ def test_indicators_disaggregated_by_every_dimension(known):
         "undisclosed": 0,
     }
     assert _by(report, "grants_awarded_cop", "group")["venezuelan_migrant"] == 20_000_000_00
+    assert _by(report, "pitch_participants", "sex") == {
+        "female": 1,
+        "male": 1,
+        "other": 0,
+        "undisclosed": 0,
+    }
 
 
 def test_indicators_disaggregated_by_cohort(known):
@@ -137,3 +148,37 @@ def test_dashboard_rows_one_query_whatever_the_size(django_assert_num_queries):
         large = grouped_rows(_filters())
     assert sum(r["rows"] for r in small if r["r_source"] == "applications") == 100
     assert sum(r["rows"] for r in large if r["r_source"] == "applications") == 10_100
+
+
+def test_mentoring_sessions_and_volunteer_hours(known):
+    """Held sessions count; volunteer hours only for held sessions the mentee confirmed."""
+    from mentors.models import Booking, Match, SessionLog
+
+    past = timezone.now() - datetime.timedelta(days=2)
+    plans = [
+        [("held", 60, True), ("held", 60, True)],
+        [("held", 90, True), ("held", 90, False), ("mentee_no_show", 0, False)],
+    ]
+    matches = list(Match.objects.filter(status="accepted").order_by("pk"))
+    for match, plan in zip(matches, plans, strict=True):
+        for k, (outcome, minutes, confirmed) in enumerate(plan):
+            starts = past - datetime.timedelta(hours=3 * k)
+            booking = Booking.objects.create(
+                match=match,
+                mentor=match.mentor,
+                participant=match.participant,
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=1),
+                status="confirmed",
+                mode="virtual",
+            )
+            SessionLog.objects.create(
+                booking=booking,
+                outcome=outcome,
+                duration_minutes=minutes,
+                confirmed_at=timezone.now() if confirmed else None,
+            )
+    report = build_report(_filters(), suppress=False)
+    assert report.get("mentoring_sessions").total.value == 4
+    assert report.get("volunteer_hours").total.value == Decimal("3.5")
+    assert _by(report, "mentoring_sessions", "group")["venezuelan_migrant"] == 4

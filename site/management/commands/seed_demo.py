@@ -6,7 +6,7 @@ import importlib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-APP_DEMOS = ["semilla", "curriculum", "cohorts", "mentors", "pitchday"]
+APP_DEMOS = ["semilla", "curriculum", "cohorts", "mentors", "pitchday", "semilla.reporting"]
 
 
 class Command(BaseCommand):

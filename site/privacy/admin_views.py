@@ -1,0 +1,168 @@
+"""Staff console screens for data-protection staff: data requests (with their legal
+deadlines), the access audit, bulk-access alerts and the erasure log."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .forms import AuditFilterForm, ExtendForm, RequestAnswerForm
+from .models import AccessAudit, BulkAccessAlert, DataRequest, ErasureLog
+from .permissions import is_data_protection
+
+PAGE_SIZE = 50
+
+
+def _check(request):
+    if not is_data_protection(request.user):
+        raise PermissionDenied
+
+
+@require_GET
+def requests_list(request):
+    _check(request)
+    show = request.GET.get("show", "open")
+    queryset = DataRequest.objects.select_related("user").order_by("due_on", "pk")
+    if show == "open":
+        queryset = queryset.filter(status__in=["received", "in_progress"])
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "privacy/admin/requests.html",
+        {"page": page, "show": show, "today": timezone.localdate()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def request_detail(request, pk: int):
+    _check(request)
+    data_request = get_object_or_404(DataRequest.objects.select_related("user"), pk=pk)
+    answer_form = RequestAnswerForm(prefix="answer")
+    extend_form = ExtendForm(prefix="extend")
+    if request.method == "POST":
+        if "extend-note" in request.POST:
+            extend_form = ExtendForm(request.POST, prefix="extend")
+            if extend_form.is_valid():
+                try:
+                    services.data_request_extend(
+                        request=data_request,
+                        actor=request.user,
+                        note=extend_form.cleaned_data["note"],
+                    )
+                except services.InvalidTransition:
+                    messages.error(
+                        request,
+                        _("The deadline can be extended only once, while the request is open."),
+                    )
+                else:
+                    messages.success(request, _("Deadline extended."))
+                return redirect("privacy_admin_request", pk=pk)
+        else:
+            answer_form = RequestAnswerForm(request.POST, prefix="answer")
+            if answer_form.is_valid():
+                data = answer_form.cleaned_data
+                try:
+                    services.data_request_transition(
+                        request=data_request,
+                        to=data["to"],
+                        actor=request.user,
+                        note=data["note"],
+                        response=data["response"],
+                        erase=data["erase"],
+                    )
+                except services.InvalidTransition:
+                    messages.error(
+                        request, _("That change is not possible from the current status.")
+                    )
+                else:
+                    messages.success(request, _("Request updated."))
+                    return redirect("privacy_admin_request", pk=pk)
+    history = data_request.history.select_related("actor").order_by("created_at", "pk")
+    return TemplateResponse(
+        request,
+        "privacy/admin/request_detail.html",
+        {
+            "item": data_request,
+            "history": history,
+            "answer_form": answer_form,
+            "extend_form": extend_form,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_GET
+def audit_list(request):
+    _check(request)
+    form = AuditFilterForm(request.GET or None)
+    queryset = AccessAudit.objects.select_related("actor", "subject").order_by("-created_at", "-pk")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["actor"]:
+            queryset = queryset.filter(actor__email__iexact=data["actor"].strip())
+        if data["subject"]:
+            queryset = queryset.filter(subject_id=data["subject"])
+        if data["model"]:
+            queryset = queryset.filter(model__icontains=data["model"].strip())
+        zone = timezone.get_current_timezone()
+        if data["date_from"]:
+            queryset = queryset.filter(
+                created_at__gte=datetime.datetime.combine(
+                    data["date_from"], datetime.time.min, tzinfo=zone
+                )
+            )
+        if data["date_to"]:
+            queryset = queryset.filter(
+                created_at__lt=datetime.datetime.combine(
+                    data["date_to"] + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+                )
+            )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "privacy/admin/audit.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@require_GET
+def alerts_list(request):
+    _check(request)
+    alerts = BulkAccessAlert.objects.select_related("actor", "acknowledged_by").order_by(
+        "-created_at"
+    )
+    page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "privacy/admin/alerts.html", {"page": page})
+
+
+@require_POST
+def alert_acknowledge(request, pk: int):
+    _check(request)
+    updated = BulkAccessAlert.objects.filter(pk=pk, acknowledged_at__isnull=True).update(
+        acknowledged_at=timezone.now(), acknowledged_by=request.user
+    )
+    if not updated and not BulkAccessAlert.objects.filter(pk=pk).exists():
+        raise PermissionDenied
+    messages.success(request, _("Alert acknowledged."))
+    return redirect("privacy_admin_alerts")
+
+
+@require_GET
+def erasures_list(request):
+    _check(request)
+    logs = ErasureLog.objects.select_related("actor", "request").order_by("-erased_at", "-pk")
+    search = request.GET.get("q", "").strip()
+    if search.isdigit():
+        logs = logs.filter(Q(subject_ref=int(search)) | Q(request_id=int(search)))
+    page = Paginator(logs, PAGE_SIZE).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "privacy/admin/erasures.html", {"page": page, "q": search})

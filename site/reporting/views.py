@@ -1,0 +1,75 @@
+"""The indicator dashboard in the staff console and its exports."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from .charts import bar_chart, format_value, line_chart
+from .exports import dimension_label, to_csv, to_xlsx
+from .forms import FiltersForm
+from .permissions import may_view_indicators, sees_only_suppressed
+from .selectors import SECONDARY_MARK, SMALL_CELL, build_report, cohort_choices
+
+
+def _report_for(request):
+    if not may_view_indicators(request.user):
+        raise PermissionDenied
+    funder_view = sees_only_suppressed(request.user)
+    cohorts = cohort_choices()
+    form = FiltersForm(request.GET or None, cohorts=cohorts, allow_unsuppressed=not funder_view)
+    suppress = funder_view or form.wants_suppression()
+    report = build_report(form.to_filters(), suppress=suppress, cohorts=cohorts)
+    return form, report, funder_view
+
+
+@require_GET
+def dashboard(request):
+    form, report, funder_view = _report_for(request)
+    breakdown = form.chosen_breakdown()
+    cards = []
+    for item in report.indicators:
+        entries = item.by[breakdown]
+        cards.append(
+            {
+                "item": item,
+                "total": format_value(item.total, item.unit),
+                "bars": bar_chart(entries, item.unit),
+                "line": line_chart(item.series, item.unit),
+                "rows": [(label, format_value(cell, item.unit)) for _k, label, cell in entries],
+                "months": [
+                    (m.strftime("%Y-%m"), format_value(c, item.unit)) for m, c in item.series
+                ],
+            }
+        )
+    return TemplateResponse(
+        request,
+        "reporting/dashboard.html",
+        {
+            "form": form,
+            "report": report,
+            "cards": cards,
+            "funder_view": funder_view,
+            "breakdown_label": dimension_label(breakdown),
+            "small_cell": SMALL_CELL,
+            "secondary_mark": SECONDARY_MARK,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@require_GET
+def export(request, fmt: str):
+    _form, report, _funder_view = _report_for(request)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(to_csv(report), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            to_xlsx(report),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="semilla-indicadores-{stamp}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
