@@ -127,6 +127,8 @@ def seed_home_page():
     es, _ = Locale.objects.get_or_create(language_code="es")
     en, _ = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
+    if root is None:  # a database emptied after migrations (e.g. by a test flush)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=es))
     home = HomePage.objects.filter(locale=es).first()
     if home is None:
         home = HomePage(slug="inicio", locale=es, **HOME_CONTENT["es"])

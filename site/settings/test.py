@@ -43,3 +43,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }  # noqa: F405
 # Record which URL patterns the suite exercises (see tests/url_coverage.py).
 MIDDLEWARE = [*MIDDLEWARE, "tests.url_coverage.URLCoverageMiddleware"]  # noqa: F405
+# Connections are not kept between requests in tests: the live server's threads would keep
+# the test database open and PostgreSQL could not drop it at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
