@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,347 +17,1214 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Cohort',
+            name="Cohort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('city', models.CharField(choices=[('barranquilla', 'Barranquilla'), ('bogota', 'Bogotá'), ('bucaramanga', 'Bucaramanga'), ('cali', 'Cali'), ('cartagena', 'Cartagena'), ('cucuta', 'Cúcuta'), ('medellin', 'Medellín'), ('riohacha', 'Riohacha'), ('virtual', 'Virtual')], max_length=32, verbose_name='city')),
-                ('language', models.CharField(choices=[('es', 'Español'), ('en', 'English')], default='es', max_length=2, verbose_name='language')),
-                ('starts_on', models.DateField(verbose_name='starts on')),
-                ('ends_on', models.DateField(verbose_name='ends on')),
-                ('seats', models.PositiveIntegerField(verbose_name='seats')),
-                ('seats_confirmed', models.PositiveIntegerField(default=0, editable=False, verbose_name='seats confirmed')),
-                ('opens_at', models.DateTimeField(verbose_name='applications open at')),
-                ('closes_at', models.DateTimeField(verbose_name='applications close at')),
-                ('offer_days', models.PositiveSmallIntegerField(default=7, validators=[django.core.validators.MinValueValidator(1)], verbose_name='days to confirm an offer')),
-                ('target_mix', models.JSONField(blank=True, default=dict, help_text='Optional. Share of seats (in %) per population group, e.g. {"venezuelan_migrant": 50, "receptor_community": 30}.', verbose_name='target mix by population group')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('min_age', models.PositiveSmallIntegerField(default=18, verbose_name='minimum age')),
-                ('max_age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='maximum age')),
-                ('require_local', models.BooleanField(default=True, help_text='Ignored for virtual cohorts.', verbose_name='must live in the city or its metro area')),
-                ('allowed_stages', models.JSONField(blank=True, default=list, help_text='Empty: every stage.', verbose_name='business stages accepted')),
-                ('allowed_groups', models.JSONField(blank=True, default=list, help_text='Empty: every group.', verbose_name='population groups accepted')),
-                ('accepted_documents', models.JSONField(blank=True, default=cohorts.models._all_documents, help_text='A document "in process" never rejects: it flags the application.', verbose_name='identity documents accepted')),
-                ('excluded_sectors', models.JSONField(blank=True, default=list, verbose_name='sectors excluded')),
-                ('reviewers_per_application', models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1)], verbose_name='reviewers per application')),
-                ('blind_review', models.BooleanField(default=False, help_text="Reviewers do not see the applicant's name and contact details.", verbose_name='blind review')),
-                ('document_retention_days', models.PositiveSmallIntegerField(default=30, verbose_name='days to keep identity documents after the decision')),
-                ('decisions_released_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='decisions released at')),
-                ('allow_mentor_directory', models.BooleanField(default=False, verbose_name='participants may browse and request mentors')),
-                ('mentoring_hours_per_pair', models.PositiveSmallIntegerField(default=10, verbose_name='mentoring hours per pair')),
-                ('max_upcoming_bookings', models.PositiveSmallIntegerField(default=2, verbose_name='maximum upcoming bookings per participant')),
-                ('booking_cancel_cutoff_hours', models.PositiveSmallIntegerField(default=12, verbose_name='hours before a session after which it cannot be cancelled')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "city",
+                    models.CharField(
+                        choices=[
+                            ("barranquilla", "Barranquilla"),
+                            ("bogota", "Bogotá"),
+                            ("bucaramanga", "Bucaramanga"),
+                            ("cali", "Cali"),
+                            ("cartagena", "Cartagena"),
+                            ("cucuta", "Cúcuta"),
+                            ("medellin", "Medellín"),
+                            ("riohacha", "Riohacha"),
+                            ("virtual", "Virtual"),
+                        ],
+                        max_length=32,
+                        verbose_name="city",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("es", "Español"), ("en", "English")],
+                        default="es",
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="starts on")),
+                ("ends_on", models.DateField(verbose_name="ends on")),
+                ("seats", models.PositiveIntegerField(verbose_name="seats")),
+                (
+                    "seats_confirmed",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="seats confirmed"
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(verbose_name="applications open at")),
+                ("closes_at", models.DateTimeField(verbose_name="applications close at")),
+                (
+                    "offer_days",
+                    models.PositiveSmallIntegerField(
+                        default=7,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="days to confirm an offer",
+                    ),
+                ),
+                (
+                    "target_mix",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='Optional. Share of seats (in %) per population group, e.g. {"venezuelan_migrant": 50, "receptor_community": 30}.',
+                        verbose_name="target mix by population group",
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "min_age",
+                    models.PositiveSmallIntegerField(default=18, verbose_name="minimum age"),
+                ),
+                (
+                    "max_age",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="maximum age"
+                    ),
+                ),
+                (
+                    "require_local",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Ignored for virtual cohorts.",
+                        verbose_name="must live in the city or its metro area",
+                    ),
+                ),
+                (
+                    "allowed_stages",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Empty: every stage.",
+                        verbose_name="business stages accepted",
+                    ),
+                ),
+                (
+                    "allowed_groups",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Empty: every group.",
+                        verbose_name="population groups accepted",
+                    ),
+                ),
+                (
+                    "accepted_documents",
+                    models.JSONField(
+                        blank=True,
+                        default=cohorts.models._all_documents,
+                        help_text='A document "in process" never rejects: it flags the application.',
+                        verbose_name="identity documents accepted",
+                    ),
+                ),
+                (
+                    "excluded_sectors",
+                    models.JSONField(blank=True, default=list, verbose_name="sectors excluded"),
+                ),
+                (
+                    "reviewers_per_application",
+                    models.PositiveSmallIntegerField(
+                        default=2,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="reviewers per application",
+                    ),
+                ),
+                (
+                    "blind_review",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Reviewers do not see the applicant's name and contact details.",
+                        verbose_name="blind review",
+                    ),
+                ),
+                (
+                    "document_retention_days",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        verbose_name="days to keep identity documents after the decision",
+                    ),
+                ),
+                (
+                    "decisions_released_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="decisions released at"
+                    ),
+                ),
+                (
+                    "allow_mentor_directory",
+                    models.BooleanField(
+                        default=False, verbose_name="participants may browse and request mentors"
+                    ),
+                ),
+                (
+                    "mentoring_hours_per_pair",
+                    models.PositiveSmallIntegerField(
+                        default=10, verbose_name="mentoring hours per pair"
+                    ),
+                ),
+                (
+                    "max_upcoming_bookings",
+                    models.PositiveSmallIntegerField(
+                        default=2, verbose_name="maximum upcoming bookings per participant"
+                    ),
+                ),
+                (
+                    "booking_cancel_cutoff_hours",
+                    models.PositiveSmallIntegerField(
+                        default=12,
+                        verbose_name="hours before a session after which it cannot be cancelled",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'cohort',
-                'verbose_name_plural': 'cohorts',
-                'ordering': ['-starts_on', 'name'],
-                'permissions': [('view_sensitive_data', 'Can see sensitive applicant data and export it'), ('decide_application', 'Can decide on applications and release decisions')],
+                "verbose_name": "cohort",
+                "verbose_name_plural": "cohorts",
+                "ordering": ["-starts_on", "name"],
+                "permissions": [
+                    ("view_sensitive_data", "Can see sensitive applicant data and export it"),
+                    ("decide_application", "Can decide on applications and release decisions"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('funder_name', models.CharField(blank=True, max_length=150, verbose_name='donor or funder')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "funder_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="donor or funder"),
+                ),
             ],
             options={
-                'verbose_name': 'programme',
-                'verbose_name_plural': 'programmes',
-                'ordering': ['name'],
+                "verbose_name": "programme",
+                "verbose_name_plural": "programmes",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('in_review', 'In review'), ('waitlisted', 'Waitlisted'), ('accepted', 'Offer made'), ('confirmed', 'Seat confirmed'), ('declined', 'Offer declined'), ('expired', 'Offer expired'), ('rejected', 'Not selected'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', max_length=16, verbose_name='status')),
-                ('current_step', models.CharField(choices=[('about', 'About you'), ('business', 'Your business'), ('needs', 'What you need'), ('documents', 'Documents'), ('consent', 'Consent and submit')], default='about', max_length=16, verbose_name='current step')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('sex', models.CharField(blank=True, choices=[('female', 'Woman'), ('male', 'Man'), ('other', 'Other / non-binary'), ('undisclosed', 'Prefer not to say')], max_length=16, verbose_name='sex')),
-                ('population_group', models.CharField(blank=True, choices=[('venezuelan_migrant', 'Venezuelan migrant'), ('colombian_returnee', 'Colombian returnee'), ('receptor_community', 'Receptor community')], max_length=32, verbose_name='population group')),
-                ('nationality', models.CharField(blank=True, choices=[('ve', 'Venezuelan'), ('co', 'Colombian'), ('co_ve', 'Colombian and Venezuelan'), ('other', 'Other')], max_length=8, verbose_name='nationality')),
-                ('document_type', models.CharField(blank=True, choices=[('cedula', 'Colombian cédula'), ('cedula_extranjeria', 'Cédula de extranjería'), ('ppt', 'PPT (Permiso por Protección Temporal)'), ('pep', 'PEP (Permiso Especial de Permanencia)'), ('passport', 'Passport'), ('in_process', 'In process (e.g. PPT requested)'), ('none', 'No document yet')], max_length=32, verbose_name='identity document')),
-                ('city', models.CharField(blank=True, choices=[('barranquilla', 'Barranquilla'), ('bogota', 'Bogotá'), ('bucaramanga', 'Bucaramanga'), ('cali', 'Cali'), ('cartagena', 'Cartagena'), ('cucuta', 'Cúcuta'), ('medellin', 'Medellín'), ('riohacha', 'Riohacha')], max_length=32, verbose_name='city')),
-                ('municipality', models.CharField(blank=True, max_length=80, verbose_name='municipality')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='mobile number')),
-                ('business_name', models.CharField(blank=True, max_length=150, verbose_name='business name')),
-                ('business_stage', models.CharField(blank=True, choices=[('idea', 'Idea: not selling yet'), ('early', 'Early: first sales, less than a year'), ('operating', 'Operating: selling for a year or more')], max_length=16, verbose_name='business stage')),
-                ('sector', models.CharField(blank=True, choices=[('food', 'Food and gastronomy'), ('retail', 'Retail and shops'), ('beauty', 'Beauty and personal care'), ('fashion', 'Fashion and textiles'), ('crafts', 'Crafts'), ('services', 'Services'), ('tech', 'Technology'), ('agro', 'Agriculture and agro-industry'), ('transport', 'Transport and logistics'), ('construction', 'Construction and repairs'), ('tourism', 'Tourism'), ('education', 'Education'), ('health', 'Health and wellbeing'), ('other', 'Other')], max_length=32, verbose_name='sector')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='what your business does')),
-                ('employees', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='people working in the business')),
-                ('needs', models.JSONField(blank=True, default=list, verbose_name='what you need help with')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='languages you speak')),
-                ('preferred_mode', models.CharField(blank=True, choices=[('in_person', 'In person'), ('virtual', 'Video call'), ('either', 'Either')], max_length=16, verbose_name='preferred way to meet')),
-                ('mentoring_preferences', models.TextField(blank=True, max_length=1000, verbose_name='anything we should know for mentoring')),
-                ('motivation', models.TextField(blank=True, max_length=2000, verbose_name='why do you want to join?')),
-                ('consent_given_at', models.DateTimeField(blank=True, null=True, verbose_name='consent given at')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
-                ('needs_document_check', models.BooleanField(default=False, help_text="The applicant's identity document is in process.", verbose_name='document to be checked by staff')),
-                ('review_count', models.PositiveSmallIntegerField(default=0, verbose_name='reviews')),
-                ('score_mean', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='weighted score')),
-                ('score_median', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='median score')),
-                ('score_spread', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='score spread')),
-                ('shortlisted', models.BooleanField(default=False, verbose_name='shortlisted')),
-                ('decision', models.CharField(blank=True, choices=[('accept', 'Accept'), ('waitlist', 'Waitlist'), ('reject', 'Reject')], max_length=16, verbose_name='decision')),
-                ('decision_feedback', models.TextField(blank=True, verbose_name='feedback for the applicant')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('released_at', models.DateTimeField(blank=True, null=True, verbose_name='decision released at')),
-                ('offered_at', models.DateTimeField(blank=True, null=True, verbose_name='offer made at')),
-                ('offer_expires_at', models.DateTimeField(blank=True, null=True, verbose_name='confirm by')),
-                ('responded_at', models.DateTimeField(blank=True, null=True, verbose_name='answered offer at')),
-                ('documents_purged_at', models.DateTimeField(blank=True, null=True, verbose_name='identity documents deleted at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cohort_applications', to=settings.AUTH_USER_MODEL, verbose_name='applicant')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='cohorts.cohort', verbose_name='cohort')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("in_review", "In review"),
+                            ("waitlisted", "Waitlisted"),
+                            ("accepted", "Offer made"),
+                            ("confirmed", "Seat confirmed"),
+                            ("declined", "Offer declined"),
+                            ("expired", "Offer expired"),
+                            ("rejected", "Not selected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "current_step",
+                    models.CharField(
+                        choices=[
+                            ("about", "About you"),
+                            ("business", "Your business"),
+                            ("needs", "What you need"),
+                            ("documents", "Documents"),
+                            ("consent", "Consent and submit"),
+                        ],
+                        default="about",
+                        max_length=16,
+                        verbose_name="current step",
+                    ),
+                ),
+                (
+                    "birth_date",
+                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("female", "Woman"),
+                            ("male", "Man"),
+                            ("other", "Other / non-binary"),
+                            ("undisclosed", "Prefer not to say"),
+                        ],
+                        max_length=16,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "population_group",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("venezuelan_migrant", "Venezuelan migrant"),
+                            ("colombian_returnee", "Colombian returnee"),
+                            ("receptor_community", "Receptor community"),
+                        ],
+                        max_length=32,
+                        verbose_name="population group",
+                    ),
+                ),
+                (
+                    "nationality",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ve", "Venezuelan"),
+                            ("co", "Colombian"),
+                            ("co_ve", "Colombian and Venezuelan"),
+                            ("other", "Other"),
+                        ],
+                        max_length=8,
+                        verbose_name="nationality",
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cedula", "Colombian cédula"),
+                            ("cedula_extranjeria", "Cédula de extranjería"),
+                            ("ppt", "PPT (Permiso por Protección Temporal)"),
+                            ("pep", "PEP (Permiso Especial de Permanencia)"),
+                            ("passport", "Passport"),
+                            ("in_process", "In process (e.g. PPT requested)"),
+                            ("none", "No document yet"),
+                        ],
+                        max_length=32,
+                        verbose_name="identity document",
+                    ),
+                ),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("barranquilla", "Barranquilla"),
+                            ("bogota", "Bogotá"),
+                            ("bucaramanga", "Bucaramanga"),
+                            ("cali", "Cali"),
+                            ("cartagena", "Cartagena"),
+                            ("cucuta", "Cúcuta"),
+                            ("medellin", "Medellín"),
+                            ("riohacha", "Riohacha"),
+                        ],
+                        max_length=32,
+                        verbose_name="city",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.CharField(blank=True, max_length=80, verbose_name="municipality"),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=20, verbose_name="mobile number"),
+                ),
+                (
+                    "business_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="business name"),
+                ),
+                (
+                    "business_stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("idea", "Idea: not selling yet"),
+                            ("early", "Early: first sales, less than a year"),
+                            ("operating", "Operating: selling for a year or more"),
+                        ],
+                        max_length=16,
+                        verbose_name="business stage",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("food", "Food and gastronomy"),
+                            ("retail", "Retail and shops"),
+                            ("beauty", "Beauty and personal care"),
+                            ("fashion", "Fashion and textiles"),
+                            ("crafts", "Crafts"),
+                            ("services", "Services"),
+                            ("tech", "Technology"),
+                            ("agro", "Agriculture and agro-industry"),
+                            ("transport", "Transport and logistics"),
+                            ("construction", "Construction and repairs"),
+                            ("tourism", "Tourism"),
+                            ("education", "Education"),
+                            ("health", "Health and wellbeing"),
+                            ("other", "Other"),
+                        ],
+                        max_length=32,
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="what your business does"
+                    ),
+                ),
+                (
+                    "employees",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="people working in the business"
+                    ),
+                ),
+                (
+                    "needs",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="what you need help with"
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(blank=True, default=list, verbose_name="languages you speak"),
+                ),
+                (
+                    "preferred_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("in_person", "In person"),
+                            ("virtual", "Video call"),
+                            ("either", "Either"),
+                        ],
+                        max_length=16,
+                        verbose_name="preferred way to meet",
+                    ),
+                ),
+                (
+                    "mentoring_preferences",
+                    models.TextField(
+                        blank=True,
+                        max_length=1000,
+                        verbose_name="anything we should know for mentoring",
+                    ),
+                ),
+                (
+                    "motivation",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="why do you want to join?"
+                    ),
+                ),
+                (
+                    "consent_given_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="consent given at"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="submitted at"),
+                ),
+                (
+                    "needs_document_check",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The applicant's identity document is in process.",
+                        verbose_name="document to be checked by staff",
+                    ),
+                ),
+                (
+                    "review_count",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="reviews"),
+                ),
+                (
+                    "score_mean",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="weighted score",
+                    ),
+                ),
+                (
+                    "score_median",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="median score",
+                    ),
+                ),
+                (
+                    "score_spread",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="score spread",
+                    ),
+                ),
+                ("shortlisted", models.BooleanField(default=False, verbose_name="shortlisted")),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("accept", "Accept"),
+                            ("waitlist", "Waitlist"),
+                            ("reject", "Reject"),
+                        ],
+                        max_length=16,
+                        verbose_name="decision",
+                    ),
+                ),
+                (
+                    "decision_feedback",
+                    models.TextField(blank=True, verbose_name="feedback for the applicant"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
+                ),
+                (
+                    "released_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="decision released at"
+                    ),
+                ),
+                (
+                    "offered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="offer made at"),
+                ),
+                (
+                    "offer_expires_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirm by"),
+                ),
+                (
+                    "responded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered offer at"),
+                ),
+                (
+                    "documents_purged_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="identity documents deleted at"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cohort_applications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="applicant",
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="cohorts.cohort",
+                        verbose_name="cohort",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application',
-                'verbose_name_plural': 'applications',
-                'ordering': ['-submitted_at', '-created_at'],
+                "verbose_name": "application",
+                "verbose_name_plural": "applications",
+                "ordering": ["-submitted_at", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationDocument',
+            name="ApplicationDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('identity', 'Identity document'), ('business', 'Business evidence (photo, invoice, flyer)')], max_length=16, verbose_name='kind')),
-                ('storage_name', models.CharField(blank=True, editable=False, max_length=255)),
-                ('display_name', models.CharField(max_length=120, verbose_name='name')),
-                ('content_type', models.CharField(max_length=40, verbose_name='type')),
-                ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('deleted_at', models.DateTimeField(blank=True, null=True, verbose_name='file deleted at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='cohorts.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("identity", "Identity document"),
+                            ("business", "Business evidence (photo, invoice, flyer)"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("storage_name", models.CharField(blank=True, editable=False, max_length=255)),
+                ("display_name", models.CharField(max_length=120, verbose_name="name")),
+                ("content_type", models.CharField(max_length=40, verbose_name="type")),
+                ("size", models.PositiveIntegerField(verbose_name="size in bytes")),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="uploaded at"),
+                ),
+                (
+                    "deleted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="file deleted at"),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="cohorts.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application document',
-                'verbose_name_plural': 'application documents',
-                'ordering': ['uploaded_at', 'pk'],
+                "verbose_name": "application document",
+                "verbose_name_plural": "application documents",
+                "ordering": ["uploaded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationStatusChange',
+            name="ApplicationStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('in_review', 'In review'), ('waitlisted', 'Waitlisted'), ('accepted', 'Offer made'), ('confirmed', 'Seat confirmed'), ('declined', 'Offer declined'), ('expired', 'Offer expired'), ('rejected', 'Not selected'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='from')),
-                ('to_status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('in_review', 'In review'), ('waitlisted', 'Waitlisted'), ('accepted', 'Offer made'), ('confirmed', 'Seat confirmed'), ('declined', 'Offer declined'), ('expired', 'Offer expired'), ('rejected', 'Not selected'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='to')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='cohorts.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("in_review", "In review"),
+                            ("waitlisted", "Waitlisted"),
+                            ("accepted", "Offer made"),
+                            ("confirmed", "Seat confirmed"),
+                            ("declined", "Offer declined"),
+                            ("expired", "Offer expired"),
+                            ("rejected", "Not selected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=16,
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("in_review", "In review"),
+                            ("waitlisted", "Waitlisted"),
+                            ("accepted", "Offer made"),
+                            ("confirmed", "Seat confirmed"),
+                            ("declined", "Offer declined"),
+                            ("expired", "Offer expired"),
+                            ("rejected", "Not selected"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=16,
+                        verbose_name="to",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="cohorts.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'status change',
-                'verbose_name_plural': 'status changes',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "status change",
+                "verbose_name_plural": "status changes",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Participant',
+            name="Participant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('withdrawn', 'Withdrawn'), ('completed', 'Completed')], default='active', max_length=16, verbose_name='status')),
-                ('joined_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='joined at')),
-                ('left_at', models.DateTimeField(blank=True, null=True, verbose_name='left at')),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='participant', to='cohorts.application')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='participants', to='cohorts.cohort', verbose_name='cohort')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("withdrawn", "Withdrawn"),
+                            ("completed", "Completed"),
+                        ],
+                        default="active",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "joined_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="joined at"
+                    ),
+                ),
+                ("left_at", models.DateTimeField(blank=True, null=True, verbose_name="left at")),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participant",
+                        to="cohorts.application",
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participants",
+                        to="cohorts.cohort",
+                        verbose_name="cohort",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'participant',
-                'verbose_name_plural': 'participants',
-                'ordering': ['cohort', 'user__full_name'],
+                "verbose_name": "participant",
+                "verbose_name_plural": "participants",
+                "ordering": ["cohort", "user__full_name"],
             },
         ),
         migrations.AddField(
-            model_name='cohort',
-            name='programme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cohorts', to='cohorts.programme', verbose_name='programme'),
+            model_name="cohort",
+            name="programme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cohorts",
+                to="cohorts.programme",
+                verbose_name="programme",
+            ),
         ),
         migrations.CreateModel(
-            name='ReviewAssignment',
+            name="ReviewAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('assigned', 'To review'), ('submitted', 'Submitted'), ('abstained', 'Abstained')], default='assigned', max_length=16, verbose_name='status')),
-                ('assigned_at', models.DateTimeField(auto_now_add=True, verbose_name='assigned at')),
-                ('weighted_score', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='weighted score')),
-                ('comment', models.TextField(blank=True, verbose_name='notes for the selection team')),
-                ('feedback', models.TextField(blank=True, verbose_name='feedback the applicant may read')),
-                ('abstain_reason', models.CharField(blank=True, max_length=200, verbose_name='reason for abstaining')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='cohorts.application', verbose_name='application')),
-                ('assigned_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_assignments', to=settings.AUTH_USER_MODEL, verbose_name='reviewer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("assigned", "To review"),
+                            ("submitted", "Submitted"),
+                            ("abstained", "Abstained"),
+                        ],
+                        default="assigned",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "assigned_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="assigned at"),
+                ),
+                (
+                    "weighted_score",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="weighted score",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.TextField(blank=True, verbose_name="notes for the selection team"),
+                ),
+                (
+                    "feedback",
+                    models.TextField(blank=True, verbose_name="feedback the applicant may read"),
+                ),
+                (
+                    "abstain_reason",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="reason for abstaining"
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="submitted at"),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="cohorts.application",
+                        verbose_name="application",
+                    ),
+                ),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review assignment',
-                'verbose_name_plural': 'review assignments',
-                'ordering': ['assigned_at', 'pk'],
+                "verbose_name": "review assignment",
+                "verbose_name_plural": "review assignments",
+                "ordering": ["assigned_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewerConflict',
+            name="ReviewerConflict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='applicant')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_conflicts', to=settings.AUTH_USER_MODEL, verbose_name='reviewer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="reason")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="applicant",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_conflicts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'conflict of interest',
-                'verbose_name_plural': 'conflicts of interest',
+                "verbose_name": "conflict of interest",
+                "verbose_name_plural": "conflicts of interest",
             },
         ),
         migrations.CreateModel(
-            name='Rubric',
+            name="Rubric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('scale_max', models.PositiveSmallIntegerField(default=5, help_text='Each criterion is scored from 1 to this number.', validators=[django.core.validators.MinValueValidator(2), django.core.validators.MaxValueValidator(10)], verbose_name='scale (highest score)')),
-                ('frozen_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='frozen at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "scale_max",
+                    models.PositiveSmallIntegerField(
+                        default=5,
+                        help_text="Each criterion is scored from 1 to this number.",
+                        validators=[
+                            django.core.validators.MinValueValidator(2),
+                            django.core.validators.MaxValueValidator(10),
+                        ],
+                        verbose_name="scale (highest score)",
+                    ),
+                ),
+                (
+                    "frozen_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="frozen at"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rubric',
-                'verbose_name_plural': 'rubrics',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('scale_max__gte', 2), ('scale_max__lte', 10)), name='cohorts_rubric_scale_range')],
+                "verbose_name": "rubric",
+                "verbose_name_plural": "rubrics",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("scale_max__gte", 2), ("scale_max__lte", 10)),
+                        name="cohorts_rubric_scale_range",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance for reviewers')),
-                ('weight', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='weight (%)')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='cohorts.rubric', verbose_name='rubric')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance for reviewers")),
+                (
+                    "weight",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="weight (%)",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "rubric",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="cohorts.rubric",
+                        verbose_name="rubric",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['rubric', 'sort_order', 'pk'],
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["rubric", "sort_order", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='cohort',
-            name='rubric',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cohorts', to='cohorts.rubric', verbose_name='rubric'),
+            model_name="cohort",
+            name="rubric",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cohorts",
+                to="cohorts.rubric",
+                verbose_name="rubric",
+            ),
         ),
         migrations.CreateModel(
-            name='Score',
+            name="Score",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveSmallIntegerField(verbose_name='score')),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='cohorts.reviewassignment')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scores', to='cohorts.criterion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveSmallIntegerField(verbose_name="score")),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="cohorts.reviewassignment",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scores",
+                        to="cohorts.criterion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'score',
-                'verbose_name_plural': 'scores',
+                "verbose_name": "score",
+                "verbose_name_plural": "scores",
             },
         ),
         migrations.CreateModel(
-            name='Workshop',
+            name="Workshop",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='place or link')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='workshops', to='cohorts.cohort', verbose_name='cohort')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                (
+                    "location",
+                    models.CharField(blank=True, max_length=200, verbose_name="place or link"),
+                ),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="workshops",
+                        to="cohorts.cohort",
+                        verbose_name="cohort",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'workshop',
-                'verbose_name_plural': 'workshops',
-                'ordering': ['starts_at', 'pk'],
+                "verbose_name": "workshop",
+                "verbose_name_plural": "workshops",
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('present', models.BooleanField(default=False, verbose_name='present')),
-                ('recorded_at', models.DateTimeField(auto_now=True)),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='cohorts.participant')),
-                ('workshop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='cohorts.workshop')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("present", models.BooleanField(default=False, verbose_name="present")),
+                ("recorded_at", models.DateTimeField(auto_now=True)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="cohorts.participant",
+                    ),
+                ),
+                (
+                    "workshop",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="cohorts.workshop",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendance',
-                'verbose_name_plural': 'attendance',
+                "verbose_name": "attendance",
+                "verbose_name_plural": "attendance",
             },
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['cohort', 'status'], name='cohorts_app_cohort__27ce66_idx'),
+            model_name="application",
+            index=models.Index(fields=["cohort", "status"], name="cohorts_app_cohort__27ce66_idx"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('user', 'cohort'), name='cohorts_application_one_per_person'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("user", "cohort"), name="cohorts_application_one_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'in_review', 'waitlisted', 'accepted', 'confirmed', 'declined', 'expired', 'rejected', 'withdrawn'])), name='cohorts_application_status_valid'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "draft",
+                            "submitted",
+                            "in_review",
+                            "waitlisted",
+                            "accepted",
+                            "confirmed",
+                            "declined",
+                            "expired",
+                            "rejected",
+                            "withdrawn",
+                        ],
+                    )
+                ),
+                name="cohorts_application_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'accepted'), _negated=True), ('offer_expires_at__isnull', False), _connector='OR'), name='cohorts_application_offer_has_deadline'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "accepted"), _negated=True),
+                    ("offer_expires_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="cohorts_application_offer_has_deadline",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('submitted_at__isnull', False), ('status', 'withdrawn'), _connector='OR'), name='cohorts_application_submitted_at_set'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "draft"),
+                    ("submitted_at__isnull", False),
+                    ("status", "withdrawn"),
+                    _connector="OR",
+                ),
+                name="cohorts_application_submitted_at_set",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participant',
-            constraint=models.UniqueConstraint(fields=('cohort', 'user'), name='cohorts_participant_unique'),
+            model_name="participant",
+            constraint=models.UniqueConstraint(
+                fields=("cohort", "user"), name="cohorts_participant_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewassignment',
-            constraint=models.UniqueConstraint(fields=('application', 'reviewer'), name='cohorts_assignment_unique'),
+            model_name="reviewassignment",
+            constraint=models.UniqueConstraint(
+                fields=("application", "reviewer"), name="cohorts_assignment_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewassignment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'submitted'), _negated=True), ('weighted_score__isnull', False), _connector='OR'), name='cohorts_assignment_submitted_has_score'),
+            model_name="reviewassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "submitted"), _negated=True),
+                    ("weighted_score__isnull", False),
+                    _connector="OR",
+                ),
+                name="cohorts_assignment_submitted_has_score",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewerconflict',
-            constraint=models.UniqueConstraint(fields=('reviewer', 'applicant'), name='cohorts_conflict_unique'),
+            model_name="reviewerconflict",
+            constraint=models.UniqueConstraint(
+                fields=("reviewer", "applicant"), name="cohorts_conflict_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='criterion',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gte', 1), ('weight__lte', 100)), name='cohorts_criterion_weight_range'),
+            model_name="criterion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gte", 1), ("weight__lte", 100)),
+                name="cohorts_criterion_weight_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cohort',
-            constraint=models.CheckConstraint(condition=models.Q(('seats_confirmed__lte', models.F('seats'))), name='cohorts_cohort_seats_not_oversubscribed'),
+            model_name="cohort",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("seats_confirmed__lte", models.F("seats"))),
+                name="cohorts_cohort_seats_not_oversubscribed",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cohort',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='cohorts_cohort_ends_after_start'),
+            model_name="cohort",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="cohorts_cohort_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cohort',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='cohorts_cohort_closes_after_open'),
+            model_name="cohort",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))),
+                name="cohorts_cohort_closes_after_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='score',
-            constraint=models.UniqueConstraint(fields=('assignment', 'criterion'), name='cohorts_score_unique'),
+            model_name="score",
+            constraint=models.UniqueConstraint(
+                fields=("assignment", "criterion"), name="cohorts_score_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='score',
-            constraint=models.CheckConstraint(condition=models.Q(('value__gte', 1)), name='cohorts_score_positive'),
+            model_name="score",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__gte", 1)), name="cohorts_score_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('workshop', 'participant'), name='cohorts_attendance_unique'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("workshop", "participant"), name="cohorts_attendance_unique"
+            ),
         ),
     ]

@@ -6,15 +6,19 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cohorts', '0001_initial'),
+        ("cohorts", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='criterion',
-            name='rubric',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='cohorts.rubric', verbose_name='rubric'),
+            model_name="criterion",
+            name="rubric",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="criteria",
+                to="cohorts.rubric",
+                verbose_name="rubric",
+            ),
         ),
     ]

@@ -14,8 +14,14 @@ def create_schedules(apps, schema_editor):
     Schedule = apps.get_model("django_q", "Schedule")
     for name, func, schedule_type, minutes in SCHEDULES:
         Schedule.objects.update_or_create(
-            name=name, defaults={"func": func, "schedule_type": schedule_type,
-                                 "minutes": minutes, "repeats": -1})
+            name=name,
+            defaults={
+                "func": func,
+                "schedule_type": schedule_type,
+                "minutes": minutes,
+                "repeats": -1,
+            },
+        )
 
 
 def remove_schedules(apps, schema_editor):

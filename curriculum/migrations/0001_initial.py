@@ -9,129 +9,537 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CoursePage',
+            name="CoursePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.CharField(help_text='One or two sentences for listings.', max_length=300, verbose_name='summary')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('issues_certificate', models.BooleanField(default=True, help_text='Learners who complete every required lesson get a certificate.', verbose_name='issues a certificate')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="One or two sentences for listings.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "issues_certificate",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Learners who complete every required lesson get a certificate.",
+                        verbose_name="issues a certificate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'course',
-                'verbose_name_plural': 'courses',
+                "verbose_name": "course",
+                "verbose_name_plural": "courses",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CurriculumIndexPage',
+            name="CurriculumIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'curriculum index',
-                'verbose_name_plural': 'curriculum indexes',
+                "verbose_name": "curriculum index",
+                "verbose_name_plural": "curriculum indexes",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LessonPage',
+            name="LessonPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.CharField(help_text='A short summary for listings and search.', max_length=200, verbose_name='summary')),
-                ('minutes', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(240)], verbose_name='estimated minutes')),
-                ('level', models.CharField(choices=[('beginner', 'Beginner'), ('intermediate', 'Intermediate')], default='beginner', max_length=16, verbose_name='level')),
-                ('topics', curriculum.models.TopicsField(blank=True, default=list, verbose_name='topics')),
-                ('required', models.BooleanField(default=True, verbose_name='required for the certificate')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('video', 10), ('worksheet', 14), ('tip', 17), ('checklist', 20), ('action_step', 22), ('quiz', 32)], block_lookup={0: ('curriculum.blocks.HeadingBlock', (), {}), 1: ('curriculum.blocks.ParagraphBlock', (), {}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the image for people who cannot see it. Leave empty only if it is decorative.', 'label': 'Alternative text', 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4)]], {}), 6: ('wagtail.blocks.URLBlock', (), {'label': 'YouTube or Vimeo link'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Video title', 'max_length': 150}), 8: ('wagtail.blocks.TextBlock', (), {'help_text': 'Required: the lesson must work without the video (slow data, no sound).', 'label': 'What the video says'}), 9: ('wagtail.blocks.IntegerBlock', (), {'label': 'Length in minutes', 'max_value': 180, 'min_value': 1, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('url', 6), ('title', 7), ('summary', 8), ('minutes', 9)]], {}), 11: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 150}), 13: ('wagtail.blocks.TextBlock', (), {'label': 'What it is for', 'required': False}), 14: ('wagtail.blocks.StructBlock', [[('document', 11), ('title', 12), ('description', 13)]], {}), 15: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('warning', 'Warning'), ('info', 'Good to know')], 'label': 'Kind'}), 16: ('wagtail.blocks.TextBlock', (), {'label': 'Text'}), 17: ('wagtail.blocks.StructBlock', [[('kind', 15), ('title', 12), ('text', 16)]], {}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 300}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Items', 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('title', 12), ('items', 19)]], {}), 21: ('wagtail.blocks.TextBlock', (), {'label': 'What to do this week'}), 22: ('wagtail.blocks.StructBlock', [[('title', 12), ('text', 21)]], {}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 150, 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 25: ('wagtail.blocks.CharBlock', (), {'label': 'Answer', 'max_length': 300}), 26: ('wagtail.blocks.BooleanBlock', (), {'label': 'This is the correct answer', 'required': False}), 27: ('wagtail.blocks.TextBlock', (), {'label': 'Explanation shown after answering'}), 28: ('wagtail.blocks.StructBlock', [[('text', 25), ('correct', 26), ('explanation', 27)]], {}), 29: ('wagtail.blocks.ListBlock', (28,), {'label': 'Options', 'max_num': 6, 'min_num': 2}), 30: ('wagtail.blocks.StructBlock', [[('question', 24), ('options', 29)]], {}), 31: ('wagtail.blocks.ListBlock', (30,), {'label': 'Questions', 'min_num': 1}), 32: ('wagtail.blocks.StructBlock', [[('title', 23), ('questions', 31)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="A short summary for listings and search.",
+                        max_length=200,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "minutes",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(240),
+                        ],
+                        verbose_name="estimated minutes",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("beginner", "Beginner"), ("intermediate", "Intermediate")],
+                        default="beginner",
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "topics",
+                    curriculum.models.TopicsField(blank=True, default=list, verbose_name="topics"),
+                ),
+                (
+                    "required",
+                    models.BooleanField(default=True, verbose_name="required for the certificate"),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 5),
+                            ("video", 10),
+                            ("worksheet", 14),
+                            ("tip", 17),
+                            ("checklist", 20),
+                            ("action_step", 22),
+                            ("quiz", 32),
+                        ],
+                        block_lookup={
+                            0: ("curriculum.blocks.HeadingBlock", (), {}),
+                            1: ("curriculum.blocks.ParagraphBlock", (), {}),
+                            2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe the image for people who cannot see it. Leave empty only if it is decorative.",
+                                    "label": "Alternative text",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 2), ("alt_text", 3), ("caption", 4)]],
+                                {},
+                            ),
+                            6: ("wagtail.blocks.URLBlock", (), {"label": "YouTube or Vimeo link"}),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Video title", "max_length": 150},
+                            ),
+                            8: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Required: the lesson must work without the video (slow data, no sound).",
+                                    "label": "What the video says",
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {
+                                    "label": "Length in minutes",
+                                    "max_value": 180,
+                                    "min_value": 1,
+                                    "required": False,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("url", 6), ("title", 7), ("summary", 8), ("minutes", 9)]],
+                                {},
+                            ),
+                            11: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 150},
+                            ),
+                            13: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "What it is for", "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 11), ("title", 12), ("description", 13)]],
+                                {},
+                            ),
+                            15: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("warning", "Warning"),
+                                        ("info", "Good to know"),
+                                    ],
+                                    "label": "Kind",
+                                },
+                            ),
+                            16: ("wagtail.blocks.TextBlock", (), {"label": "Text"}),
+                            17: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 15), ("title", 12), ("text", 16)]],
+                                {},
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Item", "max_length": 300},
+                            ),
+                            19: (
+                                "wagtail.blocks.ListBlock",
+                                (18,),
+                                {"label": "Items", "min_num": 1},
+                            ),
+                            20: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 12), ("items", 19)]],
+                                {},
+                            ),
+                            21: ("wagtail.blocks.TextBlock", (), {"label": "What to do this week"}),
+                            22: ("wagtail.blocks.StructBlock", [[("title", 12), ("text", 21)]], {}),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Title", "max_length": 150, "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Question", "max_length": 300},
+                            ),
+                            25: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Answer", "max_length": 300},
+                            ),
+                            26: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "This is the correct answer", "required": False},
+                            ),
+                            27: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Explanation shown after answering"},
+                            ),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 25), ("correct", 26), ("explanation", 27)]],
+                                {},
+                            ),
+                            29: (
+                                "wagtail.blocks.ListBlock",
+                                (28,),
+                                {"label": "Options", "max_num": 6, "min_num": 2},
+                            ),
+                            30: (
+                                "wagtail.blocks.StructBlock",
+                                [[("question", 24), ("options", 29)]],
+                                {},
+                            ),
+                            31: (
+                                "wagtail.blocks.ListBlock",
+                                (30,),
+                                {"label": "Questions", "min_num": 1},
+                            ),
+                            32: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 23), ("questions", 31)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson',
-                'verbose_name_plural': 'lessons',
+                "verbose_name": "lesson",
+                "verbose_name_plural": "lessons",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ModulePage',
+            name="ModulePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'module',
-                'verbose_name_plural': 'modules',
+                "verbose_name": "module",
+                "verbose_name_plural": "modules",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('course_title', models.CharField(max_length=255, verbose_name='course title at issue')),
-                ('recipient_name', models.CharField(max_length=150, verbose_name='name on the certificate')),
-                ('code', models.CharField(default=curriculum.models.new_certificate_code, editable=False, max_length=32, unique=True, verbose_name='verification code')),
-                ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='issued at')),
-                ('status', models.CharField(choices=[('valid', 'Valid'), ('revoked', 'Revoked')], default='valid', max_length=16, verbose_name='status')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked at')),
-                ('revoked_reason', models.TextField(blank=True, verbose_name='reason for revoking')),
-                ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='revoked by')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='certificates', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
-                ('course', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='curriculum.coursepage', verbose_name='course')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "course_title",
+                    models.CharField(max_length=255, verbose_name="course title at issue"),
+                ),
+                (
+                    "recipient_name",
+                    models.CharField(max_length=150, verbose_name="name on the certificate"),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        default=curriculum.models.new_certificate_code,
+                        editable=False,
+                        max_length=32,
+                        unique=True,
+                        verbose_name="verification code",
+                    ),
+                ),
+                ("issued_at", models.DateTimeField(auto_now_add=True, verbose_name="issued at")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("valid", "Valid"), ("revoked", "Revoked")],
+                        default="valid",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="revoked at"),
+                ),
+                (
+                    "revoked_reason",
+                    models.TextField(blank=True, verbose_name="reason for revoking"),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="revoked by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="certificates",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="curriculum.coursepage",
+                        verbose_name="course",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'certificate',
-                'verbose_name_plural': 'certificates',
-                'ordering': ['-issued_at', '-pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'valid')), fields=('user', 'course'), name='certificate_one_valid_per_course'), models.CheckConstraint(condition=models.Q(models.Q(('revoked_at__isnull', True), ('status', 'valid')), models.Q(('revoked_at__isnull', False), ('status', 'revoked')), _connector='OR'), name='certificate_revocation_consistent')],
+                "verbose_name": "certificate",
+                "verbose_name_plural": "certificates",
+                "ordering": ["-issued_at", "-pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "valid")),
+                        fields=("user", "course"),
+                        name="certificate_one_valid_per_course",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("revoked_at__isnull", True), ("status", "valid")),
+                            models.Q(("revoked_at__isnull", False), ("status", "revoked")),
+                            _connector="OR",
+                        ),
+                        name="certificate_revocation_consistent",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LessonProgress',
+            name="LessonProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started at')),
-                ('last_seen_at', models.DateTimeField(verbose_name='last seen at')),
-                ('completed_at', models.DateTimeField(blank=True, null=True, verbose_name='completed at')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='curriculum.coursepage', verbose_name='course')),
-                ('lesson', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='curriculum.lessonpage', verbose_name='lesson')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lesson_progress', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started at")),
+                ("last_seen_at", models.DateTimeField(verbose_name="last seen at")),
+                (
+                    "completed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="completed at"),
+                ),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="curriculum.coursepage",
+                        verbose_name="course",
+                    ),
+                ),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="curriculum.lessonpage",
+                        verbose_name="lesson",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lesson_progress",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson progress',
-                'verbose_name_plural': 'lesson progress',
-                'indexes': [models.Index(fields=['user', 'course', '-last_seen_at'], name='curriculum__user_id_8c7cfc_idx')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'lesson'), name='progress_one_per_lesson')],
+                "verbose_name": "lesson progress",
+                "verbose_name_plural": "lesson progress",
+                "indexes": [
+                    models.Index(
+                        fields=["user", "course", "-last_seen_at"],
+                        name="curriculum__user_id_8c7cfc_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "lesson"), name="progress_one_per_lesson"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='QuizAttempt',
+            name="QuizAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quiz_id', models.CharField(max_length=64, verbose_name='quiz block')),
-                ('answers', models.JSONField(default=list, verbose_name='answers')),
-                ('correct', models.PositiveSmallIntegerField(verbose_name='correct answers')),
-                ('total', models.PositiveSmallIntegerField(verbose_name='questions')),
-                ('passed', models.BooleanField(verbose_name='passed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted at')),
-                ('lesson', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='curriculum.lessonpage', verbose_name='lesson')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quiz_attempts', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("quiz_id", models.CharField(max_length=64, verbose_name="quiz block")),
+                ("answers", models.JSONField(default=list, verbose_name="answers")),
+                ("correct", models.PositiveSmallIntegerField(verbose_name="correct answers")),
+                ("total", models.PositiveSmallIntegerField(verbose_name="questions")),
+                ("passed", models.BooleanField(verbose_name="passed")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="submitted at"),
+                ),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="curriculum.lessonpage",
+                        verbose_name="lesson",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quiz_attempts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quiz attempt',
-                'verbose_name_plural': 'quiz attempts',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', 'lesson', 'quiz_id'], name='curriculum__user_id_80cb7a_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('total__gt', 0), ('correct__lte', models.F('total'))), name='quiz_attempt_score_in_range')],
+                "verbose_name": "quiz attempt",
+                "verbose_name_plural": "quiz attempts",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["user", "lesson", "quiz_id"], name="curriculum__user_id_80cb7a_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("total__gt", 0), ("correct__lte", models.F("total"))),
+                        name="quiz_attempt_score_in_range",
+                    )
+                ],
             },
         ),
     ]

@@ -6,30 +6,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cohorts', '0001_initial'),
-        ('curriculum', '0002_programme_lead_group'),
+        ("cohorts", "0001_initial"),
+        ("curriculum", "0002_programme_lead_group"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SyllabusItem',
+            name="SyllabusItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_date', models.DateField(verbose_name='due date')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note for participants')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='syllabus_items', to='cohorts.cohort', verbose_name='cohort')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='course or lesson')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_date", models.DateField(verbose_name="due date")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="note for participants"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="syllabus_items",
+                        to="cohorts.cohort",
+                        verbose_name="cohort",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="course or lesson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'syllabus item',
-                'verbose_name_plural': 'syllabus items',
-                'ordering': ['cohort', 'due_date', 'pk'],
-                'indexes': [models.Index(fields=['cohort', 'due_date'], name='curriculum__cohort__52bd4b_idx')],
-                'constraints': [models.UniqueConstraint(fields=('cohort', 'page'), name='syllabus_page_once_per_cohort')],
+                "verbose_name": "syllabus item",
+                "verbose_name_plural": "syllabus items",
+                "ordering": ["cohort", "due_date", "pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["cohort", "due_date"], name="curriculum__cohort__52bd4b_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cohort", "page"), name="syllabus_page_once_per_cohort"
+                    )
+                ],
             },
         ),
     ]

@@ -10,8 +10,12 @@ def create_schedule(apps, schema_editor):
     Schedule = apps.get_model("django_q", "Schedule")
     Schedule.objects.update_or_create(
         name=NAME,
-        defaults={"func": "curriculum.tasks.publish_scheduled_pages", "schedule_type": "I",
-                  "minutes": 5, "repeats": -1},
+        defaults={
+            "func": "curriculum.tasks.publish_scheduled_pages",
+            "schedule_type": "I",
+            "minutes": 5,
+            "repeats": -1,
+        },
     )
 
 

@@ -4,8 +4,12 @@ pause those still silent (every hour). Idempotent."""
 from django.db import migrations
 
 SCHEDULES = [
-    ("mentors: expire requests, nudge and pause inactive mentors",
-     "mentors.tasks.nudge_and_pause_inactive_mentors", "H", None),
+    (
+        "mentors: expire requests, nudge and pause inactive mentors",
+        "mentors.tasks.nudge_and_pause_inactive_mentors",
+        "H",
+        None,
+    ),
 ]
 
 
@@ -13,8 +17,14 @@ def create_schedules(apps, schema_editor):
     Schedule = apps.get_model("django_q", "Schedule")
     for name, func, schedule_type, minutes in SCHEDULES:
         Schedule.objects.update_or_create(
-            name=name, defaults={"func": func, "schedule_type": schedule_type,
-                                 "minutes": minutes, "repeats": -1})
+            name=name,
+            defaults={
+                "func": func,
+                "schedule_type": schedule_type,
+                "minutes": minutes,
+                "repeats": -1,
+            },
+        )
 
 
 def remove_schedules(apps, schema_editor):

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,446 +15,1253 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Fund',
+            name="Fund",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('donor', models.CharField(blank=True, max_length=120, verbose_name='programme or donor')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('currency', models.CharField(choices=[('COP', 'Colombian peso (COP)'), ('USD', 'US dollar (USD)')], default='COP', max_length=3, verbose_name='currency')),
-                ('accepts_contributions', models.BooleanField(default=False, help_text='Sponsors may contribute through a card payment page.', verbose_name='accepts online contributions')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                (
+                    "donor",
+                    models.CharField(blank=True, max_length=120, verbose_name="programme or donor"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("COP", "Colombian peso (COP)"), ("USD", "US dollar (USD)")],
+                        default="COP",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "accepts_contributions",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sponsors may contribute through a card payment page.",
+                        verbose_name="accepts online contributions",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'fund',
-                'verbose_name_plural': 'funds',
-                'ordering': ['name'],
+                "verbose_name": "fund",
+                "verbose_name_plural": "funds",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ReconciliationRun',
+            name="ReconciliationRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('events_recovered', models.PositiveIntegerField(default=0)),
-                ('transfers_checked', models.PositiveIntegerField(default=0)),
-                ('issues_found', models.PositiveIntegerField(default=0)),
-                ('error', models.CharField(blank=True, max_length=300)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("events_recovered", models.PositiveIntegerField(default=0)),
+                ("transfers_checked", models.PositiveIntegerField(default=0)),
+                ("issues_found", models.PositiveIntegerField(default=0)),
+                ("error", models.CharField(blank=True, max_length=300)),
             ],
             options={
-                'ordering': ['-started_at', '-pk'],
+                "ordering": ["-started_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='StripeEvent',
+            name="StripeEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event_id', models.CharField(max_length=255, unique=True)),
-                ('type', models.CharField(max_length=100)),
-                ('created', models.IntegerField(help_text="Stripe's created time (epoch seconds)")),
-                ('object_id', models.CharField(blank=True, max_length=255)),
-                ('source', models.CharField(default='webhook', max_length=16)),
-                ('processed_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("event_id", models.CharField(max_length=255, unique=True)),
+                ("type", models.CharField(max_length=100)),
+                ("created", models.IntegerField(help_text="Stripe's created time (epoch seconds)")),
+                ("object_id", models.CharField(blank=True, max_length=255)),
+                ("source", models.CharField(default="webhook", max_length=16)),
+                ("processed_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'Stripe event',
-                'verbose_name_plural': 'Stripe events',
-                'ordering': ['-created', '-pk'],
+                "verbose_name": "Stripe event",
+                "verbose_name_plural": "Stripe events",
+                "ordering": ["-created", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Disbursement',
+            name="Disbursement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='amount (minor units)')),
-                ('currency', models.CharField(choices=[('COP', 'Colombian peso (COP)'), ('USD', 'US dollar (USD)')], max_length=3, verbose_name='currency')),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('approved', 'Approved'), ('processing', 'Processing'), ('paid', 'Paid'), ('failed', 'Failed'), ('cancelled', 'Cancelled'), ('reversed', 'Reversed by the provider')], default='requested', max_length=12, verbose_name='status')),
-                ('idempotency_key', models.CharField(editable=False, max_length=64, unique=True)),
-                ('rail', models.CharField(blank=True, choices=[('stripe', 'Stripe (connected account)'), ('bank_transfer', 'Bank transfer'), ('nequi', 'Nequi'), ('daviplata', 'Daviplata'), ('cash', 'Cash')], max_length=16, verbose_name='payment method')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved')),
-                ('provider_reference', models.CharField(blank=True, max_length=120, verbose_name='payment reference')),
-                ('proof', models.FileField(blank=True, max_length=200, storage=pitchday.models.grants._private_storage, upload_to=pitchday.models.grants.evidence_upload_to, verbose_name='proof of payment')),
-                ('proof_content_type', models.CharField(blank=True, max_length=100)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.CharField(blank=True, max_length=300)),
-                ('failure_definitive', models.BooleanField(default=False)),
-                ('amount_reversed', models.PositiveBigIntegerField(default=0)),
-                ('paid_at', models.DateTimeField(blank=True, null=True, verbose_name='paid')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount", models.PositiveBigIntegerField(verbose_name="amount (minor units)")),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("COP", "Colombian peso (COP)"), ("USD", "US dollar (USD)")],
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("approved", "Approved"),
+                            ("processing", "Processing"),
+                            ("paid", "Paid"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                            ("reversed", "Reversed by the provider"),
+                        ],
+                        default="requested",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("idempotency_key", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "rail",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("stripe", "Stripe (connected account)"),
+                            ("bank_transfer", "Bank transfer"),
+                            ("nequi", "Nequi"),
+                            ("daviplata", "Daviplata"),
+                            ("cash", "Cash"),
+                        ],
+                        max_length=16,
+                        verbose_name="payment method",
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="requested")),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="approved"),
+                ),
+                (
+                    "provider_reference",
+                    models.CharField(blank=True, max_length=120, verbose_name="payment reference"),
+                ),
+                (
+                    "proof",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        storage=pitchday.models.grants._private_storage,
+                        upload_to=pitchday.models.grants.evidence_upload_to,
+                        verbose_name="proof of payment",
+                    ),
+                ),
+                ("proof_content_type", models.CharField(blank=True, max_length=100)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("last_error", models.CharField(blank=True, max_length=300)),
+                ("failure_definitive", models.BooleanField(default=False)),
+                ("amount_reversed", models.PositiveBigIntegerField(default=0)),
+                ("paid_at", models.DateTimeField(blank=True, null=True, verbose_name="paid")),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'disbursement',
-                'verbose_name_plural': 'disbursements',
-                'ordering': ['-requested_at', '-pk'],
+                "verbose_name": "disbursement",
+                "verbose_name_plural": "disbursements",
+                "ordering": ["-requested_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='DisbursementTransition',
+            name="DisbursementTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('requested', 'Requested'), ('approved', 'Approved'), ('processing', 'Processing'), ('paid', 'Paid'), ('failed', 'Failed'), ('cancelled', 'Cancelled'), ('reversed', 'Reversed by the provider')], max_length=12)),
-                ('to_status', models.CharField(choices=[('requested', 'Requested'), ('approved', 'Approved'), ('processing', 'Processing'), ('paid', 'Paid'), ('failed', 'Failed'), ('cancelled', 'Cancelled'), ('reversed', 'Reversed by the provider')], max_length=12)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('disbursement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='transitions', to='pitchday.disbursement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("requested", "Requested"),
+                            ("approved", "Approved"),
+                            ("processing", "Processing"),
+                            ("paid", "Paid"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                            ("reversed", "Reversed by the provider"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("approved", "Approved"),
+                            ("processing", "Processing"),
+                            ("paid", "Paid"),
+                            ("failed", "Failed"),
+                            ("cancelled", "Cancelled"),
+                            ("reversed", "Reversed by the provider"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "disbursement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transitions",
+                        to="pitchday.disbursement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Contribution',
+            name="Contribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='amount (minor units)')),
-                ('currency', models.CharField(choices=[('COP', 'Colombian peso (COP)'), ('USD', 'US dollar (USD)')], max_length=3)),
-                ('sponsor_name', models.CharField(max_length=150, verbose_name='name or organisation')),
-                ('sponsor_email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('checkout_session_id', models.CharField(blank=True, max_length=255, null=True, unique=True)),
-                ('status', models.CharField(choices=[('open', 'Waiting for payment'), ('paid', 'Paid')], default='open', max_length=8)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('paid_at', models.DateTimeField(blank=True, null=True)),
-                ('fund', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contributions', to='pitchday.fund')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount", models.PositiveBigIntegerField(verbose_name="amount (minor units)")),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("COP", "Colombian peso (COP)"), ("USD", "US dollar (USD)")],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "sponsor_name",
+                    models.CharField(max_length=150, verbose_name="name or organisation"),
+                ),
+                ("sponsor_email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "checkout_session_id",
+                    models.CharField(blank=True, max_length=255, null=True, unique=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Waiting for payment"), ("paid", "Paid")],
+                        default="open",
+                        max_length=8,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("paid_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "fund",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contributions",
+                        to="pitchday.fund",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contribution',
-                'verbose_name_plural': 'contributions',
-                'ordering': ['-created_at'],
+                "verbose_name": "contribution",
+                "verbose_name_plural": "contributions",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Grant',
+            name="Grant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=20, unique=True, verbose_name='reference')),
-                ('business_name', models.CharField(max_length=150, verbose_name='business')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='amount (minor units)')),
-                ('currency', models.CharField(choices=[('COP', 'Colombian peso (COP)'), ('USD', 'US dollar (USD)')], default='COP', max_length=3, verbose_name='currency')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('offered', 'Offered, awaiting the agreement'), ('active', 'Active'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], default='draft', max_length=16, verbose_name='status')),
-                ('terms_es', models.TextField(verbose_name='agreement terms (Spanish)')),
-                ('terms_en', models.TextField(verbose_name='agreement terms (English)')),
-                ('terms_version', models.CharField(default='2026-11', max_length=20, verbose_name='terms version')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='agreement accepted')),
-                ('accepted_language', models.CharField(blank=True, max_length=5)),
-                ('accepted_terms_sha256', models.CharField(blank=True, max_length=64)),
-                ('accepted_ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('source_award_id', models.PositiveBigIntegerField(blank=True, help_text='The pitch-day award this grant comes from, if any.', null=True, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('fund', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='grants', to='pitchday.fund', verbose_name='fund')),
-                ('grantee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='grants', to=settings.AUTH_USER_MODEL, verbose_name='grantee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(
+                        editable=False, max_length=20, unique=True, verbose_name="reference"
+                    ),
+                ),
+                ("business_name", models.CharField(max_length=150, verbose_name="business")),
+                ("amount", models.PositiveBigIntegerField(verbose_name="amount (minor units)")),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("COP", "Colombian peso (COP)"), ("USD", "US dollar (USD)")],
+                        default="COP",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("offered", "Offered, awaiting the agreement"),
+                            ("active", "Active"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("terms_es", models.TextField(verbose_name="agreement terms (Spanish)")),
+                ("terms_en", models.TextField(verbose_name="agreement terms (English)")),
+                (
+                    "terms_version",
+                    models.CharField(
+                        default="2026-11", max_length=20, verbose_name="terms version"
+                    ),
+                ),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="agreement accepted"),
+                ),
+                ("accepted_language", models.CharField(blank=True, max_length=5)),
+                ("accepted_terms_sha256", models.CharField(blank=True, max_length=64)),
+                ("accepted_ip", models.GenericIPAddressField(blank=True, null=True)),
+                (
+                    "source_award_id",
+                    models.PositiveBigIntegerField(
+                        blank=True,
+                        help_text="The pitch-day award this grant comes from, if any.",
+                        null=True,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "fund",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grants",
+                        to="pitchday.fund",
+                        verbose_name="fund",
+                    ),
+                ),
+                (
+                    "grantee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grants",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="grantee",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'seed grant',
-                'verbose_name_plural': 'seed grants',
-                'ordering': ['-created_at'],
+                "verbose_name": "seed grant",
+                "verbose_name_plural": "seed grants",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=150, verbose_name='item')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='planned amount (minor units)')),
-                ('grant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_lines', to='pitchday.grant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.CharField(max_length=150, verbose_name="item")),
+                (
+                    "amount",
+                    models.PositiveBigIntegerField(verbose_name="planned amount (minor units)"),
+                ),
+                (
+                    "grant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_lines",
+                        to="pitchday.grant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'planned use',
-                'verbose_name_plural': 'planned uses',
-                'ordering': ['pk'],
+                "verbose_name": "planned use",
+                "verbose_name_plural": "planned uses",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='GrantEvent',
+            name="GrantEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=40)),
-                ('from_status', models.CharField(blank=True, max_length=20)),
-                ('to_status', models.CharField(blank=True, max_length=20)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('grant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='history', to='pitchday.grant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=40)),
+                ("from_status", models.CharField(blank=True, max_length=20)),
+                ("to_status", models.CharField(blank=True, max_length=20)),
+                ("note", models.CharField(blank=True, max_length=300)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "grant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="history",
+                        to="pitchday.grant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='LedgerEntry',
+            name="LedgerEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('budget', 'Budget allocation'), ('contribution', 'Sponsor contribution'), ('commitment', 'Grant commitment'), ('release', 'Commitment released'), ('disbursement', 'Disbursement'), ('reversal', 'Disbursement reversed')], max_length=14)),
-                ('debit', models.CharField(choices=[('funding', 'Funding sources (budget and contributions)'), ('available', 'Fund: available'), ('committed', 'Grants: committed'), ('paid_out', 'Grants: paid out')], max_length=10)),
-                ('credit', models.CharField(choices=[('funding', 'Funding sources (budget and contributions)'), ('available', 'Fund: available'), ('committed', 'Grants: committed'), ('paid_out', 'Grants: paid out')], max_length=10)),
-                ('amount', models.PositiveBigIntegerField()),
-                ('currency', models.CharField(choices=[('COP', 'Colombian peso (COP)'), ('USD', 'US dollar (USD)')], max_length=3)),
-                ('external_id', models.CharField(blank=True, max_length=120)),
-                ('memo', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('contribution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ledger_entries', to='pitchday.contribution')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('disbursement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ledger_entries', to='pitchday.disbursement')),
-                ('fund', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ledger_entries', to='pitchday.fund')),
-                ('grant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ledger_entries', to='pitchday.grant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("budget", "Budget allocation"),
+                            ("contribution", "Sponsor contribution"),
+                            ("commitment", "Grant commitment"),
+                            ("release", "Commitment released"),
+                            ("disbursement", "Disbursement"),
+                            ("reversal", "Disbursement reversed"),
+                        ],
+                        max_length=14,
+                    ),
+                ),
+                (
+                    "debit",
+                    models.CharField(
+                        choices=[
+                            ("funding", "Funding sources (budget and contributions)"),
+                            ("available", "Fund: available"),
+                            ("committed", "Grants: committed"),
+                            ("paid_out", "Grants: paid out"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "credit",
+                    models.CharField(
+                        choices=[
+                            ("funding", "Funding sources (budget and contributions)"),
+                            ("available", "Fund: available"),
+                            ("committed", "Grants: committed"),
+                            ("paid_out", "Grants: paid out"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("amount", models.PositiveBigIntegerField()),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("COP", "Colombian peso (COP)"), ("USD", "US dollar (USD)")],
+                        max_length=3,
+                    ),
+                ),
+                ("external_id", models.CharField(blank=True, max_length=120)),
+                ("memo", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "contribution",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ledger_entries",
+                        to="pitchday.contribution",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "disbursement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ledger_entries",
+                        to="pitchday.disbursement",
+                    ),
+                ),
+                (
+                    "fund",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ledger_entries",
+                        to="pitchday.fund",
+                    ),
+                ),
+                (
+                    "grant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ledger_entries",
+                        to="pitchday.grant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ledger entry',
-                'verbose_name_plural': 'ledger entries',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "ledger entry",
+                "verbose_name_plural": "ledger entries",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('evidence_required', models.TextField(blank=True, help_text='Leave empty when no evidence is needed (e.g. the first tranche, paid on signing the agreement).', verbose_name='evidence required')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('submitted', 'Evidence submitted'), ('changes_requested', 'Changes requested'), ('approved', 'Approved')], default='pending', max_length=20, verbose_name='status')),
-                ('report', models.TextField(blank=True, verbose_name='short report')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('review_note', models.TextField(blank=True, verbose_name='review note')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "evidence_required",
+                    models.TextField(
+                        blank=True,
+                        help_text="Leave empty when no evidence is needed (e.g. the first tranche, paid on signing the agreement).",
+                        verbose_name="evidence required",
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("submitted", "Evidence submitted"),
+                            ("changes_requested", "Changes requested"),
+                            ("approved", "Approved"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("report", models.TextField(blank=True, verbose_name="short report")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("review_note", models.TextField(blank=True, verbose_name="review note")),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('receipt', 'Receipt or invoice'), ('photo', 'Photo'), ('other', 'Other document')], max_length=10, verbose_name='kind')),
-                ('file', models.FileField(max_length=200, storage=pitchday.models.grants._private_storage, upload_to=pitchday.models.grants.evidence_upload_to, verbose_name='file')),
-                ('original_name', models.CharField(max_length=200)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('description', models.CharField(blank=True, max_length=200, verbose_name='description')),
-                ('amount_spent', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='amount spent (minor units)')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('budget_line', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='receipts', to='pitchday.budgetline', verbose_name='planned use')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('milestone', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evidence', to='pitchday.milestone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("receipt", "Receipt or invoice"),
+                            ("photo", "Photo"),
+                            ("other", "Other document"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        storage=pitchday.models.grants._private_storage,
+                        upload_to=pitchday.models.grants.evidence_upload_to,
+                        verbose_name="file",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=200)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=200, verbose_name="description"),
+                ),
+                (
+                    "amount_spent",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="amount spent (minor units)"
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "budget_line",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="receipts",
+                        to="pitchday.budgetline",
+                        verbose_name="planned use",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evidence",
+                        to="pitchday.milestone",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evidence',
-                'verbose_name_plural': 'evidence',
-                'ordering': ['uploaded_at', 'pk'],
+                "verbose_name": "evidence",
+                "verbose_name_plural": "evidence",
+                "ordering": ["uploaded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PayoutDetails',
+            name="PayoutDetails",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rail', models.CharField(choices=[('stripe', 'Stripe (connected account)'), ('bank_transfer', 'Bank transfer'), ('nequi', 'Nequi'), ('daviplata', 'Daviplata'), ('cash', 'Cash')], max_length=16, verbose_name='payment method')),
-                ('holder_name', models.CharField(max_length=150, verbose_name='account holder')),
-                ('document_number', models.CharField(blank=True, max_length=30, verbose_name="holder's document number")),
-                ('bank_name', models.CharField(blank=True, max_length=80, verbose_name='bank')),
-                ('account_type', models.CharField(blank=True, choices=[('savings', 'Savings'), ('checking', 'Checking')], max_length=10, verbose_name='account type')),
-                ('account_number', models.CharField(blank=True, max_length=34, verbose_name='account number')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='mobile number')),
-                ('stripe_account_id', models.CharField(blank=True, max_length=40)),
-                ('stripe_payouts_enabled', models.BooleanField(default=False)),
-                ('stripe_synced_at', models.IntegerField(blank=True, help_text='created time of the last account event', null=True)),
-                ('status', models.CharField(choices=[('pending', 'Waiting for the confirmation code'), ('confirmed', 'Confirmed'), ('superseded', 'Replaced')], default='pending', max_length=12, verbose_name='status')),
-                ('code_hash', models.CharField(blank=True, max_length=128)),
-                ('code_expires_at', models.DateTimeField(blank=True, null=True)),
-                ('code_attempts', models.PositiveSmallIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='entered')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
-                ('superseded_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payout_details', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rail",
+                    models.CharField(
+                        choices=[
+                            ("stripe", "Stripe (connected account)"),
+                            ("bank_transfer", "Bank transfer"),
+                            ("nequi", "Nequi"),
+                            ("daviplata", "Daviplata"),
+                            ("cash", "Cash"),
+                        ],
+                        max_length=16,
+                        verbose_name="payment method",
+                    ),
+                ),
+                ("holder_name", models.CharField(max_length=150, verbose_name="account holder")),
+                (
+                    "document_number",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="holder's document number"
+                    ),
+                ),
+                ("bank_name", models.CharField(blank=True, max_length=80, verbose_name="bank")),
+                (
+                    "account_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[("savings", "Savings"), ("checking", "Checking")],
+                        max_length=10,
+                        verbose_name="account type",
+                    ),
+                ),
+                (
+                    "account_number",
+                    models.CharField(blank=True, max_length=34, verbose_name="account number"),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=20, verbose_name="mobile number"),
+                ),
+                ("stripe_account_id", models.CharField(blank=True, max_length=40)),
+                ("stripe_payouts_enabled", models.BooleanField(default=False)),
+                (
+                    "stripe_synced_at",
+                    models.IntegerField(
+                        blank=True, help_text="created time of the last account event", null=True
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for the confirmation code"),
+                            ("confirmed", "Confirmed"),
+                            ("superseded", "Replaced"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("code_hash", models.CharField(blank=True, max_length=128)),
+                ("code_expires_at", models.DateTimeField(blank=True, null=True)),
+                ("code_attempts", models.PositiveSmallIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="entered")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed"),
+                ),
+                ("superseded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payout_details",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'payout details',
-                'verbose_name_plural': 'payout details',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "payout details",
+                "verbose_name_plural": "payout details",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='disbursement',
-            name='payout_details',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='disbursements', to='pitchday.payoutdetails'),
+            model_name="disbursement",
+            name="payout_details",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="disbursements",
+                to="pitchday.payoutdetails",
+            ),
         ),
         migrations.CreateModel(
-            name='PayoutDetailsUpdateRequest',
+            name="PayoutDetailsUpdateRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=300, verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=300, verbose_name="reason")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReconciliationIssue',
+            name="ReconciliationIssue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('missing_in_ledger', 'At the provider but not in the ledger'), ('missing_at_provider', 'In the ledger but not at the provider'), ('amount', 'Amounts differ'), ('status', 'Statuses differ')], max_length=24, verbose_name='kind')),
-                ('external_id', models.CharField(max_length=120, verbose_name='provider object')),
-                ('expected', models.CharField(blank=True, max_length=120, verbose_name='in the ledger')),
-                ('found', models.CharField(blank=True, max_length=120, verbose_name='at the provider')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('resolution_note', models.CharField(blank=True, max_length=300)),
-                ('disbursement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='pitchday.disbursement')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='pitchday.reconciliationrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("missing_in_ledger", "At the provider but not in the ledger"),
+                            ("missing_at_provider", "In the ledger but not at the provider"),
+                            ("amount", "Amounts differ"),
+                            ("status", "Statuses differ"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("external_id", models.CharField(max_length=120, verbose_name="provider object")),
+                (
+                    "expected",
+                    models.CharField(blank=True, max_length=120, verbose_name="in the ledger"),
+                ),
+                (
+                    "found",
+                    models.CharField(blank=True, max_length=120, verbose_name="at the provider"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                ("resolution_note", models.CharField(blank=True, max_length=300)),
+                (
+                    "disbursement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issues",
+                        to="pitchday.disbursement",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issues",
+                        to="pitchday.reconciliationrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reconciliation issue',
-                'verbose_name_plural': 'reconciliation issues',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "reconciliation issue",
+                "verbose_name_plural": "reconciliation issues",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Tranche',
+            name="Tranche",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='amount (minor units)')),
-                ('status', models.CharField(choices=[('locked', 'Waiting for the milestone'), ('payable', 'Payable'), ('in_payment', 'Payment in progress'), ('paid', 'Paid'), ('cancelled', 'Cancelled')], default='locked', max_length=16, verbose_name='status')),
-                ('grant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tranches', to='pitchday.grant', verbose_name='grant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("amount", models.PositiveBigIntegerField(verbose_name="amount (minor units)")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("locked", "Waiting for the milestone"),
+                            ("payable", "Payable"),
+                            ("in_payment", "Payment in progress"),
+                            ("paid", "Paid"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="locked",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "grant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tranches",
+                        to="pitchday.grant",
+                        verbose_name="grant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tranche',
-                'verbose_name_plural': 'tranches',
-                'ordering': ['grant', 'number'],
+                "verbose_name": "tranche",
+                "verbose_name_plural": "tranches",
+                "ordering": ["grant", "number"],
             },
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='tranche',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='milestone', to='pitchday.tranche', verbose_name='tranche'),
+            model_name="milestone",
+            name="tranche",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="milestone",
+                to="pitchday.tranche",
+                verbose_name="tranche",
+            ),
         ),
         migrations.AddField(
-            model_name='disbursement',
-            name='tranche',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disbursements', to='pitchday.tranche', verbose_name='tranche'),
+            model_name="disbursement",
+            name="tranche",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="disbursements",
+                to="pitchday.tranche",
+                verbose_name="tranche",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contribution',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='contribution_amount_positive'),
+            model_name="contribution",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="contribution_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grant',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='grant_amount_positive'),
+            model_name="grant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="grant_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grant',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'offered', 'active', 'completed', 'cancelled'])), name='grant_status_valid'),
+            model_name="grant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "offered", "active", "completed", "cancelled"])
+                ),
+                name="grant_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grant',
-            constraint=models.CheckConstraint(condition=models.Q(('accepted_at__isnull', True), models.Q(('accepted_terms_sha256', ''), _negated=True), _connector='OR'), name='grant_acceptance_recorded'),
+            model_name="grant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("accepted_at__isnull", True),
+                    models.Q(("accepted_terms_sha256", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="grant_acceptance_recorded",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='ledger_amount_positive'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="ledger_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(('debit', models.F('credit')), _negated=True), name='ledger_two_accounts'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("debit", models.F("credit")), _negated=True),
+                name="ledger_two_accounts",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('credit', 'funding'), ('debit', 'available'), ('kind', 'budget')), models.Q(('credit', 'funding'), ('debit', 'available'), ('kind', 'contribution')), models.Q(('credit', 'available'), ('debit', 'committed'), ('kind', 'commitment')), models.Q(('credit', 'committed'), ('debit', 'available'), ('kind', 'release')), models.Q(('credit', 'committed'), ('debit', 'paid_out'), ('kind', 'disbursement')), models.Q(('credit', 'paid_out'), ('debit', 'committed'), ('kind', 'reversal')), _connector='OR'), name='ledger_kind_accounts'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("credit", "funding"), ("debit", "available"), ("kind", "budget")),
+                    models.Q(
+                        ("credit", "funding"), ("debit", "available"), ("kind", "contribution")
+                    ),
+                    models.Q(
+                        ("credit", "available"), ("debit", "committed"), ("kind", "commitment")
+                    ),
+                    models.Q(("credit", "committed"), ("debit", "available"), ("kind", "release")),
+                    models.Q(
+                        ("credit", "committed"), ("debit", "paid_out"), ("kind", "disbursement")
+                    ),
+                    models.Q(("credit", "paid_out"), ("debit", "committed"), ("kind", "reversal")),
+                    _connector="OR",
+                ),
+                name="ledger_kind_accounts",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['commitment', 'release', 'disbursement', 'reversal']), _negated=True), ('grant__isnull', False), _connector='OR'), name='ledger_grant_entries_have_grant'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("kind__in", ["commitment", "release", "disbursement", "reversal"]),
+                        _negated=True,
+                    ),
+                    ("grant__isnull", False),
+                    _connector="OR",
+                ),
+                name="ledger_grant_entries_have_grant",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['disbursement', 'reversal']), _negated=True), ('disbursement__isnull', False), _connector='OR'), name='ledger_payment_entries_have_disbursement'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind__in", ["disbursement", "reversal"]), _negated=True),
+                    ("disbursement__isnull", False),
+                    _connector="OR",
+                ),
+                name="ledger_payment_entries_have_disbursement",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'disbursement')), fields=('disbursement',), name='one_ledger_payment_per_disbursement'),
+            model_name="ledgerentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "disbursement")),
+                fields=("disbursement",),
+                name="one_ledger_payment_per_disbursement",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'reversal')), fields=('disbursement', 'external_id'), name='one_ledger_entry_per_reversal'),
+            model_name="ledgerentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "reversal")),
+                fields=("disbursement", "external_id"),
+                name="one_ledger_entry_per_reversal",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'contribution')), fields=('contribution',), name='one_ledger_entry_per_contribution'),
+            model_name="ledgerentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "contribution")),
+                fields=("contribution",),
+                name="one_ledger_entry_per_contribution",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'commitment')), fields=('grant',), name='one_commitment_per_grant'),
+            model_name="ledgerentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "commitment")),
+                fields=("grant",),
+                name="one_commitment_per_grant",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payoutdetails',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'confirmed')), fields=('user',), name='one_confirmed_payout_details_per_user'),
+            model_name="payoutdetails",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "confirmed")),
+                fields=("user",),
+                name="one_confirmed_payout_details_per_user",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payoutdetails',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('user',), name='one_pending_payout_details_per_user'),
+            model_name="payoutdetails",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "pending")),
+                fields=("user",),
+                name="one_pending_payout_details_per_user",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payoutdetails',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'confirmed', 'superseded'])), name='payout_details_status_valid'),
+            model_name="payoutdetails",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["pending", "confirmed", "superseded"])),
+                name="payout_details_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payoutdetails',
-            constraint=models.CheckConstraint(condition=models.Q(('rail__in', ['stripe', 'bank_transfer', 'nequi', 'daviplata', 'cash'])), name='payout_details_rail_valid'),
+            model_name="payoutdetails",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("rail__in", ["stripe", "bank_transfer", "nequi", "daviplata", "cash"])
+                ),
+                name="payout_details_rail_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reconciliationissue',
-            constraint=models.UniqueConstraint(fields=('kind', 'external_id'), name='reconciliation_issue_once'),
+            model_name="reconciliationissue",
+            constraint=models.UniqueConstraint(
+                fields=("kind", "external_id"), name="reconciliation_issue_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.UniqueConstraint(fields=('grant', 'number'), name='tranche_number_unique'),
+            model_name="tranche",
+            constraint=models.UniqueConstraint(
+                fields=("grant", "number"), name="tranche_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='tranche_amount_positive'),
+            model_name="tranche",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="tranche_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['locked', 'payable', 'in_payment', 'paid', 'cancelled'])), name='tranche_status_valid'),
+            model_name="tranche",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["locked", "payable", "in_payment", "paid", "cancelled"])
+                ),
+                name="tranche_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'submitted', 'changes_requested', 'approved'])), name='milestone_status_valid'),
+            model_name="milestone",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["pending", "submitted", "changes_requested", "approved"])
+                ),
+                name="milestone_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='disbursement',
-            constraint=models.CheckConstraint(condition=models.Q(('approved_by__isnull', True), models.Q(('approved_by', models.F('requested_by')), _negated=True), _connector='OR'), name='disbursement_four_eyes'),
+            model_name="disbursement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("approved_by__isnull", True),
+                    models.Q(("approved_by", models.F("requested_by")), _negated=True),
+                    _connector="OR",
+                ),
+                name="disbursement_four_eyes",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='disbursement',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='disbursement_amount_positive'),
+            model_name="disbursement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="disbursement_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='disbursement',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['requested', 'approved', 'processing', 'paid', 'failed', 'cancelled', 'reversed'])), name='disbursement_status_valid'),
+            model_name="disbursement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "requested",
+                            "approved",
+                            "processing",
+                            "paid",
+                            "failed",
+                            "cancelled",
+                            "reversed",
+                        ],
+                    )
+                ),
+                name="disbursement_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='disbursement',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['requested', 'cancelled']), ('approved_by__isnull', False), _connector='OR'), name='disbursement_approved_has_approver'),
+            model_name="disbursement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["requested", "cancelled"]),
+                    ("approved_by__isnull", False),
+                    _connector="OR",
+                ),
+                name="disbursement_approved_has_approver",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='disbursement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'paid'), _negated=True), ('paid_at__isnull', False), _connector='OR'), name='disbursement_paid_has_time'),
+            model_name="disbursement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "paid"), _negated=True),
+                    ("paid_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="disbursement_paid_has_time",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='disbursement',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'cancelled'), _negated=True), fields=('tranche',), name='one_live_disbursement_per_tranche'),
+            model_name="disbursement",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "cancelled"), _negated=True),
+                fields=("tranche",),
+                name="one_live_disbursement_per_tranche",
+            ),
         ),
     ]

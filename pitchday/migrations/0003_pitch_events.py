@@ -8,265 +8,656 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cohorts', '0003_schedules'),
-        ('pitchday', '0002_ledger_append_only'),
+        ("cohorts", "0003_schedules"),
+        ("pitchday", "0002_ledger_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PitchEvent',
+            name="PitchEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('venue', models.CharField(blank=True, max_length=200, verbose_name='venue')),
-                ('online_url', pitchday.models.events.HttpsURLField(blank=True, verbose_name='online link')),
-                ('submission_deadline', models.DateTimeField(verbose_name='submission deadline')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open for submissions'), ('scoring', 'Scoring open'), ('locked', 'Scoring locked'), ('published', 'Results published')], default='draft', max_length=12, verbose_name='status')),
-                ('min_judges', models.PositiveSmallIntegerField(default=3, help_text='Coverage check: every pitch must be scored by at least this many judges.', verbose_name='judges needed per pitch')),
-                ('award_budget', models.PositiveBigIntegerField(default=0, verbose_name='award budget (minor units)')),
-                ('currency', models.CharField(choices=[('COP', 'Colombian peso (COP)'), ('USD', 'US dollar (USD)')], default='COP', max_length=3, verbose_name='currency')),
-                ('audience_vote', models.BooleanField(default=False, verbose_name='audience vote')),
-                ('vote_token', models.CharField(default=pitchday.models.events._vote_token, editable=False, max_length=32, unique=True)),
-                ('winners_public', models.BooleanField(default=False, verbose_name='publish the list of winners')),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('cohorts', models.ManyToManyField(related_name='pitch_events', to='cohorts.cohort', verbose_name='cohorts')),
-                ('fund', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='pitch_events', to='pitchday.fund', verbose_name='fund for awards')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                ("venue", models.CharField(blank=True, max_length=200, verbose_name="venue")),
+                (
+                    "online_url",
+                    pitchday.models.events.HttpsURLField(blank=True, verbose_name="online link"),
+                ),
+                ("submission_deadline", models.DateTimeField(verbose_name="submission deadline")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("open", "Open for submissions"),
+                            ("scoring", "Scoring open"),
+                            ("locked", "Scoring locked"),
+                            ("published", "Results published"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "min_judges",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="Coverage check: every pitch must be scored by at least this many judges.",
+                        verbose_name="judges needed per pitch",
+                    ),
+                ),
+                (
+                    "award_budget",
+                    models.PositiveBigIntegerField(
+                        default=0, verbose_name="award budget (minor units)"
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        choices=[("COP", "Colombian peso (COP)"), ("USD", "US dollar (USD)")],
+                        default="COP",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                ("audience_vote", models.BooleanField(default=False, verbose_name="audience vote")),
+                (
+                    "vote_token",
+                    models.CharField(
+                        default=pitchday.models.events._vote_token,
+                        editable=False,
+                        max_length=32,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "winners_public",
+                    models.BooleanField(default=False, verbose_name="publish the list of winners"),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "cohorts",
+                    models.ManyToManyField(
+                        related_name="pitch_events", to="cohorts.cohort", verbose_name="cohorts"
+                    ),
+                ),
+                (
+                    "fund",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pitch_events",
+                        to="pitchday.fund",
+                        verbose_name="fund for awards",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pitch event',
-                'verbose_name_plural': 'pitch events',
-                'ordering': ['-starts_at'],
+                "verbose_name": "pitch event",
+                "verbose_name_plural": "pitch events",
+                "ordering": ["-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Pitch',
+            name="Pitch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('business_name', models.CharField(max_length=150, verbose_name='business name')),
-                ('summary', models.TextField(blank=True, max_length=4000, verbose_name='one-page summary')),
-                ('deck', models.FileField(blank=True, max_length=200, storage=pitchday.models.grants._private_storage, upload_to=pitchday.models.events.deck_upload_to, verbose_name='deck (PDF)')),
-                ('video_url', pitchday.models.events.HttpsURLField(blank=True, verbose_name='video link')),
-                ('ask_amount', models.PositiveBigIntegerField(default=0, verbose_name='amount requested (minor units)')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('withdrawn', 'Withdrawn')], default='draft', max_length=10, verbose_name='status')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('running_order', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='running order')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pitches', to='cohorts.participant', verbose_name='participant')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pitches', to='pitchday.pitchevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("business_name", models.CharField(max_length=150, verbose_name="business name")),
+                (
+                    "summary",
+                    models.TextField(blank=True, max_length=4000, verbose_name="one-page summary"),
+                ),
+                (
+                    "deck",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        storage=pitchday.models.grants._private_storage,
+                        upload_to=pitchday.models.events.deck_upload_to,
+                        verbose_name="deck (PDF)",
+                    ),
+                ),
+                (
+                    "video_url",
+                    pitchday.models.events.HttpsURLField(blank=True, verbose_name="video link"),
+                ),
+                (
+                    "ask_amount",
+                    models.PositiveBigIntegerField(
+                        default=0, verbose_name="amount requested (minor units)"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "running_order",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="running order"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pitches",
+                        to="cohorts.participant",
+                        verbose_name="participant",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pitches",
+                        to="pitchday.pitchevent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pitch',
-                'verbose_name_plural': 'pitches',
-                'ordering': ['event', 'running_order', 'pk'],
+                "verbose_name": "pitch",
+                "verbose_name_plural": "pitches",
+                "ordering": ["event", "running_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Judge',
+            name="Judge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('invited', 'Invited'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='invited', max_length=10, verbose_name='status')),
-                ('invited_at', models.DateTimeField(auto_now_add=True)),
-                ('responded_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='judgings', to=settings.AUTH_USER_MODEL)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='judges', to='pitchday.pitchevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("invited", "Invited"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="invited",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("invited_at", models.DateTimeField(auto_now_add=True)),
+                ("responded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="judgings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="judges",
+                        to="pitchday.pitchevent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'judge',
-                'verbose_name_plural': 'judges',
-                'ordering': ['event', 'user__full_name'],
+                "verbose_name": "judge",
+                "verbose_name_plural": "judges",
+                "ordering": ["event", "user__full_name"],
             },
         ),
         migrations.CreateModel(
-            name='EventLog',
+            name="EventLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, max_length=12)),
-                ('to_status', models.CharField(max_length=12)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='log', to='pitchday.pitchevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_status", models.CharField(blank=True, max_length=12)),
+                ("to_status", models.CharField(max_length=12)),
+                ("note", models.CharField(blank=True, max_length=300)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="log",
+                        to="pitchday.pitchevent",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AwardTier',
+            name="AwardTier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('rank_from', models.PositiveSmallIntegerField(verbose_name='from place')),
-                ('rank_to', models.PositiveSmallIntegerField(verbose_name='to place')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='maximum per pitch (minor units)')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tiers', to='pitchday.pitchevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("rank_from", models.PositiveSmallIntegerField(verbose_name="from place")),
+                ("rank_to", models.PositiveSmallIntegerField(verbose_name="to place")),
+                (
+                    "amount",
+                    models.PositiveBigIntegerField(verbose_name="maximum per pitch (minor units)"),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tiers",
+                        to="pitchday.pitchevent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'award tier',
-                'verbose_name_plural': 'award tiers',
-                'ordering': ['event', 'rank_from'],
+                "verbose_name": "award tier",
+                "verbose_name_plural": "award tiers",
+                "ordering": ["event", "rank_from"],
             },
         ),
         migrations.CreateModel(
-            name='Award',
+            name="Award",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rank', models.PositiveSmallIntegerField(verbose_name='place')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='amount (minor units)')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('grant', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='award', to='pitchday.grant')),
-                ('pitch', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='award', to='pitchday.pitch')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='pitchday.pitchevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rank", models.PositiveSmallIntegerField(verbose_name="place")),
+                ("amount", models.PositiveBigIntegerField(verbose_name="amount (minor units)")),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "grant",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="award",
+                        to="pitchday.grant",
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="award",
+                        to="pitchday.pitch",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="awards",
+                        to="pitchday.pitchevent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'award',
-                'verbose_name_plural': 'awards',
-                'ordering': ['event', 'rank'],
+                "verbose_name": "award",
+                "verbose_name_plural": "awards",
+                "ordering": ["event", "rank"],
             },
         ),
         migrations.CreateModel(
-            name='AudienceVote',
+            name="AudienceVote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='pitchday.pitch')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='pitchday.pitchevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="pitchday.pitch",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="pitchday.pitchevent",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PitchRubric',
+            name="PitchRubric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('is_default', models.BooleanField(default=False, verbose_name='default rubric')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                ("is_default", models.BooleanField(default=False, verbose_name="default rubric")),
             ],
             options={
-                'verbose_name': 'pitch rubric',
-                'verbose_name_plural': 'pitch rubrics',
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('is_default',), name='one_default_pitch_rubric')],
+                "verbose_name": "pitch rubric",
+                "verbose_name_plural": "pitch rubrics",
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_default", True)),
+                        fields=("is_default",),
+                        name="one_default_pitch_rubric",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='pitchevent',
-            name='rubric',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='pitchday.pitchrubric', verbose_name='rubric'),
+            model_name="pitchevent",
+            name="rubric",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="events",
+                to="pitchday.pitchrubric",
+                verbose_name="rubric",
+            ),
         ),
         migrations.CreateModel(
-            name='PitchCriterion',
+            name="PitchCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name_es', models.CharField(max_length=80, verbose_name='name (Spanish)')),
-                ('name_en', models.CharField(max_length=80, verbose_name='name (English)')),
-                ('guidance_es', models.TextField(blank=True, verbose_name='guidance (Spanish)')),
-                ('guidance_en', models.TextField(blank=True, verbose_name='guidance (English)')),
-                ('weight', models.PositiveSmallIntegerField(verbose_name='weight (%)')),
-                ('rubric', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='pitchday.pitchrubric')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name_es", models.CharField(max_length=80, verbose_name="name (Spanish)")),
+                ("name_en", models.CharField(max_length=80, verbose_name="name (English)")),
+                ("guidance_es", models.TextField(blank=True, verbose_name="guidance (Spanish)")),
+                ("guidance_en", models.TextField(blank=True, verbose_name="guidance (English)")),
+                ("weight", models.PositiveSmallIntegerField(verbose_name="weight (%)")),
+                (
+                    "rubric",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="pitchday.pitchrubric",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['rubric', 'order', 'pk'],
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["rubric", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PitchScore',
+            name="PitchScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveSmallIntegerField()),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='pitchday.pitchcriterion')),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scores', to='pitchday.judge')),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scores', to='pitchday.pitch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveSmallIntegerField()),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="pitchday.pitchcriterion",
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scores",
+                        to="pitchday.judge",
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scores",
+                        to="pitchday.pitch",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='UseOfFundsItem',
+            name="UseOfFundsItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=150, verbose_name='item')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='amount (minor units)')),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='use_of_funds', to='pitchday.pitch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.CharField(max_length=150, verbose_name="item")),
+                ("amount", models.PositiveBigIntegerField(verbose_name="amount (minor units)")),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="use_of_funds",
+                        to="pitchday.pitch",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='JudgeConflict',
+            name="JudgeConflict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='reason')),
-                ('declared_at', models.DateTimeField(auto_now_add=True)),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to='pitchday.judge')),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to='pitchday.pitch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="reason")),
+                ("declared_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conflicts",
+                        to="pitchday.judge",
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conflicts",
+                        to="pitchday.pitch",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('judge', 'pitch'), name='one_conflict_per_pair')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("judge", "pitch"), name="one_conflict_per_pair")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='JudgeComment',
+            name="JudgeComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=2000)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='comments', to='pitchday.judge')),
-                ('pitch', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='comments', to='pitchday.pitch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=2000)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="comments",
+                        to="pitchday.judge",
+                    ),
+                ),
+                (
+                    "pitch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="comments",
+                        to="pitchday.pitch",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('judge', 'pitch'), name='one_comment_per_judge_pitch')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("judge", "pitch"), name="one_comment_per_judge_pitch"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='pitch',
-            constraint=models.UniqueConstraint(fields=('event', 'participant'), name='one_pitch_per_participant_and_event'),
+            model_name="pitch",
+            constraint=models.UniqueConstraint(
+                fields=("event", "participant"), name="one_pitch_per_participant_and_event"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pitch',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'withdrawn'])), name='pitch_status_valid'),
+            model_name="pitch",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "submitted", "withdrawn"])),
+                name="pitch_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='judge',
-            constraint=models.UniqueConstraint(fields=('event', 'user'), name='one_judge_per_event_user'),
+            model_name="judge",
+            constraint=models.UniqueConstraint(
+                fields=("event", "user"), name="one_judge_per_event_user"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='awardtier',
-            constraint=models.CheckConstraint(condition=models.Q(('rank_from__gte', 1), ('rank_to__gte', models.F('rank_from'))), name='award_tier_ranks'),
+            model_name="awardtier",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rank_from__gte", 1), ("rank_to__gte", models.F("rank_from"))),
+                name="award_tier_ranks",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='award',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='award_amount_positive'),
+            model_name="award",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="award_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='audiencevote',
-            constraint=models.UniqueConstraint(fields=('event', 'user'), name='one_audience_vote_per_user'),
+            model_name="audiencevote",
+            constraint=models.UniqueConstraint(
+                fields=("event", "user"), name="one_audience_vote_per_user"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pitchevent',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'open', 'scoring', 'locked', 'published'])), name='pitch_event_status_valid'),
+            model_name="pitchevent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "open", "scoring", "locked", "published"])
+                ),
+                name="pitch_event_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pitchevent',
-            constraint=models.CheckConstraint(condition=models.Q(('min_judges__gte', 1)), name='pitch_event_min_judges'),
+            model_name="pitchevent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("min_judges__gte", 1)), name="pitch_event_min_judges"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pitchcriterion',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0), ('weight__lte', 100)), name='pitch_criterion_weight_range'),
+            model_name="pitchcriterion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gt", 0), ("weight__lte", 100)),
+                name="pitch_criterion_weight_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pitchscore',
-            constraint=models.UniqueConstraint(fields=('judge', 'pitch', 'criterion'), name='one_score_per_judge_pitch_criterion'),
+            model_name="pitchscore",
+            constraint=models.UniqueConstraint(
+                fields=("judge", "pitch", "criterion"), name="one_score_per_judge_pitch_criterion"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pitchscore',
-            constraint=models.CheckConstraint(condition=models.Q(('value__gte', 1), ('value__lte', 10)), name='pitch_score_range'),
+            model_name="pitchscore",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("value__gte", 1), ("value__lte", 10)), name="pitch_score_range"
+            ),
         ),
     ]

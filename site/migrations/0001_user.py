@@ -6,41 +6,141 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('full_name', models.CharField(blank=True, max_length=150, verbose_name='full name')),
-                ('preferred_name', models.CharField(blank=True, help_text='Optional. Used in greetings.', max_length=60, verbose_name='what should we call you?')),
-                ('language', models.CharField(choices=[('es', 'Español'), ('en', 'English')], default='es', max_length=5, verbose_name='language')),
-                ('timezone', models.CharField(default='America/Bogota', max_length=64, validators=[semilla.models.validate_timezone], verbose_name='time zone')),
-                ('city', models.CharField(blank=True, choices=[('barranquilla', 'Barranquilla'), ('bogota', 'Bogotá'), ('bucaramanga', 'Bucaramanga'), ('cali', 'Cali'), ('cartagena', 'Cartagena'), ('cucuta', 'Cúcuta'), ('medellin', 'Medellín'), ('riohacha', 'Riohacha')], max_length=32, verbose_name='city')),
-                ('is_demo', models.BooleanField(default=False, editable=False)),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="e-mail address"),
+                ),
+                (
+                    "full_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="full name"),
+                ),
+                (
+                    "preferred_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional. Used in greetings.",
+                        max_length=60,
+                        verbose_name="what should we call you?",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("es", "Español"), ("en", "English")],
+                        default="es",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "timezone",
+                    models.CharField(
+                        default="America/Bogota",
+                        max_length=64,
+                        validators=[semilla.models.validate_timezone],
+                        verbose_name="time zone",
+                    ),
+                ),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("barranquilla", "Barranquilla"),
+                            ("bogota", "Bogotá"),
+                            ("bucaramanga", "Bucaramanga"),
+                            ("cali", "Cali"),
+                            ("cartagena", "Cartagena"),
+                            ("cucuta", "Cúcuta"),
+                            ("medellin", "Medellín"),
+                            ("riohacha", "Riohacha"),
+                        ],
+                        max_length=32,
+                        verbose_name="city",
+                    ),
+                ),
+                ("is_demo", models.BooleanField(default=False, editable=False)),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
-                'ordering': ['email'],
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
+                "ordering": ["email"],
             },
             managers=[
-                ('objects', semilla.models.SemillaUserManager()),
+                ("objects", semilla.models.SemillaUserManager()),
             ],
         ),
     ]

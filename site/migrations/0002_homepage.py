@@ -7,30 +7,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('semilla', '0001_user'),
-        ('wagtailcore', '0098_apitoken'),
+        ("semilla", "0001_user"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('hero_title', models.CharField(max_length=120, verbose_name='headline')),
-                ('hero_text', models.TextField(max_length=600, verbose_name='introduction')),
-                ('programme_text', wagtail.fields.RichTextField(blank=True, verbose_name='about the programme')),
-                ('cities_title', models.CharField(blank=True, max_length=120, verbose_name='cities title')),
-                ('cities_text', models.TextField(blank=True, max_length=600, verbose_name='cities text')),
-                ('signup_title', models.CharField(blank=True, max_length=120, verbose_name='sign-up title')),
-                ('signup_text', models.TextField(blank=True, max_length=600, verbose_name='sign-up text')),
-                ('curriculum_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='curriculum entry page')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("hero_title", models.CharField(max_length=120, verbose_name="headline")),
+                ("hero_text", models.TextField(max_length=600, verbose_name="introduction")),
+                (
+                    "programme_text",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="about the programme"),
+                ),
+                (
+                    "cities_title",
+                    models.CharField(blank=True, max_length=120, verbose_name="cities title"),
+                ),
+                (
+                    "cities_text",
+                    models.TextField(blank=True, max_length=600, verbose_name="cities text"),
+                ),
+                (
+                    "signup_title",
+                    models.CharField(blank=True, max_length=120, verbose_name="sign-up title"),
+                ),
+                (
+                    "signup_text",
+                    models.TextField(blank=True, max_length=600, verbose_name="sign-up text"),
+                ),
+                (
+                    "curriculum_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="curriculum entry page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

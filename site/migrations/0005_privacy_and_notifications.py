@@ -6,62 +6,134 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('semilla', '0004_locales'),
+        ("semilla", "0004_locales"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NotificationSettings',
+            name="NotificationSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phone', models.CharField(blank=True, help_text='With country code, e.g. +57 300 123 4567.', max_length=20, verbose_name='mobile number')),
-                ('whatsapp', models.BooleanField(default=False, verbose_name='send me WhatsApp messages')),
-                ('sms', models.BooleanField(default=False, verbose_name='send me SMS messages')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_settings', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="With country code, e.g. +57 300 123 4567.",
+                        max_length=20,
+                        verbose_name="mobile number",
+                    ),
+                ),
+                (
+                    "whatsapp",
+                    models.BooleanField(default=False, verbose_name="send me WhatsApp messages"),
+                ),
+                ("sms", models.BooleanField(default=False, verbose_name="send me SMS messages")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_settings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification settings',
-                'verbose_name_plural': 'notification settings',
+                "verbose_name": "notification settings",
+                "verbose_name_plural": "notification settings",
             },
         ),
         migrations.CreateModel(
-            name='ConsentRecord',
+            name="ConsentRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(max_length=32, verbose_name='purpose')),
-                ('policy_version', models.CharField(max_length=32, verbose_name='policy version')),
-                ('channel', models.CharField(default='web', max_length=16, verbose_name='channel')),
-                ('given_at', models.DateTimeField(auto_now_add=True, verbose_name='given at')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked at')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("purpose", models.CharField(max_length=32, verbose_name="purpose")),
+                ("policy_version", models.CharField(max_length=32, verbose_name="policy version")),
+                ("channel", models.CharField(default="web", max_length=16, verbose_name="channel")),
+                ("given_at", models.DateTimeField(auto_now_add=True, verbose_name="given at")),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="revoked at"),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent record',
-                'verbose_name_plural': 'consent records',
-                'ordering': ['-given_at'],
-                'indexes': [models.Index(fields=['user', 'purpose'], name='semilla_con_user_id_63e221_idx')],
+                "verbose_name": "consent record",
+                "verbose_name_plural": "consent records",
+                "ordering": ["-given_at"],
+                "indexes": [
+                    models.Index(fields=["user", "purpose"], name="semilla_con_user_id_63e221_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='OutboxMessage',
+            name="OutboxMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(max_length=16, verbose_name='channel')),
-                ('recipient', models.CharField(max_length=254, verbose_name='recipient')),
-                ('subject', models.CharField(blank=True, max_length=255, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='body')),
-                ('key', models.CharField(blank=True, max_length=200, verbose_name='idempotency key')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("channel", models.CharField(max_length=16, verbose_name="channel")),
+                ("recipient", models.CharField(max_length=254, verbose_name="recipient")),
+                ("subject", models.CharField(blank=True, max_length=255, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="body")),
+                (
+                    "key",
+                    models.CharField(blank=True, max_length=200, verbose_name="idempotency key"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outbox message',
-                'verbose_name_plural': 'outbox messages',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('key', ''), _negated=True), fields=('channel', 'key'), name='outbox_unique_key_per_channel')],
+                "verbose_name": "outbox message",
+                "verbose_name_plural": "outbox messages",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("key", ""), _negated=True),
+                        fields=("channel", "key"),
+                        name="outbox_unique_key_per_channel",
+                    )
+                ],
             },
         ),
     ]

@@ -89,8 +89,17 @@ class ApiError(Exception):
     but not for parameter validation failures or rate limiting, which can be retried.
     """
 
-    def __init__(self, status: int, type_: str, message: str, *, code: str | None = None,
-                 param: str | None = None, saved: bool = False, **extra: Any) -> None:
+    def __init__(
+        self,
+        status: int,
+        type_: str,
+        message: str,
+        *,
+        code: str | None = None,
+        param: str | None = None,
+        saved: bool = False,
+        **extra: Any,
+    ) -> None:
         super().__init__(message)
         self.status, self.saved = status, saved
         self.body: JSON = {"type": type_, "message": message, **extra}
@@ -101,19 +110,28 @@ class ApiError(Exception):
             self.body["param"] = param
 
     @classmethod
-    def invalid(cls, message: str, *, code: str | None = None, param: str | None = None,
-                status: int = 400, saved: bool = False) -> ApiError:
+    def invalid(
+        cls,
+        message: str,
+        *,
+        code: str | None = None,
+        param: str | None = None,
+        status: int = 400,
+        saved: bool = False,
+    ) -> ApiError:
         return cls(status, "invalid_request_error", message, code=code, param=param, saved=saved)
 
     @classmethod
     def missing_param(cls, param: str) -> ApiError:
-        return cls.invalid(f"Missing required param: {param}.", code="parameter_missing",
-                           param=param)
+        return cls.invalid(
+            f"Missing required param: {param}.", code="parameter_missing", param=param
+        )
 
     @classmethod
     def no_such(cls, kind: str, obj_id: str, *, param: str = "id", status: int = 404) -> ApiError:
-        return cls.invalid(f"No such {kind}: '{obj_id}'", code="resource_missing", param=param,
-                           status=status)
+        return cls.invalid(
+            f"No such {kind}: '{obj_id}'", code="resource_missing", param=param, status=status
+        )
 
 
 @dataclass
@@ -174,10 +192,14 @@ def _int(value: Any, param: str, *, minimum: int | None = None) -> int:
         number = int(value)
         if minimum is None or number >= minimum:
             return number
-        raise ApiError.invalid(f"This value must be greater than or equal to {minimum}.",
-                               code="parameter_invalid_integer", param=param)
-    raise ApiError.invalid(f"Invalid integer: {value}", code="parameter_invalid_integer",
-                           param=param)
+        raise ApiError.invalid(
+            f"This value must be greater than or equal to {minimum}.",
+            code="parameter_invalid_integer",
+            param=param,
+        )
+    raise ApiError.invalid(
+        f"Invalid integer: {value}", code="parameter_invalid_integer", param=param
+    )
 
 
 def _require(params: JSON, name: str) -> Any:
@@ -232,10 +254,16 @@ class FakeStripe:
     signatures always use the real time, since ``stripe.Webhook`` checks them against it.
     """
 
-    def __init__(self, *, balance: int = 1_000_000, currency: str = "usd",
-                 api_keys: list[str] | None = None,
-                 webhook_secret: str = "whsec_test_fake",  # noqa: S107 (a test secret)
-                 client_timeout: float = 5.0, require_transfer_capability: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        balance: int = 1_000_000,
+        currency: str = "usd",
+        api_keys: list[str] | None = None,
+        webhook_secret: str = "whsec_test_fake",  # noqa: S107 (a test secret)
+        client_timeout: float = 5.0,
+        require_transfer_capability: bool = True,
+    ) -> None:
         self.initial_balance = (balance, currency)
         self.api_keys = api_keys
         self.webhook_secret = webhook_secret
@@ -255,20 +283,36 @@ class FakeStripe:
             ("GET", re.compile(r"/v1/accounts/(?P<obj_id>[^/]+)"), self._retrieve("account")),
             ("POST", re.compile(r"/v1/account_links"), self._create_account_link),
             ("POST", re.compile(r"/v1/transfers"), self._create_transfer),
-            ("GET", re.compile(r"/v1/transfers"),
-             self._lister("transfer", "/v1/transfers", "destination", "transfer_group")),
+            (
+                "GET",
+                re.compile(r"/v1/transfers"),
+                self._lister("transfer", "/v1/transfers", "destination", "transfer_group"),
+            ),
             ("GET", re.compile(r"/v1/transfers/(?P<obj_id>[^/]+)"), self._retrieve("transfer")),
-            ("POST", re.compile(r"/v1/transfers/(?P<obj_id>[^/]+)/reversals"),
-             self._create_reversal),
+            (
+                "POST",
+                re.compile(r"/v1/transfers/(?P<obj_id>[^/]+)/reversals"),
+                self._create_reversal,
+            ),
             ("GET", re.compile(r"/v1/balance"), self._get_balance),
-            ("GET", re.compile(r"/v1/balance_transactions"),
-             self._lister("balance_transaction", "/v1/balance_transactions", "type", "source",
-                          "currency")),
-            ("GET", re.compile(r"/v1/balance_transactions/(?P<obj_id>[^/]+)"),
-             self._retrieve("balance_transaction")),
+            (
+                "GET",
+                re.compile(r"/v1/balance_transactions"),
+                self._lister(
+                    "balance_transaction", "/v1/balance_transactions", "type", "source", "currency"
+                ),
+            ),
+            (
+                "GET",
+                re.compile(r"/v1/balance_transactions/(?P<obj_id>[^/]+)"),
+                self._retrieve("balance_transaction"),
+            ),
             ("POST", re.compile(r"/v1/checkout/sessions"), self._create_checkout_session),
-            ("GET", re.compile(r"/v1/checkout/sessions/(?P<obj_id>[^/]+)"),
-             self._retrieve("checkout.session")),
+            (
+                "GET",
+                re.compile(r"/v1/checkout/sessions/(?P<obj_id>[^/]+)"),
+                self._retrieve("checkout.session"),
+            ),
             ("GET", re.compile(r"/v1/events"), self._list_events),
             ("GET", re.compile(r"/v1/events/(?P<obj_id>[^/]+)"), self._retrieve("event")),
         ]
@@ -282,9 +326,12 @@ class FakeStripe:
         self._stopping.clear()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.fake = self
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05},
-                                        name="fake-stripe", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="fake-stripe",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -316,8 +363,13 @@ class FakeStripe:
             raise RuntimeError("FakeStripe is not started")
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
-    def client(self, api_key: str = "sk_test_fake", *, timeout: float | None = None,
-               max_network_retries: int = 0) -> stripe.StripeClient:
+    def client(
+        self,
+        api_key: str = "sk_test_fake",
+        *,
+        timeout: float | None = None,
+        max_network_retries: int = 0,
+    ) -> stripe.StripeClient:
         """A ``stripe.StripeClient`` aimed at this server (requests session closed on stop)."""
         timeout = self.client_timeout if timeout is None else timeout
         session = requests.Session()
@@ -368,9 +420,16 @@ class FakeStripe:
         """Move the clock used for ``created`` fields forward."""
         self.clock_offset += seconds
 
-    def fail_next(self, path_prefix: str, *, kind: FailureKind, count: int = 1,
-                  method: str | None = "POST", perform: bool | Literal["late"] = True,
-                  delay: float | None = None) -> None:
+    def fail_next(
+        self,
+        path_prefix: str,
+        *,
+        kind: FailureKind,
+        count: int = 1,
+        method: str | None = "POST",
+        perform: bool | Literal["late"] = True,
+        delay: float | None = None,
+    ) -> None:
         """Make the next ``count`` requests whose path starts with ``path_prefix`` fail.
 
         * ``"timeout"``: the response never arrives in time; the connection is dropped after
@@ -389,9 +448,11 @@ class FakeStripe:
         if kind not in _FAILURE_KINDS:
             raise ValueError(f"unknown failure kind {kind!r}")
         with self._lock:
-            self._injections.append(_Injection(path_prefix, kind, count,
-                                               method.upper() if method else None,
-                                               perform, delay))
+            self._injections.append(
+                _Injection(
+                    path_prefix, kind, count, method.upper() if method else None, perform, delay
+                )
+            )
 
     def get(self, obj_id: str) -> JSON:
         """A copy of any stored object (account, transfer, event, ...) by id."""
@@ -413,8 +474,11 @@ class FakeStripe:
 
     def requests_to(self, path_prefix: str, method: str | None = None) -> list[RecordedRequest]:
         """Logged requests whose path starts with ``path_prefix`` (optionally one method)."""
-        return [r for r in list(self.requests) if r.path.startswith(path_prefix)
-                and (method is None or r.method == method.upper())]
+        return [
+            r
+            for r in list(self.requests)
+            if r.path.startswith(path_prefix) and (method is None or r.method == method.upper())
+        ]
 
     def complete_onboarding(self, account_id: str) -> JSON:
         """The user finishes hosted onboarding: account enabled, ``account.updated`` queued."""
@@ -422,14 +486,25 @@ class FakeStripe:
             account = self._objects.get(account_id)
             if account is None or account["object"] != "account":
                 raise KeyError(account_id)
-            previous = {k: copy.deepcopy(account[k]) for k in
-                        ("charges_enabled", "payouts_enabled", "details_submitted",
-                         "capabilities", "requirements")}
+            previous = {
+                k: copy.deepcopy(account[k])
+                for k in (
+                    "charges_enabled",
+                    "payouts_enabled",
+                    "details_submitted",
+                    "capabilities",
+                    "requirements",
+                )
+            }
             account.update(charges_enabled=True, payouts_enabled=True, details_submitted=True)
             account["capabilities"] = {k: "active" for k in account["capabilities"]}
-            account["requirements"] = {"currently_due": [], "eventually_due": [],
-                                       "past_due": [], "pending_verification": [],
-                                       "disabled_reason": None}
+            account["requirements"] = {
+                "currently_due": [],
+                "eventually_due": [],
+                "past_due": [],
+                "pending_verification": [],
+                "disabled_reason": None,
+            }
             self._event("account.updated", account, previous=previous, account=account_id)
             return copy.deepcopy(account)
 
@@ -442,11 +517,19 @@ class FakeStripe:
             if session["status"] != "open":
                 raise ValueError(f"checkout session {session_id} is {session['status']}")
             charge_id = new_id("ch")
-            session.update(status="complete", payment_status="paid",
-                           payment_intent=new_id("pi"),
-                           customer_details={"email": session["customer_email"], "name": None})
-            self._balance_txn(session["amount_total"], session["currency"], "charge", charge_id,
-                              "Checkout payment")
+            session.update(
+                status="complete",
+                payment_status="paid",
+                payment_intent=new_id("pi"),
+                customer_details={"email": session["customer_email"], "name": None},
+            )
+            self._balance_txn(
+                session["amount_total"],
+                session["currency"],
+                "charge",
+                charge_id,
+                "Checkout payment",
+            )
             self._event("checkout.session.completed", session)
             return copy.deepcopy(session)
 
@@ -469,9 +552,14 @@ class FakeStripe:
                     pending.append(event)
             return pending
 
-    def signed_payload(self, event: JSON | str | stripe.StripeObject, *,
-                       secret: str | None = None,
-                       stale: bool = False, forged: bool = False) -> tuple[bytes, str]:
+    def signed_payload(
+        self,
+        event: JSON | str | stripe.StripeObject,
+        *,
+        secret: str | None = None,
+        stale: bool = False,
+        forged: bool = False,
+    ) -> tuple[bytes, str]:
         """``(body, Stripe-Signature header)`` as Stripe would POST ``event`` to an endpoint.
 
         ``stale`` dates the signature 10 minutes back (outside the library's 300 s
@@ -484,17 +572,26 @@ class FakeStripe:
         elif isinstance(event, stripe.StripeObject):
             event = event.to_dict()
         payload = json.dumps(event, indent=2)
-        secret = "whsec_forged_" + secrets.token_hex(8) if forged else (
-            secret or self.webhook_secret)
+        secret = (
+            "whsec_forged_" + secrets.token_hex(8) if forged else (secret or self.webhook_secret)
+        )
         if stale:
             header = sign_header(payload, secret, int(time.time()) - 600)
         else:
             header = stripe.WebhookSignature.generate_signature_header(payload, secret)
         return payload.encode(), header
 
-    def deliver(self, event_id: str | None = None, *, times: int = 1,
-                concurrently: bool = False, stale: bool = False, forged: bool = False,
-                reverse: bool = False, timeout: float = 10.0) -> list[int]:
+    def deliver(
+        self,
+        event_id: str | None = None,
+        *,
+        times: int = 1,
+        concurrently: bool = False,
+        stale: bool = False,
+        forged: bool = False,
+        reverse: bool = False,
+        timeout: float = 10.0,
+    ) -> list[int]:
         """POST events to every registered endpoint, like Stripe's webhook sender.
 
         Sends ``event_id`` (even if already delivered) or else every pending event, oldest
@@ -513,21 +610,25 @@ class FakeStripe:
         statuses: list[int] = []
         for event in events:
             for endpoint in endpoints:
-                body, header = self.signed_payload(event, secret=endpoint.secret, stale=stale,
-                                                   forged=forged)
-                results = self._post_copies(endpoint.url, body, header, times, concurrently,
-                                            timeout)
+                body, header = self.signed_payload(
+                    event, secret=endpoint.secret, stale=stale, forged=forged
+                )
+                results = self._post_copies(
+                    endpoint.url, body, header, times, concurrently, timeout
+                )
                 statuses.extend(results)
                 if any(200 <= s < 300 for s in results):
                     with self._lock:
                         self._delivered.setdefault(event["id"], set()).add(endpoint.url)
                         stored = self._objects[event["id"]]
                         stored["pending_webhooks"] = sum(
-                            e.url not in self._delivered[event["id"]] for e in self._endpoints)
+                            e.url not in self._delivered[event["id"]] for e in self._endpoints
+                        )
         return statuses
 
-    def _post_copies(self, url: str, body: bytes, header: str, times: int,
-                     concurrently: bool, timeout: float) -> list[int]:
+    def _post_copies(
+        self, url: str, body: bytes, header: str, times: int, concurrently: bool, timeout: float
+    ) -> list[int]:
         if not concurrently:
             return [self._post_webhook(url, body, header, timeout) for _ in range(times)]
         results: list[int] = [0] * times
@@ -546,10 +647,16 @@ class FakeStripe:
 
     @staticmethod
     def _post_webhook(url: str, body: bytes, header: str, timeout: float) -> int:
-        request = urllib.request.Request(url, data=body, method="POST", headers={  # noqa: S310
-            "Content-Type": "application/json; charset=utf-8",
-            "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-            "Stripe-Signature": header})
+        request = urllib.request.Request(  # noqa: S310
+            url,
+            data=body,
+            method="POST",
+            headers={  # noqa: S310
+                "Content-Type": "application/json; charset=utf-8",
+                "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+                "Stripe-Signature": header,
+            },
+        )
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         try:
             with opener.open(request, timeout=timeout) as response:
@@ -573,8 +680,9 @@ class FakeStripe:
             except Exception:  # a bug in the fake: answer like Stripe's 500, keep the trace
                 self.errors.append(traceback.format_exc())
                 print(self.errors[-1], file=sys.stderr)
-                response = self._error_response(ApiError(500, "api_error", "Fake crashed"),
-                                                new_id("req"))
+                response = self._error_response(
+                    ApiError(500, "api_error", "Fake crashed"), new_id("req")
+                )
             if response is None:  # injected timeout: drop the connection unanswered
                 handler.close_connection = True
                 return
@@ -604,8 +712,9 @@ class FakeStripe:
         record = RecordedRequest(method, path, idem_key, api_key, {})
         self.requests.append(record)
         try:
-            record.params = parse_form(parse_qsl(body if method == "POST" else split.query,
-                                                 keep_blank_values=True))
+            record.params = parse_form(
+                parse_qsl(body if method == "POST" else split.query, keep_blank_values=True)
+            )
             self._authenticate(api_key)
             handler, groups = self._route(method, path)
         except ApiError as err:
@@ -614,8 +723,11 @@ class FakeStripe:
         injection = self._take_injection(method, path)
         delay = 0.0
         if injection and injection.kind == "timeout":
-            delay = injection.delay if injection.delay is not None else (
-                float(headers.get("X-Fake-Client-Timeout") or self.client_timeout) + 0.5)
+            delay = (
+                injection.delay
+                if injection.delay is not None
+                else (float(headers.get("X-Fake-Client-Timeout") or self.client_timeout) + 0.5)
+            )
             if injection.perform is not True:
                 self._stopping.wait(delay)
                 if injection.perform is False:
@@ -623,8 +735,15 @@ class FakeStripe:
                 delay = 0.0
         ctx = _Ctx(record.params, request_id, idem_key)
         with self._lock:
-            response = self._execute(method, path, ctx, api_key or "", handler, groups,
-                                     injection.kind if injection else None)
+            response = self._execute(
+                method,
+                path,
+                ctx,
+                api_key or "",
+                handler,
+                groups,
+                injection.kind if injection else None,
+            )
         record.status = response.status
         record.replayed = "Idempotent-Replayed" in response.headers
         if injection and injection.kind == "timeout":
@@ -633,30 +752,52 @@ class FakeStripe:
             return None
         return response
 
-    def _execute(self, method: str, path: str, ctx: _Ctx, api_key: str,
-                 handler: Callable[..., tuple[int, JSON]], groups: dict[str, str],
-                 injected: str | None) -> Response:
+    def _execute(
+        self,
+        method: str,
+        path: str,
+        ctx: _Ctx,
+        api_key: str,
+        handler: Callable[..., tuple[int, JSON]],
+        groups: dict[str, str],
+        injected: str | None,
+    ) -> Response:
         key = (api_key, ctx.idempotency_key) if ctx.idempotency_key else None
         if key and key in self._idempotency:
             saved = self._idempotency[key]
             if (saved.method, saved.path) != (method, path):
-                return self._error_response(ApiError(
-                    400, "idempotency_error",
-                    "Keys for idempotent requests can only be used for the same endpoint they "
-                    f"were first used for ('{saved.path}' vs '{path}'). Try using a key other "
-                    f"than '{key[1]}' if you meant to execute a different request."),
-                    ctx.request_id)
+                return self._error_response(
+                    ApiError(
+                        400,
+                        "idempotency_error",
+                        "Keys for idempotent requests can only be used for the same endpoint they "
+                        f"were first used for ('{saved.path}' vs '{path}'). Try using a key other "
+                        f"than '{key[1]}' if you meant to execute a different request.",
+                    ),
+                    ctx.request_id,
+                )
             if saved.params != ctx.params:
-                return self._error_response(ApiError(
-                    400, "idempotency_error",
-                    "Keys for idempotent requests can only be used with the same parameters "
-                    f"they were first used with. Try using a key other than '{key[1]}' if you "
-                    "meant to execute a different request."), ctx.request_id)
+                return self._error_response(
+                    ApiError(
+                        400,
+                        "idempotency_error",
+                        "Keys for idempotent requests can only be used with the same parameters "
+                        f"they were first used with. Try using a key other than '{key[1]}' if you "
+                        "meant to execute a different request.",
+                    ),
+                    ctx.request_id,
+                )
             original = saved.response
-            return Response(original.status, original.body, {
-                **original.headers, "Idempotent-Replayed": "true",
-                "Original-Request": original.headers["Request-Id"],
-                "Request-Id": ctx.request_id})
+            return Response(
+                original.status,
+                original.body,
+                {
+                    **original.headers,
+                    "Idempotent-Replayed": "true",
+                    "Original-Request": original.headers["Request-Id"],
+                    "Request-Id": ctx.request_id,
+                },
+            )
         try:
             if injected and injected != "timeout":
                 raise self._injected_error(injected)
@@ -675,36 +816,56 @@ class FakeStripe:
     def _injected_error(kind: str) -> ApiError:
         return {
             "500": lambda: ApiError(500, "api_error", "An unknown error occurred", saved=True),
-            "card_declined": lambda: ApiError(402, "card_error", "Your card was declined.",
-                                              code="card_declined", saved=True,
-                                              decline_code="generic_decline"),
-            "rate_limit": lambda: ApiError(429, "invalid_request_error",
-                                           "Request rate limit exceeded.", code="rate_limit"),
-            "insufficient": lambda: ApiError.invalid("You have insufficient available funds "
-                                                     "in your Stripe account.",
-                                                     code="balance_insufficient", saved=True),
+            "card_declined": lambda: ApiError(
+                402,
+                "card_error",
+                "Your card was declined.",
+                code="card_declined",
+                saved=True,
+                decline_code="generic_decline",
+            ),
+            "rate_limit": lambda: ApiError(
+                429, "invalid_request_error", "Request rate limit exceeded.", code="rate_limit"
+            ),
+            "insufficient": lambda: ApiError.invalid(
+                "You have insufficient available funds in your Stripe account.",
+                code="balance_insufficient",
+                saved=True,
+            ),
         }[kind]()
 
     def _authenticate(self, api_key: str | None) -> None:
         if not api_key:
-            raise ApiError(401, "invalid_request_error",
-                           "You did not provide an API key. You need to provide your API key "
-                           "in the Authorization header, using Bearer auth.")
-        valid = (api_key in self.api_keys if self.api_keys is not None
-                 else api_key.startswith(("sk_test_", "rk_test_")))
+            raise ApiError(
+                401,
+                "invalid_request_error",
+                "You did not provide an API key. You need to provide your API key "
+                "in the Authorization header, using Bearer auth.",
+            )
+        valid = (
+            api_key in self.api_keys
+            if self.api_keys is not None
+            else api_key.startswith(("sk_test_", "rk_test_"))
+        )
         if not valid:
-            raise ApiError(401, "invalid_request_error",
-                           f"Invalid API Key provided: {api_key[:8]}****{api_key[-4:]}")
+            raise ApiError(
+                401,
+                "invalid_request_error",
+                f"Invalid API Key provided: {api_key[:8]}****{api_key[-4:]}",
+            )
 
-    def _route(self, method: str, path: str) -> tuple[Callable[..., tuple[int, JSON]],
-                                                      dict[str, str]]:
+    def _route(
+        self, method: str, path: str
+    ) -> tuple[Callable[..., tuple[int, JSON]], dict[str, str]]:
         for route_method, pattern, handler in self._routes:
             match = pattern.fullmatch(path)
             if match and route_method == method:
                 return handler, match.groupdict()
         raise ApiError.invalid(
             f"Unrecognized request URL ({method}: {path}). Please see https://stripe.com/docs "
-            "or we can help at https://support.stripe.com/.", status=404)
+            "or we can help at https://support.stripe.com/.",
+            status=404,
+        )
 
     def _take_injection(self, method: str, path: str) -> _Injection | None:
         with self._lock:
@@ -717,13 +878,23 @@ class FakeStripe:
         return None
 
     def _json_response(self, status: int, obj: JSON, request_id: str) -> Response:
-        return Response(status, json.dumps(obj, indent=2).encode(), {
-            "Content-Type": "application/json", "Request-Id": request_id,
-            "Stripe-Version": API_VERSION})
+        return Response(
+            status,
+            json.dumps(obj, indent=2).encode(),
+            {
+                "Content-Type": "application/json",
+                "Request-Id": request_id,
+                "Stripe-Version": API_VERSION,
+            },
+        )
 
     def _error_response(self, err: ApiError, request_id: str) -> Response:
-        body = {"error": {**err.body, "request_log_url":
-                          f"https://dashboard.stripe.com/test/logs/{request_id}"}}
+        body = {
+            "error": {
+                **err.body,
+                "request_log_url": f"https://dashboard.stripe.com/test/logs/{request_id}",
+            }
+        }
         return self._json_response(err.status, body, request_id)
 
     def _page(self, path: str) -> Response:
@@ -743,42 +914,73 @@ class FakeStripe:
         self._by_type.setdefault(obj["object"], []).append(obj["id"])
         return obj
 
-    def _event(self, type_: str, obj: JSON, *, ctx: _Ctx | None = None,
-               previous: JSON | None = None, account: str | None = None) -> JSON:
+    def _event(
+        self,
+        type_: str,
+        obj: JSON,
+        *,
+        ctx: _Ctx | None = None,
+        previous: JSON | None = None,
+        account: str | None = None,
+    ) -> JSON:
         data: JSON = {"object": copy.deepcopy(obj)}
         if previous is not None:
             data["previous_attributes"] = previous
         event: JSON = {
-            "id": new_id("evt"), "object": "event", "api_version": API_VERSION,
-            "created": self._now(), "data": data, "livemode": False,
-            "pending_webhooks": len(self._endpoints), "type": type_,
-            "request": {"id": ctx.request_id if ctx else None,
-                        "idempotency_key": ctx.idempotency_key if ctx else None},
+            "id": new_id("evt"),
+            "object": "event",
+            "api_version": API_VERSION,
+            "created": self._now(),
+            "data": data,
+            "livemode": False,
+            "pending_webhooks": len(self._endpoints),
+            "type": type_,
+            "request": {
+                "id": ctx.request_id if ctx else None,
+                "idempotency_key": ctx.idempotency_key if ctx else None,
+            },
         }
         if account:
             event["account"] = account
         return self._store(event)
 
-    def _balance_txn(self, amount: int, currency: str, type_: str, source: str,
-                     description: str | None) -> JSON:
+    def _balance_txn(
+        self, amount: int, currency: str, type_: str, source: str, description: str | None
+    ) -> JSON:
         self._balances[currency] = self._balances.get(currency, 0) + amount
         now = self._now()
-        return self._store({
-            "id": new_id("txn"), "object": "balance_transaction", "amount": amount,
-            "available_on": now, "created": now, "currency": currency,
-            "description": description, "exchange_rate": None, "fee": 0, "fee_details": [],
-            "net": amount, "reporting_category": {"charge": "charge", "transfer": "transfer",
-                                                  "transfer_refund": "transfer_reversal"
-                                                  }.get(type_, type_),
-            "source": source, "status": "available", "type": type_})
+        return self._store(
+            {
+                "id": new_id("txn"),
+                "object": "balance_transaction",
+                "amount": amount,
+                "available_on": now,
+                "created": now,
+                "currency": currency,
+                "description": description,
+                "exchange_rate": None,
+                "fee": 0,
+                "fee_details": [],
+                "net": amount,
+                "reporting_category": {
+                    "charge": "charge",
+                    "transfer": "transfer",
+                    "transfer_refund": "transfer_reversal",
+                }.get(type_, type_),
+                "source": source,
+                "status": "available",
+                "type": type_,
+            }
+        )
 
-    def _lister(self, object_type: str, url: str,
-                *fields: str) -> Callable[..., tuple[int, JSON]]:
+    def _lister(self, object_type: str, url: str, *fields: str) -> Callable[..., tuple[int, JSON]]:
         """GET list endpoint filtered by equality on ``fields`` (and ``created``)."""
+
         def list_(ctx: _Ctx) -> tuple[int, JSON]:
             p = ctx.params
-            return self._list(object_type, p, url,
-                              lambda o: all(p.get(k) in (None, o[k]) for k in fields))
+            return self._list(
+                object_type, p, url, lambda o: all(p.get(k) in (None, o[k]) for k in fields)
+            )
 
         return list_
 
@@ -791,13 +993,21 @@ class FakeStripe:
 
         return retrieve
 
-    def _list(self, object_type: str, params: JSON, url: str,
-              match: Callable[[JSON], bool] = lambda _: True) -> tuple[int, JSON]:
+    def _list(
+        self,
+        object_type: str,
+        params: JSON,
+        url: str,
+        match: Callable[[JSON], bool] = lambda _: True,
+    ) -> tuple[int, JSON]:
         """Stripe list object: newest first, ``limit`` 1-100 (default 10), cursor paging."""
         limit = _int(params.get("limit", "10"), "limit", minimum=1)
         if limit > 100:
-            raise ApiError.invalid("This value must be less than or equal to 100.",
-                                   code="parameter_invalid_integer", param="limit")
+            raise ApiError.invalid(
+                "This value must be less than or equal to 100.",
+                code="parameter_invalid_integer",
+                param="limit",
+            )
         created_ok = _created_filter(params.get("created"))
         items = [self._objects[i] for i in reversed(self._by_type.get(object_type, []))]
         items = [o for o in items if created_ok(o["created"]) and match(o)]
@@ -822,27 +1032,47 @@ class FakeStripe:
         if not p.get("type") and not p.get("controller"):
             raise ApiError.missing_param("type")
         if p.get("type") and p["type"] not in ("express", "standard", "custom"):
-            raise ApiError.invalid("Invalid type: must be one of custom, express, or "
-                                   "standard", code="parameter_invalid_string", param="type")
+            raise ApiError.invalid(
+                "Invalid type: must be one of custom, express, or standard",
+                code="parameter_invalid_string",
+                param="type",
+            )
         country = str(p.get("country") or "US").upper()
         requested = p.get("capabilities") or {}
         if not isinstance(requested, dict):
             raise ApiError.invalid("Invalid object", param="capabilities")
-        capabilities = {name: "inactive" for name, opts in requested.items()
-                        if isinstance(opts, dict) and opts.get("requested") == "true"}
+        capabilities = {
+            name: "inactive"
+            for name, opts in requested.items()
+            if isinstance(opts, dict) and opts.get("requested") == "true"
+        }
         metadata = _metadata(p)
         due = ["business_type", "external_account", "tos_acceptance.date", "tos_acceptance.ip"]
-        return 200, self._store({
-            "id": new_id("acct", 14), "object": "account", "type": p.get("type") or "custom",
-            "business_profile": {"name": None, "url": None}, "business_type": None,
-            "capabilities": capabilities, "charges_enabled": False, "country": country,
-            "created": self._now(), "default_currency": _CURRENCY_BY_COUNTRY.get(country, "usd"),
-            "details_submitted": False, "email": p.get("email"), "metadata": metadata,
-            "payouts_enabled": False,
-            "requirements": {"currently_due": due, "eventually_due": due, "past_due": due,
-                             "pending_verification": [],
-                             "disabled_reason": "requirements.past_due"},
-        })
+        return 200, self._store(
+            {
+                "id": new_id("acct", 14),
+                "object": "account",
+                "type": p.get("type") or "custom",
+                "business_profile": {"name": None, "url": None},
+                "business_type": None,
+                "capabilities": capabilities,
+                "charges_enabled": False,
+                "country": country,
+                "created": self._now(),
+                "default_currency": _CURRENCY_BY_COUNTRY.get(country, "usd"),
+                "details_submitted": False,
+                "email": p.get("email"),
+                "metadata": metadata,
+                "payouts_enabled": False,
+                "requirements": {
+                    "currently_due": due,
+                    "eventually_due": due,
+                    "past_due": due,
+                    "pending_verification": [],
+                    "disabled_reason": "requirements.past_due",
+                },
+            }
+        )
 
     def _create_account_link(self, ctx: _Ctx) -> tuple[int, JSON]:
         """POST /v1/account_links: a short-lived hosted onboarding URL."""
@@ -857,8 +1087,12 @@ class FakeStripe:
         if p["type"] == "account_onboarding" and not p.get("refresh_url"):
             raise ApiError.missing_param("refresh_url")
         now = self._now()
-        return 200, {"object": "account_link", "created": now, "expires_at": now + 300,
-                     "url": f"{self.url}/connect/onboarding/{p['account']}/{secrets.token_hex(8)}"}
+        return 200, {
+            "object": "account_link",
+            "created": now,
+            "expires_at": now + 300,
+            "url": f"{self.url}/connect/onboarding/{p['account']}/{secrets.token_hex(8)}",
+        }
 
     def _create_transfer(self, ctx: _Ctx) -> tuple[int, JSON]:
         """POST /v1/transfers: move platform balance to a connected account."""
@@ -870,29 +1104,54 @@ class FakeStripe:
         account = self._objects.get(destination)
         if account is None or account["object"] != "account":
             raise ApiError.no_such("destination", destination, param="destination", status=400)
-        if (self.require_transfer_capability
-                and account["capabilities"].get("transfers") != "active"):
+        if (
+            self.require_transfer_capability
+            and account["capabilities"].get("transfers") != "active"
+        ):
             raise ApiError.invalid(
                 "Your destination account needs to have at least one of the following "
                 "capabilities enabled: transfers, crypto_transfers, legacy_payments",
-                code="insufficient_capabilities_for_transfer", param="destination", saved=True)
+                code="insufficient_capabilities_for_transfer",
+                param="destination",
+                saved=True,
+            )
         if self._balances.get(currency, 0) < amount:
             raise ApiError.invalid(
                 "You have insufficient available funds in your Stripe account. Try adding "
                 "funds directly to your available balance by creating Charges using the "
-                "4000000000000077 test card.", code="balance_insufficient", saved=True)
+                "4000000000000077 test card.",
+                code="balance_insufficient",
+                saved=True,
+            )
         transfer_id = new_id("tr")
         txn = self._balance_txn(-amount, currency, "transfer", transfer_id, p.get("description"))
-        transfer = self._store({
-            "id": transfer_id, "object": "transfer", "amount": amount, "amount_reversed": 0,
-            "balance_transaction": txn["id"], "created": self._now(), "currency": currency,
-            "description": p.get("description"), "destination": destination,
-            "destination_payment": new_id("py"), "livemode": False, "metadata": metadata,
-            "reversals": {"object": "list", "data": [], "has_more": False, "total_count": 0,
-                          "url": f"/v1/transfers/{transfer_id}/reversals"},
-            "reversed": False, "source_transaction": p.get("source_transaction"),
-            "source_type": "card", "transfer_group": p.get("transfer_group"),
-        })
+        transfer = self._store(
+            {
+                "id": transfer_id,
+                "object": "transfer",
+                "amount": amount,
+                "amount_reversed": 0,
+                "balance_transaction": txn["id"],
+                "created": self._now(),
+                "currency": currency,
+                "description": p.get("description"),
+                "destination": destination,
+                "destination_payment": new_id("py"),
+                "livemode": False,
+                "metadata": metadata,
+                "reversals": {
+                    "object": "list",
+                    "data": [],
+                    "has_more": False,
+                    "total_count": 0,
+                    "url": f"/v1/transfers/{transfer_id}/reversals",
+                },
+                "reversed": False,
+                "source_transaction": p.get("source_transaction"),
+                "source_type": "card",
+                "transfer_group": p.get("transfer_group"),
+            }
+        )
         self._event("transfer.created", transfer, ctx=ctx)
         return 200, transfer
 
@@ -906,18 +1165,36 @@ class FakeStripe:
         if amount > remaining:
             raise ApiError.invalid(
                 f"Transfer {obj_id} has already been reversed by {transfer['amount_reversed']} "
-                f"and cannot be reversed by a further {amount}.", param="amount")
+                f"and cannot be reversed by a further {amount}.",
+                param="amount",
+            )
         metadata = _metadata(ctx.params)
         reversal_id = new_id("trr")
-        txn = self._balance_txn(amount, transfer["currency"], "transfer_refund", reversal_id,
-                                ctx.params.get("description"))
-        reversal = self._store({
-            "id": reversal_id, "object": "transfer_reversal", "amount": amount,
-            "balance_transaction": txn["id"], "created": self._now(),
-            "currency": transfer["currency"], "destination_payment_refund": new_id("pyr"),
-            "metadata": metadata, "source_refund": None, "transfer": obj_id})
-        previous = {"amount_reversed": transfer["amount_reversed"],
-                    "reversed": transfer["reversed"]}
+        txn = self._balance_txn(
+            amount,
+            transfer["currency"],
+            "transfer_refund",
+            reversal_id,
+            ctx.params.get("description"),
+        )
+        reversal = self._store(
+            {
+                "id": reversal_id,
+                "object": "transfer_reversal",
+                "amount": amount,
+                "balance_transaction": txn["id"],
+                "created": self._now(),
+                "currency": transfer["currency"],
+                "destination_payment_refund": new_id("pyr"),
+                "metadata": metadata,
+                "source_refund": None,
+                "transfer": obj_id,
+            }
+        )
+        previous = {
+            "amount_reversed": transfer["amount_reversed"],
+            "reversed": transfer["reversed"],
+        }
         transfer["amount_reversed"] += amount
         transfer["reversed"] = transfer["amount_reversed"] == transfer["amount"]
         transfer["reversals"]["data"].insert(0, reversal)
@@ -927,12 +1204,20 @@ class FakeStripe:
 
     def _get_balance(self, ctx: _Ctx) -> tuple[int, JSON]:
         """GET /v1/balance: available per currency (this fake has nothing pending)."""
-        available = [{"amount": amt, "currency": cur, "source_types": {"card": amt}}
-                     for cur, amt in sorted(self._balances.items())]
-        pending = [{"amount": 0, "currency": cur, "source_types": {"card": 0}}
-                   for cur in sorted(self._balances)]
-        return 200, {"object": "balance", "available": available, "livemode": False,
-                     "pending": pending}
+        available = [
+            {"amount": amt, "currency": cur, "source_types": {"card": amt}}
+            for cur, amt in sorted(self._balances.items())
+        ]
+        pending = [
+            {"amount": 0, "currency": cur, "source_types": {"card": 0}}
+            for cur in sorted(self._balances)
+        ]
+        return 200, {
+            "object": "balance",
+            "available": available,
+            "livemode": False,
+            "pending": pending,
+        }
 
     def _create_checkout_session(self, ctx: _Ctx) -> tuple[int, JSON]:
         """POST /v1/checkout/sessions (mode=payment, inline ``price_data`` line items)."""
@@ -951,28 +1236,45 @@ class FakeStripe:
                 raise ApiError.missing_param(f"line_items[{i}][price_data]")
             if not (price.get("product_data") or {}).get("name"):
                 raise ApiError.missing_param(f"line_items[{i}][price_data][product_data][name]")
-            unit = _int(_require(price, "unit_amount"),
-                        f"line_items[{i}][price_data][unit_amount]", minimum=0)
+            unit = _int(
+                _require(price, "unit_amount"),
+                f"line_items[{i}][price_data][unit_amount]",
+                minimum=0,
+            )
             qty = _int(item.get("quantity", "1"), f"line_items[{i}][quantity]", minimum=1)
             currencies.add(str(_require(price, "currency")).lower())
             total += unit * qty
         if len(currencies) != 1:
-            raise ApiError.invalid("All line items must use the same currency.",
-                                   param="line_items")
+            raise ApiError.invalid("All line items must use the same currency.", param="line_items")
         metadata = _metadata(p)
         session_id = new_id("cs_test_a", 56)
         now = self._now()
-        return 200, self._store({
-            "id": session_id, "object": "checkout.session", "amount_subtotal": total,
-            "amount_total": total, "cancel_url": p.get("cancel_url"),
-            "client_reference_id": p.get("client_reference_id"), "created": now,
-            "currency": currencies.pop(), "customer": None, "customer_details": None,
-            "customer_email": p.get("customer_email"), "expires_at": now + 86400,
-            "livemode": False, "metadata": metadata, "mode": mode, "payment_intent": None,
-            "payment_method_types": ["card"], "payment_status": "unpaid", "status": "open",
-            "success_url": success_url, "ui_mode": "hosted",
-            "url": f"{self.url}/c/pay/{session_id}",
-        })
+        return 200, self._store(
+            {
+                "id": session_id,
+                "object": "checkout.session",
+                "amount_subtotal": total,
+                "amount_total": total,
+                "cancel_url": p.get("cancel_url"),
+                "client_reference_id": p.get("client_reference_id"),
+                "created": now,
+                "currency": currencies.pop(),
+                "customer": None,
+                "customer_details": None,
+                "customer_email": p.get("customer_email"),
+                "expires_at": now + 86400,
+                "livemode": False,
+                "metadata": metadata,
+                "mode": mode,
+                "payment_intent": None,
+                "payment_method_types": ["card"],
+                "payment_status": "unpaid",
+                "status": "open",
+                "success_url": success_url,
+                "ui_mode": "hosted",
+                "url": f"{self.url}/c/pay/{session_id}",
+            }
+        )
 
     def _list_events(self, ctx: _Ctx) -> tuple[int, JSON]:
         """GET /v1/events, filterable by ``type`` (``transfer.*`` wildcards), ``types``."""
@@ -982,7 +1284,8 @@ class FakeStripe:
         def match(event: JSON) -> bool:
             return not wanted or any(
                 event["type"] == w or (w.endswith(".*") and event["type"].startswith(w[:-1]))
-                for w in wanted)
+                for w in wanted
+            )
 
         return self._list("event", p, "/v1/events", match)
 
@@ -998,8 +1301,8 @@ def _created_filter(spec: Any) -> Callable[[int], bool]:
     bounds = []
     for op, value in spec.items():
         if op not in ops:
-            raise ApiError.invalid(f"Received unknown parameter: created[{op}]",
-                                   param=f"created[{op}]")
+            raise ApiError.invalid(
+                f"Received unknown parameter: created[{op}]", param=f"created[{op}]"
+            )
         bounds.append((ops[op], _int(value, f"created[{op}]")))
     return lambda t: all(test(t, v) for test, v in bounds)
-

@@ -27,30 +27,49 @@ def client(fake: FakeStripe) -> stripe.StripeClient:
 
 
 def _onboarded_account(fake: FakeStripe, client: stripe.StripeClient) -> str:
-    account = client.v1.accounts.create(params={
-        "type": "express", "country": "US", "email": "ana@example.org",
-        "capabilities": {"transfers": {"requested": True}},
-        "metadata": {"founder_id": "42"},
-    })
+    account = client.v1.accounts.create(
+        params={
+            "type": "express",
+            "country": "US",
+            "email": "ana@example.org",
+            "capabilities": {"transfers": {"requested": True}},
+            "metadata": {"founder_id": "42"},
+        }
+    )
     fake.complete_onboarding(account.id)
     return account.id
 
 
-def _transfer(client: stripe.StripeClient, destination: str, amount: int = 50_000,
-              key: str | None = None, **extra: Any) -> stripe.Transfer:
-    params: dict[str, Any] = {"amount": amount, "currency": "usd", "destination": destination,
-                              "description": "Seed grant", "metadata": {"grant_id": "g1"},
-                              "transfer_group": "cohort-7", **extra}
+def _transfer(
+    client: stripe.StripeClient,
+    destination: str,
+    amount: int = 50_000,
+    key: str | None = None,
+    **extra: Any,
+) -> stripe.Transfer:
+    params: dict[str, Any] = {
+        "amount": amount,
+        "currency": "usd",
+        "destination": destination,
+        "description": "Seed grant",
+        "metadata": {"grant_id": "g1"},
+        "transfer_group": "cohort-7",
+        **extra,
+    }
     options: dict[str, Any] = {"idempotency_key": key} if key else {}
     return client.v1.transfers.create(params=params, options=options)  # type: ignore[arg-type]
 
 
-def test_account_create_link_and_onboarding(fake: FakeStripe,
-                                            client: stripe.StripeClient) -> None:
-    account = client.v1.accounts.create(params={
-        "type": "express", "country": "MX", "email": "ana@example.org",
-        "capabilities": {"transfers": {"requested": True}}, "metadata": {"founder_id": "42"},
-    })
+def test_account_create_link_and_onboarding(fake: FakeStripe, client: stripe.StripeClient) -> None:
+    account = client.v1.accounts.create(
+        params={
+            "type": "express",
+            "country": "MX",
+            "email": "ana@example.org",
+            "capabilities": {"transfers": {"requested": True}},
+            "metadata": {"founder_id": "42"},
+        }
+    )
     assert account.id.startswith("acct_")
     assert account.object == "account"
     assert account.metadata is not None and account.metadata["founder_id"] == "42"
@@ -58,10 +77,14 @@ def test_account_create_link_and_onboarding(fake: FakeStripe,
     assert (account.charges_enabled, account.payouts_enabled) == (False, False)
     assert account.capabilities is not None and account.capabilities.transfers == "inactive"
 
-    link = client.v1.account_links.create(params={
-        "account": account.id, "refresh_url": "https://semilla.test/refresh",
-        "return_url": "https://semilla.test/return", "type": "account_onboarding",
-    })
+    link = client.v1.account_links.create(
+        params={
+            "account": account.id,
+            "refresh_url": "https://semilla.test/refresh",
+            "return_url": "https://semilla.test/return",
+            "type": "account_onboarding",
+        }
+    )
     assert link.object == "account_link"
     assert link.url.startswith(fake.url)
     assert link.expires_at > link.created
@@ -89,8 +112,9 @@ def test_bad_api_key_is_401(fake: FakeStripe) -> None:
         fake.client("sk_live_nope").v1.balance.retrieve()
 
 
-def test_transfer_create_retrieve_and_balance(fake: FakeStripe,
-                                              client: stripe.StripeClient) -> None:
+def test_transfer_create_retrieve_and_balance(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     fake.set_balance(100_000, "usd")
     acct = _onboarded_account(fake, client)
     transfer = _transfer(client, acct, 60_000)
@@ -113,19 +137,22 @@ def test_transfer_create_retrieve_and_balance(fake: FakeStripe,
     assert (info.value.http_status, info.value.code) == (400, "resource_missing")
     assert len(fake.transfers) == 1
     assert [e["type"] for e in fake.events if e["type"].startswith("transfer.")] == [
-        "transfer.created"]
+        "transfer.created"
+    ]
 
 
-def test_transfer_needs_onboarded_destination(fake: FakeStripe,
-                                              client: stripe.StripeClient) -> None:
+def test_transfer_needs_onboarded_destination(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     account = client.v1.accounts.create(params={"type": "express"})
     with pytest.raises(stripe.InvalidRequestError) as info:
         _transfer(client, account.id)
     assert info.value.code == "insufficient_capabilities_for_transfer"
 
 
-def test_idempotent_replay_returns_same_transfer(fake: FakeStripe,
-                                                 client: stripe.StripeClient) -> None:
+def test_idempotent_replay_returns_same_transfer(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     acct = _onboarded_account(fake, client)
     first = _transfer(client, acct, key="grant-g1-payout")
     second = _transfer(client, acct, key="grant-g1-payout")
@@ -141,8 +168,9 @@ def test_idempotent_replay_returns_same_transfer(fake: FakeStripe,
     assert other.id != first.id
 
 
-def test_same_key_different_params_is_idempotency_error(fake: FakeStripe,
-                                                        client: stripe.StripeClient) -> None:
+def test_same_key_different_params_is_idempotency_error(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     acct = _onboarded_account(fake, client)
     _transfer(client, acct, 1_000, key="k1")
     with pytest.raises(stripe.IdempotencyError):
@@ -152,8 +180,9 @@ def test_same_key_different_params_is_idempotency_error(fake: FakeStripe,
     assert len(fake.transfers) == 1
 
 
-def test_timeout_then_retry_with_same_key_performs_once(fake: FakeStripe,
-                                                       client: stripe.StripeClient) -> None:
+def test_timeout_then_retry_with_same_key_performs_once(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     acct = _onboarded_account(fake, client)
     impatient = fake.client(timeout=0.3)  # used only for the call that is meant to time out
     fake.fail_next("/v1/transfers", kind="timeout")
@@ -166,8 +195,9 @@ def test_timeout_then_retry_with_same_key_performs_once(fake: FakeStripe,
     assert [r.status for r in fake.requests_to("/v1/transfers", "POST")] == [None, 200]
 
 
-def test_late_timeout_and_unperformed_timeout(fake: FakeStripe,
-                                              client: stripe.StripeClient) -> None:
+def test_late_timeout_and_unperformed_timeout(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     acct = _onboarded_account(fake, client)
     impatient = fake.client(timeout=0.2)
     fake.fail_next("/v1/transfers", kind="timeout", perform=False)
@@ -197,8 +227,9 @@ def test_500_injection_performs_nothing(fake: FakeStripe, client: stripe.StripeC
     assert _transfer(client, acct, key="p3-retry").amount == 50_000
 
 
-def test_card_declined_and_insufficient_injection(fake: FakeStripe,
-                                                  client: stripe.StripeClient) -> None:
+def test_card_declined_and_insufficient_injection(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     fake.fail_next("/v1/checkout/sessions", kind="card_declined")
     with pytest.raises(stripe.CardError) as declined:
         _checkout(client)
@@ -215,23 +246,39 @@ def test_card_declined_and_insufficient_injection(fake: FakeStripe,
 
 
 def _checkout(client: stripe.StripeClient) -> stripe.checkout.Session:
-    return client.v1.checkout.sessions.create(params={
-        "mode": "payment",
-        "line_items": [{"quantity": 2, "price_data": {
-            "currency": "usd", "unit_amount": 2_500, "product_data": {"name": "Donation"}}}],
-        "success_url": "https://semilla.test/thanks?session_id={CHECKOUT_SESSION_ID}",
-        "cancel_url": "https://semilla.test/donate", "client_reference_id": "donor-9",
-        "customer_email": "donor@example.org", "metadata": {"campaign": "spring"},
-    })
+    return client.v1.checkout.sessions.create(
+        params={
+            "mode": "payment",
+            "line_items": [
+                {
+                    "quantity": 2,
+                    "price_data": {
+                        "currency": "usd",
+                        "unit_amount": 2_500,
+                        "product_data": {"name": "Donation"},
+                    },
+                }
+            ],
+            "success_url": "https://semilla.test/thanks?session_id={CHECKOUT_SESSION_ID}",
+            "cancel_url": "https://semilla.test/donate",
+            "client_reference_id": "donor-9",
+            "customer_email": "donor@example.org",
+            "metadata": {"campaign": "spring"},
+        }
+    )
 
 
-def test_checkout_session_complete_lists_event(fake: FakeStripe,
-                                               client: stripe.StripeClient) -> None:
+def test_checkout_session_complete_lists_event(
+    fake: FakeStripe, client: stripe.StripeClient
+) -> None:
     fake.set_balance(0)
     session = _checkout(client)
     assert session.id.startswith("cs_test_")
     assert (session.object, session.status, session.payment_status) == (
-        "checkout.session", "open", "unpaid")
+        "checkout.session",
+        "open",
+        "unpaid",
+    )
     assert session.amount_total == 5_000
     assert str(session.url).startswith(fake.url)
     fake.complete_checkout(session.id)
@@ -267,8 +314,9 @@ class _Receiver(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         body = self.rfile.read(int(self.headers["Content-Length"]))
         try:
-            event = stripe.Webhook.construct_event(body, self.headers["Stripe-Signature"],
-                                                   self.secret)
+            event = stripe.Webhook.construct_event(
+                body, self.headers["Stripe-Signature"], self.secret
+            )
             status = 200
             with self.lock:
                 self.seen.append(event.id)
@@ -288,8 +336,9 @@ def test_webhook_delivery(fake: FakeStripe, client: stripe.StripeClient) -> None
     thread = threading.Thread(target=receiver.serve_forever, daemon=True)
     thread.start()
     try:
-        fake.webhook_endpoint(f"http://127.0.0.1:{receiver.server_address[1]}/hook",
-                              _Receiver.secret)
+        fake.webhook_endpoint(
+            f"http://127.0.0.1:{receiver.server_address[1]}/hook", _Receiver.secret
+        )
         acct = _onboarded_account(fake, client)
         _transfer(client, acct)
         assert len(fake.pending_events()) == 2
@@ -324,8 +373,9 @@ def test_list_pagination_and_filters(fake: FakeStripe, client: stripe.StripeClie
     assert everything == [later.id, *reversed(ids)]
     recent = client.v1.transfers.list(params={"created": {"gte": later.created}})
     assert [t.id for t in recent.data] == [later.id]
-    grouped = client.v1.transfers.list(params={"transfer_group": "cohort-7",
-                                               "destination": acct, "limit": 100})
+    grouped = client.v1.transfers.list(
+        params={"transfer_group": "cohort-7", "destination": acct, "limit": 100}
+    )
     assert len(grouped.data) == 5 and not grouped.has_more
     txns = client.v1.balance_transactions.list(params={"type": "transfer", "limit": 3})
     assert len(txns.data) == 3 and txns.has_more

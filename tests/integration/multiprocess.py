@@ -27,9 +27,7 @@ PUBLIC_HOST = "semilla.test"
 def database_url() -> str:
     s = connection.settings_dict
     if connection.vendor == "postgresql":
-        return (
-            f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
-        )
+        return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT'] or 5432}/{s['NAME']}"
     return f"sqlite:///{s['NAME']}"
 
 
@@ -78,7 +76,10 @@ def collect_static() -> None:
         return
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        cwd=ROOT, env=process_env(), check=True, timeout=600,
+        cwd=ROOT,
+        env=process_env(),
+        check=True,
+        timeout=600,
     )
 
 
@@ -94,10 +95,25 @@ def web_servers(count: int = 2):
             log_dir.mkdir(parents=True, exist_ok=True)
             log = open(log_dir / f"web-{port}.log", "wb")  # noqa: SIM115 - closed by _stop
             proc = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "semilla.wsgi",
-                 "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4"],
-                cwd=ROOT, env=process_env(LOG_LEVEL="WARNING"), stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "-c",
+                    "gunicorn.conf.py",
+                    "semilla.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "1",
+                    "--threads",
+                    "4",
+                ],
+                cwd=ROOT,
+                env=process_env(LOG_LEVEL="WARNING"),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
             log.close()
             procs.append(proc)
@@ -118,10 +134,16 @@ def task_clusters(count: int = 2):
         log_dir.mkdir(parents=True, exist_ok=True)
         for n in range(count):
             with open(log_dir / f"qcluster-{n}.log", "wb") as log:
-                procs.append(subprocess.Popen(
-                    [sys.executable, "manage.py", "qcluster"], cwd=ROOT, env=process_env(),
-                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                ))
+                procs.append(
+                    subprocess.Popen(
+                        [sys.executable, "manage.py", "qcluster"],
+                        cwd=ROOT,
+                        env=process_env(),
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                    )
+                )
         yield procs
     finally:
         for proc in procs:

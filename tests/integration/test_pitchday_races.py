@@ -53,8 +53,8 @@ def _run_at_once(count, target):
 
 def test_fifty_concurrent_approve_and_pay_make_one_transfer(
     fake_stripe,  # noqa: F811
-    onboarded_account,
-):  # noqa: F811
+    onboarded_account,  # noqa: F811
+):
     grantee = make_user(Role.ENTREPRENEUR)
     staff = make_user(Role.STAFF)
     finance = [make_user(Role.FINANCE) for _ in range(5)]
@@ -85,8 +85,8 @@ def test_fifty_concurrent_approve_and_pay_make_one_transfer(
 def test_same_webhook_ten_times_concurrently_has_one_effect(
     live_server,
     fake_stripe,  # noqa: F811
-    onboarded_account,
-):  # noqa: F811
+    onboarded_account,  # noqa: F811
+):
     grantee = make_user(Role.ENTREPRENEUR)
     grant = make_grant(grantee=grantee, accept=True, amount=1_000_000_00)
     make_confirmed_details(grantee, rail=RailCode.STRIPE, stripe_account_id=onboarded_account)

@@ -68,8 +68,9 @@ def test_hundred_threads_booking_one_slot_make_one_booking():
 
     def book(match_id):
         match = Match.objects.select_related("participant__user").get(pk=match_id)
-        return session_services.booking_create(match=match, starts_at=slot,
-                                               actor=match.participant.user)
+        return session_services.booking_create(
+            match=match, starts_at=slot, actor=match.participant.user
+        )
 
     results = _run_in_threads(book, [(m.pk,) for m in matches for _ in range(10)])
     errors = [r for r in results if isinstance(r, Exception)]
