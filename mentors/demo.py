@@ -130,10 +130,11 @@ def seed(*, stdout=None) -> None:
     rng = random.Random(2027)  # noqa: S311 - demo data, not security
     created = _mentors(rng)
     runs = _published_runs()
+    sessions = _sessions()
     if stdout is not None:
         stdout.write(
             f"  mentors: {MentorProfile.objects.count()} mentors ({created} new), "
-            f"{runs} matching runs published"
+            f"{runs} matching runs published, {sessions} sessions"
         )
 
 
@@ -305,3 +306,102 @@ def _staff():
     from semilla.models import User
 
     return User.objects.filter(email="equipo@demo.semilla.co").first()
+
+
+WINDOWS = [(0, 8, 11), (2, 14, 17), (3, 18, 20), (5, 9, 12)]
+
+
+def _sessions() -> int:
+    """Weekly hours for every active mentor; for each active pair two past sessions
+    (logged, most confirmed and rated, with action items) and one upcoming booking."""
+    import datetime
+
+    from django.db.models import Exists, OuterRef
+
+    from . import session_services
+    from .enums import BookingStatus, MatchStatus, SessionOutcome
+    from .models import (
+        ActionItem,
+        Booking,
+        Match,
+        SessionLog,
+        WeeklyAvailability,
+    )
+
+    if Booking.objects.exists():
+        return 0
+    with transaction.atomic():
+        mentors = MentorProfile.objects.filter(status=MentorStatus.ACTIVE).annotate(
+            has_hours=Exists(WeeklyAvailability.objects.filter(mentor=OuterRef("pk")))
+        )
+        WeeklyAvailability.objects.bulk_create(
+            [
+                WeeklyAvailability(
+                    mentor=m,
+                    weekday=(day + m.pk) % 7,
+                    start_time=datetime.time(start),
+                    end_time=datetime.time(end),
+                )
+                for m in mentors
+                if not m.has_hours
+                for day, start, end in WINDOWS
+            ]
+        )
+        MentorProfile.objects.filter(status=MentorStatus.ACTIVE, meeting_link="").update(
+            meeting_link="https://meet.jit.si/semilla-mentoria"
+        )
+    now = timezone.now()
+    count = 0
+    pairs = list(
+        Match.objects.filter(status=MatchStatus.ACCEPTED).select_related(
+            "mentor__user", "participant__user", "cohort"
+        )
+    )
+    for n, match in enumerate(pairs):
+        with transaction.atomic():
+            for weeks_ago, rating in ((3, 5), (1, 4 if n % 3 else None)):
+                start = (now - datetime.timedelta(weeks=weeks_ago)).replace(
+                    minute=0, second=0, microsecond=0
+                ) + datetime.timedelta(hours=n)  # distinct per pair
+                booking = Booking.objects.create(
+                    match=match,
+                    mentor=match.mentor,
+                    participant=match.participant,
+                    starts_at=start,
+                    ends_at=start + datetime.timedelta(hours=1),
+                    status=BookingStatus.CONFIRMED,
+                    location=match.mentor.meeting_link,
+                    topic="Costos y precios" if weeks_ago == 3 else "Redes sociales",
+                )
+                log = SessionLog.objects.create(
+                    booking=booking,
+                    outcome=SessionOutcome.HELD,
+                    duration_minutes=60,
+                    topics=["finance"] if weeks_ago == 3 else ["marketing", "digital"],
+                    notes="Avanza bien; falta separar cuentas personales y del negocio.",
+                    notes_shared=weeks_ago == 3,
+                    confirmed_at=booking.ends_at if rating else None,
+                    rating=rating,
+                    rating_comment="Muy clara y práctica." if rating else "",
+                )
+                ActionItem.objects.bulk_create(
+                    [
+                        ActionItem(
+                            log=log,
+                            text="Anotar ventas y gastos cada día",
+                            done_at=booking.ends_at if weeks_ago == 3 else None,
+                        ),
+                        ActionItem(log=log, text="Calcular el costo de cada producto"),
+                    ]
+                )
+                count += 1
+        slots = session_services.free_slots(match=match)
+        if slots:
+            session_services.booking_create(
+                match=match,
+                starts_at=slots[min(n, len(slots) - 1)],
+                actor=match.participant.user,
+                topic="Plan para el día de pitch",
+            )
+            count += 1
+    return count

@@ -1,9 +1,19 @@
 import pytest
+from django.utils import timezone
 
 from mentors.enums import MatchStatus, MentorStatus, RunStatus
-from mentors.models import Match, MatchingRun, MentorProfile
+from mentors.models import Booking, Match, MatchingRun, MentorProfile, SessionLog
 
 pytestmark = pytest.mark.slow
+
+
+def _counts():
+    return (
+        MentorProfile.objects.count(),
+        Match.objects.count(),
+        MatchingRun.objects.count(),
+        Booking.objects.count(),
+    )
 
 
 def test_demo_seed_gives_emprendedora_a_mentor_and_is_idempotent(db):
@@ -14,13 +24,9 @@ def test_demo_seed_gives_emprendedora_a_mentor_and_is_idempotent(db):
     seed_accounts()
     cohorts_demo.seed()
     demo.seed()
-    counts = (MentorProfile.objects.count(), Match.objects.count(), MatchingRun.objects.count())
+    counts = _counts()
     demo.seed()
-    assert (
-        MentorProfile.objects.count(),
-        Match.objects.count(),
-        MatchingRun.objects.count(),
-    ) == counts
+    assert _counts() == counts
     assert counts[0] == 61
     assert MentorProfile.objects.filter(status=MentorStatus.ACTIVE).count() >= 45
     assert set(MentorProfile.objects.exclude(city="").values_list("city", flat=True)) >= {
@@ -38,6 +44,15 @@ def test_demo_seed_gives_emprendedora_a_mentor_and_is_idempotent(db):
     assert (
         Match.objects.filter(
             mentor__user__email="mentora@demo.semilla.co", status=MatchStatus.PROPOSED
+        ).count()
+        == 1
+    )
+    accepted = Match.objects.filter(status=MatchStatus.ACCEPTED).count()
+    assert SessionLog.objects.count() == 2 * accepted
+    assert SessionLog.objects.filter(rating__isnull=False).count() >= accepted
+    assert (
+        Booking.objects.filter(
+            participant__user__email="emprendedora@demo.semilla.co", starts_at__gt=timezone.now()
         ).count()
         == 1
     )
