@@ -27,15 +27,12 @@ def user_update_preferences(
 def user_grant_role(*, user: User, role: Role | str) -> User:
     group, _created = Group.objects.get_or_create(name=str(role))
     user.groups.add(group)
-    user.__dict__.pop("_role_names", None)
-    if hasattr(user, "_role_names"):
-        del user._role_names
+    user.__dict__.pop("_role_names", None)  # the cached role set is stale now
     return user
 
 
 @transaction.atomic
 def user_revoke_role(*, user: User, role: Role | str) -> User:
     user.groups.remove(*Group.objects.filter(name=str(role)))
-    if hasattr(user, "_role_names"):
-        del user._role_names
+    user.__dict__.pop("_role_names", None)
     return user
