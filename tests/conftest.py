@@ -17,8 +17,54 @@ CHROMIUM = (
 )
 
 
+def _restore_data_after_transactional_tests():
+    """A transactional test ends with a flush of every table. With serialized rollback Django
+    reloads the migrated data (content types, permissions, role groups, Wagtail's root page
+    and locales) only when the *next* serialized test starts, so an ordinary test scheduled
+    after it (pytest-xdist's --dist loadfile does that) would see an empty database and a
+    content-type cache pointing at deleted rows. Reload the data right after the flush."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        flush(self)
+        for alias in self._databases_names(include_mirrors=False):
+            connection = connections[alias]
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if self.serialized_rollback and contents:
+                connection.creation.deserialize_db_from_string(contents)
+        ContentType.objects.clear_cache()
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+
+
+def pytest_configure(config):
+    _restore_data_after_transactional_tests()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker is not None and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser journeys need Chromium; without it they are skipped with one clear line."""
+    """Every transactional test uses serialized rollback (see above), so no test depends on
+    the order the workers run them in. Browser journeys need Chromium; without it they are
+    skipped with one clear line."""
+    for item in items:
+        if _is_transactional(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
     if CHROMIUM:
         return
     skip = pytest.mark.skip(
