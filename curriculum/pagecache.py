@@ -1,57 +1,35 @@
-"""A small page cache for anonymous readers of curriculum pages.
+"""The curriculum's side of the page cache for anonymous readers.
+
+The cache itself is ``semilla.pagecache_middleware.PageCacheMiddleware``: it answers
+anonymous GETs before Wagtail's routing, the session and authentication, with no SQL on a
+hit (see that module). Curriculum pages take part through :func:`serve_cached`, which
+marks the page's answer as one the middleware may keep, and the publish signals call
+:func:`invalidate` (``curriculum.signals``), which drops every cached page in every
+process.
 
 Why not wagtail-cache: its current release (3.0.0) requires Wagtail < 8, and it does not
 cache pages that carry a CSRF token, which every page here does (language switcher).
-
-How it works: an anonymous GET without a query string is rendered once per URL and
-language and kept in the shared Django cache (database or Redis, so every web process
-sees the same copy). The page's CSRF token is replaced by a marker when stored and by the
-visitor's own token when served, so forms on cached pages keep working. Publishing or
-unpublishing any page bumps a generation number that is part of every key, which drops
-the whole curriculum cache at once (a lesson's siblings and its course list it too).
-Signed-in people, previews, pages with pending messages and non-200 answers bypass it.
 """
 
-import hashlib
-import re
-
-from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
 
-GENERATION_KEY = "curriculum:pagecache:generation"
-TIMEOUT = 24 * 3600
-CSRF_MARKER = "__SEMILLA_CSRF_TOKEN__"
-_TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{32,64})"')
+from semilla import pagecache_middleware
+from semilla.pagecache_middleware import GENERATION_KEY, generation, mark_cacheable
 
+CSRF_MARKER = pagecache_middleware.CSRF_MARKER.decode()
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return int(value)
+__all__ = ["CSRF_MARKER", "GENERATION_KEY", "cacheable", "generation", "invalidate", "serve_cached"]
 
 
 def invalidate() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
-
-
-def _key(request) -> str:
-    path = hashlib.sha256(request.path.encode()).hexdigest()[:32]
-    language = translation.get_language() or "es"
-    return f"curriculum:page:{generation()}:{language}:{path}"
+    """Drop every cached page (publish, unpublish)."""
+    pagecache_middleware.invalidate()
 
 
 def cacheable(request) -> bool:
-    if request.method not in ("GET", "HEAD") or request.GET:
+    """Whether this request's page may be kept for anonymous readers: a GET or HEAD by
+    someone not signed in, not a preview, with no messages waiting to be shown."""
+    if request.method not in ("GET", "HEAD"):
         return False
     if getattr(request, "is_preview", False):
         return False
@@ -62,27 +40,9 @@ def cacheable(request) -> bool:
 
 
 def serve_cached(request, render):
-    """``render()`` produces the page's response; served from the cache when possible."""
-    if not cacheable(request):
-        return render()
-    key = _key(request)
-    stored = cache.get(key)
-    if stored is not None:
-        content, content_type = stored
-        response = HttpResponse(
-            content.replace(CSRF_MARKER, get_token(request)), content_type=content_type
-        )
-        response["X-Page-Cache"] = "hit"
-        patch_vary_headers(response, ["Cookie"])
-        return response
+    """``render()`` produces the page's response, marked for the page cache when the
+    request is one whose page anonymous readers share."""
     response = render()
-    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-        response.render()
-    if response.status_code == 200 and settings.SESSION_COOKIE_NAME not in response.cookies:
-        content = response.content.decode(response.charset or "utf-8")
-        match = _TOKEN_RE.search(content)
-        if match:
-            content = content.replace(match.group(1), CSRF_MARKER)
-        cache.set(key, (content, response["Content-Type"]), timeout=TIMEOUT)
-        response["X-Page-Cache"] = "miss"
+    if cacheable(request):
+        mark_cacheable(response)
     return response

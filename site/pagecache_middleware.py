@@ -1,0 +1,322 @@
+"""The page cache for anonymous readers, answered before Wagtail's routing and before the
+session, authentication and every other middleware, with no SQL on a hit.
+
+Which pages: those whose ``serve()`` marks the response (:func:`mark_cacheable`; the
+curriculum pages do, through ``curriculum.pagecache``). Which requests: GET or HEAD, no
+session cookie (so never a signed-in person), no messages cookie (pending messages are
+shown, then dropped), no htmx request, and no query string other than campaign tags
+(``utm_*``, ``fbclid``, ``gclid``: served from the cache, never stored). The key holds the
+scheme, the host (one Wagtail site per host), the language from the URL prefix and the
+path.
+
+Two layers:
+
+- the shared cache (database by default, Redis when configured), so a page rendered by
+  one web process serves every process;
+- a small copy in each process (at most :data:`LOCAL_MAX_ENTRIES` pages and
+  :data:`LOCAL_MAX_BYTES` bytes, each kept :data:`LOCAL_SECONDS` seconds at most), so a
+  hit costs no round trip to the shared cache at all.
+
+Invalidation: every key includes a generation token kept in the shared cache; a publish
+or unpublish sets a new one (:func:`invalidate`), which drops every page in every process.
+Each process reads the token on every request when the shared cache is Redis or local
+memory (no SQL), and at most every :data:`GENERATION_SECONDS` seconds when it is the
+database cache (a publish shows everywhere within that time; at once in the process that
+published).
+
+CSRF: the stored copy has every CSRF token of the first reader replaced by a marker (each
+masked form of that reader's secret is found and removed, so no one's secret is ever
+stored), and each hit gets the visitor's own token and CSRF cookie from Django's
+``CsrfViewMiddleware``. The headers of the inner middleware (Content-Security-Policy,
+X-Frame-Options, Content-Language, Vary) are stored with the page; the cached answers say
+``Cache-Control: private, no-cache`` (they carry a per-visitor token: no shared proxy may
+keep them) and ``Vary: Cookie``.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.http import HttpResponse
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
+    CsrfViewMiddleware,
+    get_token,
+)
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_path
+
+GENERATION_KEY = "pagecache:generation"
+SHARED_SECONDS = 24 * 3600
+LOCAL_SECONDS = 30.0
+GENERATION_SECONDS = 2.0
+LOCAL_MAX_ENTRIES = 256
+LOCAL_MAX_BYTES = 8 * 1024 * 1024
+MAX_PAGE_BYTES = 512 * 1024
+CSRF_MARKER = b"__SEMILLA_CSRF_TOKEN__"
+IGNORED_PARAMS = frozenset(
+    {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
+)
+MARK_ATTRIBUTE = "semilla_page_cache"
+# Headers not stored with a page: recomputed on every answer.
+UNSTORED_HEADERS = frozenset({"content-length", "x-page-cache", "cache-control", "expires"})
+_MASKED_TOKEN_RE = re.compile(
+    rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % (2 * CSRF_SECRET_LENGTH)
+)
+
+
+def mark_cacheable(response) -> None:
+    """Let the middleware keep ``response`` for anonymous readers (called by a page's
+    ``serve()`` for a request the page considers public)."""
+    setattr(response, MARK_ATTRIBUTE, True)
+
+
+def unmask_csrf_token(token: str) -> str:
+    """The secret behind a masked CSRF token (the inverse of Django's masking: the first
+    half is the mask, the second the secret shifted by it)."""
+    chars = CSRF_ALLOWED_CHARS
+    mask, cipher = token[:CSRF_SECRET_LENGTH], token[CSRF_SECRET_LENGTH:]
+    return "".join(
+        chars[chars.index(c) - chars.index(m)] for c, m in zip(cipher, mask, strict=True)
+    )
+
+
+# --- generation ---------------------------------------------------------------------------
+
+_generation_lock = threading.Lock()
+_generation: dict[str, object] = {"value": None, "read_at": 0.0}
+
+
+def _now() -> float:
+    return time.monotonic()
+
+
+def _generation_is_free() -> bool:
+    """Reading the shared cache costs no SQL (Redis, local memory)."""
+    return not isinstance(caches["default"], DatabaseCache)
+
+
+def _read_shared_generation() -> str:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        value = cache.get(GENERATION_KEY) or "0"
+    return str(value)
+
+
+def generation() -> str:
+    """The current generation token, read from the shared cache at most every
+    ``GENERATION_SECONDS`` when that read costs SQL, on every call otherwise."""
+    now = _now()
+    with _generation_lock:
+        value, read_at = _generation["value"], _generation["read_at"]
+    if value is not None and now - read_at < GENERATION_SECONDS and not _generation_is_free():
+        return value
+    value = _read_shared_generation()
+    with _generation_lock:
+        _generation["value"], _generation["read_at"] = value, now
+    return value
+
+
+def invalidate() -> None:
+    """Drop every cached page in every process (a new generation token)."""
+    value = secrets.token_hex(8)
+    cache.set(GENERATION_KEY, value, timeout=None)
+    with _generation_lock:
+        _generation["value"], _generation["read_at"] = value, _now()
+    _local.clear()
+
+
+# --- the per-process layer ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    parts: tuple[bytes, ...]  # the page split at each CSRF token
+    headers: tuple[tuple[str, str], ...]
+    status: int = 200
+
+    @property
+    def size(self) -> int:
+        return sum(len(p) for p in self.parts) + 64 * (len(self.parts) - 1)
+
+
+class LocalPages:
+    """A bounded least-recently-used map of key -> (entry, stored at), thread-safe."""
+
+    def __init__(self, max_entries: int, max_bytes: int, seconds: float) -> None:
+        self.max_entries, self.max_bytes, self.seconds = max_entries, max_bytes, seconds
+        self._items: OrderedDict[str, tuple[Entry, float]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Entry | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            entry, stored_at = item
+            if _now() - stored_at >= self.seconds:
+                self._drop(key)
+                return None
+            self._items.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        if entry.size > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._items:
+                self._drop(key)
+            self._items[key] = (entry, _now())
+            self._bytes += entry.size
+            while len(self._items) > self.max_entries or self._bytes > self.max_bytes:
+                self._drop(next(iter(self._items)))
+
+    def _drop(self, key: str) -> None:
+        entry, _ = self._items.pop(key)
+        self._bytes -= entry.size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_local = LocalPages(LOCAL_MAX_ENTRIES, LOCAL_MAX_BYTES, LOCAL_SECONDS)
+
+
+def reset_local() -> None:
+    """Forget the per-process copies and the generation read (tests)."""
+    _local.clear()
+    with _generation_lock:
+        _generation["value"], _generation["read_at"] = None, 0.0
+
+
+# --- the middleware -----------------------------------------------------------------------
+
+
+def _scrub(content: bytes, secret: str | None) -> tuple[bytes, ...] | None:
+    """``content`` split at every masked form of ``secret``; None when the page shows
+    the secret in some other form (then it is not stored)."""
+    if not secret:
+        return (content,)
+    if secret.encode() in content:
+        return None
+
+    def replace(match: re.Match) -> bytes:
+        token = match.group(0)
+        return CSRF_MARKER if unmask_csrf_token(token.decode()) == secret else token
+
+    return tuple(_MASKED_TOKEN_RE.sub(replace, content).split(CSRF_MARKER))
+
+
+class PageCacheMiddleware:
+    """Answers anonymous readers from the page cache (see the module's docstring). Sits
+    right after the security and static-file middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    # which requests
+
+    def key(self, request) -> tuple[str | None, bool]:
+        """(the cache key or None when the request must not use the cache, whether a
+        rendered answer may be stored)."""
+        if request.method not in ("GET", "HEAD"):
+            return None, False
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+            return None, False
+        if "HTTP_HX_REQUEST" in request.META:
+            return None, False
+        storable = request.method == "GET"
+        if request.META.get("QUERY_STRING"):
+            if not set(request.GET) <= IGNORED_PARAMS:
+                return None, False
+            storable = False
+        language = get_language_from_path(request.path_info)
+        if language is None:
+            return None, False
+        host = request.get_host()  # refuses hosts outside ALLOWED_HOSTS, as a render would
+        return f"page:{generation()}:{request.scheme}:{host}:{language}:{request.path}", storable
+
+    def lookup(self, key: str) -> Entry | None:
+        entry = _local.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                _local.put(key, entry)
+        return entry
+
+    def store(self, key: str, request, response) -> bool:
+        if (
+            not getattr(response, MARK_ATTRIBUTE, False)
+            or response.status_code != 200
+            or response.streaming
+            or len(response.content) > MAX_PAGE_BYTES
+            or set(response.cookies) - {settings.CSRF_COOKIE_NAME}
+            or "private" in response.get("Cache-Control", "")
+            or "no-store" in response.get("Cache-Control", "")
+            or "nonce-" in response.get("Content-Security-Policy", "")
+        ):
+            return False
+        parts = _scrub(response.content, request.META.get("CSRF_COOKIE"))
+        if parts is None:
+            return False
+        headers = tuple(
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in UNSTORED_HEADERS
+        )
+        entry = Entry(parts=parts, headers=headers, status=response.status_code)
+        cache.set(key, entry, timeout=SHARED_SECONDS)
+        _local.put(key, entry)
+        return True
+
+    # answers
+
+    def __call__(self, request):
+        key, storable = self.key(request)
+        if key is None:
+            return self.get_response(request)
+        entry = self.lookup(key)
+        if entry is not None:
+            return self.hit(request, entry)
+        response = self.get_response(request)
+        if storable and self.store(key, request, response):
+            self.finish(response, "miss")
+        return response
+
+    def hit(self, request, entry: Entry) -> HttpResponse:
+        if len(entry.parts) > 1:
+            self.csrf.process_request(request)  # the visitor's secret, from their cookie
+            body = get_token(request).encode().join(entry.parts)
+        else:
+            body = entry.parts[0]
+        response = HttpResponse(body, status=entry.status)
+        for name, value in entry.headers:
+            response[name] = value
+        response["Content-Length"] = str(len(body))
+        self.finish(response, "hit")
+        return self.csrf.process_response(request, response)
+
+    @staticmethod
+    def finish(response, outcome: str) -> None:
+        response["X-Page-Cache"] = outcome
+        patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ["Cookie"])
