@@ -245,6 +245,11 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "semilla.uploads.SizeLimitUploadHandler",  # refuses a file over 10 MB while it streams in
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Security headers (every response) -----------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
