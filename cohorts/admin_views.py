@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from semilla.permissions import is_programme_staff
+from semilla.privacy import audit_access
 
 from . import selectors, services
 from .enums import AssignmentStatus, Decision, ParticipantStatus
@@ -101,6 +102,17 @@ def selection(request, pk: int):
         .annotate(total=Count("pk"), done=Count("pk", filter=~Q(status=AssignmentStatus.ASSIGNED)))
         .order_by("reviewer__full_name")
     )
+    sensitive = may_see_sensitive(request.user)
+    if sensitive and ranked:
+        audit_access(
+            actor=request.user,
+            subject=[app.user_id for app in ranked],
+            fields=["population_group", "needs_document_check"],
+            reason=_("Ranked list of a cohort in the staff console"),
+            model="cohorts.application",
+            object_id=f"cohort:{cohort.pk}",
+            path=request.path,
+        )
     return TemplateResponse(
         request,
         "cohorts/admin/selection.html",
@@ -113,7 +125,7 @@ def selection(request, pk: int):
             "pending": sum(1 for a in ranked if a.decision and not a.released_at),
             "shortlisted_only": shortlisted_only,
             "disagreement": services.DISAGREEMENT_SPREAD,
-            "sensitive": may_see_sensitive(request.user),
+            "sensitive": sensitive,
         },
     )
 
@@ -163,18 +175,29 @@ def export_csv(request, pk: int):
     holding ``cohorts.view_sensitive_data``."""
     _staff(request)
     cohort = get_object_or_404(Cohort, pk=pk)
-    columns = BASIC_COLUMNS + (SENSITIVE_COLUMNS if may_see_sensitive(request.user) else [])
+    sensitive = may_see_sensitive(request.user)
+    columns = BASIC_COLUMNS + (SENSITIVE_COLUMNS if sensitive else [])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="{cohort.slug}-{stamp}.csv"'
     writer = csv.writer(response)
     writer.writerow([name for name, _attr in columns])
-    apps = (
+    apps = list(
         Application.objects.filter(cohort=cohort)
         .exclude(status="draft")
         .select_related("user")
         .order_by("pk")
     )
+    if sensitive and apps:
+        audit_access(
+            actor=request.user,
+            subject=[app.user_id for app in apps],
+            fields=[name for name, _attr in SENSITIVE_COLUMNS],
+            reason=_("CSV export of a cohort's applications with sensitive columns"),
+            model="cohorts.application",
+            object_id=f"cohort:{cohort.pk}",
+            path=request.path,
+        )
     for app in apps:
         writer.writerow([_csv_safe(_value(app, attr)) for _name, attr in columns])
     return response

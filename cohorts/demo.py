@@ -270,6 +270,42 @@ class _Seeder:
         self.cohorts = [self._cohort(i, *spec) for i, spec in enumerate(COHORTS)]
         self._applications()
         self._workshops()
+        self._conflicts()
+
+    def _conflicts(self) -> None:
+        """Two declared conflicts of interest: one typed in advance (a name nobody has
+        used yet) and one with a person who applied."""
+        from . import services
+        from .enums import ConflictKind
+        from .models import ReviewerConflict
+
+        if not self.reviewers:
+            return
+        services.conflict_save(
+            conflict=ReviewerConflict(
+                reviewer=self.reviewers[0],
+                kind=ConflictKind.TEXT,
+                text="Yolanda Becerra",
+                reason="Es mi vecina y socia en una tienda.",
+            ),
+            actor=None,
+        )
+        app = (
+            Application.objects.exclude(status="draft")
+            .exclude(user__in=self.reviewers)
+            .order_by("pk")
+            .first()
+        )
+        if app is not None and len(self.reviewers) > 1:
+            services.conflict_save(
+                conflict=ReviewerConflict(
+                    reviewer=self.reviewers[1],
+                    kind=ConflictKind.PERSON,
+                    applicant_id=app.user_id,
+                    reason="Familiar cercano.",
+                ),
+                actor=None,
+            )
 
     # --- people ---------------------------------------------------------------------------
 

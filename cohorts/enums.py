@@ -107,3 +107,11 @@ class ParticipantStatus(models.TextChoices):
     ACTIVE = "active", pgettext_lazy("participant status", "Active")
     WITHDRAWN = "withdrawn", pgettext_lazy("participant status", "Withdrawn")
     COMPLETED = "completed", pgettext_lazy("participant status", "Completed")
+
+
+class ConflictKind(models.TextChoices):
+    """What a reviewer's conflict of interest is declared against."""
+
+    PERSON = "person", _("A person who applied")
+    BUSINESS = "business", _("A business")
+    TEXT = "text", _("A name or e-mail, matched when reviews are assigned")

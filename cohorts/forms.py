@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from semilla.enums import METRO_AREAS, City, DocumentType, PopulationGroup, Sector, Skill
 
 from . import services
-from .enums import BusinessStage, CohortLanguage, Decision, DocumentKind
+from .enums import BusinessStage, CohortLanguage, ConflictKind, Decision, DocumentKind
 from .models import Application
 
 OTHER_PLACE = "Otro"
@@ -262,6 +262,50 @@ class AbstainForm(forms.Form):
         label=_("I have a conflict of interest with this person (family, business, close friend)."),
         required=False,
     )
+
+
+class ConflictSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, business or e-mail"),
+        min_length=3,
+        max_length=150,
+        help_text=_(
+            "At least 3 letters of the person's name or the business name, or their "
+            "whole e-mail address."
+        ),
+    )
+
+
+class ConflictDeclareForm(forms.Form):
+    """A conflict with the person or the business of an application found by the search,
+    or with a free text (a name or an e-mail) matched when reviews are assigned."""
+
+    kind = forms.ChoiceField(choices=ConflictKind.choices, widget=forms.HiddenInput)
+    application = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Full name, business name or e-mail"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "For someone who has not applied yet, or a cohort with blind review: we will "
+            "never assign you an application that matches it, without showing it to you."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Why? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: family, business partner, close friend, employer."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind in (ConflictKind.PERSON, ConflictKind.BUSINESS) and not cleaned.get("application"):
+            raise forms.ValidationError(_("Choose an application from the search results."))
+        if kind == ConflictKind.TEXT and len(cleaned.get("text", "").strip()) < 3:
+            self.add_error("text", _("Write a full name, a business name or an e-mail address."))
+        return cleaned
 
 
 class DecisionForm(forms.Form):

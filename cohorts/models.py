@@ -25,6 +25,7 @@ from .enums import (
     AssignmentStatus,
     BusinessStage,
     CohortLanguage,
+    ConflictKind,
     Decision,
     DocumentKind,
     Nationality,
@@ -468,7 +469,12 @@ class ApplicationDocument(models.Model):
 
 
 class ReviewerConflict(models.Model):
-    """A reviewer must not review this person's applications."""
+    """A reviewer must not review applications this conflict covers: a person's (any
+    cohort), a business's (whoever applies with that name), or those matching a free text
+    (a name or an e-mail), declared in advance or when stepping aside.
+
+    ``match_key`` is the normalised business name or text (see ``cohorts.conflicts``),
+    set by the services."""
 
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -476,26 +482,63 @@ class ReviewerConflict(models.Model):
         related_name="review_conflicts",
         verbose_name=_("reviewer"),
     )
+    kind = models.CharField(
+        _("conflict with"),
+        max_length=16,
+        choices=ConflictKind.choices,
+        default=ConflictKind.PERSON,
+    )
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("applicant"),
     )
+    business_name = models.CharField(_("business name"), max_length=150, blank=True)
+    text = models.CharField(
+        _("name or e-mail"),
+        max_length=200,
+        blank=True,
+        help_text=_("A full name, a business name or an e-mail address."),
+    )
+    match_key = models.CharField(max_length=210, blank=True, editable=False)
     reason = models.CharField(_("reason"), max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("declared at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("conflict of interest")
         verbose_name_plural = _("conflicts of interest")
+        ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["reviewer", "applicant"], name="cohorts_conflict_unique"
             ),
+            models.UniqueConstraint(
+                fields=["reviewer", "kind", "match_key"],
+                condition=~Q(match_key=""),
+                name="cohorts_conflict_unique_key",
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind=ConflictKind.PERSON) & Q(applicant__isnull=False))
+                | (Q(kind=ConflictKind.BUSINESS) & ~Q(match_key="") & ~Q(business_name=""))
+                | (Q(kind=ConflictKind.TEXT) & ~Q(match_key="") & ~Q(text="")),
+                name="cohorts_conflict_kind_complete",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.reviewer} ≠ {self.applicant}"
+        return f"{self.reviewer} ≠ {self.target}"
+
+    @property
+    def target(self) -> str:
+        """Whom or what the conflict is with, for people to read."""
+        if self.kind == ConflictKind.PERSON and self.applicant_id:
+            return self.applicant.get_full_name()
+        if self.kind == ConflictKind.BUSINESS:
+            return self.business_name
+        return self.text
 
 
 class ReviewAssignment(models.Model):

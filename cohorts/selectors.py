@@ -171,8 +171,82 @@ def conflicts_for(*, reviewer) -> list:
     return list(
         ReviewerConflict.objects.filter(reviewer=reviewer)
         .select_related("applicant")
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
+
+
+#: Fewest characters a reviewer must type to search applicants (no browsing the list).
+CONFLICT_SEARCH_MIN = 3
+CONFLICT_SEARCH_LIMIT = 10
+
+
+def _conflict_candidates_qs(*, reviewer) -> QuerySet[Application]:
+    """Applications a reviewer may find to declare a conflict with: submitted ones of
+    cohorts still selecting (decisions not released), not their own, and not under blind
+    review (there the reviewer types a name or e-mail, matched without showing anyone)."""
+    now = timezone.now()
+    return (
+        Application.objects.filter(
+            cohort__opens_at__lte=now,
+            cohort__decisions_released_at__isnull=True,
+            cohort__blind_review=False,
+        )
+        .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
+        .exclude(user=reviewer)
+    )
+
+
+def conflict_candidates(*, reviewer, query: str) -> list[Application]:
+    """Applications matching ``query``: an exact e-mail address, or part of the person's
+    name or of the business name. At most ``CONFLICT_SEARCH_LIMIT``; nothing for a query
+    shorter than ``CONFLICT_SEARCH_MIN``."""
+    query = (query or "").strip()
+    if len(query) < CONFLICT_SEARCH_MIN:
+        return []
+    if "@" in query:
+        match = Q(user__email__iexact=query)
+    else:
+        match = Q(user__full_name__icontains=query) | Q(business_name__icontains=query)
+    return list(
+        _conflict_candidates_qs(reviewer=reviewer)
+        .filter(match)
+        .select_related("user", "cohort")
+        .order_by("user__full_name", "pk")[:CONFLICT_SEARCH_LIMIT]
+    )
+
+
+def conflict_candidate_get(*, reviewer, pk: int) -> Application:
+    """One application the reviewer may declare a conflict with (anything else: 404)."""
+    return get_object_or_404(
+        _conflict_candidates_qs(reviewer=reviewer).select_related("user"), pk=pk
+    )
+
+
+def conflicts_covering(*, application: Application) -> list:
+    """Every declared conflict that covers ``application`` (for staff): with its person,
+    its business, or a name or e-mail matching it."""
+    from .conflicts import ConflictMatcher, business_key
+    from .enums import ConflictKind
+    from .models import ReviewerConflict
+
+    key = business_key(application.business_name)
+    wanted = Q(kind=ConflictKind.PERSON, applicant_id=application.user_id) | Q(
+        kind=ConflictKind.TEXT
+    )
+    if key:
+        wanted |= Q(kind=ConflictKind.BUSINESS, match_key=key)
+    rows = (
+        ReviewerConflict.objects.filter(wanted)
+        .select_related("reviewer", "applicant")
+        .order_by("-created_at", "-pk")
+    )
+    covering = []
+    for conflict in rows:
+        matcher = ConflictMatcher()
+        matcher.add(conflict.reviewer_id, conflict.kind, conflict.applicant_id, conflict.match_key)
+        if matcher.blocks(conflict.reviewer_id, application):
+            covering.append(conflict)
+    return covering
 
 
 def review_progress(assignments: list[ReviewAssignment]) -> dict[str, int]:

@@ -23,8 +23,10 @@ from django.utils.translation import gettext as _
 from semilla.emails import queue_email_to_user
 from semilla.enums import ConsentPurpose, DocumentType, Role
 from semilla.privacy import consent_record
+from semilla.uploads import DEFAULT_UPLOAD_MAX_BYTES
 
-from . import eligibility
+from . import conflicts, eligibility
+from .conflicts import ConflictMatcher
 from .enums import (
     ALLOWED_TRANSITIONS,
     DECISION_TO_STATUS,
@@ -33,6 +35,7 @@ from .enums import (
     ApplicationStatus,
     ApplicationStep,
     AssignmentStatus,
+    ConflictKind,
     Decision,
     DocumentKind,
     ParticipantStatus,
@@ -53,7 +56,7 @@ from .models import (
 )
 
 S = ApplicationStatus
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_BYTES = DEFAULT_UPLOAD_MAX_BYTES  # also enforced while streaming (semilla.uploads)
 ALLOWED_UPLOAD_TYPES = {
     "application/pdf": "pdf",
     "image/jpeg": "jpg",
@@ -421,10 +424,103 @@ def rubric_errors(*, weights: list[int]) -> list[str]:
     return []
 
 
-def conflict_exists(*, reviewer_id: int, applicant_id: int) -> bool:
-    return ReviewerConflict.objects.filter(
-        reviewer_id=reviewer_id, applicant_id=applicant_id
-    ).exists()
+def conflict_blocks(*, reviewer, application: Application) -> bool:
+    """True when ``reviewer`` is the applicant or declared a conflict that covers
+    ``application`` (a person, a business, or a name or e-mail matching it)."""
+    if reviewer.pk == application.user_id:
+        return True
+    return ConflictMatcher.for_reviewers([reviewer.pk]).blocks(reviewer.pk, application)
+
+
+def _conflict_complete(conflict: ReviewerConflict) -> None:
+    """Fill ``match_key`` (and the business name of a person's application) and refuse an
+    incomplete declaration."""
+    kind = conflict.kind
+    if kind == ConflictKind.PERSON:
+        if conflict.applicant_id is None:
+            raise CohortError(_("Choose the person you have a conflict of interest with."))
+        conflict.business_name = conflict.text = conflict.match_key = ""
+    elif kind == ConflictKind.BUSINESS:
+        conflict.match_key = conflicts.business_key(conflict.business_name)
+        conflict.applicant = None
+        conflict.text = ""
+        if not conflict.match_key:
+            raise CohortError(_("Write the name of the business."))
+    elif kind == ConflictKind.TEXT:
+        conflict.text = conflict.text.strip()
+        conflict.match_key = conflicts.text_key(conflict.text)
+        conflict.applicant = None
+        conflict.business_name = ""
+        if len(conflict.text) < 3 or not conflict.match_key:
+            raise CohortError(_("Write a full name, a business name or an e-mail address."))
+    else:
+        raise CohortError(_("Choose what the conflict of interest is with."))
+
+
+def _step_aside_for(conflict: ReviewerConflict) -> int:
+    """Reviews already assigned to the reviewer (not yet submitted) that the conflict
+    covers become "abstained": the reviewer loses access to those applications."""
+    pending = list(
+        ReviewAssignment.objects.select_for_update(of=("self",))
+        .filter(reviewer_id=conflict.reviewer_id, status=AssignmentStatus.ASSIGNED)
+        .select_related("application__user")
+    )
+    matcher = ConflictMatcher()
+    matcher.add(conflict.reviewer_id, conflict.kind, conflict.applicant_id, conflict.match_key)
+    covered = [a.pk for a in pending if matcher.blocks(conflict.reviewer_id, a.application)]
+    if covered:
+        ReviewAssignment.objects.filter(pk__in=covered).update(
+            status=AssignmentStatus.ABSTAINED,
+            abstain_reason=_("Conflict of interest declared."),
+        )
+    return len(covered)
+
+
+@transaction.atomic  # also called from the console's create and edit views
+def conflict_save(*, conflict: ReviewerConflict, actor) -> tuple[ReviewerConflict, int]:
+    """Record (or update) a conflict of interest; the reviewer steps aside from the
+    reviews it covers that they have not submitted. Returns the conflict and how many
+    reviews were given up."""
+    _conflict_complete(conflict)
+    duplicate = ReviewerConflict.objects.filter(reviewer_id=conflict.reviewer_id).exclude(
+        pk=conflict.pk
+    )
+    if conflict.kind == ConflictKind.PERSON:
+        duplicate = duplicate.filter(applicant_id=conflict.applicant_id)
+    else:
+        duplicate = duplicate.filter(kind=conflict.kind, match_key=conflict.match_key)
+    existing = duplicate.first()
+    if existing is not None:
+        return existing, _step_aside_for(existing)
+    conflict.save()
+    return conflict, _step_aside_for(conflict)
+
+
+@transaction.atomic(durable=True)
+def conflict_declare(
+    *,
+    reviewer,
+    kind: str,
+    application: Application | None = None,
+    text: str = "",
+    reason: str = "",
+) -> tuple[ReviewerConflict, int]:
+    """A reviewer declares a conflict of interest in advance: with the person or the
+    business behind ``application`` (found with ``selectors.conflict_candidates``), or
+    with a free ``text`` (a name or an e-mail) matched whenever reviews are assigned."""
+    if not reviewer.has_role(Role.REVIEWER):
+        raise CohortError(_("This person is not a reviewer."))
+    conflict = ReviewerConflict(reviewer=reviewer, kind=kind, reason=reason[:200])
+    if kind in (ConflictKind.PERSON, ConflictKind.BUSINESS):
+        if application is None:
+            raise CohortError(_("Choose the application you have a conflict of interest with."))
+        if kind == ConflictKind.PERSON:
+            conflict.applicant_id = application.user_id
+        else:
+            conflict.business_name = application.business_name
+    else:
+        conflict.text = text
+    return conflict_save(conflict=conflict, actor=reviewer)
 
 
 @transaction.atomic(durable=True)
@@ -444,7 +540,8 @@ def assignments_auto(*, cohort: Cohort, actor, reviewers=None) -> int:
         return 0
     apps = list(
         Application.objects.filter(cohort=cohort, status__in=UNDER_REVIEW)
-        .select_for_update()
+        .select_for_update(of=("self",))
+        .select_related("user")
         .order_by("submitted_at", "pk")
     )
     existing = ReviewAssignment.objects.filter(application__cohort=cohort)
@@ -457,11 +554,7 @@ def assignments_auto(*, cohort: Cohort, actor, reviewers=None) -> int:
             load[a["reviewer_id"]] += 1
         if a["status"] != AssignmentStatus.ABSTAINED:
             counted[a["application_id"]] += 1
-    conflicts = set(
-        ReviewerConflict.objects.filter(reviewer__in=pool).values_list(
-            "reviewer_id", "applicant_id"
-        )
-    )
+    matcher = ConflictMatcher.for_reviewers(r.pk for r in pool)
     created = []
     for app in apps:
         wanted = cohort.reviewers_per_application - counted[app.pk]
@@ -473,7 +566,7 @@ def assignments_auto(*, cohort: Cohort, actor, reviewers=None) -> int:
                 for r in pool
                 if r.pk != app.user_id
                 and r.pk not in assigned[app.pk]
-                and (r.pk, app.user_id) not in conflicts
+                and not matcher.blocks(r.pk, app)
             ),
             key=lambda r: (load[r.pk], r.pk),
         )
@@ -495,9 +588,7 @@ def assignment_add(*, application: Application, reviewer, actor) -> ReviewAssign
         raise CohortError(_("Only applications under review can get reviewers."))
     if not reviewer.has_role(Role.REVIEWER):
         raise CohortError(_("This person is not a reviewer."))
-    if reviewer.pk == locked.user_id or conflict_exists(
-        reviewer_id=reviewer.pk, applicant_id=locked.user_id
-    ):
+    if conflict_blocks(reviewer=reviewer, application=locked):
         raise CohortError(_("This reviewer has a conflict of interest with the applicant."))
     assignment, _created = ReviewAssignment.objects.get_or_create(
         application=locked, reviewer=reviewer, defaults={"assigned_by": actor}
@@ -608,8 +699,14 @@ def review_abstain(
     locked.abstain_reason = reason
     locked.save(update_fields=["status", "abstain_reason"])
     if conflict:
-        ReviewerConflict.objects.get_or_create(
-            reviewer=reviewer, applicant_id=locked.application.user_id, defaults={"reason": reason}
+        conflict_save(
+            conflict=ReviewerConflict(
+                reviewer=reviewer,
+                kind=ConflictKind.PERSON,
+                applicant_id=locked.application.user_id,
+                reason=reason[:200],
+            ),
+            actor=reviewer,
         )
     return locked
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("solicitudes/<int:pk>/oferta/", views.offer_respond, name="offer"),
     path("documentos/<int:pk>/", views.document_download, name="document"),
     path("revision/", views.review_queue, name="review_queue"),
+    path("revision/conflictos/", views.review_conflicts, name="review_conflicts"),
     path("revision/<int:pk>/", views.review_detail, name="review"),
     path("revision/<int:pk>/abstenerse/", views.review_abstain, name="review_abstain"),
     path("participante/<slug:slug>/", views.participant_home, name="participant"),

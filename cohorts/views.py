@@ -14,10 +14,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from semilla.enums import Role
 from semilla.permissions import has_verified_email, is_signed_in, role_required
+from semilla.privacy import audit_access
+from semilla.uploads import refused_upload
 
 from . import eligibility, selectors, services
 from .enums import (
@@ -25,11 +28,14 @@ from .enums import (
     WITHDRAWABLE,
     ApplicationStep,
     AssignmentStatus,
+    ConflictKind,
 )
 from .forms import (
     AboutForm,
     AbstainForm,
     BusinessForm,
+    ConflictDeclareForm,
+    ConflictSearchForm,
     ConsentForm,
     DocumentForm,
     NeedsForm,
@@ -263,6 +269,25 @@ def application_step(request, pk, step):
 
 
 def _documents_step(request, application, context):
+    refused = refused_upload(request)
+    if refused is not None:
+        # The upload handler stopped a file over the limit while it streamed in: nothing
+        # of it was stored and the fields after it were never read. The draft is as it was.
+        messages.error(
+            request,
+            _(
+                "The file is larger than %(mb)s MB, so we stopped receiving it and saved "
+                "nothing from it. Your application is kept as it was. Take a smaller photo "
+                "or scan and try again."
+            )
+            % {"mb": refused.limit_mb},
+        )
+        context.update(
+            form=DocumentForm(initial={"kind": request.POST.get("kind")}),
+            documents=[d for d in application.documents.all() if not d.deleted_at],
+            needs_identity=application.document_type not in ("in_process", "none", ""),
+        )
+        return render(request, "cohorts/application_step.html", context, status=413)
     form = DocumentForm(*_bound(request))
     if request.method == "POST":
         if "upload" in request.POST:
@@ -350,6 +375,17 @@ def document_download(request, pk):
     if not is_signed_in(request.user):
         return redirect_to_login(request.get_full_path())
     document = selectors.document_get_for_viewer(user=request.user, pk=pk)
+    if document.application.user_id != request.user.pk:
+        # Staff and reviewers opening someone's document: recorded (never the file).
+        audit_access(
+            actor=request.user,
+            subject=document.application.user_id,
+            fields=[f"document:{document.kind}"],
+            reason=_("Application document downloaded"),
+            model="cohorts.applicationdocument",
+            object_id=document.pk,
+            path=request.path,
+        )
     try:
         handle = storages["private"].open(document.storage_name, "rb")
     except FileNotFoundError as exc:
@@ -490,6 +526,72 @@ def review_abstain(request, pk):
         else:
             messages.success(request, _("You have stepped aside from this application."))
     return redirect("cohorts:review_queue")
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.REVIEWER)
+def review_conflicts(request):
+    """Declare conflicts of interest in advance: search the applications of cohorts being
+    selected by name, business or e-mail, or type a name or e-mail to be matched later.
+    Declared conflicts are listed; assignment never gives the reviewer those applications."""
+    search = ConflictSearchForm(request.GET if "q" in request.GET else None)
+    declare = ConflictDeclareForm(_post(request))
+    if request.method == "POST" and declare.is_valid():
+        data = declare.cleaned_data
+        application = None
+        if data["kind"] != ConflictKind.TEXT:
+            application = selectors.conflict_candidate_get(
+                reviewer=request.user, pk=data["application"]
+            )
+        try:
+            _conflict, stepped_aside = services.conflict_declare(
+                reviewer=request.user,
+                kind=data["kind"],
+                application=application,
+                text=data["text"],
+                reason=data["reason"],
+            )
+        except services.CohortError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Conflict of interest recorded. You will not be assigned "
+                    "the applications it covers."
+                ),
+            )
+            if stepped_aside:
+                messages.info(
+                    request,
+                    ngettext(
+                        "You were also taken off %(n)s review already assigned to you.",
+                        "You were also taken off %(n)s reviews already assigned to you.",
+                        stepped_aside,
+                    )
+                    % {"n": stepped_aside},
+                )
+            return redirect("cohorts:review_conflicts")
+    if request.method == "POST" and declare.data.get("kind") != ConflictKind.TEXT:
+        for error in declare.errors.values():
+            messages.error(request, " ".join(error))
+        declare = None
+    results = None
+    if search.is_valid():
+        results = selectors.conflict_candidates(
+            reviewer=request.user, query=search.cleaned_data["q"]
+        )
+    return render(
+        request,
+        "cohorts/review_conflicts.html",
+        {
+            "search": search,
+            "results": results,
+            "declare": declare or ConflictDeclareForm(initial={"kind": ConflictKind.TEXT}),
+            "conflicts": selectors.conflicts_for(reviewer=request.user),
+            "kinds": ConflictKind,
+        },
+    )
 
 
 # --- Participants ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,9 +18,10 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexV
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from semilla.enums import DocumentType, PopulationGroup, Sector
+from semilla.privacy import audit_access
 
-from . import admin_views, services
-from .enums import BusinessStage
+from . import admin_views, selectors, services
+from .enums import BusinessStage, ConflictKind
 from .models import (
     Application,
     Cohort,
@@ -292,6 +294,20 @@ class ApplicationIndexView(IndexView):
             return columns
         return [c for c in columns if _field_name(c.name) not in SENSITIVE_FIELDS]
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        shown = sorted({_field_name(c.name) for c in self.columns} & SENSITIVE_FIELDS)
+        if shown:
+            audit_access(
+                actor=self.request.user,
+                subject=[app.user_id for app in context["object_list"]],
+                fields=shown,
+                reason=gettext("List of applications in the staff console"),
+                model="cohorts.application",
+                path=self.request.get_full_path(),
+            )
+        return context
+
 
 class ApplicationInspectView(InspectView):
     """The application's fields plus its documents, review results and timeline."""
@@ -307,11 +323,23 @@ class ApplicationInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         app = self.object
+        shown = sorted(set(self.get_fields()) & SENSITIVE_FIELDS)
+        if shown:
+            audit_access(
+                actor=self.request.user,
+                subject=app.user_id,
+                fields=shown,
+                reason=gettext("Application detail in the staff console"),
+                model="cohorts.application",
+                object_id=app.pk,
+                path=self.request.path,
+            )
         context.update(
             documents=[d for d in app.documents.all() if not d.deleted_at],
             history=list(app.history.select_related("actor")),
             assignments=list(app.assignments.select_related("reviewer")),
             check_url=reverse("cohorts_document_checked", args=[app.pk]),
+            conflicts=selectors.conflicts_covering(application=app),
             sensitive=may_see_sensitive(self.request.user),
         )
         return context
@@ -391,12 +419,7 @@ class AssignmentForm(WagtailAdminModelForm):
         if (
             application
             and reviewer
-            and (
-                reviewer.pk == application.user_id
-                or services.conflict_exists(
-                    reviewer_id=reviewer.pk, applicant_id=application.user_id
-                )
-            )
+            and services.conflict_blocks(reviewer=reviewer, application=application)
         ):
             raise forms.ValidationError(
                 _("This reviewer has a conflict of interest with the applicant.")
@@ -445,14 +468,82 @@ class ReviewAssignmentViewSet(ModelViewSet):
         return ReviewAssignment.objects.select_related("application__user", "reviewer")
 
 
+class ConflictAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == ConflictKind.PERSON and not cleaned.get("applicant"):
+            self.add_error("applicant", _("Choose the person."))
+        elif kind == ConflictKind.BUSINESS and not cleaned.get("business_name", "").strip():
+            self.add_error("business_name", _("Write the name of the business."))
+        elif kind == ConflictKind.TEXT and len(cleaned.get("text", "").strip()) < 3:
+            self.add_error("text", _("Write a full name, a business name or an e-mail address."))
+        return cleaned
+
+
+class ConflictSaveMixin:
+    """Conflicts are saved through the service (normalised key; the reviewer steps aside
+    from the reviews the conflict covers)."""
+
+    def save_instance(self):
+        conflict, stepped_aside = services.conflict_save(
+            conflict=self.form.instance, actor=self.request.user
+        )
+        if stepped_aside:
+            from django.contrib import messages
+
+            messages.info(
+                self.request,
+                _("The reviewer was taken off %(n)s reviews this conflict covers.")
+                % {"n": stepped_aside},
+            )
+        return conflict
+
+
+class ConflictCreateView(ConflictSaveMixin, CreateView):
+    pass
+
+
+class ConflictEditView(ConflictSaveMixin, EditView):
+    pass
+
+
 class ConflictViewSet(ModelViewSet):
+    """Every declared conflict of interest: reviewers declare theirs on their own screen
+    (or when stepping aside); staff see them all and may record one for a reviewer."""
+
     model = ReviewerConflict
     icon = "warning"
     menu_label = _("Conflicts of interest")
     add_to_admin_menu = False
     copy_view_enabled = False
-    form_fields = ["reviewer", "applicant", "reason"]
-    list_display = ["reviewer", "applicant", "reason", "created_at"]
+    add_view_class = ConflictCreateView
+    edit_view_class = ConflictEditView
+    list_display = ["reviewer", "kind", "target", "reason", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["reviewer__full_name", "applicant__full_name", "business_name", "text"]
+
+    def get_form_class(self, for_update=False):
+        from wagtail.admin.panels import ObjectList
+
+        return (
+            ObjectList(
+                [
+                    FieldPanel("reviewer"),
+                    FieldPanel("kind"),
+                    FieldPanel("applicant"),
+                    FieldPanel("business_name"),
+                    FieldPanel("text"),
+                    FieldPanel("reason"),
+                ],
+                base_form_class=ConflictAdminForm,
+            )
+            .bind_to_model(ReviewerConflict)
+            .get_form_class()
+        )
+
+    def get_queryset(self, request):
+        return ReviewerConflict.objects.select_related("reviewer", "applicant")
 
 
 class WorkshopViewSet(ModelViewSet):

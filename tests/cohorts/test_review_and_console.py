@@ -238,6 +238,7 @@ def test_attendance_recorded_by_staff(make_user, client_for):
         "cohorts_cohort:add",
         "cohorts_rubric:add",
         "cohorts_assignment:add",
+        "cohorts_conflict:add",
     ],
 )
 def test_console_screens_open_for_staff(path, make_user, client_for, cohort):

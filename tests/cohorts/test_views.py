@@ -75,6 +75,11 @@ MATRIX = {
         lambda p: reverse("cohorts:review", args=[p["assignment"].pk]),
         {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 200, "unassigned_reviewer": 404},
     ),
+    "review_conflicts": (
+        "get",
+        lambda p: reverse("cohorts:review_conflicts"),
+        {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 200, "unassigned_reviewer": 200},
+    ),
     "selection": (
         "get",
         lambda p: reverse("cohorts_selection", args=[p["application"].cohort_id]),
@@ -206,6 +211,10 @@ POST_MATRIX = {
     "review_submit": (
         lambda p: reverse("cohorts:review", args=[p["assignment"].pk]),
         {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 200, "unassigned_reviewer": 404},
+    ),
+    "review_conflicts": (
+        lambda p: reverse("cohorts:review_conflicts"),
+        {**dict.fromkeys(WHO, 403), "anonymous": 302, "reviewer": 200, "unassigned_reviewer": 200},
     ),
     "document_checked": (
         lambda p: reverse("cohorts_document_checked", args=[p["application"].pk]),
