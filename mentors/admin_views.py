@@ -18,7 +18,15 @@ from cohorts.models import Participant
 
 from . import selectors, services
 from .enums import MENTOR_TRANSITIONS, EndRequestStatus, MentorStatus, RunStatus
-from .forms import EndMatchForm, InterviewForm, NewRunForm, PairForm, TransitionForm
+from .forms import (
+    PAIR_FLAGS,
+    EndMatchForm,
+    InterviewForm,
+    NewRunForm,
+    PairForm,
+    PairHealthFilterForm,
+    TransitionForm,
+)
 from .models import ExcludedPair, Match, MatchEndRequest, MatchingRun, MentorProfile
 from .permissions import may_manage_mentors
 
@@ -294,3 +302,33 @@ def match_end(request, pk: int):
 
 
 RUN_STATUSES_POLLING = (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+class PairHealthView(StaffPage):
+    """Every active pair: sessions, no-shows, last contact, hours, average rating, with
+    the pairs that need attention flagged (inactive for N days, low rating, sessions
+    not logged, late cancellations); and volunteer hours per mentor."""
+
+    template_name = "mentors/admin/pair_health.html"
+    page_title = gettext_lazy("Health of the pairs")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = PairHealthFilterForm(self.request.GET or None)
+        data = form.cleaned_data if form.is_valid() else {}
+        days = data.get("inactive_days") or 21
+        cohort = data.get("cohort")
+        pairs = selectors.pair_health(inactive_days=days, cohort_id=cohort.pk if cohort else None)
+        if data.get("attention"):
+            pairs = [p for p in pairs if p.flags]
+        context.update(
+            {
+                "form": form,
+                "inactive_days": days,
+                "pairs": pairs,
+                "mentors": selectors.hours_per_mentor(cohort_id=cohort.pk if cohort else None),
+                "flag_labels": PAIR_FLAGS,
+                "low_rating": selectors.LOW_RATING,
+            }
+        )
+        return context

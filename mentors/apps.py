@@ -37,5 +37,7 @@ class MentorsConfig(AppConfig):
                 for verb in ("view", "change")
             ],
             "mentors.add_matchingweights",
+            "mentors.view_booking",
+            "mentors.view_mentorshipgoal",
         )
         add_role_permissions(Role.FUNDER, "mentors.view_matchingrun")

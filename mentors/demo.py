@@ -131,10 +131,13 @@ def seed(*, stdout=None) -> None:
     created = _mentors(rng)
     runs = _published_runs()
     sessions = _sessions()
+    goals = _goals()
+    proposals = _proposals()
     if stdout is not None:
         stdout.write(
             f"  mentors: {MentorProfile.objects.count()} mentors ({created} new), "
-            f"{runs} matching runs published, {sessions} sessions"
+            f"{runs} matching runs published, {sessions} sessions, {goals} goals, "
+            f"{proposals} proposed sessions"
         )
 
 
@@ -405,3 +408,71 @@ def _sessions() -> int:
             )
             count += 1
     return count
+
+
+GOALS = [
+    ("Separar las cuentas del negocio y las personales", (40, 70)),
+    ("Vender por redes sociales cada semana", (10, 30)),
+]
+
+
+def _goals() -> int:
+    """Two goals per active pair, moved forward by its two logged sessions."""
+    from .enums import GoalStatus, MatchStatus
+    from .models import GoalUpdate, Match, MentorshipGoal, SessionLog
+
+    if MentorshipGoal.objects.exists():
+        return 0
+    count = 0
+    pairs = Match.objects.filter(status=MatchStatus.ACCEPTED).select_related("participant")
+    for match in pairs:
+        logs = list(SessionLog.objects.filter(booking__match=match).order_by("booking__starts_at"))
+        with transaction.atomic():
+            for title, steps in GOALS:
+                reached = steps[len(logs) - 1] if logs else 0
+                goal = MentorshipGoal.objects.create(
+                    match=match,
+                    title=title,
+                    progress=reached,
+                    status=GoalStatus.OPEN,
+                    created_by=match.participant.user,
+                )
+                GoalUpdate.objects.bulk_create(
+                    [
+                        GoalUpdate(goal=goal, log=log, progress=value)
+                        for log, value in zip(logs, steps, strict=False)
+                    ]
+                )
+                count += 1
+    return count
+
+
+def _proposals() -> int:
+    """The demo mentor proposes one session to the demo entrepreneur (to confirm)."""
+    from . import session_services
+    from .enums import BookingStatus, MatchStatus
+    from .models import Booking, Match
+
+    match = (
+        Match.objects.filter(
+            status=MatchStatus.ACCEPTED,
+            participant__user__email="emprendedora@demo.semilla.co",
+        )
+        .select_related("mentor__user")
+        .first()
+    )
+    if match is None or Booking.objects.filter(status=BookingStatus.PROPOSED).exists():
+        return 0
+    slots = session_services.free_slots(match=match)
+    if not slots:
+        return 0
+    try:
+        session_services.booking_propose(
+            match=match,
+            starts_at=slots[len(slots) // 2],
+            actor=match.mentor.user,
+            topic="Revisar el flujo de caja del mes",
+        )
+    except session_services.BookingError:
+        return 0
+    return 1

@@ -109,6 +109,12 @@ WEEKDAYS = [
 class BookingStatus(models.TextChoices):
     CONFIRMED = "confirmed", pgettext_lazy("booking status", "Confirmed")
     CANCELLED = "cancelled", pgettext_lazy("booking status", "Cancelled")
+    PROPOSED = "proposed", pgettext_lazy("booking status", "Proposed by the mentor")
+    DECLINED = "declined", pgettext_lazy("booking status", "Declined by the mentee")
+
+
+#: Statuses in which a booking holds its time (for the mentor and the mentee).
+ACTIVE_BOOKING_STATUSES = (BookingStatus.CONFIRMED, BookingStatus.PROPOSED)
 
 
 class BookingMode(models.TextChoices):
@@ -120,3 +126,9 @@ class SessionOutcome(models.TextChoices):
     HELD = "held", _("Held")
     MENTEE_NO_SHOW = "mentee_no_show", _("The mentee did not come")
     MENTOR_NO_SHOW = "mentor_no_show", _("The mentor could not come")
+
+
+class GoalStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("goal status", "In progress")
+    ACHIEVED = "achieved", pgettext_lazy("goal status", "Achieved")
+    DROPPED = "dropped", pgettext_lazy("goal status", "Dropped")

@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.models import Cohort
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
 
-from .enums import WEEKDAYS, Availability, BookingMode, SessionOutcome
+from .enums import WEEKDAYS, Availability, BookingMode, GoalStatus, SessionOutcome
 from .models import MatchingWeights, MentorProfile
 
 
@@ -247,3 +248,70 @@ class ConfirmSessionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(label=_("Comment (optional)"), required=False, max_length=500)
+
+
+class ProposeSessionForm(forms.Form):
+    """The mentor proposes a time (entered in the mentor's own time zone: the current
+    zone of the request)."""
+
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    mode = forms.ChoiceField(
+        label=_("How"),
+        choices=BookingMode.choices,
+        widget=forms.RadioSelect,
+        initial=BookingMode.VIRTUAL,
+    )
+    topic = forms.CharField(label=_("Topic"), required=False, max_length=300)
+
+
+class RespondProposalForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        coerce=lambda value: value == "1", choices=[("1", _("Confirm")), ("0", _("Decline"))]
+    )
+    reason = forms.CharField(label=_("Reason for declining"), required=False, max_length=300)
+
+
+class RescheduleForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        widget=forms.HiddenInput, input_formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z"]
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=300,
+        error_messages={"required": _("Please give a reason for the change.")},
+    )
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(
+        label=_("New goal"),
+        max_length=200,
+        help_text=_("Something concrete, e.g. “Know the cost of each product by March”."),
+    )
+
+
+class GoalStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=GoalStatus.choices)
+
+
+#: What the pair-health screen flags, with labels.
+PAIR_FLAGS = {
+    "inactive": _("No session lately"),
+    "low_rating": _("Low rating"),
+    "unlogged": _("Sessions not logged"),
+    "late_cancels": _("Late cancellations"),
+}
+
+
+class PairHealthFilterForm(forms.Form):
+    cohort = forms.ModelChoiceField(
+        label=_("Cohort"), queryset=Cohort.objects.order_by("-pk"), required=False
+    )
+    inactive_days = forms.IntegerField(
+        label=_("Inactive after (days)"), min_value=1, max_value=365, required=False, initial=21
+    )
+    attention = forms.BooleanField(label=_("Only pairs that need attention"), required=False)

@@ -17,6 +17,7 @@ from .enums import (
     BookingMode,
     BookingStatus,
     EndRequestStatus,
+    GoalStatus,
     MatchSource,
     MatchStatus,
     MentorStatus,
@@ -660,9 +661,10 @@ class AvailabilityOverride(models.Model):
 
 
 class Booking(models.Model):
-    """A mentoring session booked in a free slot of the mentor. At most one active
-    booking per mentor and start (database constraint); overlaps for the mentor or the
-    mentee are refused under row locks (session_services.booking_create)."""
+    """A mentoring session booked in a free slot of the mentor, or proposed by the
+    mentor and waiting for the mentee (``proposed``). At most one active (confirmed or
+    proposed) booking per mentor and start (database constraint); overlaps for the
+    mentor or the mentee are refused under row locks (session_services)."""
 
     match = models.ForeignKey(Match, on_delete=models.PROTECT, related_name="bookings")
     mentor = models.ForeignKey(MentorProfile, on_delete=models.PROTECT, related_name="bookings")
@@ -699,7 +701,7 @@ class Booking(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["mentor", "starts_at"],
-                condition=models.Q(status="confirmed"),
+                condition=models.Q(status__in=["confirmed", "proposed"]),
                 name="mentors_one_active_booking_per_slot",
             ),
             models.CheckConstraint(
@@ -711,7 +713,8 @@ class Booking(models.Model):
                 name="mentors_booking_status_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(status="confirmed") | ~models.Q(cancel_reason=""),
+                condition=models.Q(status__in=["confirmed", "proposed"])
+                | ~models.Q(cancel_reason=""),
                 name="mentors_booking_cancel_has_reason",
             ),
         ]
@@ -792,3 +795,69 @@ class ActionItem(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class MentorshipGoal(models.Model):
+    """What a pair wants to reach, agreed at the start by the mentee and the mentor.
+    Progress moves with the session logs (GoalUpdate)."""
+
+    match = models.ForeignKey(
+        Match, on_delete=models.CASCADE, related_name="goals", verbose_name=_("mentorship")
+    )
+    title = models.CharField(_("goal"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=16, choices=GoalStatus.choices, default=GoalStatus.OPEN
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mentorship goal")
+        verbose_name_plural = _("mentorship goals")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="mentors_goal_progress_max_100"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=GoalStatus.values), name="mentors_goal_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="achieved") | models.Q(progress=100),
+                name="mentors_goal_achieved_is_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GoalUpdate(models.Model):
+    """A goal's progress as recorded in one session log."""
+
+    goal = models.ForeignKey(MentorshipGoal, on_delete=models.CASCADE, related_name="updates")
+    log = models.ForeignKey(SessionLog, on_delete=models.CASCADE, related_name="goal_updates")
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), validators=[MaxValueValidator(100)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "log"], name="mentors_goal_update_once_per_log"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="mentors_goal_update_max_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal_id}: {self.progress}%"

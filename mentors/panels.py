@@ -18,6 +18,11 @@ def mentors_panel(request) -> Panel | None:
     pending = profile.matches.filter(status=MatchStatus.PROPOSED).count() if profile else 0
     participant = is_participant(user)
     match = selectors.open_match_for_participant_user(user=user) if participant else None
+    next_session = (
+        selectors.next_session_for_participant_user(user=user)
+        if match is not None and match.status == MatchStatus.ACCEPTED
+        else None
+    )
     return Panel(
         title=_("Mentoring"),
         template="mentors/panels/mentors_panel.html",
@@ -25,6 +30,7 @@ def mentors_panel(request) -> Panel | None:
             "profile": profile,
             "pending": pending,
             "match": match,
+            "next_session": next_session,
             "is_participant": participant,
         },
         order=30,

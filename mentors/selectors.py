@@ -233,6 +233,24 @@ def bookings_for_user(*, user, since_days: int = 30):
     )
 
 
+def bookings_for_sessions_page(*, user):
+    """``bookings_for_user`` with what the sessions page shows: the log, its action
+    items and the pair's open goals (for the log form), in a fixed number of queries."""
+    from .enums import GoalStatus
+    from .models import MentorshipGoal
+
+    return (
+        bookings_for_user(user=user)
+        .select_related("log")
+        .prefetch_related(
+            "log__action_items",
+            Prefetch(
+                "match__goals", queryset=MentorshipGoal.objects.filter(status=GoalStatus.OPEN)
+            ),
+        )
+    )
+
+
 def booking_for_user(*, user, pk: int):
     from .models import Booking
 
@@ -241,3 +259,215 @@ def booking_for_user(*, user, pk: int):
         .select_related("mentor__user", "participant__user", "match__cohort")
         .get(pk=pk)
     )
+
+
+# ----------------------------------------------------------------------------- dashboards
+
+
+def _week_bounds(*, now, zone_name: str):
+    """Monday 00:00 to the next Monday 00:00 in ``zone_name``, as aware datetimes."""
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(zone_name)
+    today = now.astimezone(zone).date()
+    monday = today - timedelta(days=today.weekday())
+    start = datetime.combine(monday, time(0), tzinfo=zone)
+    end = datetime.combine(monday + timedelta(days=7), time(0), tzinfo=zone)
+    return start, end
+
+
+def mentor_week(*, profile: MentorProfile, now=None) -> dict:
+    """The mentor's week (in their own zone): sessions this week, sessions waiting for a
+    log, requests waiting for an answer and proposals waiting for the mentee. Four
+    queries, whatever the number of rows."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .enums import ACTIVE_BOOKING_STATUSES, BookingStatus
+    from .models import Booking
+
+    now = now or timezone.now()
+    start, end = _week_bounds(now=now, zone_name=profile.user.timezone)
+    bookings = Booking.objects.filter(mentor=profile).select_related("participant__user")
+    week = list(
+        bookings.filter(
+            status__in=ACTIVE_BOOKING_STATUSES, starts_at__gte=start, starts_at__lt=end
+        ).order_by("starts_at")
+    )
+    pending_logs = list(
+        bookings.filter(
+            status=BookingStatus.CONFIRMED,
+            starts_at__lte=now,
+            starts_at__gte=now - timedelta(days=60),
+            log__isnull=True,
+        ).order_by("starts_at")
+    )
+    requests = list(
+        Match.objects.filter(mentor=profile, status=MatchStatus.PROPOSED)
+        .select_related("participant__user", "cohort")
+        .order_by("respond_by")
+    )
+    return {
+        "week_start": start,
+        "week_end": end - timedelta(days=1),
+        "week": week,
+        "pending_logs": pending_logs,
+        "requests": requests,
+        "proposals": [b for b in week if b.status == BookingStatus.PROPOSED],
+    }
+
+
+def mentee_overview(*, user, now=None) -> dict:
+    """The mentee's next session, proposals to answer, open action items and goals.
+    A fixed number of queries."""
+    from django.utils import timezone
+
+    from .enums import BookingStatus, GoalStatus
+    from .models import ActionItem, Booking, MentorshipGoal
+
+    now = now or timezone.now()
+    upcoming = Booking.objects.filter(participant__user=user, starts_at__gt=now).select_related(
+        "mentor__user"
+    )
+    next_session = upcoming.filter(status=BookingStatus.CONFIRMED).order_by("starts_at").first()
+    proposals = list(upcoming.filter(status=BookingStatus.PROPOSED).order_by("starts_at"))
+    items = list(
+        ActionItem.objects.filter(log__booking__participant__user=user, done_at__isnull=True)
+        .select_related("log__booking")
+        .order_by("log__booking__starts_at", "pk")
+    )
+    goals = list(
+        MentorshipGoal.objects.filter(
+            match__participant__user=user, match__status=MatchStatus.ACCEPTED
+        )
+        .exclude(status=GoalStatus.DROPPED)
+        .order_by("status", "pk")
+    )
+    return {
+        "next_session": next_session,
+        "proposals": proposals,
+        "action_items": items,
+        "goals": goals,
+    }
+
+
+def next_session_for_participant_user(*, user):
+    from django.utils import timezone
+
+    from .enums import BookingStatus
+    from .models import Booking
+
+    return (
+        Booking.objects.filter(
+            participant__user=user, status=BookingStatus.CONFIRMED, starts_at__gt=timezone.now()
+        )
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def goals_for_match(*, match: Match):
+    from .models import MentorshipGoal
+
+    return MentorshipGoal.objects.filter(match=match).order_by("status", "pk")
+
+
+#: A pair is flagged when its average rating is below this.
+LOW_RATING = 3
+
+
+def pair_health(*, inactive_days: int = 21, now=None, cohort_id: int | None = None) -> list[Match]:
+    """Every active pair with its numbers, in one query: sessions held, no-shows, late
+    cancellations, sessions not logged, last contact, confirmed minutes and average
+    rating; each annotated with ``flags`` (what needs attention)."""
+    from datetime import timedelta
+
+    from django.db.models import Avg, Max, Sum
+    from django.utils import timezone
+
+    from .enums import BookingStatus, SessionOutcome
+
+    now = now or timezone.now()
+    confirmed = Q(bookings__status=BookingStatus.CONFIRMED)
+    qs = (
+        Match.objects.filter(status=MatchStatus.ACCEPTED)
+        .select_related("participant__user", "mentor__user", "cohort")
+        .annotate(
+            held=Count(
+                "bookings", filter=confirmed & Q(bookings__log__outcome=SessionOutcome.HELD)
+            ),
+            no_shows=Count(
+                "bookings",
+                filter=confirmed
+                & Q(
+                    bookings__log__outcome__in=[
+                        SessionOutcome.MENTEE_NO_SHOW,
+                        SessionOutcome.MENTOR_NO_SHOW,
+                    ]
+                ),
+            ),
+            unlogged=Count(
+                "bookings",
+                filter=confirmed & Q(bookings__ends_at__lte=now, bookings__log__isnull=True),
+            ),
+            late_cancels=Count("bookings", filter=Q(bookings__late_cancellation=True)),
+            upcoming=Count("bookings", filter=confirmed & Q(bookings__starts_at__gt=now)),
+            last_contact=Max(
+                "bookings__starts_at", filter=confirmed & Q(bookings__starts_at__lte=now)
+            ),
+            confirmed_minutes=Sum(
+                "bookings__log__duration_minutes",
+                filter=confirmed
+                & Q(
+                    bookings__log__outcome=SessionOutcome.HELD,
+                    bookings__log__confirmed_at__isnull=False,
+                ),
+            ),
+            average_rating=Avg("bookings__log__rating", filter=confirmed),
+        )
+        .order_by("mentor__user__full_name", "participant__user__full_name", "pk")
+    )
+    if cohort_id:
+        qs = qs.filter(cohort_id=cohort_id)
+    pairs = list(qs)
+    since = now - timedelta(days=inactive_days)
+    for pair in pairs:
+        flags = []
+        reference = pair.last_contact or pair.responded_at or pair.created_at
+        if reference < since and not pair.upcoming:
+            flags.append("inactive")
+        if pair.average_rating is not None and pair.average_rating < LOW_RATING:
+            flags.append("low_rating")
+        if pair.unlogged:
+            flags.append("unlogged")
+        if pair.late_cancels:
+            flags.append("late_cancels")
+        pair.flags = flags
+        pair.hours = round((pair.confirmed_minutes or 0) / 60, 1)
+    return pairs
+
+
+def hours_per_mentor(*, cohort_id: int | None = None) -> list[MentorProfile]:
+    """Volunteer hours (held sessions the mentee confirmed) per mentor, in one query."""
+    from django.db.models import Sum
+
+    from .enums import BookingStatus, SessionOutcome
+
+    held = Q(
+        bookings__status=BookingStatus.CONFIRMED,
+        bookings__log__outcome=SessionOutcome.HELD,
+        bookings__log__confirmed_at__isnull=False,
+    )
+    if cohort_id:
+        held &= Q(bookings__match__cohort_id=cohort_id)
+    mentors = list(
+        MentorProfile.objects.annotate(minutes=Sum("bookings__log__duration_minutes", filter=held))
+        .filter(minutes__gt=0)
+        .select_related("user")
+        .order_by("-minutes", "pk")
+    )
+    for mentor in mentors:
+        mentor.hours = round(mentor.minutes / 60, 1)
+    return mentors

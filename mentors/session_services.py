@@ -20,15 +20,24 @@ from django.utils.translation import gettext_lazy as _
 from cohorts.models import Participant
 from semilla.notifications import notify
 
-from .enums import BookingMode, BookingStatus, MatchStatus, SessionOutcome
+from .enums import (
+    ACTIVE_BOOKING_STATUSES,
+    BookingMode,
+    BookingStatus,
+    GoalStatus,
+    MatchStatus,
+    SessionOutcome,
+)
 from .ics import booking_ics
 from .models import (
     ActionItem,
     AvailabilityOverride,
     Booking,
     CalendarFeed,
+    GoalUpdate,
     Match,
     MentorProfile,
+    MentorshipGoal,
     SessionLog,
     WeeklyAvailability,
 )
@@ -123,7 +132,7 @@ def availability_update_settings(*, mentor: MentorProfile, **values) -> MentorPr
 def _busy(*, mentor_id: int, participant_id: int, exclude_pk: int | None = None):
     qs = Booking.objects.filter(
         Q(mentor_id=mentor_id) | Q(participant_id=participant_id),
-        status=BookingStatus.CONFIRMED,
+        status__in=ACTIVE_BOOKING_STATUSES,
         ends_at__gt=timezone.now() - timedelta(hours=4),
     )
     if exclude_pk:
@@ -154,7 +163,7 @@ def _check_allowance(*, match: Match, minutes: int, exclude_pk: int | None = Non
     # Minutes actually booked (sessions may differ in length if the mentor changed it).
     booked = sum(
         b.minutes
-        for b in Booking.objects.filter(match=match, status=BookingStatus.CONFIRMED).exclude(
+        for b in Booking.objects.filter(match=match, status__in=ACTIVE_BOOKING_STATUSES).exclude(
             pk=exclude_pk
         )
     )
@@ -165,7 +174,7 @@ def _check_allowance(*, match: Match, minutes: int, exclude_pk: int | None = Non
         )
     upcoming = Booking.objects.filter(
         participant_id=match.participant_id,
-        status=BookingStatus.CONFIRMED,
+        status__in=ACTIVE_BOOKING_STATUSES,
         starts_at__gt=timezone.now(),
     ).exclude(pk=exclude_pk)
     if upcoming.count() >= cohort.max_upcoming_bookings:
@@ -262,13 +271,15 @@ def booking_cancel(*, booking: Booking, actor, reason: str) -> Booking:
     if actor.pk not in (locked.mentor.user_id, locked.participant.user_id):
         raise BookingError(_("Only the mentor or the mentee can cancel this session."))
     now = timezone.now()
-    if locked.status != BookingStatus.CONFIRMED or locked.starts_at <= now:
+    if locked.status not in ACTIVE_BOOKING_STATUSES or locked.starts_at <= now:
         raise BookingError(_("This session can no longer be cancelled."))
+    was_confirmed = locked.status == BookingStatus.CONFIRMED
     locked.status = BookingStatus.CANCELLED
     locked.cancelled_at = now
     locked.cancelled_by = actor
     locked.cancel_reason = reason[:300]
-    locked.late_cancellation = now > _cutoff(locked)
+    # Withdrawing a proposal the mentee never accepted is never late.
+    locked.late_cancellation = was_confirmed and now > _cutoff(locked)
     locked.sequence += 1
     locked.save()
     _notify_booking(locked, "cancelled", method="CANCEL")
@@ -310,6 +321,208 @@ def booking_reschedule(*, booking: Booking, starts_at: datetime, actor, reason: 
     locked.cancel_reason = reason[:300]  # shown in the notification only
     _notify_booking(locked, "changed")
     return locked
+
+
+# ----------------------------------------------------------------------------- proposals
+
+
+def _overlaps(*, mentor_id: int, participant_id: int, starts_at, ends_at, exclude_pk=None):
+    return any(
+        start < ends_at and starts_at < end
+        for start, end in _busy(
+            mentor_id=mentor_id, participant_id=participant_id, exclude_pk=exclude_pk
+        )
+    )
+
+
+@transaction.atomic(durable=True)
+def booking_propose(
+    *,
+    match: Match,
+    starts_at: datetime,
+    actor,
+    mode: str = BookingMode.VIRTUAL,
+    topic: str = "",
+) -> Booking:
+    """The mentor proposes a time to their mentee directly (it need not be one of the
+    weekly hours). The time is held until the mentee confirms or declines; the same
+    rules as for bookings apply: no overlap for either person (under the pair's row
+    locks), the pair's hours and the mentee's limit of upcoming sessions."""
+    current = Match.objects.select_related("cohort").get(pk=match.pk)
+    if current.status != MatchStatus.ACCEPTED:
+        raise BookingError(_("Sessions can be proposed once the mentorship is active."))
+    mentor, participant = _lock_pair(current)
+    if actor.pk != mentor.user_id:
+        raise BookingError(_("Only the mentor proposes a session."))
+    if mode not in BookingMode.values:
+        raise BookingError(_("Choose how you will meet."))
+    now = timezone.now()
+    if starts_at <= now + timedelta(hours=1):
+        raise BookingError(_("Propose a time at least one hour from now."))
+    if starts_at > now + timedelta(days=mentor.horizon_days):
+        raise BookingError(
+            _("Propose a time within the next %(days)s days.") % {"days": mentor.horizon_days}
+        )
+    ends_at = starts_at + timedelta(minutes=mentor.session_minutes)
+    if _overlaps(
+        mentor_id=mentor.pk, participant_id=participant.pk, starts_at=starts_at, ends_at=ends_at
+    ):
+        raise BookingError(_("One of you already has a session at that time."))
+    _check_allowance(match=current, minutes=mentor.session_minutes)
+    location = mentor.meeting_link if mode == BookingMode.VIRTUAL else mentor.meeting_place
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                match=current,
+                mentor=mentor,
+                participant=participant,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                status=BookingStatus.PROPOSED,
+                mode=mode,
+                location=location,
+                topic=topic[:300],
+                created_by=actor,
+            )
+    except IntegrityError as exc:
+        raise BookingError(_("One of you already has a session at that time.")) from exc
+    notify(
+        user=participant.user,
+        template="mentors/booking_proposed",
+        context={
+            "mentor_name": mentor.user.get_full_name(),
+            "starts_at": starts_at.isoformat(),
+            "timezone": participant.user.timezone,
+            "topic": booking.topic,
+        },
+        key=f"booking-proposed:{booking.uid}",
+    )
+    return booking
+
+
+@transaction.atomic(durable=True)
+def booking_respond(*, booking: Booking, actor, accept: bool, reason: str = "") -> Booking:
+    """The mentee confirms a proposed session (it becomes a normal booking with its
+    calendar invitation) or declines it with a reason (the time is freed)."""
+    current = Booking.objects.select_related("match").get(pk=booking.pk)
+    _lock_pair(current.match)
+    locked = (
+        Booking.objects.select_for_update()
+        .select_related("match__cohort", "mentor__user", "participant__user")
+        .get(pk=booking.pk)
+    )
+    if actor.pk != locked.participant.user_id:
+        raise BookingError(_("Only the mentee answers a proposed session."))
+    now = timezone.now()
+    if locked.status != BookingStatus.PROPOSED or locked.starts_at <= now:
+        raise BookingError(_("This proposal can no longer be answered."))
+    if accept:
+        if locked.match.status != MatchStatus.ACCEPTED:
+            raise BookingError(_("This mentorship is no longer active."))
+        if _overlaps(
+            mentor_id=locked.mentor_id,
+            participant_id=locked.participant_id,
+            starts_at=locked.starts_at,
+            ends_at=locked.ends_at,
+            exclude_pk=locked.pk,
+        ):
+            raise BookingError(_("One of you already has a session at that time."))
+        locked.status = BookingStatus.CONFIRMED
+        locked.save(update_fields=["status"])
+        _notify_booking(locked, "confirmed")
+        return locked
+    reason = (reason or "").strip()
+    if not reason:
+        raise BookingError(_("Please give a reason for declining."))
+    locked.status = BookingStatus.DECLINED
+    locked.cancelled_at = now
+    locked.cancelled_by = actor
+    locked.cancel_reason = reason[:300]
+    locked.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
+    notify(
+        user=locked.mentor.user,
+        template="mentors/booking_declined",
+        context={
+            "participant_name": locked.participant.user.get_full_name(),
+            "starts_at": locked.starts_at.isoformat(),
+            "timezone": locked.mentor.user.timezone,
+            "reason": locked.cancel_reason,
+        },
+        key=f"booking-declined:{locked.uid}",
+    )
+    return locked
+
+
+# ----------------------------------------------------------------------------- goals
+
+#: Open goals a pair may have at once (a short list is a useful list).
+MAX_OPEN_GOALS = 5
+
+
+@transaction.atomic(durable=True)
+def goal_add(*, match: Match, actor, title: str) -> MentorshipGoal:
+    """The mentee or the mentor writes down a goal for their active mentorship."""
+    locked = (
+        Match.objects.select_for_update().select_related("mentor", "participant").get(pk=match.pk)
+    )
+    if actor.pk not in (locked.mentor.user_id, locked.participant.user_id):
+        raise BookingError(_("Only the mentee and the mentor set the goals of a mentorship."))
+    if locked.status != MatchStatus.ACCEPTED:
+        raise BookingError(_("Goals can be set while the mentorship is active."))
+    title = (title or "").strip()
+    if not title:
+        raise BookingError(_("Write the goal."))
+    if locked.goals.filter(status=GoalStatus.OPEN).count() >= MAX_OPEN_GOALS:
+        raise BookingError(
+            _("A mentorship can have at most %(count)s open goals.") % {"count": MAX_OPEN_GOALS}
+        )
+    return MentorshipGoal.objects.create(match=locked, title=title[:200], created_by=actor)
+
+
+@transaction.atomic(durable=True)
+def goal_set_status(*, goal: MentorshipGoal, actor, status: str) -> MentorshipGoal:
+    """Mark a goal achieved (progress 100 %), dropped, or open again."""
+    locked = (
+        MentorshipGoal.objects.select_for_update()
+        .select_related("match__mentor", "match__participant")
+        .get(pk=goal.pk)
+    )
+    if actor.pk not in (locked.match.mentor.user_id, locked.match.participant.user_id):
+        raise BookingError(_("Only the mentee and the mentor set the goals of a mentorship."))
+    if status not in GoalStatus.values:
+        raise BookingError(_("Choose a valid status."))
+    locked.status = status
+    if status == GoalStatus.ACHIEVED:
+        locked.progress = 100
+    elif locked.progress == 100:
+        locked.progress = 90
+    locked.save(update_fields=["status", "progress", "updated_at"])
+    return locked
+
+
+def _record_goal_progress(*, log: SessionLog, match_id: int, progress: dict[int, int]) -> None:
+    if not progress:
+        return
+    goals = {
+        g.pk: g
+        for g in MentorshipGoal.objects.select_for_update().filter(
+            match_id=match_id, status=GoalStatus.OPEN, pk__in=list(progress)
+        )
+    }
+    updates = []
+    for goal_id, value in progress.items():
+        goal = goals.get(goal_id)
+        if goal is None:
+            raise BookingError(_("That goal does not belong to this mentorship."))
+        value = int(value)
+        if not 0 <= value <= 100:
+            raise BookingError(_("Progress must be between 0 and 100."))
+        goal.progress = value
+        if value == 100:
+            goal.status = GoalStatus.ACHIEVED
+        goal.save(update_fields=["progress", "status", "updated_at"])
+        updates.append(GoalUpdate(goal=goal, log=log, progress=value))
+    GoalUpdate.objects.bulk_create(updates)
 
 
 # ----------------------------------------------------------------------------- feeds
@@ -376,8 +589,11 @@ def session_log(
     notes: str = "",
     notes_shared: bool = False,
     action_items: list[str] | None = None,
+    goal_progress: dict[int, int] | None = None,
 ) -> SessionLog:
-    """The mentor logs a session once it has started; the mentee is asked to confirm."""
+    """The mentor logs a session once it has started; the mentee is asked to confirm.
+    ``goal_progress`` maps the pair's open goals to their progress now (0-100 %); a goal
+    at 100 % is achieved."""
     locked = (
         Booking.objects.select_for_update()
         .select_related("mentor__user", "participant__user")
@@ -412,6 +628,7 @@ def session_log(
             if text.strip()
         ]
     )
+    _record_goal_progress(log=log, match_id=locked.match_id, progress=goal_progress or {})
     if outcome == SessionOutcome.HELD:
         notify(
             user=locked.participant.user,

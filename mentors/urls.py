@@ -24,6 +24,12 @@ urlpatterns = [
     path("sesiones/<int:pk>/registro/", views.session_log, name="session_log"),
     path("registros/<int:pk>/confirmar/", views.session_confirm, name="session_confirm"),
     path("tareas/<int:pk>/", views.action_item_toggle, name="action_item_toggle"),
+    path("mi-semana/", views.mentor_week, name="week"),
+    path("emparejamientos/<int:match_pk>/proponer/", views.booking_propose, name="booking_propose"),
+    path("sesiones/<int:pk>/responder/", views.booking_respond, name="booking_respond"),
+    path("sesiones/<int:pk>/cambiar/", views.booking_reschedule, name="booking_reschedule"),
+    path("emparejamientos/<int:pk>/metas/", views.goal_add, name="goal_add"),
+    path("metas/<int:pk>/estado/", views.goal_status, name="goal_status"),
     path("calendario/renovar/", views.calendar_feed_rotate, name="calendar_feed_rotate"),
     path("calendario/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

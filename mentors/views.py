@@ -1,10 +1,13 @@
 """Public views of the mentors app: sign-up and profile, requests, matches, the
 participant's mentorship and the optional directory."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,10 +22,15 @@ from .forms import (
     ConfirmSessionForm,
     DeclineForm,
     EndRequestForm,
+    GoalForm,
+    GoalStatusForm,
     MenteeAvailabilityForm,
     MentorApplyForm,
     MentorProfileForm,
     OverrideForm,
+    ProposeSessionForm,
+    RescheduleForm,
+    RespondProposalForm,
     ScheduleSettingsForm,
     SessionLogForm,
     WeeklyWindowForm,
@@ -35,6 +43,7 @@ from .models import (
     Match,
     MenteeAvailability,
     MentorProfile,
+    MentorshipGoal,
     SessionLog,
 )
 from .permissions import may_answer_match, may_request_end, may_see_participant_details
@@ -126,6 +135,10 @@ def match_detail(request, pk: int):
             "decline_form": DeclineForm(),
             "end_form": EndRequestForm(),
             "open_end_request": match.end_requests.filter(status="open").first(),
+            "goals": list(selectors.goals_for_match(match=match)),
+            "may_edit_goals": match.status == MatchStatus.ACCEPTED
+            and request.user.pk in (match.mentor.user_id, match.participant.user_id),
+            "goal_form": GoalForm(),
         },
     )
 
@@ -212,6 +225,9 @@ def my_mentorship(request):
             "match": current,
             "form": form,
             "directory": participant.cohort.allow_mentor_directory and current is None,
+            "overview": selectors.mentee_overview(user=request.user),
+            "goal_form": GoalForm(),
+            "respond_form": RespondProposalForm(),
         },
     )
 
@@ -378,7 +394,7 @@ def book(request):
 @login_required
 def sessions(request):
     """Upcoming and recent sessions of the person, as mentor or mentee, in their zone."""
-    bookings = list(selectors.bookings_for_user(user=request.user))
+    bookings = list(selectors.bookings_for_sessions_page(user=request.user))
     return render(
         request,
         "mentors/sessions.html",
@@ -388,11 +404,18 @@ def sessions(request):
                 for b in bookings
                 if b.ends_at >= timezone.now() and b.status == BookingStatus.CONFIRMED
             ],
+            "proposed": [
+                b
+                for b in bookings
+                if b.starts_at > timezone.now() and b.status == BookingStatus.PROPOSED
+            ],
             "past": [
                 b
                 for b in bookings
-                if b.ends_at < timezone.now() or b.status != BookingStatus.CONFIRMED
+                if b.ends_at < timezone.now()
+                or b.status not in (BookingStatus.CONFIRMED, BookingStatus.PROPOSED)
             ],
+            "respond_form": RespondProposalForm(),
             "zone": timezone.get_current_timezone_name(),
             "cancel_form": CancelBookingForm(),
             "log_form": SessionLogForm(),
@@ -456,6 +479,15 @@ def calendar_feed(request, token: str):
     return response
 
 
+def _goal_progress(post) -> dict[int, int]:
+    """``goal-<pk>`` fields of the log form: the progress (0-100) of each open goal."""
+    progress = {}
+    for name, value in post.items():
+        if name.startswith("goal-") and name[5:].isdigit() and value.strip().isdigit():
+            progress[int(name[5:])] = int(value)
+    return progress
+
+
 @require_POST
 @login_required
 def session_log(request, pk: int):
@@ -478,6 +510,7 @@ def session_log(request, pk: int):
             notes=data["notes"],
             notes_shared=data["notes_shared"],
             action_items=data["action_items"].splitlines(),
+            goal_progress=_goal_progress(request.POST),
         )
     except services.MentorsError as exc:
         messages.error(request, exc.message)
@@ -516,3 +549,188 @@ def action_item_toggle(request, pk: int):
         item=item, actor=request.user, done=request.POST.get("done") == "1"
     )
     return redirect("mentors:sessions")
+
+
+# ----------------------------------------------------------------------------- dashboards
+
+
+@require_GET
+@login_required
+def mentor_week(request):
+    """The mentor's week: sessions, logs pending, requests and proposals waiting."""
+    profile = get_object_or_404(MentorProfile.objects.select_related("user"), user=request.user)
+    return render(
+        request,
+        "mentors/week.html",
+        {
+            "profile": profile,
+            **selectors.mentor_week(profile=profile),
+            "mentees": list(
+                selectors.matches_for_mentor(user=request.user).filter(status=MatchStatus.ACCEPTED)
+            ),
+            "zone": timezone.get_current_timezone_name(),
+        },
+    )
+
+
+# ----------------------------------------------------------------------------- proposals
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def booking_propose(request, match_pk: int):
+    """The mentor proposes a session to one of their mentees (time in the mentor's zone)."""
+    match = get_object_or_404(
+        Match.objects.select_related("participant__user", "mentor__user"),
+        pk=match_pk,
+        mentor__user=request.user,
+        status=MatchStatus.ACCEPTED,
+    )
+    form = ProposeSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session_services.booking_propose(
+                match=match,
+                starts_at=data["starts_at"],
+                actor=request.user,
+                mode=data["mode"],
+                topic=data["topic"],
+            )
+        except services.MentorsError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Your proposal was sent. The session is booked once your mentee confirms."),
+            )
+            return redirect("mentors:week")
+    return render(
+        request,
+        "mentors/propose.html",
+        {"match": match, "form": form, "zone": timezone.get_current_timezone_name()},
+    )
+
+
+@require_POST
+@login_required
+def booking_respond(request, pk: int):
+    """The mentee confirms or declines a session their mentor proposed."""
+    booking = get_object_or_404(Booking, pk=pk, participant__user=request.user)
+    form = RespondProposalForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please confirm or decline the proposal."))
+        return redirect("mentors:sessions")
+    accept = form.cleaned_data["accept"]
+    try:
+        session_services.booking_respond(
+            booking=booking, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
+        )
+    except services.MentorsError as exc:
+        messages.error(request, exc.message)
+    else:
+        if accept:
+            messages.success(
+                request, _("The session is booked. We sent you a calendar invitation.")
+            )
+        else:
+            messages.success(request, _("You declined the proposal. Your mentor has been told."))
+    return redirect("mentors:sessions")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def booking_reschedule(request, pk: int):
+    """Move a confirmed session to another free slot (before the cut-off, with a reason)."""
+    try:
+        booking = selectors.booking_for_user(user=request.user, pk=pk)
+    except Booking.DoesNotExist as exc:
+        raise Http404 from exc
+    if booking.status != BookingStatus.CONFIRMED or booking.starts_at <= timezone.now():
+        raise Http404
+    form = RescheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session_services.booking_reschedule(
+                booking=booking,
+                starts_at=form.cleaned_data["starts_at"],
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except services.MentorsError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("The session was moved. We sent both of you the updated invitation.")
+            )
+            return redirect("mentors:sessions")
+    cutoff = booking.starts_at - timedelta(hours=booking.match.cohort.booking_cancel_cutoff_hours)
+    too_late = timezone.now() > cutoff
+    days: dict = {}
+    if not too_late:
+        for slot in session_services.free_slots(match=booking.match, exclude_pk=booking.pk):
+            days.setdefault(timezone.localtime(slot).date(), []).append(slot)
+    return render(
+        request,
+        "mentors/reschedule.html",
+        {
+            "booking": booking,
+            "form": form,
+            "days": sorted(days.items()),
+            "too_late": too_late,
+            "cutoff": cutoff,
+            "zone": timezone.get_current_timezone_name(),
+        },
+    )
+
+
+# ----------------------------------------------------------------------------- goals
+
+
+@require_POST
+@login_required
+def goal_add(request, pk: int):
+    match = _match_or_404(request, pk)
+    if request.user.pk not in (match.mentor.user_id, match.participant.user_id):
+        raise Http404
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        try:
+            session_services.goal_add(
+                match=match, actor=request.user, title=form.cleaned_data["title"]
+            )
+        except services.MentorsError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Goal added."))
+    else:
+        messages.error(request, _("Write the goal."))
+    return redirect(_back(request, match))
+
+
+def _back(request, match: Match) -> str:
+    if match.participant.user_id == request.user.pk:
+        return reverse("mentors:my_mentorship")
+    return reverse("mentors:match_detail", kwargs={"pk": match.pk})
+
+
+@require_POST
+@login_required
+def goal_status(request, pk: int):
+    goal = get_object_or_404(
+        MentorshipGoal.objects.select_related("match__mentor", "match__participant"),
+        pk=pk,
+    )
+    if request.user.pk not in (goal.match.mentor.user_id, goal.match.participant.user_id):
+        raise Http404
+    form = GoalStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            session_services.goal_set_status(
+                goal=goal, actor=request.user, status=form.cleaned_data["status"]
+            )
+        except services.MentorsError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Goal updated."))
+    return redirect(_back(request, goal.match))

@@ -6,10 +6,26 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from . import admin_views
-from .models import Match, MatchingWeights, MentorProfile
+from .models import Booking, Match, MatchingWeights, MentorProfile
 from .permissions import may_manage_mentors
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Staff may look (the "view" permission) but never add, edit or delete here: a
+    booking's state changes only through the session services (locks, invitations,
+    notifications)."""
+
+    def user_has_permission(self, user, action):
+        if action != "view":
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Booking, ReadOnlyPolicy(Booking), exact_class=True)
 
 
 class MentorProfileViewSet(ModelViewSet):
@@ -72,11 +88,52 @@ class MatchViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class BookingViewSet(ModelViewSet):
+    """Sessions, read-only, with filters (status, mode, late cancellations, cohort)."""
+
+    model = Booking
+    icon = "date"
+    menu_label = _("Sessions")
+    list_display = [
+        "starts_at",
+        "mentor",
+        "participant",
+        "status",
+        "mode",
+        "late_cancellation",
+        "sequence",
+    ]
+    list_filter = ["status", "mode", "late_cancellation", "match__cohort", "starts_at"]
+    search_fields = ["mentor__user__full_name", "participant__user__full_name", "topic"]
+    ordering = ["-starts_at"]
+    form_fields = ["topic"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "starts_at",
+        "ends_at",
+        "mentor",
+        "participant",
+        "status",
+        "mode",
+        "location",
+        "topic",
+        "sequence",
+        "cancelled_at",
+        "cancel_reason",
+        "late_cancellation",
+        "created_at",
+    ]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Booking.objects.select_related("mentor__user", "participant__user")
+
+
 class MentoringGroup(ModelViewSetGroup):
     menu_label = _("Mentoring")
     menu_icon = "group"
     menu_order = 250
-    items = (MentorProfileViewSet, MatchingWeightsViewSet, MatchViewSet)
+    items = (MentorProfileViewSet, MatchingWeightsViewSet, MatchViewSet, BookingViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -107,6 +164,7 @@ admin_urls = (
         path("runs/<int:pk>/publish/", admin_views.run_publish, name="run_publish"),
         path("end-requests/", admin_views.EndRequestsView.as_view(), name="end_requests"),
         path("matches/<int:pk>/end/", admin_views.match_end, name="match_end"),
+        path("pairs/", admin_views.PairHealthView.as_view(), name="pair_health"),
     ],
     "mentors_admin",
 )
@@ -128,4 +186,11 @@ def register_matching_menu_item():
 def register_vetting_menu_item():
     return StaffMenuItem(
         _("Mentor vetting"), reverse("mentors_admin:vetting"), icon_name="user", order=252
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_pair_health_menu_item():
+    return StaffMenuItem(
+        _("Health of the pairs"), reverse("mentors_admin:pair_health"), icon_name="pick", order=253
     )

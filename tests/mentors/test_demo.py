@@ -2,7 +2,15 @@ import pytest
 from django.utils import timezone
 
 from mentors.enums import MatchStatus, MentorStatus, RunStatus
-from mentors.models import Booking, Match, MatchingRun, MentorProfile, SessionLog
+from mentors.models import (
+    Booking,
+    GoalUpdate,
+    Match,
+    MatchingRun,
+    MentorProfile,
+    MentorshipGoal,
+    SessionLog,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -50,9 +58,9 @@ def test_demo_seed_gives_emprendedora_a_mentor_and_is_idempotent(db):
     accepted = Match.objects.filter(status=MatchStatus.ACCEPTED).count()
     assert SessionLog.objects.count() == 2 * accepted
     assert SessionLog.objects.filter(rating__isnull=False).count() >= accepted
-    assert (
-        Booking.objects.filter(
-            participant__user__email="emprendedora@demo.semilla.co", starts_at__gt=timezone.now()
-        ).count()
-        == 1
+    upcoming = Booking.objects.filter(
+        participant__user__email="emprendedora@demo.semilla.co", starts_at__gt=timezone.now()
     )
+    assert sorted(upcoming.values_list("status", flat=True)) == ["confirmed", "proposed"]
+    assert MentorshipGoal.objects.count() == 2 * accepted
+    assert GoalUpdate.objects.count() == 2 * SessionLog.objects.count()

@@ -1,0 +1,235 @@
+"""Goals of a mentorship and sessions the mentor proposes (services)."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mentors import session_services as sessions
+from mentors.enums import BookingStatus, GoalStatus, MatchStatus, SessionOutcome
+from mentors.models import Booking, GoalUpdate, MentorshipGoal
+from semilla.models import OutboxMessage
+from tests.factories.mentors import MatchFactory, mentor_available_every_day
+
+
+@pytest.fixture
+def match(db):
+    m = MatchFactory(status=MatchStatus.ACCEPTED)
+    mentor_available_every_day(m.mentor)
+    return m
+
+
+def _at(days: int, hour: int = 15) -> datetime.datetime:
+    day = timezone.now() + datetime.timedelta(days=days)
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+# ----------------------------------------------------------------------------- goals
+
+
+def test_goal_added_by_mentee_and_mentor_only(match):
+    first = sessions.goal_add(match=match, actor=match.participant.user, title=" Separar cuentas ")
+    second = sessions.goal_add(match=match, actor=match.mentor.user, title="Subir precios 10 %")
+    assert [(g.title, g.status, g.progress) for g in MentorshipGoal.objects.all()] == [
+        ("Separar cuentas", GoalStatus.OPEN, 0),
+        ("Subir precios 10 %", GoalStatus.OPEN, 0),
+    ]
+    assert (first.created_by, second.created_by) == (match.participant.user, match.mentor.user)
+    outsider = MatchFactory(status=MatchStatus.ACCEPTED)
+    with pytest.raises(sessions.BookingError):
+        sessions.goal_add(match=match, actor=outsider.participant.user, title="x")
+    with pytest.raises(sessions.BookingError):
+        sessions.goal_add(match=match, actor=match.mentor.user, title="  ")
+
+
+def test_goal_needs_active_mentorship_and_has_a_limit(match):
+    waiting = MatchFactory()
+    with pytest.raises(sessions.BookingError):
+        sessions.goal_add(match=waiting, actor=waiting.participant.user, title="Meta")
+    for n in range(sessions.MAX_OPEN_GOALS):
+        sessions.goal_add(match=match, actor=match.participant.user, title=f"Meta {n}")
+    with pytest.raises(sessions.BookingError):
+        sessions.goal_add(match=match, actor=match.participant.user, title="Una más")
+    assert MentorshipGoal.objects.count() == sessions.MAX_OPEN_GOALS
+
+
+def test_goal_status_achieved_sets_100_and_reopen_lowers(match):
+    goal = sessions.goal_add(match=match, actor=match.participant.user, title="Meta")
+    done = sessions.goal_set_status(goal=goal, actor=match.mentor.user, status=GoalStatus.ACHIEVED)
+    assert (done.status, done.progress) == (GoalStatus.ACHIEVED, 100)
+    again = sessions.goal_set_status(goal=goal, actor=match.participant.user, status="open")
+    assert (again.status, again.progress) == (GoalStatus.OPEN, 90)
+    with pytest.raises(sessions.BookingError):
+        sessions.goal_set_status(goal=goal, actor=match.mentor.user, status="bogus")
+
+
+def test_goal_database_refuses_achieved_below_100(match):
+    goal = sessions.goal_add(match=match, actor=match.participant.user, title="Meta")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MentorshipGoal.objects.filter(pk=goal.pk).update(status=GoalStatus.ACHIEVED, progress=50)
+
+
+def _past_booking(match, hours_ago=3):
+    start = timezone.now() - datetime.timedelta(hours=hours_ago)
+    return Booking.objects.create(
+        match=match,
+        mentor=match.mentor,
+        participant=match.participant,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+    )
+
+
+def test_session_log_updates_goal_progress(match):
+    cash = sessions.goal_add(match=match, actor=match.participant.user, title="Flujo de caja")
+    prices = sessions.goal_add(match=match, actor=match.mentor.user, title="Precios")
+    log = sessions.session_log(
+        booking=_past_booking(match),
+        actor=match.mentor.user,
+        outcome=SessionOutcome.HELD,
+        duration_minutes=60,
+        goal_progress={cash.pk: 40, prices.pk: 100},
+    )
+    cash.refresh_from_db()
+    prices.refresh_from_db()
+    assert (cash.progress, cash.status) == (40, GoalStatus.OPEN)
+    assert (prices.progress, prices.status) == (100, GoalStatus.ACHIEVED)
+    assert sorted(GoalUpdate.objects.filter(log=log).values_list("goal_id", "progress")) == [
+        (cash.pk, 40),
+        (prices.pk, 100),
+    ]
+
+
+def test_session_log_refuses_goal_of_another_pair_and_rolls_back(match):
+    other = MatchFactory(status=MatchStatus.ACCEPTED)
+    foreign = sessions.goal_add(match=other, actor=other.participant.user, title="Ajena")
+    booking = _past_booking(match)
+    with pytest.raises(sessions.BookingError):
+        sessions.session_log(
+            booking=booking,
+            actor=match.mentor.user,
+            outcome=SessionOutcome.HELD,
+            duration_minutes=60,
+            goal_progress={foreign.pk: 50},
+        )
+    assert not hasattr(Booking.objects.get(pk=booking.pk), "log")
+    foreign.refresh_from_db()
+    assert foreign.progress == 0
+
+
+# ----------------------------------------------------------------------------- proposals
+
+
+def test_mentor_proposes_outside_weekly_hours_and_mentee_confirms(match):
+    start = _at(3, hour=23)  # 18:00 in Bogotá, after the mentor's weekly hours
+    booking = sessions.booking_propose(
+        match=match, starts_at=start, actor=match.mentor.user, topic="Inventario"
+    )
+    assert (booking.status, booking.minutes, booking.topic) == (
+        BookingStatus.PROPOSED,
+        60,
+        "Inventario",
+    )
+    assert OutboxMessage.objects.filter(
+        key=f"booking-proposed:{booking.uid}", user=match.participant.user
+    ).exists()
+    # The proposed time is held: no one else can book it meanwhile.
+    assert start not in sessions.free_slots(match=match)
+    confirmed = sessions.booking_respond(booking=booking, actor=match.participant.user, accept=True)
+    assert confirmed.status == BookingStatus.CONFIRMED
+    assert sorted(
+        OutboxMessage.objects.filter(key__startswith="booking-confirmed").values_list(
+            "user_id", flat=True
+        )
+    ) == sorted([match.mentor.user_id, match.participant.user_id])
+
+
+def test_mentee_declines_with_reason_and_time_is_freed(match):
+    start = sessions.free_slots(match=match)[3]
+    booking = sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+    with pytest.raises(sessions.BookingError):
+        sessions.booking_respond(booking=booking, actor=match.participant.user, accept=False)
+    declined = sessions.booking_respond(
+        booking=booking, actor=match.participant.user, accept=False, reason="Trabajo ese día"
+    )
+    assert (declined.status, declined.cancel_reason) == (BookingStatus.DECLINED, "Trabajo ese día")
+    assert start in sessions.free_slots(match=match)
+    assert OutboxMessage.objects.filter(
+        key=f"booking-declined:{booking.uid}", user=match.mentor.user
+    ).exists()
+    with pytest.raises(sessions.BookingError):
+        sessions.booking_respond(booking=booking, actor=match.participant.user, accept=True)
+
+
+def test_only_the_mentor_proposes_and_only_the_mentee_answers(match):
+    with pytest.raises(sessions.BookingError):
+        sessions.booking_propose(match=match, starts_at=_at(2), actor=match.participant.user)
+    booking = sessions.booking_propose(match=match, starts_at=_at(2), actor=match.mentor.user)
+    with pytest.raises(sessions.BookingError):
+        sessions.booking_respond(booking=booking, actor=match.mentor.user, accept=True)
+    waiting = MatchFactory()
+    with pytest.raises(sessions.BookingError):
+        sessions.booking_propose(match=waiting, starts_at=_at(2), actor=waiting.mentor.user)
+
+
+def test_proposal_refuses_overlap_past_and_beyond_horizon(match):
+    taken = sessions.free_slots(match=match)[4]
+    sessions.booking_create(match=match, starts_at=taken, actor=match.participant.user)
+    for start in (
+        taken + datetime.timedelta(minutes=30),  # overlaps the booked session
+        timezone.now() + datetime.timedelta(minutes=20),  # too soon
+        timezone.now() + datetime.timedelta(days=match.mentor.horizon_days + 1),
+    ):
+        with pytest.raises(sessions.BookingError):
+            sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+    assert Booking.objects.count() == 1
+
+
+def test_proposal_counts_against_upcoming_limit(match):
+    match.cohort.max_upcoming_bookings = 1
+    match.cohort.save()
+    sessions.booking_propose(match=match, starts_at=_at(2), actor=match.mentor.user)
+    with pytest.raises(sessions.BookingError):
+        sessions.booking_propose(match=match, starts_at=_at(4), actor=match.mentor.user)
+
+
+def test_database_keeps_one_active_booking_per_slot_including_proposals(match):
+    start = _at(5)
+    sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Booking.objects.create(
+            match=match,
+            mentor=match.mentor,
+            participant=match.participant,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=1),
+        )
+
+
+def test_confirming_refused_when_time_taken_meanwhile(match):
+    start = _at(6)
+    booking = sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+    # Another mentor's session for the same mentee lands on that time (data fixed by staff).
+    other = MatchFactory(status=MatchStatus.ENDED, participant=match.participant)
+    Booking.objects.create(
+        match=other,
+        mentor=other.mentor,
+        participant=match.participant,
+        starts_at=start + datetime.timedelta(minutes=30),
+        ends_at=start + datetime.timedelta(minutes=90),
+    )
+    with pytest.raises(sessions.BookingError):
+        sessions.booking_respond(booking=booking, actor=match.participant.user, accept=True)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.PROPOSED
+
+
+def test_mentor_withdraws_proposal_not_late(match):
+    match.cohort.booking_cancel_cutoff_hours = 72
+    match.cohort.save()
+    booking = sessions.booking_propose(match=match, starts_at=_at(1), actor=match.mentor.user)
+    withdrawn = sessions.booking_cancel(
+        booking=booking, actor=match.mentor.user, reason="Me equivoqué de día"
+    )
+    assert (withdrawn.status, withdrawn.late_cancellation) == (BookingStatus.CANCELLED, False)
