@@ -252,7 +252,10 @@ def prepare_sqlite(name: str) -> Database:
 def _prepare_sqlite(name: str) -> Database:
     BENCH_VAR.mkdir(parents=True, exist_ok=True)
     template = BENCH_VAR / f"template-{fingerprint()}.sqlite3"
-    existing = sorted(BENCH_VAR.glob("template-*.sqlite3"), key=lambda p: p.stat().st_mtime)
+    existing = sorted(
+        (p for p in BENCH_VAR.glob("template-*.sqlite3") if p.name != "template-building.sqlite3"),
+        key=lambda p: p.stat().st_mtime,
+    )
     if _reuse_templates() and existing and not template.exists():
         template = existing[-1]
     if not template.exists():
@@ -625,11 +628,17 @@ def dj_visitors(count: int, password: str) -> dict[str, object]:
             )
         visitors.append(
             {
+                "email": email,
                 "cookies": {settings.SESSION_COOKIE_NAME: session.session_key},
                 "vars": variables,
                 "draft_form": {k: str(v) for k, v in form_data.items()},
             }
         )
+    try:
+        _booking_pairs([User.objects.get(email=v["email"]) for v in visitors])
+        bookings = ""
+    except Exception as exc:  # noqa: BLE001 - the mix then runs without bookings
+        bookings = f"{type(exc).__name__}: {exc}"
     login_user, created = User.objects.get_or_create(
         email="acceso@bench.semilla.invalid", defaults={"full_name": "Persona que entra"}
     )
@@ -643,8 +652,91 @@ def dj_visitors(count: int, password: str) -> dict[str, object]:
         "visitors": visitors,
         "login_email": login_user.email,
         "cohort": cohort.slug if cohort else "",
+        "bookings_unavailable": bookings,
         "now": timezone.now().isoformat(),
     }
+
+
+def _booking_pairs(users: list) -> None:
+    """Each visitor becomes the mentee of an accepted match in a mentoring cohort, with a
+    mentor (one for every two visitors) free three hours every morning for two weeks, so
+    that the mixed load can book sessions (``/es/mentores/reservar/``)."""
+    import datetime
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from cohorts.models import Application, Cohort, Participant, Programme
+    from mentors.models import Match, MentorProfile, WeeklyAvailability
+    from semilla.models import User
+
+    now = timezone.now()
+    with transaction.atomic():
+        programme, _ = Programme.objects.get_or_create(name="Programa de carga")
+        cohort, _ = Cohort.objects.get_or_create(
+            slug="cohorte-de-carga-mentorias",
+            defaults={
+                "programme": programme,
+                "name": "Cohorte de carga (mentorías)",
+                "city": "cucuta",
+                "starts_on": now.date(),
+                "ends_on": now.date() + datetime.timedelta(days=90),
+                "seats": 1000,
+                "opens_at": now - datetime.timedelta(days=30),
+                "closes_at": now - datetime.timedelta(days=1),
+                "mentoring_hours_per_pair": 500,
+                "max_upcoming_bookings": 500,
+            },
+        )
+        mentors = []
+        for i in range((len(users) + 1) // 2):
+            mentor_user, _ = User.objects.get_or_create(
+                email=f"mentora{i:03d}@bench.semilla.invalid",
+                defaults={"full_name": f"Mentora de carga {i}"},
+            )
+            mentor, created = MentorProfile.objects.get_or_create(
+                user=mentor_user,
+                defaults={
+                    "status": "active",
+                    "headline": "Finanzas",
+                    "bio": "Mentora del benchmark",
+                    "expertise": ["finance"],
+                    "languages": ["es"],
+                    "capacity": 10,
+                    "min_notice_hours": 0,
+                    "buffer_minutes": 0,
+                    "horizon_days": 14,
+                },
+            )
+            if created:
+                WeeklyAvailability.objects.bulk_create(
+                    WeeklyAvailability(
+                        mentor=mentor,
+                        weekday=day,
+                        start_time=datetime.time(8),
+                        end_time=datetime.time(11),
+                    )
+                    for day in range(7)
+                )
+            mentors.append(mentor)
+        for n, user in enumerate(users):
+            application, _ = Application.objects.get_or_create(
+                user=user,
+                cohort=cohort,
+                defaults={"status": "confirmed", "submitted_at": now, "languages": ["es"]},
+            )
+            participant, _ = Participant.objects.get_or_create(
+                cohort=cohort, user=user, defaults={"application": application}
+            )
+            Match.objects.get_or_create(
+                cohort=cohort,
+                participant=participant,
+                defaults={"mentor": mentors[n // 2], "status": "accepted", "respond_by": now},
+            )
+        for mentor in mentors:
+            MentorProfile.objects.filter(pk=mentor.pk).update(
+                active_mentees=Match.objects.filter(mentor=mentor).count()
+            )
 
 
 def dj_mixed_setup(count: int, password: str) -> dict[str, object]:
@@ -659,8 +751,10 @@ def dj_counts() -> dict[str, int]:
     from django_q.models import Success
 
     from cohorts.models import Application
+    from mentors.models import Booking
 
     return {
+        "bookings": Booking.objects.count(),
         "users": get_user_model().objects.count(),
         "sessions": Session.objects.count(),
         "tasks_done": Success.objects.count(),

@@ -19,8 +19,9 @@ Two modes:
     A mixed workload for ``duration`` seconds: each connection is a virtual visitor who
     picks actions by weight. Actions are ``get`` (a page), ``post`` (a form: the page is
     fetched first for its CSRF cookie, counted as ``<name>:form``, then the form is
-    posted; ``form`` is a dict, or the name of a dict in the visitor's data) and the
-    visitor may be
+    posted; ``form`` is a dict, or the name of a dict in the visitor's data; ``pick``
+    maps field names to regular expressions whose matches on the form page give the
+    field's value, one chosen at random, such as a free slot) and the visitor may be
     signed in (a session cookie from the plan) or anonymous. Placeholders ``{n}``
     (a number unique to this run) and any key of the visitor's ``vars`` are filled into
     paths and form values. Reports counts per action and status class.
@@ -32,6 +33,7 @@ Usage::
 
 from __future__ import annotations
 
+import html
 import http.client
 import itertools
 import json
@@ -248,6 +250,21 @@ def _fill(value, variables: dict[str, str]):
     return value
 
 
+def _pick(fields: dict[str, str], body: bytes, rng: random.Random) -> dict[str, str] | None:
+    """For each field, one of the values its pattern (a regular expression with one
+    group) finds on the form page, chosen at random; None when one finds nothing."""
+    import re
+
+    text = body.decode("utf-8", "replace")
+    picked = {}
+    for name, pattern in fields.items():
+        found = re.findall(pattern, text)
+        if not found:
+            return None
+        picked[name] = html.unescape(rng.choice(found))
+    return picked
+
+
 def _visitor(plan: dict, visitor: dict, until: float, tallies: dict[str, Tally], seed: int):
     rng = random.Random(seed)
     actions = plan["actions"]
@@ -278,6 +295,11 @@ def _visitor(plan: dict, visitor: dict, until: float, tallies: dict[str, Tally],
                     if isinstance(form, str):  # the name of a form in the visitor's data
                         form = visitor[form]
                     form = _fill(form, variables)
+                    picked = _pick(action.get("pick", {}), form_page.body, rng)
+                    if picked is None:  # nothing left to choose on the form (all booked)
+                        tallies[action["name"] + ":form"].errors["nothing_to_pick"] += 1
+                        continue
+                    form.update(picked)
                     form["csrfmiddlewaretoken"] = client.cookies.get("csrftoken", "")
                     post_path = _fill(action.get("post_path", action["path"]), variables)
                     start = time.perf_counter()

@@ -10,9 +10,12 @@ reads (about 90 % of the requests)
     "my applications" and the first step of one's application (signed in);
 writes (about 10 %)
     saving the first step of one's draft application (a transaction that locks the
-    application and records history), signing up (a new account, e-mail address, role,
-    confirmation e-mail queued for the task cluster) and logging in (a new session);
-    bookings join the mix when the mentors app serves a booking form.
+    application and records history), booking a session with one's mentor (a free slot
+    picked from the booking page; the service locks the pair, checks the slot and the
+    allowance, and queues the notifications), signing up (a new account, e-mail address,
+    role, confirmation e-mail queued for the task cluster) and logging in (a new session).
+    Every visitor is the mentee of an accepted match (``bench/common.py``); two visitors
+    share a mentor, so bookings also compete for slots.
 
 Every write first fetches its form (for the CSRF cookie), so each write action is one
 read and one write; the weights below give about one write in ten requests.
@@ -59,10 +62,12 @@ LOGIN_PASSWORD = "carga-de-prueba-2026"  # noqa: S105 - a benchmark-only account
 SIGNUP_PASSWORD = "girasoles-en-el-cafetal-2026"  # noqa: S105
 
 
-def actions(pages: dict[str, str], cohort_slug: str, login_email: str) -> list[dict]:
-    """The mix: 89 read actions and 11 write actions (each write also reads its form)."""
+def actions(
+    pages: dict[str, str], cohort_slug: str, login_email: str, bookings: bool = True
+) -> list[dict]:
+    """The mix: 88 read actions and 12 write actions (each write also reads its form)."""
     reads = [
-        {"name": "home", "kind": "get", "path": "/es/", "weight": 14},
+        {"name": "home", "kind": "get", "path": "/es/", "weight": 13},
         {"name": "lesson", "kind": "get", "path": pages["lesson"], "weight": 16},
         {"name": "cohort_list", "kind": "get", "path": pages["cohort_list"], "weight": 13},
         {"name": "cohort", "kind": "get", "path": f"/es/cohortes/{cohort_slug}/", "weight": 10},
@@ -75,7 +80,10 @@ def actions(pages: dict[str, str], cohort_slug: str, login_email: str) -> list[d
     ]  # fmt: skip
     writes = [
         {"name": "draft_save", "kind": "post", "path": "{draft_path}", "auth": True,
-         "form": "draft_form", "weight": 7},  # the visitor's own valid form
+         "form": "draft_form", "weight": 5},  # the visitor's own valid form
+        {"name": "booking", "kind": "post", "path": "/es/mentores/reservar/", "auth": True,
+         "form": {"mode": "virtual", "topic": "Flujo de caja"},
+         "pick": {"starts_at": r'name="starts_at" value="([^"]+)"'}, "weight": 3},
         {"name": "signup", "kind": "post", "path": pages["signup"], "fresh": True,
          "form": {"email": "nueva{n}@bench.semilla.invalid", "full_name": "Nueva persona {n}",
                   "password1": SIGNUP_PASSWORD, "password2": SIGNUP_PASSWORD},
@@ -83,7 +91,7 @@ def actions(pages: dict[str, str], cohort_slug: str, login_email: str) -> list[d
         {"name": "login", "kind": "post", "path": pages["login"], "fresh": True,
          "form": {"login": login_email, "password": LOGIN_PASSWORD}, "weight": 2},
     ]  # fmt: skip
-    return [a for a in reads + writes if a["path"]]
+    return [a for a in reads + writes if a["path"] and (bookings or a["name"] != "booking")]
 
 
 def measure(db: Database, quick: bool) -> dict[str, object]:
@@ -102,7 +110,10 @@ def measure(db: Database, quick: bool) -> dict[str, object]:
     if not setup["cohort"]:
         raise RuntimeError("no open cohort in the benchmark database (cohorts demo data)")
     duration = float(os.environ.get("BENCH_MIXED_SECONDS", 15 if quick else 60))
-    mix = actions(pages, setup["cohort"], setup["login_email"])
+    bookings = not setup["bookings_unavailable"]
+    if not bookings:
+        log(f"bookings left out of the mix: {setup['bookings_unavailable']}")
+    mix = actions(pages, setup["cohort"], setup["login_email"], bookings)
     visitors = setup["visitors"]
     plan = {
         "mode": "mix",
@@ -131,7 +142,8 @@ def measure(db: Database, quick: bool) -> dict[str, object]:
         for status, count in a["statuses"].items():
             key = "429" if status == "429" else f"{status[0]}xx"
             by_class[key] = by_class.get(key, 0) + count
-    transport_errors = sum(sum(a["errors"].values()) for a in acts.values())
+    nothing_to_pick = sum(a["errors"].get("nothing_to_pick", 0) for a in acts.values())
+    transport_errors = sum(sum(a["errors"].values()) for a in acts.values()) - nothing_to_pick
     return {
         f"{prefix}_seconds": result["seconds"],
         f"{prefix}_visitors": len(visitors),
@@ -142,6 +154,9 @@ def measure(db: Database, quick: bool) -> dict[str, object]:
         f"{prefix}_signups": after["users"] - before["users"],
         f"{prefix}_signups_refused": acts.get("signup", {}).get("statuses", {}).get("200", 0),
         f"{prefix}_logins": acts.get("login", {}).get("statuses", {}).get("302", 0),
+        f"{prefix}_bookings": after["bookings"] - before["bookings"],
+        f"{prefix}_booking_posts": acts.get("booking", {}).get("requests", 0),
+        f"{prefix}_booking_no_free_slot": nothing_to_pick,
         f"{prefix}_rate_limited_429": by_class.get("429", 0),
         f"{prefix}_status_4xx": by_class.get("4xx", 0),
         f"{prefix}_status_5xx": by_class.get("5xx", 0),

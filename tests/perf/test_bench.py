@@ -152,3 +152,52 @@ def test_query_count_middleware_counts_statements():
 
     assert response[benchmark.QUERIES_HEADER] == "2"
     assert response[benchmark.CACHE_QUERIES_HEADER] == "0"
+
+
+def test_evaluate_list_pages_goal_needs_equal_and_few_queries():
+    figures = {
+        "lists_ratio": 1.2,
+        "lists_max_queries": 14,
+        "lists_queries_equal": True,
+        "lists_pages_failed": 0,
+    }
+
+    (passing,) = [r for r in run.evaluate(figures) if r["goal"] == "P3"]
+    (too_many,) = [
+        r for r in run.evaluate({**figures, "lists_max_queries": 16}) if r["goal"] == "P3"
+    ]
+    (growing,) = [
+        r for r in run.evaluate({**figures, "lists_queries_equal": False}) if r["goal"] == "P3"
+    ]
+
+    assert (passing["result"], passing["target"]) == ("PASS", "≤ 1.5")
+    assert too_many["result"] == "MISS"
+    assert growing["result"] == "MISS"
+
+
+def test_load_pick_chooses_a_value_found_on_the_form_page():
+    import random
+
+    body = (
+        b'<input name="starts_at" value="2026-12-01T13:00:00+00:00">'
+        b'<input name="starts_at" value="2026-12-02T13:00:00+00:00">'
+    )
+    fields = {"starts_at": r'name="starts_at" value="([^"]+)"'}
+
+    picked = load._pick(fields, body, random.Random(1))
+
+    assert picked["starts_at"] in {"2026-12-01T13:00:00+00:00", "2026-12-02T13:00:00+00:00"}
+    assert load._pick(fields, b"<p>no free times</p>", random.Random(1)) is None
+
+
+def test_mixed_load_books_sessions_only_when_the_pairs_exist():
+    from bench import mixed_load
+
+    pages = {"lesson": "/es/aprende/x/", "cohort_list": "/es/cohortes/", "signup": "/s/",
+             "login": "/l/"}  # fmt: skip
+
+    with_bookings = {a["name"] for a in mixed_load.actions(pages, "c", "a@b.c", True)}
+    without = {a["name"] for a in mixed_load.actions(pages, "c", "a@b.c", False)}
+
+    assert "booking" in with_bookings
+    assert with_bookings - without == {"booking"}
