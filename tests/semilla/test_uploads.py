@@ -13,7 +13,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from semilla import uploads
-from semilla.uploads import SizeLimitUploadHandler, refused_upload, upload_max_bytes
+from semilla.uploads import (
+    RefusedUploadedFile,
+    SizeLimitUploadHandler,
+    refused_upload,
+    upload_max_bytes,
+)
 
 MB = 1024 * 1024
 PDF_HEAD = b"%PDF-1.4\n1 0 obj<<>>endobj\n"
@@ -38,6 +43,7 @@ def _parse(fields: dict, *, limit: int, drain: int, settings_):
         MemoryFileUploadHandler(request),
         TemporaryFileUploadHandler(request),
     ]
+    request.upload_handlers = handlers
     meta = {"CONTENT_TYPE": MULTIPART_CONTENT, "CONTENT_LENGTH": str(len(body))}
     post, files = MultiPartParser(meta, stream, handlers).parse()
     return request, post, files, stream, len(body)
@@ -83,10 +89,11 @@ def test_a_large_file_is_stopped_and_the_rest_of_a_big_body_is_never_read(settin
 
 
 def test_a_file_a_little_too_big_is_stopped_but_the_body_is_drained(settings):
-    """So that the browser, still sending, gets the page with the message."""
+    """So that the browser, still sending, gets the page with the message; the other
+    fields are parsed, and the file field holds an empty stand-in with the real size."""
     content = PDF_HEAD + b"x" * 150_000
-    request, _post, files, stream, total = _parse(
-        {"kind": "identity", "file": SimpleUploadedFile("big.pdf", content)},
+    request, post, files, stream, total = _parse(
+        {"kind": "identity", "file": SimpleUploadedFile("big.pdf", content), "upload": "1"},
         limit=100_000,
         drain=1_000_000,
         settings_=settings,
@@ -94,24 +101,54 @@ def test_a_file_a_little_too_big_is_stopped_but_the_body_is_drained(settings):
     refusal = refused_upload(request)
     assert refusal is not None and refusal.connection_reset is False
     assert refusal.received <= 100_000 < len(content)
-    assert "file" not in files
+    stand_in = files["file"]
+    assert isinstance(stand_in, RefusedUploadedFile) and stand_in.refused
+    assert (stand_in.size, stand_in.read(), stand_in.name) == (len(content), b"", "big.pdf")
+    assert (post["kind"], post["upload"]) == ("identity", "1")
     assert stream.bytes_read == total
 
 
+def test_a_view_that_checks_the_size_refuses_the_stand_in(settings):
+    """Views that only check ``uploaded.size`` keep refusing too-large files."""
+    from cohorts import services
+
+    content = PDF_HEAD + b"x" * 150_000
+    _request, _post, files, _stream, _total = _parse(
+        {"file": SimpleUploadedFile("big.pdf", content)},
+        limit=100_000,
+        drain=1_000_000,
+        settings_=settings,
+    )
+    settings.SEMILLA_UPLOAD_MAX_BYTES = 10 * MB
+    stand_in = files["file"]
+    stand_in.size = 11 * MB  # as a real 11 MB upload would be
+    with pytest.raises(services.CohortError, match="10 MB"):
+        services.check_upload(stand_in)
+
+
 def test_a_declared_part_length_over_the_limit_is_refused_before_any_byte(settings):
+    from django.core.files.uploadhandler import StopUpload
+
     settings.SEMILLA_UPLOAD_MAX_BYTES = 1000
+    settings.SEMILLA_UPLOAD_DRAIN_BYTES = 0
     request = RequestFactory().post("/nowhere/")
     handler = SizeLimitUploadHandler(request)
     handler.handle_raw_input(None, {}, 5000, b"b")
-    from django.core.files.uploadhandler import StopUpload
-
     with pytest.raises(StopUpload):
         handler.new_file("file", "x.pdf", "application/pdf", 4000)
     assert refused_upload(request).received == 0
+    # With room to drain, the bytes are swallowed instead and a stand-in is returned.
+    settings.SEMILLA_UPLOAD_DRAIN_BYTES = 10_000
+    handler = SizeLimitUploadHandler(request)
+    handler.handle_raw_input(None, {}, 5000, b"b")
+    handler.new_file("file", "x.pdf", "application/pdf", 4000)
+    assert handler.receive_data_chunk(b"x" * 500, 0) is None
+    assert handler.file_complete(4000).size == 4000
 
 
 def test_views_may_accept_bigger_files(settings, monkeypatch):
     assert upload_max_bytes(RequestFactory().get("/es/nowhere-at-all/")) == 10 * MB
+    assert upload_max_bytes(RequestFactory().post("/admin/documents/multiple/add/")) == 50 * MB
 
     @uploads.upload_limit(30 * MB)
     def view(request):
