@@ -87,3 +87,62 @@ class AuditFilterForm(forms.Form):
     date_to = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ConsentFilterForm(forms.Form):
+    """Filters of the consent-records screen (every field optional)."""
+
+    STATES = [
+        ("", _("All")),
+        ("active", _("Granted (in force)")),
+        ("withdrawn", _("Withdrawn")),
+    ]
+
+    q = forms.CharField(
+        label=_("Person (name, e-mail or id)"),
+        required=False,
+        max_length=254,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    purpose = forms.ChoiceField(label=_("Purpose"), required=False)
+    state = forms.ChoiceField(label=_("Status"), required=False, choices=STATES)
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "id_date_to-help"}),
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "id_date_to-help"}),
+        help_text=_(
+            "Dates are when the authorisation was given, or withdrawn if you show only withdrawn ones."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from ..enums import ConsentPurpose
+
+        super().__init__(*args, **kwargs)
+        self.fields["purpose"].choices = [("", _("All")), *ConsentPurpose.choices]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned
+
+    def filters(self) -> dict:
+        """Keyword arguments for ``selectors.consent_records_for_staff``; none when the
+        form is invalid (the screen then shows the errors above the unfiltered list)."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "purpose": data["purpose"],
+            "state": data["state"],
+            "date_from": data["date_from"],
+            "date_to": data["date_to"],
+            "search": data["q"],
+        }

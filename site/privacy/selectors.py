@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .enums import DataRequestStatus
 
@@ -66,3 +69,51 @@ def open_data_requests() -> QuerySet:
         .select_related("user")
         .order_by("due_on", "pk")
     )
+
+
+def consent_records_for_staff(
+    *,
+    purpose: str = "",
+    state: str = "",
+    date_from=None,
+    date_to=None,
+    search: str = "",
+) -> QuerySet:
+    """Everyone's authorisations for data-protection staff, newest first, with the person
+    and whoever recorded them (one query per page, whatever the number of rows).
+
+    ``state``: ``"active"`` (granted, not withdrawn) or ``"withdrawn"``. The date range
+    applies to when the authorisation was given, or to when it was withdrawn when only
+    withdrawn ones are asked for. ``search``: a person id, or part of a name or e-mail."""
+    from ..models import ConsentRecord
+
+    queryset = ConsentRecord.objects.select_related("user", "recorded_by").order_by(
+        "-given_at", "-pk"
+    )
+    if purpose:
+        queryset = queryset.filter(purpose=purpose)
+    if state == "active":
+        queryset = queryset.filter(revoked_at__isnull=True)
+    elif state == "withdrawn":
+        queryset = queryset.filter(revoked_at__isnull=False)
+    field = "revoked_at" if state == "withdrawn" else "given_at"
+    zone = timezone.get_current_timezone()
+    if date_from:
+        start = datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)
+        queryset = queryset.filter(**{f"{field}__gte": start})
+    if date_to:
+        end = datetime.datetime.combine(
+            date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+        )
+        queryset = queryset.filter(**{f"{field}__lt": end})
+    search = search.strip()
+    if search:
+        if search.lstrip("#").isdigit():
+            queryset = queryset.filter(user_id=int(search.lstrip("#")))
+        else:
+            queryset = queryset.filter(
+                Q(user__full_name__icontains=search)
+                | Q(user__preferred_name__icontains=search)
+                | Q(user__email__icontains=search)
+            )
+    return queryset

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import admin_views
-from .permissions import is_data_protection
+from .permissions import is_data_protection, may_view_consents
 
 
 class DataProtectionMenuItem(MenuItem):
@@ -14,9 +14,14 @@ class DataProtectionMenuItem(MenuItem):
         return is_data_protection(request.user)
 
 
+class ConsentsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_view_consents(request.user)
+
+
 class DataProtectionSubmenu(SubmenuMenuItem):
     def is_shown(self, request):
-        return is_data_protection(request.user)
+        return may_view_consents(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -34,6 +39,12 @@ def register_privacy_urls():
             name="privacy_admin_alert_acknowledge",
         ),
         path("privacy/erasures/", admin_views.erasures_list, name="privacy_admin_erasures"),
+        path("privacy/consents/", admin_views.consents_list, name="privacy_admin_consents"),
+        path(
+            "privacy/consents/export.csv",
+            admin_views.consents_export,
+            name="privacy_admin_consents_export",
+        ),
     ]
 
 
@@ -51,6 +62,12 @@ def register_data_protection_menu():
         ),
         DataProtectionMenuItem(
             _("Erasure log"), reverse("privacy_admin_erasures"), icon_name="bin", order=40
+        ),
+        ConsentsMenuItem(
+            _("Consent records"),
+            reverse("privacy_admin_consents"),
+            icon_name="clipboard-list",
+            order=50,
         ),
     ]
     return DataProtectionSubmenu(
