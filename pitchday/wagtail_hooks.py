@@ -165,6 +165,9 @@ class DisbursementViewSet(ModelViewSet):
         ),
     ]
     form_fields = []
+    # payout details and the proof of payment are shown (and their access audited) on
+    # the payments desk only
+    inspect_view_fields_exclude = ["payout_details", "proof", "proof_content_type"]
     create_view_enabled = False
     edit_view_enabled = False
     delete_view_enabled = False

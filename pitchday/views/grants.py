@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from semilla.enums import Role
 from semilla.permissions import is_finance, role_required
+from semilla.privacy import audit_access
 
 from .. import selectors
 from ..enums import DisbursementStatus, GrantStatus, MilestoneStatus, RailCode
@@ -190,6 +191,17 @@ def milestone_detail(request, reference, pk):
 @login_required
 def evidence_file(request, pk):
     evidence = selectors.evidence_get_for_user(user=request.user, pk=pk)
+    grantee_id = evidence.milestone.tranche.grant.grantee_id
+    if grantee_id != request.user.pk:
+        audit_access(
+            actor=request.user,
+            subject=grantee_id,
+            fields=["evidence_file"],
+            reason="grant evidence downloaded",
+            model="pitchday.evidence",
+            object_id=evidence.pk,
+            path=request.path,
+        )
     return FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
@@ -556,11 +568,21 @@ def desk_disbursements(request):
     status = request.GET.get("status", "")
     if status not in DisbursementStatus.values:
         status = ""
+    disbursements = list(selectors.disbursement_queue(status=status or None)[:200])
+    # the list shows each payee's (masked) payout details and account holder
+    audit_access(
+        actor=request.user,
+        subject=[d.payout_details.user_id for d in disbursements if d.payout_details_id],
+        fields=["payout_details", "holder_name"],
+        reason="payments desk",
+        model="pitchday.disbursement",
+        path=request.get_full_path()[:255],
+    )
     return render(
         request,
         "pitchday/desk/disbursements.html",
         {
-            "disbursements": selectors.disbursement_queue(status=status or None)[:200],
+            "disbursements": disbursements,
             "status": status,
             "statuses": DisbursementStatus.choices,
             "is_finance": is_finance(request.user),
@@ -610,7 +632,19 @@ def desk_disbursement_action(request, pk, action):
 @require_GET
 @role_required(*MANAGERS)
 def disbursement_proof(request, pk):
-    disbursement = get_object_or_404(Disbursement.objects.exclude(proof=""), pk=pk)
+    disbursement = get_object_or_404(
+        Disbursement.objects.exclude(proof="").select_related("tranche__grant"), pk=pk
+    )
+    # a proof of payment shows where the money went (account, holder)
+    audit_access(
+        actor=request.user,
+        subject=disbursement.tranche.grant.grantee_id,
+        fields=["payment_proof"],
+        reason="proof of payment downloaded",
+        model="pitchday.disbursement",
+        object_id=disbursement.pk,
+        path=request.path,
+    )
     return FileResponse(
         disbursement.proof.open("rb"),
         as_attachment=True,
