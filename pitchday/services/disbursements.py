@@ -303,7 +303,9 @@ def _settle_paid(
         grant=grant,
         disbursement=locked,
         actor=actor,
-        memo=f"{grant.reference} #{locked.tranche.number} {reference}",
+        # ids only: the reference typed by finance may name the person, and the ledger
+        # can never be erased (the reference stays on the disbursement, which can)
+        memo=f"{grant.reference} #{locked.tranche.number} disbursement {locked.pk}",
     )
     locked.provider_reference = reference or locked.provider_reference
     locked.paid_at = timezone.now()

@@ -76,10 +76,12 @@ def fund_create(
 
 
 @transaction.atomic(durable=True)
-def fund_add_budget(*, fund: Fund, amount: int, actor, memo: str = "") -> Fund:
+def fund_add_budget(*, fund: Fund, amount: int, actor) -> Fund:
+    """Add money to a fund's budget. No free-text memo: ledger rows can never be erased,
+    so they carry ids and references only (never a person's name)."""
     if amount <= 0:
         raise ServiceError(_("The amount must be greater than zero."))
-    post_entry(fund=fund, kind=EntryKind.BUDGET, amount=amount, actor=actor, memo=memo)
+    post_entry(fund=fund, kind=EntryKind.BUDGET, amount=amount, actor=actor, memo="budget added")
     return fund
 
 

@@ -20,7 +20,12 @@ def post_entry(
     memo: str = "",
     actor=None,
 ) -> LedgerEntry:
-    """Insert one balanced movement (call inside the caller's transaction)."""
+    """Insert one balanced movement (call inside the caller's transaction).
+
+    ``memo`` holds ids and references only (grant reference, tranche number, disbursement,
+    contribution or provider ids), never a person's or sponsor's name nor any text a
+    person typed: ledger rows can never be updated or deleted, so nothing in them could
+    be erased (Law 1581; see docs/privacy-and-reporting.md)."""
     debit, credit = ENTRY_ACCOUNTS[EntryKind(kind)]
     return LedgerEntry.objects.create(
         fund=fund,

@@ -136,7 +136,8 @@ def _checkout_completed(event: dict, session: dict, source: str) -> None:
         kind=EntryKind.CONTRIBUTION,
         amount=contribution.amount,
         contribution=contribution,
-        memo=f"{contribution.sponsor_name} {session['id']}",
+        # the contribution's id, never the sponsor's name: the ledger cannot be erased
+        memo=f"contribution {contribution.pk} {session['id']}",
     )
 
 
