@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint fmt bench install bootstrap lock clean-demo check-deploy
+.PHONY: run test lint typecheck fmt bench install bootstrap lock clean-demo check-deploy
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+
+## typecheck: mypy (with django-stubs) over the services and selectors of every app
+TYPED = -m semilla.services -m semilla.privacy.services -m semilla.privacy.selectors \
+	-m semilla.reporting.selectors -m cohorts.services -m cohorts.selectors \
+	-m curriculum.services -m curriculum.selectors -m mentors.services -m mentors.selectors \
+	-p pitchday.services -m pitchday.selectors
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy $(TYPED)
 
 fmt: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
