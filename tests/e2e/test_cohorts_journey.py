@@ -105,8 +105,19 @@ def test_apply_review_accept_confirm_and_waitlist(page, browser, live_server, tr
     app = Application.objects.get(user=applicant)
     assert (app.status, app.needs_document_check) == (S.SUBMITTED, True)
 
-    # A reviewer scores.
-    services.assignments_auto(cohort=cohort, actor=staff, reviewers=[reviewer])
+    # Another reviewer knows Carmen: they declare the conflict before reviews are assigned.
+    cousin = make_user(Role.REVIEWER)
+    declare = _page_as(browser, cousin, base)
+    declare.goto(f"{base}/es/cohortes/revision/")
+    declare.get_by_role("link", name="Declarar un conflicto de interés").click()
+    declare.get_by_label("Nombre, negocio o correo").fill("Carmen Useche")
+    declare.get_by_role("button", name="Buscar").click()
+    declare.get_by_role("button", name="Conflicto con esta persona").click()
+    assert declare.get_by_text("Conflicto de interés registrado.").is_visible()
+
+    # Assignment skips the conflicted reviewer; the other one scores.
+    services.assignments_auto(cohort=cohort, actor=staff, reviewers=[cousin, reviewer])
+    assert list(app.assignments.values_list("reviewer_id", flat=True)) == [reviewer.pk]
     review = _page_as(browser, reviewer, base)
     review.goto(f"{base}/es/cohortes/revision/")
     review.get_by_role("link", name=re.compile("Arepas Doña Carmen")).click()
