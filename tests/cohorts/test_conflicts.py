@@ -321,3 +321,32 @@ def test_staff_record_a_conflict_for_a_reviewer_in_the_console(make_user, client
     assert conflict.match_key == "taller el tornillo"
     assignment.refresh_from_db()
     assert assignment.status == AssignmentStatus.ABSTAINED
+
+
+def test_conflicts_screen_query_count_is_constant(make_user, client_for, cohort):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reviewer = make_user(Role.REVIEWER)
+    client = client_for(reviewer)
+    url = reverse("cohorts:review_conflicts")
+
+    def grow(n):
+        for i in range(n):
+            app = ApplicationFactory(
+                cohort=cohort, user=_applicant(f"Valentina Prueba {i}"), status=S.SUBMITTED
+            )
+            ReviewerConflict.objects.create(reviewer=reviewer, applicant=app.user)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, {"q": "valentina"})
+        assert response.status_code == 200
+        return len(ctx.captured_queries), len(response.context["results"])
+
+    grow(1)
+    client.get(url, {"q": "valentina"})
+    few, found = count()
+    grow(5)
+    many, found_many = count()
+    assert (many, found, found_many) == (few, 1, 6)
