@@ -61,5 +61,7 @@ def feed_ics(bookings: Iterable, *, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for booking in bookings:
+        if booking.status in (BookingStatus.PROPOSED, BookingStatus.DECLINED):
+            continue  # not (or never) agreed: not in anyone's calendar
         calendar.add_component(_event(booking, cancelled=booking.status == BookingStatus.CANCELLED))
     return calendar.to_ical()

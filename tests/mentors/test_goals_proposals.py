@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
 from mentors import session_services as sessions
 from mentors.enums import BookingStatus, GoalStatus, MatchStatus, SessionOutcome
@@ -233,3 +235,22 @@ def test_mentor_withdraws_proposal_not_late(match):
         booking=booking, actor=match.mentor.user, reason="Me equivoqué de día"
     )
     assert (withdrawn.status, withdrawn.late_cancellation) == (BookingStatus.CANCELLED, False)
+
+
+def test_feed_leaves_out_proposals_and_declined(client, match):
+    match.cohort.max_upcoming_bookings = 5
+    match.cohort.save()
+    booked = sessions.booking_create(
+        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    )
+    sessions.booking_propose(match=match, starts_at=_at(3, hour=23), actor=match.mentor.user)
+    declined = sessions.booking_propose(
+        match=match, starts_at=_at(4, hour=23), actor=match.mentor.user
+    )
+    sessions.booking_respond(
+        booking=declined, actor=match.participant.user, accept=False, reason="No puedo"
+    )
+    token = sessions.calendar_feed_token(user=match.participant.user)
+    feed = client.get(reverse("mentors:calendar_feed", args=[token])).content
+    uids = [str(e["uid"]) for e in Calendar.from_ical(feed).walk("VEVENT")]
+    assert uids == [f"{booked.uid}@semilla"]

@@ -78,3 +78,38 @@ def test_hundred_threads_booking_one_slot_make_one_booking():
     assert all(isinstance(e, session_services.BookingError) for e in errors)
     assert len(errors) == 99
     assert Booking.objects.filter(mentor=mentor, starts_at=slot).count() == 1
+
+
+def test_proposals_and_bookings_racing_for_one_slot_make_one():
+    """The mentor proposes a time to each of her mentees while they book that same
+    time: one of all the attempts wins (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("race tests run on PostgreSQL")
+    from mentors import session_services
+    from mentors.models import Booking
+    from tests.factories.mentors import mentor_available_every_day
+
+    mentor = mentor_available_every_day(MentorProfileFactory(capacity=10))
+    matches = [MatchFactory(mentor=mentor, status=MatchStatus.ACCEPTED) for _ in range(10)]
+    slot = [
+        s
+        for s in session_services.free_slots(match=matches[0])
+        if (s - s.now(s.tzinfo)).total_seconds() > 7200
+    ][0]
+
+    def attempt(match_id, propose):
+        match = Match.objects.select_related("participant__user", "mentor__user").get(pk=match_id)
+        if propose:
+            return session_services.booking_propose(
+                match=match, starts_at=slot, actor=match.mentor.user
+            )
+        return session_services.booking_create(
+            match=match, starts_at=slot, actor=match.participant.user
+        )
+
+    args = [(m.pk, propose) for m in matches for propose in (True, False) for _ in range(3)]
+    results = _run_in_threads(attempt, args)
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert all(isinstance(e, session_services.BookingError) for e in errors), errors[:3]
+    assert len(errors) == len(args) - 1
+    assert Booking.objects.filter(mentor=mentor, starts_at=slot).count() == 1
