@@ -2,12 +2,20 @@
 
 Idempotent: pages are found by slug under their parent. Missing pages are created and
 published; existing ones are left as staff edited them unless ``update=True``. The Spanish
-tree is created first, then each page's English translation (``copy_for_translation`` and
-the English values), keeping the same slugs so /es/... and /en/... mirror each other.
-Block ids are derived from the lesson and the block's position, so both languages share
-them (quiz attempts match across languages)."""
+tree is created first, then each page's English translation through wagtail-localize: the
+Spanish page becomes a ``TranslationSource``, every one of its strings gets its English
+``StringTranslation`` (from ``curriculum.content``) and the English page is made from them,
+so staff see the usual "Translate"/"Sync translated pages" workflow and a sync keeps the
+English text. Slugs stay the same so /es/... and /en/... mirror each other. Block ids are
+derived from the lesson and the block's position, so both languages share them (quiz
+attempts match across languages).
+
+English pages made by an earlier version of this loader (plain ``copy_for_translation``)
+are brought under wagtail-localize with their current English text, when it lines up
+string by string with the Spanish page; otherwise they are left alone (and reported)."""
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -48,6 +56,7 @@ class LoadResult:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     translated: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -164,22 +173,105 @@ def _ensure_child(
     return existing
 
 
+def _segments_by_path(segments, kind) -> dict[str, list]:
+    grouped = defaultdict(list)
+    for segment in segments:
+        if isinstance(segment, kind):
+            grouped[segment.path].append(segment)
+    return grouped
+
+
+def _english_strings(source, english: Page) -> list[tuple] | None:
+    """Pair each string of the Spanish ``source`` with the same string of ``english`` (a page
+    with the English text and the Spanish page's structure and block ids): a list of
+    (String, TranslationContext, English text), or None when the two do not line up."""
+    from wagtail_localize.models import StringSegment, TemplateSegment
+    from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    extracted = extract_segments(english)
+    strings = _segments_by_path(extracted, StringSegmentValue)
+    templates = _segments_by_path(extracted, TemplateSegmentValue)
+    for segment in TemplateSegment.objects.filter(source=source).select_related(
+        "context", "template"
+    ):
+        mine = templates.get(segment.context.path, [])
+        if [t.template for t in mine] != [segment.template.template]:
+            return None  # rich text with another block structure (paragraphs, lists)
+    pairs = []
+    source_strings = defaultdict(list)
+    for segment in (
+        StringSegment.objects.filter(source=source)
+        .select_related("context", "string")
+        .order_by("order")
+    ):
+        source_strings[segment.context.path].append(segment)
+    if set(source_strings) != set(strings):
+        return None
+    for path, segments in source_strings.items():
+        if len(segments) != len(strings[path]):
+            return None
+        for segment, value in zip(segments, strings[path], strict=True):
+            pairs.append((segment.string, segment.context, value.string.data))
+    return pairs
+
+
 def _ensure_translation(
     page: Page, locale: Locale, values: dict, *, update: bool, result: LoadResult
 ):
+    """The English translation of ``page`` through wagtail-localize, with ``values``."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
     translated = page.get_translation_or_none(locale)
-    if translated is not None and not update:
+    managed = Translation.objects.filter(
+        source__object_id=page.translation_key,
+        source__locale_id=page.locale_id,
+        target_locale=locale,
+    ).exists()
+    if translated is not None and managed and not update:
         return translated.specific
-    created = translated is None
-    if created:
-        translated = page.copy_for_translation(locale)
-    translated = translated.specific
-    for name, value in values.items():
-        setattr(translated, name, value)
-    translated.slug = page.slug
-    translated.save_revision().publish()
-    (result.translated if created else result.updated).append(translated.url_path)
-    return translated
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    if translated is not None and not update:
+        # made before wagtail-localize looked after it: keep its (maybe edited) English text
+        english = translated.specific
+    else:
+        english = source.as_instance()
+        for name, value in values.items():
+            setattr(english, name, value)
+        english.slug = page.slug
+    pairs = _english_strings(source, english)
+    if pairs is None:
+        if translated is not None and not update:
+            result.skipped.append(translated.url_path)
+            return translated.specific
+        raise LoaderError(
+            f"The English text of {page.url_path} does not line up with the Spanish one "
+            "(same blocks, paragraphs and list items in both languages)."
+        )
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    if not translation.enabled:
+        translation.enabled = True
+        translation.save(update_fields=["enabled"])
+    for string, context, text in pairs:
+        StringTranslation.objects.update_or_create(
+            translation_of=string,
+            locale=locale,
+            context=context,
+            defaults={
+                "data": text,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "has_error": False,
+                "field_error": "",
+            },
+        )
+    # publish=False, then publish here: wagtail-localize would publish on commit, which
+    # an enclosing transaction (this loader's, or a test's) would postpone.
+    page_translation, created = source.create_or_update_translation(
+        locale, publish=False, fallback=True
+    )
+    page_translation.latest_revision.publish()
+    (result.translated if created else result.updated).append(page_translation.url_path)
+    return page_translation.specific
 
 
 def ensure_moderation(index_pages) -> None:

@@ -36,3 +36,10 @@ class Command(BaseCommand):
                 f"{len(result.translated)} translated, {len(result.updated)} updated."
             )
         )
+        for url_path in result.skipped:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Left as it is (not a wagtail-localize translation; its English text "
+                    f"does not line up with the Spanish page): {url_path}"
+                )
+            )
