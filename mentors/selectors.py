@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from cohorts.enums import ParticipantStatus
@@ -378,7 +380,7 @@ def goals_for_match(*, match: Match):
 LOW_RATING = 3
 
 
-def pair_health(*, inactive_days: int = 21, now=None, cohort_id: int | None = None) -> list[Match]:
+def pair_health(*, inactive_days: int = 21, now=None, cohort_id: int | None = None) -> list[Any]:
     """Every active pair with its numbers, in one query: sessions held, no-shows, late
     cancellations, sessions not logged, last contact, confirmed minutes and average
     rating; each annotated with ``flags`` (what needs attention)."""
@@ -431,7 +433,7 @@ def pair_health(*, inactive_days: int = 21, now=None, cohort_id: int | None = No
     )
     if cohort_id:
         qs = qs.filter(cohort_id=cohort_id)
-    pairs = list(qs)
+    pairs: list[Any] = list(qs)  # annotated matches, given ``flags`` and ``hours`` below
     since = now - timedelta(days=inactive_days)
     for pair in pairs:
         flags = []
@@ -449,7 +451,7 @@ def pair_health(*, inactive_days: int = 21, now=None, cohort_id: int | None = No
     return pairs
 
 
-def hours_per_mentor(*, cohort_id: int | None = None) -> list[MentorProfile]:
+def hours_per_mentor(*, cohort_id: int | None = None) -> list[Any]:
     """Volunteer hours (held sessions the mentee confirmed) per mentor, in one query."""
     from django.db.models import Sum
 
@@ -462,7 +464,7 @@ def hours_per_mentor(*, cohort_id: int | None = None) -> list[MentorProfile]:
     )
     if cohort_id:
         held &= Q(bookings__match__cohort_id=cohort_id)
-    mentors = list(
+    mentors: list[Any] = list(
         MentorProfile.objects.annotate(minutes=Sum("bookings__log__duration_minutes", filter=held))
         .filter(minutes__gt=0)
         .select_related("user")
