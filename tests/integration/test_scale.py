@@ -77,3 +77,63 @@ def test_two_task_clusters_run_each_task_exactly_once(shared_db, monkeypatch):
             time.sleep(0.5)
     results = list(Success.objects.filter(id__in=ids).values_list("result", flat=True))
     assert sorted(results) == sorted(f"t{n}" for n in range(40))
+
+
+def test_same_slot_booked_through_both_web_processes_exactly_once(shared_db, make_user):
+    """Four mentees of one mentor, two on each web process, ask for the same hour at the
+    same moment: exactly one booking is made, the others are told the time is taken."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.urls import reverse
+
+    from mentors import session_services
+    from mentors.enums import MatchStatus
+    from mentors.models import Booking, MentorProfile
+    from tests.factories.cohorts import ParticipantFactory
+    from tests.factories.mentors import (
+        MatchFactory,
+        MentorProfileFactory,
+        mentor_available_every_day,
+    )
+
+    mentor = mentor_available_every_day(MentorProfileFactory(capacity=6))
+    mentees = [_production_user(make_user) for _ in range(4)]
+    matches = [
+        MatchFactory(
+            participant=ParticipantFactory(user=user),
+            mentor=MentorProfile.objects.get(pk=mentor.pk),
+            status=MatchStatus.ACCEPTED,
+        )
+        for user in mentees
+    ]
+    slot = session_services.free_slots(match=matches[0])[3]
+    book = reverse("mentors:book")
+    with web_servers(2) as (web_a, web_b):
+        sessions = []
+        for n, user in enumerate(mentees):
+            base = web_a if n % 2 == 0 else web_b
+            client = Browserless()
+            assert _login(client, base, user.email, PASSWORD) == 302
+            status, html, _ = client.request(f"{base}{book}")
+            assert status == 200
+            sessions.append((client, base, client.csrf_from(html)))
+        barrier = threading.Barrier(len(sessions))
+
+        def ask(session):
+            client, base, token = session
+            form = {
+                "starts_at": slot.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "mode": "virtual",
+                "topic": "Costos",
+                "csrfmiddlewaretoken": token,
+            }
+            barrier.wait(timeout=30)
+            status, html, headers = client.request(f"{base}{book}", form)
+            return status
+
+        with ThreadPoolExecutor(len(sessions)) as pool:
+            answers = list(pool.map(ask, sessions))
+    # one redirect to the sessions page; the others see the form again with the reason
+    assert sorted(answers) == [200, 200, 200, 302]
+    assert Booking.objects.filter(mentor=mentor, starts_at=slot).count() == 1
