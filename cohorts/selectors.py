@@ -1,5 +1,6 @@
 """Reads: scoped to a user, with the prefetching that keeps query counts constant."""
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -196,6 +197,31 @@ def _conflict_candidates_qs(*, reviewer) -> QuerySet[Application]:
     )
 
 
+_ACCENT_CLASSES = {
+    "a": "aáàäâAÁÀÄÂ",
+    "e": "eéèëêEÉÈËÊ",
+    "i": "iíìïîIÍÌÏÎ",
+    "o": "oóòöôOÓÒÖÔ",
+    "u": "uúùüûUÚÙÜÛ",
+    "n": "nñNÑ",
+    "c": "cçCÇ",
+}
+
+
+def accent_insensitive_pattern(query: str) -> str:
+    """A regular expression matching ``query`` whatever its accents ("Fernandez" finds
+    "Fernández"; "ñ" and "n" are the same letter here)."""
+    from .conflicts import tokens
+
+    parts = [
+        "".join(
+            f"[{_ACCENT_CLASSES[ch]}]" if ch in _ACCENT_CLASSES else re.escape(ch) for ch in word
+        )
+        for word in tokens(query)
+    ]
+    return r"\W+".join(parts) if parts else re.escape(query)
+
+
 def conflict_candidates(*, reviewer, query: str) -> list[Application]:
     """Applications matching ``query``: an exact e-mail address, or part of the person's
     name or of the business name. At most ``CONFLICT_SEARCH_LIMIT``; nothing for a query
@@ -206,7 +232,8 @@ def conflict_candidates(*, reviewer, query: str) -> list[Application]:
     if "@" in query:
         match = Q(user__email__iexact=query)
     else:
-        match = Q(user__full_name__icontains=query) | Q(business_name__icontains=query)
+        pattern = accent_insensitive_pattern(query)
+        match = Q(user__full_name__iregex=pattern) | Q(business_name__iregex=pattern)
     return list(
         _conflict_candidates_qs(reviewer=reviewer)
         .filter(match)

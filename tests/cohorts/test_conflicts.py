@@ -80,8 +80,10 @@ def test_reviewer_finds_an_applicant_and_declares_a_conflict_before_assignment(
     )
     client = client_for(reviewer)
     url = reverse("cohorts:review_conflicts")
-    response = client.get(url, {"q": "fernán"})
-    assert [a.pk for a in response.context["results"]] == [app.pk]
+    for query in ("fernán", "FERNANDEZ", "lucia fernandez", "Lucía  Fernández-Ortiz"):
+        assert [a.pk for a in client.get(url, {"q": query}).context["results"]] == [app.pk]
+    assert client.get(url, {"q": "fernandes"}).context["results"] == []
+    response = client.get(url, {"q": "fernández"})
     assert "Lucía Fernández Ortiz" in response.content.decode()
     assert app.user.email not in response.content.decode()  # no contact details
     response = client.post(url, {"kind": "person", "application": app.pk, "reason": "Es mi cuñada"})
