@@ -194,6 +194,9 @@ def deck_upload_to(instance, filename: str) -> str:
 
 
 class Pitch(models.Model):
+    #: set by pitch_save (not stored): what a submission still lacks
+    missing: list[str]
+
     event = models.ForeignKey(PitchEvent, on_delete=models.PROTECT, related_name="pitches")
     participant = models.ForeignKey(
         "cohorts.Participant",

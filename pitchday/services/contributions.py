@@ -60,4 +60,6 @@ def contribution_start(
         ) from exc
     Contribution.objects.filter(pk=contribution.pk).update(checkout_session_id=session.id)
     contribution.checkout_session_id = session.id
+    if not session.url:  # only a session already completed or expired has no URL
+        raise ServiceError(_("The payment page could not be opened. Try again in a few minutes."))
     return contribution, session.url

@@ -124,7 +124,7 @@ def rubric_weights_ok(rubric) -> bool:
 @transaction.atomic(durable=True)
 def event_transition(*, event: PitchEvent, to: str, actor, note: str = "") -> PitchEvent:
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
-    if to not in ALLOWED[event.status]:
+    if to not in ALLOWED[EventStatus(event.status)]:
         raise InvalidTransition(event.get_status_display(), to)
     if to == E.OPEN and not rubric_weights_ok(event.rubric):
         raise ServiceError(_("The rubric's weights must add up to 100."))

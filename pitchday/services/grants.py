@@ -625,7 +625,7 @@ def payout_details_confirm(*, user, code: str) -> PayoutDetails:
     """Confirm pending details with the code. A wrong code is counted (committed) before
     the error is raised, so guessing stops after ``CODE_MAX_ATTEMPTS``."""
     details, error = _payout_details_confirm(user=user, code=code)
-    if error:
+    if error or details is None:
         raise ServiceError(error)
     return details
 
@@ -639,7 +639,8 @@ def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, s
     )
     if details is None:
         return None, _("There are no payout details waiting for confirmation.")
-    if details.code_attempts >= CODE_MAX_ATTEMPTS or timezone.now() > details.code_expires_at:
+    expires = details.code_expires_at
+    if details.code_attempts >= CODE_MAX_ATTEMPTS or expires is None or timezone.now() > expires:
         return None, _("The code has expired. Ask for a new one.")
     if not check_password(code.strip(), details.code_hash):
         details.code_attempts += 1

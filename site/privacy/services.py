@@ -63,10 +63,17 @@ class PersonData:
         return sum(len(r["rows"]) for r in self.records.values())
 
 
+def _file_field(model: type[models.Model], name: str) -> models.FileField:
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.FileField):
+        raise TypeError(f"{model.__name__}.{name} is registered as a file but is not one")
+    return field
+
+
 def _storage_for(model: type[models.Model], spec: FileSpec):
     if spec.storage:
         return storages[spec.storage]
-    return model._meta.get_field(spec.field).storage
+    return _file_field(model, spec.field).storage
 
 
 def _export_fields(entry: Entry, model: type[models.Model]) -> list[str]:
@@ -88,7 +95,7 @@ def collect_person_data(*, user, using: str = "default") -> PersonData:
         data.records[entry.label] = {"name": str(model._meta.verbose_name_plural), "rows": rows}
         for spec in entry.files:
             storage = _storage_for(model, spec)
-            attname = model._meta.get_field(spec.field).attname
+            attname = _file_field(model, spec.field).attname
             for row in rows:
                 name = row.get(attname)
                 if not name:
@@ -222,7 +229,7 @@ def _erase_rows(*, user_id: int, email: str, using: str) -> tuple[dict[str, int]
     for entry, model in entries():
         manager = model._base_manager.using(using)
         queryset = manager.filter(entry.person_q(user_id, email))
-        file_attnames = [(spec, model._meta.get_field(spec.field).attname) for spec in entry.files]
+        file_attnames = [(spec, _file_field(model, spec.field).attname) for spec in entry.files]
         needs_rows = bool(file_attnames or entry.replace or entry.coarsen)
         pks = list(queryset.values_list("pk", flat=True))
         if not pks:

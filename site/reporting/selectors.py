@@ -118,6 +118,8 @@ def _source_queryset(src: Source, filters: Filters, today: datetime.date):
             "cohort": f"{prefix}cohort_id",
         }
     else:
+        if src.user is None:
+            raise ValueError(f"source {src.key!r} names neither an application nor a user path")
         application_model = apps.get_model("cohorts.Application")
         profile = application_model._base_manager.filter(
             SUBMITTED, user=OuterRef(src.user)
@@ -329,6 +331,7 @@ def build_report(
             total=total,
         )
         for dimension in dimensions:
+            values: list[tuple[object, str]]
             if dimension == "cohort":
                 values = list(cohorts.items())
             else:
