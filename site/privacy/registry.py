@@ -243,6 +243,12 @@ REGISTRY: list[Entry] = [
         person=("log__booking__participant__user", "log__booking__mentor__user"),
         text=("text",),
     ),
+    Entry(
+        "mentors.MentorshipGoal",
+        person=("match__participant__user", "match__mentor__user"),
+        actors=("created_by",),
+        text=("title",),
+    ),
     # --- pitchday (grants and payments) -------------------------------------------------------
     Entry(
         "pitchday.Grant",
