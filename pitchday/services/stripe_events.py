@@ -8,6 +8,7 @@ it idempotently, so events arriving late or out of order reach the same final st
 from __future__ import annotations
 
 import json
+import logging
 
 import stripe
 from django.conf import settings
@@ -18,6 +19,8 @@ from ..enums import ContributionStatus, EntryKind, PayoutDetailsStatus
 from ..models import Contribution, Disbursement, PayoutDetails, StripeEvent
 from .disbursements import settle_from_provider
 from .ledger import post_entry
+
+logger = logging.getLogger(__name__)
 
 HANDLED_TYPES = (
     "transfer.created",
@@ -38,10 +41,31 @@ def verify_webhook(*, payload: bytes, signature: str | None) -> dict:
     if not secret or not signature:
         raise WebhookRejected("missing signature or secret")
     try:
+        event = json.loads(payload)
+    except ValueError as exc:
+        raise WebhookRejected(str(exc)) from exc
+    if not _well_formed(event):
+        raise WebhookRejected("not a Stripe event")  # (the Stripe library expects one)
+    try:
         stripe.Webhook.construct_event(payload, signature, secret)
     except (ValueError, stripe.SignatureVerificationError) as exc:
         raise WebhookRejected(str(exc)) from exc
-    return json.loads(payload)
+    return event
+
+
+def _well_formed(event) -> bool:
+    """The shape every handler relies on: an id, a type, a creation time in range, and
+    ``data.object`` as an object with its own id."""
+    if not isinstance(event, dict) or not isinstance(event.get("id"), str) or not event["id"]:
+        return False
+    created = event.get("created") or 0
+    if not isinstance(event.get("type", ""), str) or not isinstance(created, int):
+        return False
+    if not 0 <= created < 2**31:
+        return False
+    data = event.get("data") or {}
+    obj = data.get("object") if isinstance(data, dict) else None
+    return isinstance(obj, dict) and isinstance(obj.get("id", ""), str)
 
 
 def webhook_receive(*, payload: bytes, signature: str | None) -> bool:
@@ -50,7 +74,12 @@ def webhook_receive(*, payload: bytes, signature: str | None) -> bool:
     event = verify_webhook(payload=payload, signature=signature)
     if StripeEvent.objects.filter(event_id=event["id"]).exists():
         return False
-    return event_process(event=event, source="webhook")
+    try:
+        return event_process(event=event, source="webhook")
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+        # a signed event whose object lacks what its type promises: rolled back, refused
+        logger.warning("Stripe event %s refused: %r", event["id"], exc)
+        raise WebhookRejected("malformed event") from exc
 
 
 @transaction.atomic(durable=True)
