@@ -20,9 +20,13 @@ Two layers:
 Invalidation: every key includes a generation token kept in the shared cache; a publish
 or unpublish sets a new one (:func:`invalidate`), which drops every page in every process.
 Each process reads the token on every request when the shared cache is Redis or local
-memory (no SQL), and at most every :data:`GENERATION_SECONDS` seconds when it is the
-database cache (a publish shows everywhere within that time; at once in the process that
-published).
+memory (no SQL). With the database cache it keeps the token :data:`GENERATION_SECONDS`
+seconds, then a background thread reads it again while requests go on with the one held
+(up to :data:`GENERATION_STALE_SECONDS`; older than that, as in a process that was idle,
+the request reads it first). A publish shows at once in the process that published and
+within a few seconds in the others. Copies older than :data:`LOCAL_SECONDS` are fetched
+again from the shared cache the same way, so a hit under steady traffic never waits for
+SQL.
 
 CSRF: the stored copy has every CSRF token of the first reader replaced by a marker (each
 masked form of that reader's secret is found and removed, so no one's secret is ever
@@ -35,6 +39,7 @@ keep them) and ``Vary: Cookie``.
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
 import threading
@@ -46,6 +51,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
+from django.db import connections
 from django.http import HttpResponse
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
@@ -56,10 +62,17 @@ from django.middleware.csrf import (
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "pagecache:generation"
 SHARED_SECONDS = 24 * 3600
 LOCAL_SECONDS = 30.0
 GENERATION_SECONDS = 2.0
+# Past these ages a copy or the generation is refreshed before answering; between the
+# short and the long age, the answer uses what the process holds and a background thread
+# refreshes it (so that, under steady traffic, hits never wait for SQL).
+LOCAL_STALE_SECONDS = 2 * LOCAL_SECONDS
+GENERATION_STALE_SECONDS = 10.0
 LOCAL_MAX_ENTRIES = 256
 LOCAL_MAX_BYTES = 8 * 1024 * 1024
 MAX_PAGE_BYTES = 512 * 1024
@@ -114,26 +127,87 @@ def _read_shared_generation() -> str:
     return str(value)
 
 
+def _set_generation(value: str, read_at: float) -> None:
+    with _generation_lock:
+        _generation["value"], _generation["read_at"] = value, read_at
+
+
 def generation() -> str:
-    """The current generation token, read from the shared cache at most every
-    ``GENERATION_SECONDS`` when that read costs SQL, on every call otherwise."""
+    """The current generation token. Read from the shared cache on every call when that
+    costs no SQL; with the database cache, the process's copy is used for
+    ``GENERATION_SECONDS``, then refreshed in the background until
+    ``GENERATION_STALE_SECONDS``, and read before answering after that (an idle process)."""
     now = _now()
     with _generation_lock:
         value, read_at = _generation["value"], _generation["read_at"]
-    if value is not None and now - read_at < GENERATION_SECONDS and not _generation_is_free():
-        return value
+    if value is not None and not _generation_is_free():
+        age = now - read_at
+        if age < GENERATION_SECONDS:
+            return value
+        if age < GENERATION_STALE_SECONDS:
+            schedule_refresh()
+            return value
     value = _read_shared_generation()
-    with _generation_lock:
-        _generation["value"], _generation["read_at"] = value, now
+    _set_generation(value, now)
     return value
+
+
+# --- background refresh -----------------------------------------------------------------
+
+_refresh_lock = threading.Lock()
+_refresh_state: dict[str, object] = {"running": False, "keys": set()}
+
+
+def _start_thread(target) -> None:
+    """Run ``target`` in a daemon thread that closes its database connections at the end
+    (tests replace this to run refreshes when they choose)."""
+
+    def run() -> None:
+        try:
+            target()
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    threading.Thread(target=run, name="pagecache-refresh", daemon=True).start()
+
+
+def schedule_refresh(key: str | None = None) -> None:
+    """Refresh the generation (and the copy of ``key``) in the background, once at a time."""
+    with _refresh_lock:
+        if key is not None:
+            _refresh_state["keys"].add(key)
+        if _refresh_state["running"]:
+            return
+        _refresh_state["running"] = True
+    _start_thread(refresh)
+
+
+def refresh() -> None:
+    """Read the generation token again, and the shared copy of every key waiting."""
+    try:
+        started = _now()
+        current = _read_shared_generation()
+        _set_generation(current, started)
+        with _refresh_lock:
+            keys, _refresh_state["keys"] = _refresh_state["keys"], set()
+        for key in keys:
+            entry = cache.get(key) if key.startswith(f"page:{current}:") else None
+            if entry is None:
+                _local.discard(key)
+            else:
+                _local.put(key, entry)
+    except Exception:
+        logger.exception("page cache refresh failed")
+    finally:
+        with _refresh_lock:
+            _refresh_state["running"] = False
 
 
 def invalidate() -> None:
     """Drop every cached page in every process (a new generation token)."""
     value = secrets.token_hex(8)
     cache.set(GENERATION_KEY, value, timeout=None)
-    with _generation_lock:
-        _generation["value"], _generation["read_at"] = value, _now()
+    _set_generation(value, _now())
     _local.clear()
 
 
@@ -160,17 +234,25 @@ class LocalPages:
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str, stale_seconds: float = 0.0) -> tuple[Entry | None, bool]:
+        """(the entry or None, whether it is older than ``seconds`` but younger than
+        ``stale_seconds``: usable while it is fetched again)."""
         with self._lock:
             item = self._items.get(key)
             if item is None:
-                return None
+                return None, False
             entry, stored_at = item
-            if _now() - stored_at >= self.seconds:
+            age = _now() - stored_at
+            if age >= max(self.seconds, stale_seconds):
                 self._drop(key)
-                return None
+                return None, False
             self._items.move_to_end(key)
-            return entry
+            return entry, age >= self.seconds
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            if key in self._items:
+                self._drop(key)
 
     def put(self, key: str, entry: Entry) -> None:
         if entry.size > self.max_bytes:
@@ -202,8 +284,9 @@ _local = LocalPages(LOCAL_MAX_ENTRIES, LOCAL_MAX_BYTES, LOCAL_SECONDS)
 def reset_local() -> None:
     """Forget the per-process copies and the generation read (tests)."""
     _local.clear()
-    with _generation_lock:
-        _generation["value"], _generation["read_at"] = None, 0.0
+    _set_generation(None, 0.0)
+    with _refresh_lock:
+        _refresh_state["running"], _refresh_state["keys"] = False, set()
 
 
 # --- the middleware -----------------------------------------------------------------------
@@ -256,7 +339,9 @@ class PageCacheMiddleware:
         return f"page:{generation()}:{request.scheme}:{host}:{language}:{request.path}", storable
 
     def lookup(self, key: str) -> Entry | None:
-        entry = _local.get(key)
+        entry, stale = _local.get(key, LOCAL_STALE_SECONDS)
+        if stale:
+            schedule_refresh(key)
         if entry is None:
             entry = cache.get(key)
             if entry is not None:

@@ -46,6 +46,14 @@ def db_cache(settings, db):
 
 
 @pytest.fixture
+def refreshes(monkeypatch):
+    """Background refreshes, held until the test runs them (in its own thread)."""
+    held = []
+    monkeypatch.setattr(pcm, "_start_thread", held.append)
+    return held
+
+
+@pytest.fixture
 def clock(monkeypatch):
     """A clock the test moves by hand."""
     now = [1000.0]
@@ -103,17 +111,35 @@ def test_other_process_copy_costs_one_shared_read(
         assert client.get(url)["X-Page-Cache"] == "hit"
 
 
-def test_generation_is_read_again_after_a_few_seconds(
-    course, db_cache, clock, client, django_assert_num_queries
+def test_generation_is_refreshed_in_the_background(
+    course, db_cache, clock, refreshes, client, django_assert_num_queries
 ):
     url = course.lessons[0].url
     client.get(url)
     clock[0] += pcm.GENERATION_SECONDS + 0.1
 
-    with django_assert_num_queries(1):  # only the generation token
+    with django_assert_num_queries(0):  # the answer does not wait for the refresh
         assert client.get(url)["X-Page-Cache"] == "hit"
+    assert refreshes == [pcm.refresh]
+    client.get(url)
+    assert len(refreshes) == 1  # one refresh at a time
+    with django_assert_num_queries(1):  # the generation token, off the request
+        refreshes.pop()()
     with django_assert_num_queries(0):
         assert client.get(url)["X-Page-Cache"] == "hit"
+    assert refreshes == []
+
+
+def test_idle_process_reads_the_generation_before_answering(
+    course, db_cache, clock, refreshes, client, django_assert_num_queries
+):
+    url = course.lessons[0].url
+    client.get(url)
+    clock[0] += pcm.GENERATION_STALE_SECONDS + 0.1
+
+    with django_assert_num_queries(1):
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    assert refreshes == []
 
 
 # --- invalidation -------------------------------------------------------------------------
@@ -132,8 +158,8 @@ def test_publish_drops_the_cached_page(course, client):
     assert "Título recién publicado" in response.content.decode()
 
 
-def test_publish_in_another_process_reaches_this_one_within_the_generation_time(
-    course, db_cache, clock, client
+def test_publish_in_another_process_reaches_this_one_within_seconds(
+    course, db_cache, clock, refreshes, client
 ):
     lesson = course.lessons[0]
     client.get(lesson.url)
@@ -142,15 +168,32 @@ def test_publish_in_another_process_reaches_this_one_within_the_generation_time(
 
     assert client.get(lesson.url)["X-Page-Cache"] == "hit"  # within GENERATION_SECONDS
     clock[0] += pcm.GENERATION_SECONDS + 0.1
+    assert client.get(lesson.url)["X-Page-Cache"] == "hit"  # while the refresh runs
+    refreshes.pop()()
     assert client.get(lesson.url)["X-Page-Cache"] == "miss"
 
 
-def test_local_copies_expire(course, db_cache, clock, client):
+def test_local_copies_are_fetched_again_after_their_time(
+    course, db_cache, clock, refreshes, client, django_assert_num_queries
+):
     url = course.lessons[0].url
     client.get(url)
     key = next(iter(pcm._local._items))
-    cache.delete(key)  # gone from the shared cache too
+    cache.delete(key)  # gone from the shared cache (culled)
     clock[0] += pcm.LOCAL_SECONDS + 0.1
+    pcm._set_generation(pcm._generation["value"], clock[0])  # as refreshed meanwhile
+
+    with django_assert_num_queries(0):
+        assert client.get(url)["X-Page-Cache"] == "hit"  # the old copy, while it refreshes
+    refreshes.pop()()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_local_copies_too_old_are_not_used(course, db_cache, clock, refreshes, client):
+    url = course.lessons[0].url
+    client.get(url)
+    cache.delete(next(iter(pcm._local._items)))
+    clock[0] += pcm.LOCAL_STALE_SECONDS + 0.1
 
     assert client.get(url)["X-Page-Cache"] == "miss"
 
@@ -346,7 +389,7 @@ def test_local_layer_keeps_at_most_its_entry_count(clock):
     pages.get("a")  # a was used last: b goes first
     pages.put("c", _entry(10))
 
-    assert (pages.get("a") is not None, pages.get("b"), pages.get("c") is not None) == (
+    assert (pages.get("a")[0] is not None, pages.get("b")[0], pages.get("c")[0] is not None) == (
         True,
         None,
         True,
@@ -360,7 +403,23 @@ def test_local_layer_keeps_at_most_its_bytes_and_seconds(clock):
     pages.put("a", _entry(60))
     pages.put("b", _entry(60))
 
-    assert (pages.get("big"), pages.get("a"), pages.get("b") is not None) == (None, None, True)
+    assert (pages.get("big")[0], pages.get("a")[0], pages.get("b")[0] is not None) == (
+        None,
+        None,
+        True,
+    )
     clock[0] += 30
-    assert pages.get("b") is None
+    assert pages.get("b") == (None, False)
     assert len(pages) == 0
+
+
+def test_local_copy_between_its_time_and_twice_it_is_usable_but_stale(clock):
+    pages = pcm.LocalPages(max_entries=10, max_bytes=1000, seconds=30)
+    pages.put("a", _entry(10))
+
+    clock[0] += 31
+    entry, stale = pages.get("a", stale_seconds=60)
+
+    assert entry is not None and stale is True
+    clock[0] += 30
+    assert pages.get("a", stale_seconds=60) == (None, False)
