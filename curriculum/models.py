@@ -98,6 +98,35 @@ class CurriculumPage(Page):
             request, lambda: super(CurriculumPage, self).serve(request, *args, **kwargs)
         )
 
+    def get_view_restrictions(self):
+        """Wagtail's check in one query instead of two: the restrictions on this page and
+        its ancestors, where an alias takes the restrictions of the page it copies (as in
+        ``Page.get_view_restrictions``; Wagtail aliases always point at an original)."""
+        from wagtail.models import PageViewRestriction
+
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+    def remember_translations(self, pages) -> None:
+        """Keep this page's translations found by a query that was made anyway (see the
+        selectors), so ``get_translation_or_none`` (the language switcher, the default
+        language page) needs no query of its own during this request."""
+        known = {
+            page.locale_id: page for page in pages if page.translation_key == self.translation_key
+        }
+        known[self.locale_id] = self
+        self._known_translations = known
+
+    def get_translation_or_none(self, locale):
+        known = getattr(self, "_known_translations", None)
+        if known is not None:
+            locale_id = locale.pk if isinstance(locale, Locale) else locale
+            return known.get(locale_id)
+        return super().get_translation_or_none(locale)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         active = locale_ids().get((translation.get_language() or "es")[:2])

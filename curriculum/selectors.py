@@ -5,9 +5,12 @@ language show the translated page where one is live, and the Spanish page (flagg
 a fallback) where none is."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -20,8 +23,8 @@ from .models import (
     LessonProgress,
     ModulePage,
     QuizAttempt,
-    default_locale,
     in_default_language,
+    locale_ids,
 )
 
 LISTING_DEFER = ("body",)
@@ -34,6 +37,7 @@ class LessonItem:
     fallback: bool = False
     started: bool = False
     completed: bool = False
+    last_seen_at: datetime | None = None
 
     @property
     def status(self) -> str:
@@ -42,9 +46,10 @@ class LessonItem:
 
 @dataclass
 class ModuleItem:
-    page: ModulePage
+    page: Page
     fallback: bool = False
     lessons: list[LessonItem] = field(default_factory=list)
+    parent: Page | None = None
 
     @property
     def total(self) -> int:
@@ -62,7 +67,7 @@ class ModuleItem:
 @dataclass
 class CourseOutline:
     course: CoursePage
-    canonical: CoursePage
+    canonical: Page
     modules: list[ModuleItem]
     required_total: int = 0
     required_completed: int = 0
@@ -93,83 +98,129 @@ def _signed_in(user) -> bool:
     return bool(user is not None and user.is_authenticated)
 
 
-def _source_of(page: Page):
-    """The page in the default language, or the page itself when it has none."""
+def _default_locale_id() -> int | None:
+    return locale_ids().get(settings.LANGUAGE_CODE)
+
+
+def _with_translations(page: Page, also: Any) -> list[Page]:
+    """Pages matching ``also`` and the translations of ``page``, in one query; the
+    translations are remembered on ``page`` (language switcher, default-language page)."""
+    rows = list(
+        Page.objects.filter(Q(translation_key=page.translation_key) | also).order_by("path")
+    )
+    page.remember_translations(rows)
+    return rows
+
+
+def _children(parent: Page, rows) -> list[Page]:
+    return [
+        p for p in rows if p.live and p.depth == parent.depth + 1 and p.path.startswith(parent.path)
+    ]
+
+
+def _canonical(page: Page) -> Page:
+    """The live default-language page of ``page`` (from its remembered translations)."""
     if in_default_language(page):
         return page
-    source = page.get_translation_or_none(default_locale())
-    return source.specific if source is not None and source.live else page
+    source = page.get_translation_or_none(_default_locale_id())
+    return source if source is not None and source.live else page
 
 
-def _localize(pages, model, locale_id):
-    """{translation_key: page} of the live translations of ``pages`` in ``locale_id``."""
-    keys = [p.translation_key for p in pages]
-    if not keys:
-        return {}
-    qs = model.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
-    if model is LessonPage:
-        qs = qs.defer(*LISTING_DEFER)
-    return {p.translation_key: p for p in qs}
-
-
-def _outline(*, parent, canonical_parent, reading_locale_id, user, modules_from=None):
-    """Modules and lessons under ``canonical_parent`` shown in the reading language."""
-    if modules_from is None:
-        module_pages = list(ModulePage.objects.live().child_of(canonical_parent))
-        lesson_pages = list(
-            LessonPage.objects.live()
-            .descendant_of(canonical_parent)
-            .defer(*LISTING_DEFER)
-            .order_by("path")
+def _lessons(*, parents, depth: int, user) -> list[LessonPage]:
+    """The live lessons at ``depth`` under any of ``parents`` (without their bodies), in
+    one query; for a signed-in learner each carries ``seen_at`` and ``done_at`` from their
+    progress row (subqueries, so the progress costs no query of its own)."""
+    condition = Q()
+    for parent in parents:
+        condition |= Q(path__startswith=parent.path)
+    lessons = (
+        LessonPage.objects.live()
+        .filter(condition, depth=depth)
+        .defer(*LISTING_DEFER)
+        .order_by("path")
+    )
+    if _signed_in(user):
+        mine = LessonProgress.objects.filter(user=user, lesson_id=OuterRef("pk"))
+        lessons = lessons.annotate(
+            seen_at=Subquery(mine.values("last_seen_at")[:1]),
+            done_at=Subquery(mine.values("completed_at")[:1]),
         )
-    else:
-        module_pages = [modules_from]
-        lesson_pages = list(
-            LessonPage.objects.live().child_of(modules_from).defer(*LISTING_DEFER).order_by("path")
-        )
-    translated = reading_locale_id != canonical_parent.locale_id
-    module_tr = _localize(module_pages, ModulePage, reading_locale_id) if translated else {}
-    lesson_tr = _localize(lesson_pages, LessonPage, reading_locale_id) if translated else {}
-    progress = {}
-    if _signed_in(user) and lesson_pages:
-        progress = {
-            row.lesson_id: row
-            for row in LessonProgress.objects.filter(
-                user=user, lesson_id__in=[p.pk for p in lesson_pages]
-            )
-        }
+    return list(lessons)
+
+
+def _outline(*, canonical_modules, shown_modules, lessons, canonical_path: str, translated):
+    """Modules and lessons of the default-language tree (``canonical_path``), each shown
+    by its translation among ``shown_modules``/``lessons`` where there is one, with the
+    learner's progress (annotated by ``_lessons``)."""
+    module_tr, lesson_tr = {}, {}
+    if translated:
+        module_tr = {p.translation_key: p for p in shown_modules}
+        lesson_tr = {p.translation_key: p for p in lessons if not p.path.startswith(canonical_path)}
     modules = []
     by_path = {}
-    for module in module_pages:
+    for module in canonical_modules:
         shown = module_tr.get(module.translation_key, module)
         item = ModuleItem(page=shown, fallback=translated and shown is module)
         modules.append(item)
         by_path[module.path] = item
-    for lesson in lesson_pages:
+    for lesson in lessons:
         module_item = by_path.get(lesson.path[: -Page.steplen])
         if module_item is None:
-            continue
+            continue  # a translated lesson (shown through its Spanish one) or an orphan
         shown = lesson_tr.get(lesson.translation_key, lesson)
-        row = progress.get(lesson.pk)
+        seen_at = getattr(lesson, "seen_at", None)
         module_item.lessons.append(
             LessonItem(
                 page=shown,
                 canonical_id=lesson.pk,
                 fallback=translated and shown is lesson,
-                started=row is not None,
-                completed=bool(row and row.completed_at),
+                started=seen_at is not None,
+                completed=getattr(lesson, "done_at", None) is not None,
+                last_seen_at=seen_at,
             )
         )
-    return modules, progress
+    return modules
+
+
+def _translated_parent_is(page: Page) -> Exists:
+    """For pages one level below a translation of ``page``: whether their parent is the
+    default-language one (the Spanish tree found without knowing its path first)."""
+    return Exists(
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=_default_locale_id(),
+            path=Substr(OuterRef("path"), 1, len(page.path)),
+        )
+    )
 
 
 def course_outline(*, course: CoursePage, user) -> CourseOutline:
-    canonical = _source_of(course)
-    modules, progress = _outline(
-        parent=course, canonical_parent=canonical, reading_locale_id=course.locale_id, user=user
+    """A course's modules and lessons with the learner's progress, where to resume and
+    their certificate, in three queries (course translations with the modules of the
+    course and of its Spanish original; lessons with progress; certificate), whatever
+    the number of modules, lessons and attempts."""
+    below = Q(depth=course.depth + 1, live=True)
+    modules_here = below & Q(path__startswith=course.path)
+    if in_default_language(course):
+        rows = _with_translations(course, modules_here)
+    else:
+        rows = _with_translations(course, modules_here | (below & _translated_parent_is(course)))
+    canonical = _canonical(course)
+    translated = canonical is not course
+    lessons = _lessons(
+        parents=[canonical, course] if translated else [course],
+        depth=course.depth + 2,
+        user=user,
     )
-    lessons = [item for module in modules for item in module.lessons]
-    required = [item for item in lessons if item.page.required]
+    modules = _outline(
+        canonical_modules=_children(canonical, rows),
+        shown_modules=_children(course, rows) if translated else [],
+        lessons=lessons,
+        canonical_path=canonical.path,
+        translated=translated,
+    )
+    items = [item for module in modules for item in module.lessons]
+    required = [item for item in items if item.page.required]
     outline = CourseOutline(
         course=course,
         canonical=canonical,
@@ -179,35 +230,45 @@ def course_outline(*, course: CoursePage, user) -> CourseOutline:
         signed_in=_signed_in(user),
     )
     if outline.signed_in:
-        outline.resume = _resume(lessons, progress)
+        outline.resume = _resume(items)
         outline.certificate = Certificate.objects.filter(
-            user=user, course=canonical, status=CertificateStatus.VALID
+            user=user, course_id=canonical.pk, status=CertificateStatus.VALID
         ).first()
     return outline
 
 
-def _resume(lessons: list[LessonItem], progress: dict) -> LessonItem | None:
+def _resume(lessons: list[LessonItem]) -> LessonItem | None:
     """The lesson last opened and not finished; else the first one not finished."""
-    open_rows = [
-        progress[i.canonical_id] for i in lessons if i.canonical_id in progress and not i.completed
-    ]
-    if open_rows:
-        latest = max(open_rows, key=lambda row: row.last_seen_at)
-        return next(i for i in lessons if i.canonical_id == latest.lesson_id)
-    return next((i for i in lessons if not i.completed), None) if progress else None
+    open_items = [i for i in lessons if i.started and not i.completed]
+    if open_items:
+        return max(open_items, key=lambda i: i.last_seen_at or datetime.min.replace(tzinfo=UTC))
+    if not any(i.started for i in lessons):
+        return None
+    return next((i for i in lessons if not i.completed), None)
 
 
-def module_outline(*, module: ModulePage, user) -> ModuleItem | None:
-    canonical = _source_of(module)
-    modules, _progress = _outline(
-        parent=module,
-        canonical_parent=canonical,
-        reading_locale_id=module.locale_id,
+def module_outline(*, module: ModulePage, user) -> ModuleItem:
+    """A module's lessons with the learner's progress, and its course (``parent``), in two
+    queries (the course with the module's translations; the lessons with progress)."""
+    parent_path = module.path[: -Page.steplen]
+    rows = _with_translations(module, Q(path=parent_path))
+    canonical = _canonical(module)
+    translated = canonical is not module
+    lessons = _lessons(
+        parents=[canonical, module] if translated else [module],
+        depth=module.depth + 1,
         user=user,
-        modules_from=canonical,
     )
-    item = modules[0]
+    item = _outline(
+        canonical_modules=[canonical],
+        shown_modules=[module],
+        lessons=lessons,
+        canonical_path=canonical.path,
+        translated=translated,
+    )[0]
     item.page = module
+    item.fallback = False
+    item.parent = next((p for p in rows if p.path == parent_path), None)
     return item
 
 
@@ -220,22 +281,42 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
     learner's progress in its module and their quiz results."""
     steplen = Page.steplen
     module_path, course_path = lesson.path[:-steplen], lesson.path[: -2 * steplen]
-    rows = list(
-        Page.objects.filter(
-            Q(path__in=[module_path, course_path])
-            | Q(path__startswith=module_path, depth=lesson.depth, live=True)
-        ).order_by("path")
-    )
+    # one query: the module and course, the live lessons of the module, and the lesson's
+    # translations (for the language switcher and the default-language page)
+    rows = Page.objects.filter(
+        Q(path__in=[module_path, course_path])
+        | Q(path__startswith=module_path, depth=lesson.depth, live=True)
+        | Q(translation_key=lesson.translation_key)
+    ).order_by("path")
+    if _signed_in(user):
+        # whether the learner completed each lesson (in any language): no query of its own
+        rows = rows.annotate(
+            done=Exists(
+                LessonProgress.objects.filter(
+                    user=user,
+                    completed_at__isnull=False,
+                    lesson__translation_key=OuterRef("translation_key"),
+                )
+            )
+        )
+    rows = list(rows)
+    lesson.remember_translations(rows)
     ancestors = {p.path: p for p in rows if p.depth < lesson.depth}
     module = ancestors.get(module_path)
     course = ancestors.get(course_path)
-    siblings = [p for p in rows if p.depth == lesson.depth]
+    siblings = [
+        p
+        for p in rows
+        if p.depth == lesson.depth
+        and p.path.startswith(module_path)
+        and (p.live or p.pk == lesson.pk)
+    ]
     position = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
     previous_lesson = siblings[position - 1] if position else None
     next_lesson = (
         siblings[position + 1] if position is not None and position + 1 < len(siblings) else None
     )
-    context = {
+    context: dict[str, Any] = {
         "module": module,
         "course": course,
         "siblings": siblings,
@@ -249,17 +330,10 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
     }
     if not context["signed_in"]:
         return context
-    keys = [s.translation_key for s in siblings] or [lesson.translation_key]
-    rows = (
-        LessonProgress.objects.filter(user=user, completed_at__isnull=False)
-        .filter(
-            Q(lesson__translation_key__in=keys) | Q(lesson__translation_key=lesson.translation_key)
-        )
-        .values_list("lesson__translation_key", flat=True)
-    )
-    context["completed_keys"] = set(rows)
-    context["lesson_completed"] = lesson.translation_key in context["completed_keys"]
-    attempts = {}
+    completed_keys = {s.translation_key for s in siblings if s.done}
+    context["completed_keys"] = completed_keys
+    context["lesson_completed"] = lesson.translation_key in completed_keys
+    attempts: dict[str, dict[str, Any]] = {}
     for attempt in QuizAttempt.objects.filter(
         user=user, lesson__translation_key=lesson.translation_key
     ).order_by("created_at"):
@@ -300,7 +374,7 @@ def learning_for_user(*, user, language: str) -> list[LearningCard]:
     )
     if not rows:
         return []
-    courses = {}
+    courses: dict[int, CoursePage] = {}
     for row in rows:
         courses.setdefault(row.course_id, row.course)
     course_list = list(courses.values())

@@ -4,6 +4,7 @@ blocks; issuance runs inside completion, under a lock on the learner."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -17,8 +18,8 @@ from .models import (
     LessonPage,
     LessonProgress,
     QuizAttempt,
-    default_locale,
     in_default_language,
+    locale_ids,
 )
 
 
@@ -45,7 +46,7 @@ def canonical_lesson(lesson: LessonPage) -> LessonPage:
     """The lesson in the default language (where progress is recorded)."""
     if in_default_language(lesson):
         return lesson
-    source = lesson.get_translation_or_none(default_locale())
+    source = lesson.get_translation_or_none(locale_ids().get(settings.LANGUAGE_CODE))
     return source.specific if source is not None else lesson
 
 
@@ -178,16 +179,29 @@ def _issue_if_earned(*, user, course: CoursePage) -> Certificate | None:
 # --------------------------------------------------------------------------- services
 
 
-@transaction.atomic(durable=True)
 def lesson_record_visit(*, user, lesson: LessonPage) -> None:
-    """Remember that ``user`` opened ``lesson`` (their resume point): one UPDATE when the
-    lesson was seen before, a new row otherwise."""
-    canonical = canonical_lesson(lesson)
-    seen = LessonProgress.objects.filter(user=user, lesson=canonical).update(
-        last_seen_at=timezone.now()
-    )
-    if not seen:
-        _touch(user=user, canonical=canonical)
+    """Remember that ``user`` opened ``lesson`` (their resume point).
+
+    A lesson seen before costs one UPDATE statement, atomic on its own, found through the
+    translation key so a translated lesson needs no look-up of its Spanish page first; no
+    transaction is opened for it (every lesson view does this). The first visit creates
+    the row inside a durable transaction."""
+    now = timezone.now()
+    progress = LessonProgress.objects.filter(user=user)
+    if in_default_language(lesson):
+        progress = progress.filter(lesson_id=lesson.pk)
+    else:
+        progress = progress.filter(
+            lesson__translation_key=lesson.translation_key,
+            lesson__locale_id=locale_ids()[settings.LANGUAGE_CODE],
+        )
+    if not progress.update(last_seen_at=now):
+        _record_first_visit(user=user, lesson=lesson)
+
+
+@transaction.atomic(durable=True)
+def _record_first_visit(*, user, lesson: LessonPage) -> None:
+    _touch(user=user, canonical=canonical_lesson(lesson))
 
 
 @dataclass

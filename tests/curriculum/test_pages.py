@@ -53,6 +53,19 @@ def test_load_curriculum_installs_every_page_in_both_languages(db):
             assert translation.live is True
             assert translation.slug == page.slug
             assert translation.title != page.title or model is CurriculumIndexPage
+    # every English page is a wagtail-localize translation with every string translated
+    from wagtail_localize.models import Translation
+
+    translations = Translation.objects.filter(target_locale=en, enabled=True)
+    assert (
+        translations.count()
+        == Page.objects.filter(
+            locale=es, depth__gte=3, content_type__app_label="curriculum"
+        ).count()
+    )
+    for translation in translations:
+        total, done = translation.get_progress()
+        assert total == done > 0, translation.source.object_repr
     by_slug = {lesson["slug"]: lesson for lesson in lessons}
     for page in LessonPage.objects.filter(locale=en):
         source = by_slug[page.slug]

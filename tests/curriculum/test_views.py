@@ -55,6 +55,31 @@ def test_untranslated_lesson_falls_back_to_spanish_with_a_notice(short_course, c
     assert '<article class="lesson" lang="es">' in html
 
 
+def test_view_restrictions_of_a_course_cover_its_lessons_and_aliases(
+    short_course, client_for, learner
+):
+    """Curriculum pages check Wagtail's view restrictions in one query: those of the
+    page, of its ancestors, and of the original of an alias."""
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=short_course.course, restriction_type=PageViewRestriction.LOGIN
+    )
+    alias = short_course.course.create_alias(update_slug="curso-corto-copia")
+    pagecache.invalidate()
+    anonymous, signed_in = client_for(None), client_for(learner)
+    for url in (short_course.lessons[0].url, short_course.modules[0].url, alias.url):
+        response = anonymous.get(url)
+        assert response.status_code == 302, url
+        assert reverse("account_login") in response["Location"]
+        assert signed_in.get(url).status_code == 200, url
+    # the English tree has no restriction
+    assert anonymous.get(short_course.en_lessons[0].url).status_code == 200
+    assert list(short_course.lessons[0].specific.get_view_restrictions()) == list(
+        PageViewRestriction.objects.filter(page=short_course.course)
+    )
+
+
 def test_unknown_lesson_is_404_in_both_languages(short_course, client):
     assert client.get(short_course.course.url + "no-existe/").status_code == 404
     assert client.get(short_course.en_course.url + "no-existe/nada/").status_code == 404
