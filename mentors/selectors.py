@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -41,7 +41,17 @@ def mentor_profile_for(user) -> MentorProfile | None:
     return MentorProfile.objects.filter(user=user).first()
 
 
-def active_mentors_with_open_counts() -> QuerySet[MentorProfile]:
+class _OpenCount(TypedDict):
+    open_count: int
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    MentorWithOpenCount = WithAnnotations[MentorProfile, _OpenCount]
+
+
+def active_mentors_with_open_counts() -> QuerySet[MentorWithOpenCount]:
     """Active mentors annotated with ``open_count``: matches that hold capacity
     (waiting for an answer or accepted)."""
     return (
@@ -197,7 +207,7 @@ def open_match_for_participant_user(*, user) -> Match | None:
 def directory_mentors(*, participant: Participant) -> list[MentorProfile]:
     """Active mentors with free capacity who share a language with the participant."""
     languages = set(participant.application.languages or ()) or {participant.cohort.language}
-    mentors = [
+    mentors: list[MentorProfile] = [
         m
         for m in active_mentors_with_open_counts()
         if m.capacity > m.open_count and languages & set(m.languages)

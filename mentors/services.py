@@ -305,20 +305,22 @@ def _compute(run: MatchingRun) -> dict:
 
     index_of_participant = {p.participant_id: i for i, p in enumerate(participants)}
     index_of_mentor = {m.mentor_id: j for j, m in enumerate(mentors)}
-    pinned, dropped, used = [], [], {}
+    pinned: list[tuple[int, int]] = []
+    dropped: list[int] = []
+    used: dict[int, int] = {}
     for pin in RunPin.objects.filter(run=run).order_by("pk"):
-        i = index_of_participant.get(pin.participant_id)
-        j = index_of_mentor.get(pin.mentor_id)
+        pin_i = index_of_participant.get(pin.participant_id)
+        pin_j = index_of_mentor.get(pin.mentor_id)
         if (
-            i is None
-            or j is None
-            or (i, j) not in explanations
-            or used.get(j, 0) >= mentors[j].capacity_left
+            pin_i is None
+            or pin_j is None
+            or (pin_i, pin_j) not in explanations
+            or used.get(pin_j, 0) >= mentors[pin_j].capacity_left
         ):
             dropped.append(pin.pk)
             continue
-        used[j] = used.get(j, 0) + 1
-        pinned.append((i, j))
+        used[pin_j] = used.get(pin_j, 0) + 1
+        pinned.append((pin_i, pin_j))
     _progress(run, 80, "solving")
     solution = solve(
         Problem(
@@ -631,14 +633,14 @@ def _propose_next(*, participant, actor) -> Match | None:
     weights = selectors.weights_for(cohort=participant.cohort).as_dict()
     excluded = selectors.excluded_pairs(cohort=participant.cohort)
     best = None
-    for mentor in selectors.all_active_mentor_facts():
-        if mentor.mentor_id in tried or mentor.capacity_left <= 0:
+    for candidate in selectors.all_active_mentor_facts():
+        if candidate.mentor_id in tried or candidate.capacity_left <= 0:
             continue
-        if hard_constraint(facts, mentor, excluded):
+        if hard_constraint(facts, candidate, excluded):
             continue
-        score, components = score_pair(facts, mentor, weights)
+        score, components = score_pair(facts, candidate, weights)
         if best is None or score > best[0]:
-            best = (score, mentor.mentor_id, components)
+            best = (score, candidate.mentor_id, components)
     if best is None:
         _alert_staff(
             template="mentors/staff_no_mentor_left",

@@ -10,7 +10,7 @@ mentor and start time (conditional unique constraint) as the last line of defenc
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
@@ -56,12 +56,15 @@ def rules_for(mentor: MentorProfile) -> Rules:
     weekly: dict[int, list[Window]] = {}
     for row in mentor.weekly_availability.all():
         weekly.setdefault(row.weekday, []).append(Window(row.start_time, row.end_time))
-    days_off, extra = set(), {}
-    for row in mentor.availability_overrides.all():
-        if row.available:
-            extra.setdefault(row.date, []).append(Window(row.start_time, row.end_time))
+    days_off: set[date] = set()
+    extra: dict[date, list[Window]] = {}
+    for override in mentor.availability_overrides.all():
+        if override.available and override.start_time and override.end_time:
+            extra.setdefault(override.date, []).append(
+                Window(override.start_time, override.end_time)
+            )
         else:
-            days_off.add(row.date)
+            days_off.add(override.date)
     return Rules(
         timezone=mentor.user.timezone,
         weekly=weekly,
@@ -161,12 +164,10 @@ def free_slots(
 def _check_allowance(*, match: Match, minutes: int, exclude_pk: int | None = None) -> None:
     cohort = match.cohort
     # Minutes actually booked (sessions may differ in length if the mentor changed it).
-    booked = sum(
-        b.minutes
-        for b in Booking.objects.filter(match=match, status__in=ACTIVE_BOOKING_STATUSES).exclude(
-            pk=exclude_pk
-        )
-    )
+    active = Booking.objects.filter(match=match, status__in=ACTIVE_BOOKING_STATUSES)
+    if exclude_pk is not None:
+        active = active.exclude(pk=exclude_pk)
+    booked: int = sum(b.minutes for b in active)
     if booked + minutes > cohort.mentoring_hours_per_pair * 60:
         raise BookingError(
             _("This pair has used its %(hours)s mentoring hours for the cohort.")
@@ -176,7 +177,9 @@ def _check_allowance(*, match: Match, minutes: int, exclude_pk: int | None = Non
         participant_id=match.participant_id,
         status__in=ACTIVE_BOOKING_STATUSES,
         starts_at__gt=timezone.now(),
-    ).exclude(pk=exclude_pk)
+    )
+    if exclude_pk is not None:
+        upcoming = upcoming.exclude(pk=exclude_pk)
     if upcoming.count() >= cohort.max_upcoming_bookings:
         raise BookingError(
             _(
