@@ -70,6 +70,13 @@ def _file_field(model: type[models.Model], name: str) -> models.FileField:
     return field
 
 
+def _attname(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model.__name__}.{name} is registered as a file but is a relation")
+    return field.attname
+
+
 def _storage_for(model: type[models.Model], spec: FileSpec):
     if spec.storage:
         return storages[spec.storage]
@@ -95,7 +102,7 @@ def collect_person_data(*, user, using: str = "default") -> PersonData:
         data.records[entry.label] = {"name": str(model._meta.verbose_name_plural), "rows": rows}
         for spec in entry.files:
             storage = _storage_for(model, spec)
-            attname = _file_field(model, spec.field).attname
+            attname = _attname(model, spec.field)
             for row in rows:
                 name = row.get(attname)
                 if not name:
@@ -229,7 +236,7 @@ def _erase_rows(*, user_id: int, email: str, using: str) -> tuple[dict[str, int]
     for entry, model in entries():
         manager = model._base_manager.using(using)
         queryset = manager.filter(entry.person_q(user_id, email))
-        file_attnames = [(spec, _file_field(model, spec.field).attname) for spec in entry.files]
+        file_attnames = [(spec, _attname(model, spec.field)) for spec in entry.files]
         needs_rows = bool(file_attnames or entry.replace or entry.coarsen)
         pks = list(queryset.values_list("pk", flat=True))
         if not pks:
