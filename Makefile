@@ -41,11 +41,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(MAKE) --no-print-directory typecheck
 
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
 TYPED = -m semilla.services -m semilla.privacy.services -m semilla.privacy.selectors \
 	-m semilla.reporting.selectors -m cohorts.services -m cohorts.selectors \
 	-m curriculum.services -m curriculum.selectors -m mentors.services -m mentors.selectors \
+	-m mentors.session_services \
 	-p pitchday.services -m pitchday.selectors
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy $(TYPED)

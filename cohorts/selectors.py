@@ -350,7 +350,9 @@ def cohort_counts(*, cohort: Cohort) -> list[tuple[str, int]]:
         .values_list("status", "n")
     )
     return [
-        (status.label, rows[status.value]) for status in ApplicationStatus if status.value in rows
+        (str(status.label), rows[status.value])
+        for status in ApplicationStatus
+        if status.value in rows
     ]
 
 

@@ -201,21 +201,21 @@ def application_save_step(*, application: Application, step: str, data: dict, ac
 
 def application_missing(application: Application) -> list[str]:
     """Labels of the steps that still need something before submitting."""
-    missing = []
+    missing: list[str] = []
     a = application
     if not all(
         [a.birth_date, a.sex, a.population_group, a.nationality, a.document_type, a.municipality]
     ):
-        missing.append(ApplicationStep.ABOUT.label)
+        missing.append(str(ApplicationStep.ABOUT.label))
     if not all([a.business_name, a.business_stage, a.sector, a.description]):
-        missing.append(ApplicationStep.BUSINESS.label)
+        missing.append(str(ApplicationStep.BUSINESS.label))
     if not (a.needs and a.languages and a.preferred_mode):
-        missing.append(ApplicationStep.NEEDS.label)
+        missing.append(str(ApplicationStep.NEEDS.label))
     needs_id = a.document_type not in (DocumentType.IN_PROCESS, DocumentType.NONE, "")
     if needs_id and not any(
         d.kind == DocumentKind.IDENTITY and not d.deleted_at for d in a.documents.all()
     ):
-        missing.append(ApplicationStep.DOCUMENTS.label)
+        missing.append(str(ApplicationStep.DOCUMENTS.label))
     return missing
 
 
@@ -333,12 +333,12 @@ def _reencode_image(content: bytes, mime: str) -> bytes:
     try:
         with Image.open(BytesIO(content)) as image:
             image.load()
-            image = ImageOps.exif_transpose(image)
+            upright = ImageOps.exif_transpose(image)
             fmt = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}[mime]
-            if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-                image = image.convert("RGB")
-            clean = Image.new(image.mode, image.size)
-            clean.paste(image)
+            if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            clean = Image.new(upright.mode, upright.size)
+            clean.paste(upright)
             out = BytesIO()
             clean.save(out, format=fmt, **({"quality": 85} if fmt != "PNG" else {}))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
@@ -611,18 +611,19 @@ def _freeze_rubric(rubric: Rubric) -> None:
 
 
 def _refresh_scores(application_id: int) -> None:
-    values = sorted(
-        ReviewAssignment.objects.filter(
+    values: list[Decimal] = sorted(
+        score
+        for score in ReviewAssignment.objects.filter(
             application_id=application_id, status=AssignmentStatus.SUBMITTED
         ).values_list("weighted_score", flat=True)
+        if score is not None
     )
     two = Decimal("0.01")
+    mean = median = spread = None
     if values:
-        mean = (sum(values) / len(values)).quantize(two, ROUND_HALF_UP)
+        mean = (sum(values, Decimal(0)) / len(values)).quantize(two, ROUND_HALF_UP)
         median = Decimal(statistics.median(values)).quantize(two, ROUND_HALF_UP)
         spread = (values[-1] - values[0]).quantize(two)
-    else:
-        mean = median = spread = None
     Application.objects.filter(pk=application_id).update(
         review_count=len(values), score_mean=mean, score_median=median, score_spread=spread
     )
@@ -759,8 +760,8 @@ def applications_decide(
             .order_by("submitted_at")
             .values_list("application_id", "feedback")
         )
-        for app_id, text in rows:
-            notes[app_id].append(text.strip())
+        for app_id, note in rows:
+            notes[app_id].append(note.strip())
     for app in apps:
         text = feedback
         if with_reviewer_feedback:
@@ -800,7 +801,7 @@ def _email_decision(app: Application) -> None:
         S.ACCEPTED: "cohorts/offer",
         S.WAITLISTED: "cohorts/waitlisted",
         S.REJECTED: "cohorts/rejected",
-    }[app.status]
+    }[S(app.status)]
     context = {
         "cohort": app.cohort.name,
         "url": app.get_absolute_url(),
@@ -855,7 +856,7 @@ def decisions_release(*, cohort: Cohort, actor, now=None) -> dict[str, int]:
         else:
             _transition(
                 app,
-                DECISION_TO_STATUS[app.decision],
+                DECISION_TO_STATUS[Decision(app.decision)],
                 actor=actor,
                 note=_("Decision released."),
                 released_at=now,
