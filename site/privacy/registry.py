@@ -172,7 +172,15 @@ REGISTRY: list[Entry] = [
         files=(FileSpec("storage_name", storage="private", display="display_name"),),
         replace={"deleted_at": lambda pk: datetime.datetime.now(tz=datetime.UTC)},
     ),
-    Entry("cohorts.ReviewerConflict", person=("reviewer", "applicant"), text=("reason",)),
+    # A conflict may name someone by name, business or e-mail (``text``): erasing either
+    # person deletes the row, since blanking those columns would break its database check.
+    Entry(
+        "cohorts.ReviewerConflict",
+        person=("reviewer", "applicant"),
+        text=("reason",),
+        email=("text",),
+        erase=DELETE,
+    ),
     Entry(
         "cohorts.ReviewAssignment",
         person=("application__user", "reviewer"),
