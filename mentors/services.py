@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import partial
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django_q.tasks import async_task
 
 from semilla.enums import Role
 from semilla.notifications import notify
+from semilla.services import user_grant_role, user_revoke_role
 
 from .enums import (
     MATCH_TRANSITIONS,
@@ -165,9 +165,8 @@ def _mentor_move(*, profile: MentorProfile, to: str, actor, note: str = "") -> M
     MentorStatusChange.objects.create(
         profile=locked, from_status=previous, to_status=to, actor=actor, note=note
     )
-    group = Group.objects.get_or_create(name=Role.MENTOR.value)[0]
     if to == MentorStatus.ACTIVE:
-        locked.user.groups.add(group)
+        user_grant_role(user=locked.user, role=Role.MENTOR)
         if previous == MentorStatus.VETTED:
             notify(
                 user=locked.user,
@@ -176,9 +175,7 @@ def _mentor_move(*, profile: MentorProfile, to: str, actor, note: str = "") -> M
                 key=f"mentor-activated:{locked.pk}",
             )
     elif to == MentorStatus.RETIRED:
-        locked.user.groups.remove(group)
-    if hasattr(locked.user, "_role_names"):
-        del locked.user._role_names
+        user_revoke_role(user=locked.user, role=Role.MENTOR)
     return locked
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 
-from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from semilla.emails import queue_email_to_user
 from semilla.enums import Role
 from semilla.permissions import has_verified_email
+from semilla.services import user_grant_role
 
 from ..enums import EventStatus, JudgeStatus, PitchStatus
 from ..models import (
@@ -160,7 +160,7 @@ def judge_invite(*, event: PitchEvent, user, actor) -> Judge:
         return judge
     judge.status = JudgeStatus.INVITED
     judge.save(update_fields=["status"])
-    user.groups.add(Group.objects.get_or_create(name=Role.JUDGE.value)[0])
+    user_grant_role(user=user, role=Role.JUDGE)
     queue_email_to_user(
         user=user,
         template="pitchday/judge_invited",
