@@ -139,7 +139,7 @@ def verify(request, code: str | None = None):
             return redirect("curriculum:verify", code=form.cleaned_data["code"])
         return render(request, "curriculum/verify.html", {"form": form, "state": "form"})
     normalised = normalise_certificate_code(code)
-    if normalised != code:
+    if normalised and normalised != code:  # nothing left (no letter or digit): unknown
         return redirect("curriculum:verify", code=normalised)
     cert = selectors.certificate_for_verification(code=code)
     if cert is None:
