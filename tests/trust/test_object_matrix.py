@@ -197,6 +197,35 @@ def action_item(people):
     return [_log(people).action_items.get().pk], {"done": "1"}
 
 
+def proposal(people):
+    from mentors import session_services
+
+    match = _accepted_match(people)
+    start = session_services.free_slots(match=match)[2]
+    booking = session_services.booking_propose(match=match, starts_at=start, actor=people["mentor"])
+    return [booking.pk], {"accept": "1"}
+
+
+def future_booking(people):
+    return [_future_booking(people).pk]
+
+
+def match_goal(people):
+    return [_accepted_match(people).pk], {"title": "Saber el costo de cada producto"}
+
+
+def goal(people):
+    from mentors import session_services
+
+    match = _accepted_match(people)
+    item = session_services.goal_add(match=match, actor=people["mentor"], title="Costos")
+    return [item.pk], {"status": "achieved"}
+
+
+def match_pk(people):
+    return [_accepted_match(people).pk]
+
+
 def calendar_token(people):
     from mentors import session_services
 
@@ -367,6 +396,11 @@ OBJECT_MATRIX = [
     R("mentors:session_log",                   "post", session_log,          "mentor",    302,  "other_mentor", 404,  LOGIN),
     R("mentors:session_confirm",               "post", session_confirm,      E,           302,  OE,             404,  LOGIN),
     R("mentors:action_item_toggle",            "post", action_item,          E,           302,  OE,             404,  LOGIN),
+    R("mentors:booking_propose",               "get",  match_pk,             "mentor",    200,  "other_mentor", 404,  LOGIN),
+    R("mentors:booking_respond",               "post", proposal,             E,           302,  OE,             404,  LOGIN),
+    R("mentors:booking_reschedule",            "get",  future_booking,       E,           200,  OE,             404,  LOGIN),
+    R("mentors:goal_add",                      "post", match_goal,           "mentor",    302,  "other_mentor", 404,  LOGIN),
+    R("mentors:goal_status",                   "post", goal,                 "mentor",    302,  "other_mentor", 404,  LOGIN),
     R("mentors:calendar_feed",                 "get",  calendar_token,       "anonymous", 200,  None,           None, 200),
     # pitchday events: participants of the event's cohort, its judges, programme staff
     R("pitchday:event_detail",                 "get",  event,                E,           200,  OE,             404,  LOGIN),

@@ -79,12 +79,14 @@ MATRIX: dict[str, dict[str, object]] = {
     "cohorts:list": everyone(200),
     "cohorts:mine": signed_in(200),
     "cohorts:review_queue": only("reviewer"),
+    "cohorts:review_conflicts": only("reviewer"),
     # mentors: anyone signed in may apply to mentor; the mentor-only and participant-only
     # pages answer 404 to an account without a mentor profile / participation
     "mentors:home": signed_in(200),
     "mentors:apply": signed_in(200),
     "mentors:sessions": signed_in(200),
     "mentors:profile": signed_in(404),
+    "mentors:week": signed_in(404),
     "mentors:availability": signed_in(404),
     "mentors:my_mentorship": signed_in(404),
     "mentors:directory": signed_in(404),
