@@ -546,3 +546,70 @@ def test_mentor_profile_survives_hostile_input(data, client_for):
 
     profile = MentorProfile.objects.first() or MentorProfileFactory()
     hostile_form_test(client_for(profile.user), reverse("mentors:profile"), data)
+
+
+# --- reviews, grant milestones (evidence uploads), quizzes, session proposals -------------
+
+
+@hostile_settings
+@given(data=st.data())
+def test_review_form_survives_hostile_scores(data, reviewer_user, client_for):
+    from cohorts.models import ReviewAssignment
+    from tests.factories.cohorts import ReviewAssignmentFactory
+
+    assignment = ReviewAssignment.objects.filter(
+        reviewer=reviewer_user
+    ).first() or ReviewAssignmentFactory(reviewer=reviewer_user)
+    client = client_for(reviewer_user)
+    hostile_form_test(client, reverse("cohorts:review", args=[assignment.pk]), data)
+
+
+@hostile_settings
+@given(data=st.data())
+def test_milestone_evidence_and_report_survive_hostile_input(data, entrepreneur, client_for):
+    from pitchday.models import Grant, LedgerEntry
+
+    grant = Grant.objects.filter(grantee=entrepreneur).first() or make_grant(
+        grantee=entrepreneur, accept=True
+    )
+    milestone = grant.tranches.get(number=2).milestone
+    ledger = LedgerEntry.objects.count()
+    url = reverse("pitchday:milestone_detail", args=[grant.reference, milestone.pk])
+    hostile_form_test(client_for(entrepreneur), url, data)
+    assert LedgerEntry.objects.count() == ledger  # a grantee's upload never moves money
+
+
+@hostile_settings
+@given(data=st.data())
+def test_quiz_answers_survive_hostile_input(data, client_for, entrepreneur):
+    from curriculum.models import LessonPage
+    from tests.factories.curriculum import load_course
+
+    lesson = LessonPage.objects.live().first() or load_course().lessons[0]
+    quiz_id = lesson.quiz_ids[0]
+    names = [f"q{n}" for n in range(len(lesson.quiz_value(quiz_id)["questions"]) + 1)]
+    url = reverse("curriculum:quiz_submit", args=[lesson.pk, quiz_id])
+    response = client_for(entrepreneur).post(url, draw_post(data, names))
+    assert response.status_code in (200, 400)
+
+
+@hostile_settings
+@given(data=st.data())
+def test_session_proposal_and_reschedule_survive_hostile_input(data, accepted_match, client_for):
+    from django.utils import timezone
+
+    from mentors import session_services
+    from mentors.enums import BookingStatus
+
+    mentor = client_for(accepted_match.mentor.user)
+    hostile_form_test(mentor, reverse("mentors:booking_propose", args=[accepted_match.pk]), data)
+    booking = accepted_match.bookings.filter(
+        status=BookingStatus.CONFIRMED, starts_at__gt=timezone.now()
+    ).first()
+    if booking is None:
+        slot = session_services.free_slots(match=accepted_match)[-1]
+        booking = session_services.booking_create(
+            match=accepted_match, starts_at=slot, actor=accepted_match.participant.user
+        )
+    mentee = client_for(accepted_match.participant.user)
+    hostile_form_test(mentee, reverse("mentors:booking_reschedule", args=[booking.pk]), data)
