@@ -144,6 +144,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def serve(self, request, *args, **kwargs):
+        # Anonymous visitors share the home page: the page cache keeps it (see
+        # semilla.pagecache_middleware); any publish drops it.
+        from .pagecache_middleware import serve_cached
+
+        return serve_cached(request, lambda: super(HomePage, self).serve(request, *args, **kwargs))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["cities"] = City.choices

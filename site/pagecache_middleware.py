@@ -94,6 +94,30 @@ def mark_cacheable(response) -> None:
     setattr(response, MARK_ATTRIBUTE, True)
 
 
+def cacheable(request) -> bool:
+    """Whether this request's page may be kept for anonymous readers: a GET or HEAD by
+    someone not signed in, not a preview, with no messages waiting to be shown."""
+    from django.contrib.messages import get_messages
+
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is None or user.is_authenticated:
+        return False
+    return len(get_messages(request)) == 0
+
+
+def serve_cached(request, render):
+    """``render()`` produces the page's response, marked for the page cache when the
+    request is one whose page anonymous readers share."""
+    response = render()
+    if cacheable(request):
+        mark_cacheable(response)
+    return response
+
+
 def unmask_csrf_token(token: str) -> str:
     """The secret behind a masked CSRF token (the inverse of Django's masking: the first
     half is the mask, the second the secret shifted by it)."""
