@@ -2,13 +2,16 @@
 assignment, decisions, release, waitlist), workshop attendance and the CSV export."""
 
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -31,6 +34,22 @@ def _staff(request, perm: str = "cohorts.view_application") -> None:
 
 def _ids(request) -> list[int]:
     return [int(v) for v in request.POST.getlist("applications") if v.isdigit()]
+
+
+#: Rows of the ranking on one page of the selection board.
+PAGE_SIZE = 50
+
+
+def _selection_url(request, cohort: Cohort) -> str:
+    """The board again after an action, on the same page and with the same filter."""
+    params = {}
+    if request.GET.get("shortlisted") == "1":
+        params["shortlisted"] = "1"
+    page = request.GET.get("page", "")
+    if page.isdigit():
+        params["page"] = page
+    url = reverse("cohorts_selection", args=[cohort.pk])
+    return f"{url}?{urlencode(params)}" if params else url
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,9 +112,17 @@ def selection(request, pk: int):
                 )
         except services.CohortError as exc:
             messages.error(request, exc.message)
-        return redirect("cohorts_selection", pk=pk)
+        return redirect(_selection_url(request, cohort))
     shortlisted_only = request.GET.get("shortlisted") == "1"
-    ranked = selectors.ranked_applications(cohort=cohort, shortlisted_only=shortlisted_only)
+    summary = selectors.selection_summary(cohort=cohort)
+    paginator = Paginator(
+        selectors.ranked_applications(cohort=cohort, shortlisted_only=shortlisted_only),
+        PAGE_SIZE,
+    )
+    # The summary already counted the ranking: no COUNT query for the paginator.
+    paginator.count = summary.shortlisted if shortlisted_only else summary.ranked
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
     progress = list(
         ReviewAssignment.objects.filter(application__cohort=cohort)
         .values("reviewer__full_name", "reviewer__email")
@@ -103,10 +130,11 @@ def selection(request, pk: int):
         .order_by("reviewer__full_name")
     )
     sensitive = may_see_sensitive(request.user)
-    if sensitive and ranked:
+    if sensitive and page.object_list:
+        # Only the people on this page are shown, so only they are audited.
         audit_access(
             actor=request.user,
-            subject=[app.user_id for app in ranked],
+            subject=[app.user_id for app in page.object_list],
             fields=["population_group", "needs_document_check"],
             reason=_("Ranked list of a cohort in the staff console"),
             model="cohorts.application",
@@ -118,11 +146,13 @@ def selection(request, pk: int):
         "cohorts/admin/selection.html",
         {
             "cohort": cohort,
-            "ranked": ranked,
+            "page": page,
+            "ranked": page.object_list,
+            "query": "shortlisted=1" if shortlisted_only else "",
             "form": form,
             "progress": progress,
-            "counts": selectors.cohort_counts(cohort=cohort),
-            "pending": sum(1 for a in ranked if a.decision and not a.released_at),
+            "counts": summary.counts,
+            "pending": summary.pending,
             "shortlisted_only": shortlisted_only,
             "disagreement": services.DISAGREEMENT_SPREAD,
             "sensitive": sensitive,

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -157,13 +157,38 @@ def document_get_for_viewer(*, user, pk: int) -> ApplicationDocument:
 # --- Reviewers ---------------------------------------------------------------------------
 
 
-def review_queue_for(*, reviewer) -> list[ReviewAssignment]:
-    return list(
+def review_queue_for(*, reviewer) -> QuerySet[ReviewAssignment]:
+    """A reviewer's assignments, still to review first (the cohort closing soonest first),
+    then the ones done (oldest first). A queryset: the page slices it."""
+    return (
         ReviewAssignment.objects.filter(reviewer=reviewer)
         .exclude(application__status=ApplicationStatus.WITHDRAWN)
         .select_related("application__cohort", "application__user")
-        .order_by(F("submitted_at").asc(nulls_first=True), "application__cohort__closes_at", "pk")
+        .annotate(
+            finished=Case(
+                When(status=AssignmentStatus.ASSIGNED, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by(
+            "finished",
+            F("submitted_at").asc(nulls_first=True),
+            "application__cohort__closes_at",
+            "pk",
+        )
     )
+
+
+def review_queue_progress(*, reviewer) -> dict[str, int]:
+    """Done and total of a reviewer's whole queue (one query, whatever its length)."""
+    counts = (
+        ReviewAssignment.objects.filter(reviewer=reviewer)
+        .exclude(application__status=ApplicationStatus.WITHDRAWN)
+        .aggregate(total=Count("pk"), done=Count("pk", filter=~Q(status=AssignmentStatus.ASSIGNED)))
+    )
+    done, total = counts["done"], counts["total"]
+    return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}
 
 
 def conflicts_for(*, reviewer) -> list:
@@ -276,12 +301,6 @@ def conflicts_covering(*, application: Application) -> list:
     return covering
 
 
-def review_progress(assignments: list[ReviewAssignment]) -> dict[str, int]:
-    done = sum(1 for a in assignments if a.status != AssignmentStatus.ASSIGNED)
-    total = len(assignments)
-    return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}
-
-
 def assignment_get_for_reviewer(*, reviewer, pk: int) -> ReviewAssignment:
     return get_object_or_404(
         ReviewAssignment.objects.select_related(
@@ -310,21 +329,22 @@ def other_reviews(*, assignment: ReviewAssignment) -> list[ReviewAssignment]:
 # --- Staff -------------------------------------------------------------------------------
 
 
-def ranked_applications(*, cohort: Cohort, shortlisted_only: bool = False) -> list[Application]:
-    """Applications under review or waiting, best weighted mean first."""
+RANKED_STATUSES = (
+    *UNDER_REVIEW,
+    ApplicationStatus.WAITLISTED,
+    ApplicationStatus.ACCEPTED,
+    ApplicationStatus.CONFIRMED,
+    ApplicationStatus.REJECTED,
+    ApplicationStatus.DECLINED,
+    ApplicationStatus.EXPIRED,
+)
+
+
+def ranked_applications(*, cohort: Cohort, shortlisted_only: bool = False) -> QuerySet[Application]:
+    """Applications under review or waiting, best weighted mean first. A queryset: the
+    selection board shows one page of it."""
     qs = (
-        Application.objects.filter(
-            cohort=cohort,
-            status__in=[
-                *UNDER_REVIEW,
-                ApplicationStatus.WAITLISTED,
-                ApplicationStatus.ACCEPTED,
-                ApplicationStatus.CONFIRMED,
-                ApplicationStatus.REJECTED,
-                ApplicationStatus.DECLINED,
-                ApplicationStatus.EXPIRED,
-            ],
-        )
+        Application.objects.filter(cohort=cohort, status__in=RANKED_STATUSES)
         .select_related("user")
         .annotate(
             assigned=Count("assignments", filter=~Q(assignments__status=AssignmentStatus.ABSTAINED))
@@ -338,22 +358,42 @@ def ranked_applications(*, cohort: Cohort, shortlisted_only: bool = False) -> li
     )
     if shortlisted_only:
         qs = qs.filter(shortlisted=True)
-    return list(qs)
+    return qs
 
 
-def cohort_counts(*, cohort: Cohort) -> list[tuple[str, int]]:
-    """(status label, number of applications), in the order of the status list."""
-    rows = dict(
-        Application.objects.filter(cohort=cohort)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
+@dataclass(frozen=True)
+class SelectionSummary:
+    """The numbers at the top of a cohort's selection board, from one grouped query."""
+
+    counts: list[tuple[str, int]]  # (status label, applications), in status order
+    ranked: int  # applications in the ranking
+    shortlisted: int  # of which shortlisted
+    pending: int  # of which with a decision waiting to be released
+
+
+def selection_summary(*, cohort: Cohort) -> SelectionSummary:
+    rows = {
+        row["status"]: row
+        for row in Application.objects.filter(cohort=cohort)
+        .values("status")
+        .annotate(
+            n=Count("pk"),
+            shortlisted=Count("pk", filter=Q(shortlisted=True)),
+            pending=Count("pk", filter=~Q(decision="") & Q(released_at__isnull=True)),
+        )
+        .order_by()
+    }
+    ranked = [rows[status] for status in RANKED_STATUSES if status in rows]
+    return SelectionSummary(
+        counts=[
+            (str(status.label), rows[status.value]["n"])
+            for status in ApplicationStatus
+            if status.value in rows
+        ],
+        ranked=sum(row["n"] for row in ranked),
+        shortlisted=sum(row["shortlisted"] for row in ranked),
+        pending=sum(row["pending"] for row in ranked),
     )
-    return [
-        (str(status.label), rows[status.value])
-        for status in ApplicationStatus
-        if status.value in rows
-    ]
 
 
 # --- Participants ------------------------------------------------------------------------

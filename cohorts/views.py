@@ -9,6 +9,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import storages
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -441,17 +442,28 @@ def offer_respond(request, pk):
 # --- Reviewers ---------------------------------------------------------------------------
 
 
+#: Assignments on one page of a reviewer's queue.
+REVIEW_PAGE_SIZE = 50
+
+
 @require_http_methods(["GET"])
 @role_required(Role.REVIEWER)
 def review_queue(request):
-    assignments = selectors.review_queue_for(reviewer=request.user)
+    progress = selectors.review_queue_progress(reviewer=request.user)
+    paginator = Paginator(selectors.review_queue_for(reviewer=request.user), REVIEW_PAGE_SIZE)
+    # The progress already counted the queue: no second COUNT query for the paginator.
+    paginator.count = progress["total"]
+    page = paginator.get_page(request.GET.get("page"))
+    assignments = list(page.object_list)
+    page.object_list = assignments
     return render(
         request,
         "cohorts/review_queue.html",
         {
+            "page": page,
             "todo": [a for a in assignments if a.status == AssignmentStatus.ASSIGNED],
             "done": [a for a in assignments if a.status != AssignmentStatus.ASSIGNED],
-            "progress": selectors.review_progress(assignments),
+            "progress": progress,
             "conflicts": selectors.conflicts_for(reviewer=request.user),
         },
     )

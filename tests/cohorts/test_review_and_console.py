@@ -97,10 +97,10 @@ def test_review_queue_query_count_constant(
     url = reverse("cohorts:review_queue")
     _review_rows(1, reviewer, cohort)
     client.get(url)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
     _review_rows(6, reviewer, cohort)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert len(response.context["todo"]) == 7
 
