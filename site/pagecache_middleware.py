@@ -39,6 +39,7 @@ keep them) and ``Vary: Cookie``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import secrets
@@ -360,7 +361,10 @@ class PageCacheMiddleware:
         if language is None:
             return None, False
         host = request.get_host()  # refuses hosts outside ALLOWED_HOSTS, as a render would
-        return f"page:{generation()}:{request.scheme}:{host}:{language}:{request.path}", storable
+        # The path is hashed: a raw path may hold spaces or control characters or be longer
+        # than a cache key may be (memcached refuses those).
+        where = hashlib.sha256(f"{request.scheme}:{host}:{request.path}".encode()).hexdigest()
+        return f"page:{generation()}:{language}:{where}", storable
 
     def lookup(self, key: str) -> Entry | None:
         entry, stale = _local.get(key, LOCAL_STALE_SECONDS)
