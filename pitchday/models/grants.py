@@ -280,7 +280,7 @@ class PayoutDetails(models.Model):
     phone = models.CharField(_("mobile number"), max_length=20, blank=True)
     stripe_account_id = models.CharField(max_length=40, blank=True)
     stripe_payouts_enabled = models.BooleanField(default=False)
-    stripe_synced_at = models.IntegerField(
+    stripe_synced_at = models.BigIntegerField(
         null=True, blank=True, help_text="created time of the last account event"
     )
     status = models.CharField(
@@ -606,7 +606,7 @@ class StripeEvent(models.Model):
 
     event_id = models.CharField(max_length=255, unique=True)
     type = models.CharField(max_length=100)
-    created = models.IntegerField(help_text="Stripe's created time (epoch seconds)")
+    created = models.BigIntegerField(help_text="Stripe's created time (epoch seconds)")
     object_id = models.CharField(max_length=255, blank=True)
     source = models.CharField(max_length=16, default="webhook")
     processed_at = models.DateTimeField(auto_now_add=True)

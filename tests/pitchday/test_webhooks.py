@@ -171,3 +171,14 @@ def test_account_updated_enables_payouts_and_ignores_older_events(
     client.post(URL, body, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
     details.refresh_from_db()
     assert details.stripe_payouts_enabled is True
+
+
+@pytest.mark.django_db
+def test_stripe_times_after_2038_fit():
+    """Stripe's event times are epoch seconds: they outgrow a 32-bit column in 2038."""
+    after_2038 = 2**31 + 86_400
+    event = StripeEvent.objects.create(
+        event_id="evt_after_2038", type="account.updated", created=after_2038
+    )
+    event.refresh_from_db()
+    assert event.created == after_2038
