@@ -122,7 +122,9 @@ def selection(request, pk: int):
     # The summary already counted the ranking: no COUNT query for the paginator.
     paginator.count = summary.shortlisted if shortlisted_only else summary.ranked
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
+    page.object_list = selectors.with_labels(
+        list(page.object_list), "status", "decision", "population_group"
+    )
     progress = list(
         ReviewAssignment.objects.filter(application__cohort=cohort)
         .values("reviewer__full_name", "reviewer__email")

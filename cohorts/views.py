@@ -454,7 +454,7 @@ def review_queue(request):
     # The progress already counted the queue: no second COUNT query for the paginator.
     paginator.count = progress["total"]
     page = paginator.get_page(request.GET.get("page"))
-    assignments = list(page.object_list)
+    assignments = selectors.with_labels(list(page.object_list), "status")
     page.object_list = assignments
     return render(
         request,

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import translation
 
 from cohorts import admin_views, views
 from cohorts.enums import ApplicationStatus, AssignmentStatus, Decision
@@ -134,6 +135,11 @@ def test_selection_board_counts_pending_decisions_of_every_page(
     response = client_for(make_user(Role.STAFF)).get(reverse("cohorts_selection", args=[cohort.pk]))
     assert response.context["pending"] == 2
     assert response.context["page"].paginator.count == 7
+    html = response.content.decode()
+    with translation.override("es"):
+        assert str(S.IN_REVIEW.label) in html  # the labels set once per page
+        assert str(Decision.ACCEPT.label) in html
+        assert str(Decision.ACCEPT.label) != Decision.ACCEPT.value
 
 
 def test_selection_board_audits_only_the_people_on_the_page(
