@@ -1,6 +1,7 @@
 """Every message Semilla sends is a pair of templates (subject, text body, optional HTML
 body) rendered in the recipient's language and sent through a background task."""
 
+import secrets
 from functools import partial
 
 from django.conf import settings
@@ -75,5 +76,11 @@ def queue_email_to_user(
             context=context or {},
             language=user.language or settings.LANGUAGE_CODE,
             attachments=attachments or [],
+            key=new_email_key(),
         )
     )
+
+
+def new_email_key() -> str:
+    """A random idempotency key for one queued e-mail (see ``semilla.tasks.send_email``)."""
+    return secrets.token_hex(16)

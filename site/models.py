@@ -250,4 +250,21 @@ class OutboxMessage(models.Model):
         return f"{self.channel} to {self.recipient}: {self.subject}"
 
 
+class SentEmail(models.Model):
+    """One row per e-mail the task sent under its idempotency key, so a task delivered again
+    (a worker killed after the mail server accepted the message) does not send it twice.
+    Holds no personal data: the key is random and the template is a name."""
+
+    key = models.CharField(max_length=64, unique=True)
+    template = models.CharField(max_length=200)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent e-mail")
+        verbose_name_plural = _("sent e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.template} {self.key}"
+
+
 from .privacy.models import *  # noqa: E402, F403  (privacy models live in site/privacy/)

@@ -143,6 +143,8 @@ class EmailChannel(Channel):
     def deliver(self, message, *, recipient, subject, body) -> None:
         from django_q.tasks import async_task
 
+        from .emails import new_email_key
+
         async_task(
             "semilla.tasks.send_email",
             to=recipient,
@@ -150,6 +152,7 @@ class EmailChannel(Channel):
             context=message.full_context(),
             language=message.language,
             attachments=list(message.attachments),
+            key=new_email_key(),
         )
 
 

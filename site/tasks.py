@@ -30,10 +30,16 @@ def send_email(
     language: str,
     attachments: list | None = None,
     attempt: int = 1,
+    key: str = "",
 ) -> str:
     """Send one templated e-mail. When the mail server fails, a new attempt is scheduled
     (with growing delays) and the error is raised so the failure is visible; the message
-    is never silently lost."""
+    is never silently lost. With ``key`` (given by whoever queued it) a task delivered again
+    after a worker died does not send the message a second time."""
+    from .models import SentEmail
+
+    if key and SentEmail.objects.filter(key=key).exists():
+        return f"already sent {template}"
     try:
         send_templated_email(
             to=to,
@@ -51,14 +57,19 @@ def send_email(
                 language=language,
                 attachments=attachments or [],
                 attempt=attempt,
+                key=key,
             )
         else:
             logger.error("e-mail %s to %s failed after %s attempts", template, to, attempt)
         raise
+    if key:
+        SentEmail.objects.get_or_create(key=key, defaults={"template": template})
     return f"sent {template}"
 
 
-def schedule_email_retry(*, to, template, context, language, attachments, attempt) -> None:
+def schedule_email_retry(
+    *, to, template, context, language, attachments, attempt, key: str = ""
+) -> None:
     from django_q.models import Schedule
     from django_q.tasks import schedule
 
@@ -70,6 +81,7 @@ def schedule_email_retry(*, to, template, context, language, attachments, attemp
         language=language,
         attachments=attachments,
         attempt=attempt + 1,
+        key=key,
         schedule_type=Schedule.ONCE,
         next_run=timezone.now() + EMAIL_RETRY_DELAYS[attempt - 1],
     )

@@ -89,3 +89,53 @@ def test_unexpected_error_answers_friendly_500(rf):
         response = handler500(request)
     assert response.status_code == 500
     assert "Traceback" not in response.content.decode()
+
+
+def test_send_email_with_the_same_key_is_sent_once():
+    """A task delivered again (its worker died after the server accepted the message)
+    does not send the e-mail twice."""
+    from semilla.models import SentEmail
+
+    kwargs = {
+        "to": "a@example.org",
+        "template": "semilla/welcome",
+        "context": {"name": "Ana"},
+        "language": "es",
+        "key": "k" * 32,
+    }
+    assert tasks.send_email(**kwargs) == "sent semilla/welcome"
+    assert tasks.send_email(**kwargs) == "already sent semilla/welcome"
+    assert len(mail.outbox) == 1
+    assert SentEmail.objects.filter(key="k" * 32).count() == 1
+
+
+@override_settings(EMAIL_BACKEND="tests.semilla.test_faults.FailingBackend")
+def test_failed_send_records_nothing_and_the_retry_keeps_the_key():
+    from django_q.models import Schedule
+
+    from semilla.models import SentEmail
+
+    with pytest.raises(smtplib.SMTPServerDisconnected):
+        tasks.send_email(
+            to="a@example.org", template="semilla/welcome", context={}, language="es", key="r1"
+        )
+    assert not SentEmail.objects.exists()
+    retry = Schedule.objects.get(func="semilla.tasks.send_email")
+    assert ast.literal_eval(retry.kwargs)["key"] == "r1"
+
+
+def test_queued_e_mails_carry_a_fresh_key_each(django_capture_on_commit_callbacks, make_user):
+    """Two e-mails queued alike are two messages (each has its own key); tests run tasks
+    inline, so both are sent and recorded."""
+    from semilla.emails import queue_email_to_user
+    from semilla.enums import Role
+    from semilla.models import SentEmail
+
+    user = make_user(Role.ENTREPRENEUR)
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_email_to_user(user=user, template="semilla/welcome", context={"name": "A"})
+        queue_email_to_user(user=user, template="semilla/welcome", context={"name": "A"})
+    assert len(mail.outbox) == 2
+    keys = set(SentEmail.objects.values_list("key", flat=True))
+    assert len(keys) == 2
+    assert all(len(k) == 32 for k in keys)
