@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Participant
@@ -234,25 +235,54 @@ def booking_create(
     if starts_at not in free_slots(match=current):
         raise BookingError(_("That time is no longer free. Please choose another."))
     _check_allowance(match=current, minutes=mentor.session_minutes)
+    booking = _insert_booking(
+        match=current,
+        mentor=mentor,
+        participant=participant,
+        starts_at=starts_at,
+        mode=mode,
+        topic=topic,
+        actor=actor,
+        status=BookingStatus.CONFIRMED,
+        taken=_("That time is no longer free. Please choose another."),
+    )
+    booking = Booking.objects.select_related("mentor__user", "participant__user").get(pk=booking.pk)
+    _notify_booking(booking, "confirmed")
+    return booking
+
+
+def _insert_booking(
+    *,
+    match: Match,
+    mentor: MentorProfile,
+    participant,
+    starts_at: datetime,
+    mode: str,
+    topic: str,
+    actor,
+    status: str,
+    taken: str | Promise,
+) -> Booking:
+    """Insert a booking of ``match`` (the caller holds the locks on ``mentor`` and
+    ``participant``); the database's one-session-per-slot rule answers ``taken`` when the
+    time went in the meantime."""
     location = mentor.meeting_link if mode == BookingMode.VIRTUAL else mentor.meeting_place
     try:
         with transaction.atomic():
-            booking = Booking.objects.create(
-                match=current,
+            return Booking.objects.create(
+                match=match,
                 mentor=mentor,
                 participant=participant,
                 starts_at=starts_at,
                 ends_at=starts_at + timedelta(minutes=mentor.session_minutes),
+                status=status,
                 mode=mode,
                 location=location,
                 topic=topic[:300],
                 created_by=actor,
             )
     except IntegrityError as exc:
-        raise BookingError(_("That time is no longer free. Please choose another.")) from exc
-    booking = Booking.objects.select_related("mentor__user", "participant__user").get(pk=booking.pk)
-    _notify_booking(booking, "confirmed")
-    return booking
+        raise BookingError(taken) from exc
 
 
 def _cutoff(booking: Booking) -> datetime:
@@ -372,23 +402,17 @@ def booking_propose(
     ):
         raise BookingError(_("One of you already has a session at that time."))
     _check_allowance(match=current, minutes=mentor.session_minutes)
-    location = mentor.meeting_link if mode == BookingMode.VIRTUAL else mentor.meeting_place
-    try:
-        with transaction.atomic():
-            booking = Booking.objects.create(
-                match=current,
-                mentor=mentor,
-                participant=participant,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                status=BookingStatus.PROPOSED,
-                mode=mode,
-                location=location,
-                topic=topic[:300],
-                created_by=actor,
-            )
-    except IntegrityError as exc:
-        raise BookingError(_("One of you already has a session at that time.")) from exc
+    booking = _insert_booking(
+        match=current,
+        mentor=mentor,
+        participant=participant,
+        starts_at=starts_at,
+        mode=mode,
+        topic=topic,
+        actor=actor,
+        status=BookingStatus.PROPOSED,
+        taken=_("One of you already has a session at that time."),
+    )
     notify(
         user=participant.user,
         template="mentors/booking_proposed",
