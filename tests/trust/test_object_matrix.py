@@ -34,7 +34,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from semilla.enums import Role
 from tests.factories.cohorts import ApplicationFactory, DraftApplicationFactory, ParticipantFactory
 from tests.factories.mentors import MatchFactory, MentorProfileFactory, mentor_available_every_day
 from tests.factories.pitchday import (
@@ -460,23 +459,6 @@ def snapshot():
         model._meta.label: list(model._base_manager.order_by("pk").values_list())
         for label in OUR_APPS
         for model in apps.get_app_config(label).get_models()
-    }
-
-
-@pytest.fixture
-def people(make_user):
-    return {
-        "entrepreneur": make_user(Role.ENTREPRENEUR),
-        "other_entrepreneur": make_user(Role.ENTREPRENEUR),
-        "mentor": MentorProfileFactory().user,
-        "other_mentor": MentorProfileFactory().user,
-        "programme_staff": make_user(Role.STAFF),
-        "finance": make_user(Role.FINANCE),
-        "funder": make_user(Role.FUNDER),
-        "reviewer": make_user(Role.REVIEWER),
-        "judge": make_user(Role.JUDGE),
-        "other_judge": make_user(Role.JUDGE),
-        "anonymous": None,
     }
 
 

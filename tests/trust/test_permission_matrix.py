@@ -24,7 +24,7 @@ from tests.factories.cohorts import (
     ParticipantFactory,
     ReviewAssignmentFactory,
 )
-from tests.factories.mentors import MatchFactory, MentorProfileFactory
+from tests.factories.mentors import MatchFactory
 from tests.factories.pitchday import make_event, make_grant, make_judge, make_pitch
 
 LOGIN = "login"  # a redirect to the log-in page (302, with ?next= back to the page)
@@ -175,21 +175,6 @@ def _row_counts(*app_labels):
         model._meta.label: model._default_manager.count()
         for label in app_labels
         for model in apps.get_app_config(label).get_models()
-    }
-
-
-@pytest.fixture
-def people(make_user):
-    return {
-        "entrepreneur": make_user(Role.ENTREPRENEUR),
-        "other_entrepreneur": make_user(Role.ENTREPRENEUR),
-        "mentor": MentorProfileFactory().user,
-        "other_mentor": MentorProfileFactory().user,
-        "programme_staff": make_user(Role.STAFF),
-        "finance": make_user(Role.FINANCE),
-        "funder": make_user(Role.FUNDER),
-        "reviewer": make_user(Role.REVIEWER),
-        "judge": make_user(Role.JUDGE),
     }
 
 
