@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from semilla import ratelimit
 from semilla.enums import Role
 from semilla.permissions import has_verified_email, is_signed_in, role_required
 from semilla.privacy import audit_access
@@ -327,7 +328,15 @@ def _documents_step(request, application, context):
 
 def _consent_step(request, application, context):
     form = ConsentForm(_post(request))
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and not ratelimit.allow("application_submit", who=request.user.pk):
+        # Nothing is lost: the draft stays as it is and can be sent later.
+        messages.error(
+            request,
+            _("Too many attempts to send applications. Your draft is saved; try again in an hour."),
+        )
+        status = 429
+    elif request.method == "POST" and form.is_valid():
         try:
             services.application_submit(
                 application=application,
@@ -351,7 +360,7 @@ def _consent_step(request, application, context):
         missing=services.application_missing(application),
         documents=[d for d in application.documents.all() if not d.deleted_at],
     )
-    return render(request, "cohorts/application_step.html", context)
+    return render(request, "cohorts/application_step.html", context, status=status)
 
 
 @require_http_methods(["POST"])

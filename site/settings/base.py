@@ -190,6 +190,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "semilla.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "semilla.forms.SignupForm"
+# Our own actions (semilla.ratelimit): (attempts, seconds) per person.
+SEMILLA_RATE_LIMITS = {
+    "application_submit": (10, 3600),
+}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
