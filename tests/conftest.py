@@ -115,6 +115,20 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
+def _spanish_by_default():
+    """Every test starts in the site's default language. A request to an English page leaves
+    English active in the thread (LocaleMiddleware activates a language and never resets
+    it), so without this a test's ``reverse()`` could build /en/ URLs depending on which test
+    ran before it on the same worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield
