@@ -35,10 +35,30 @@ from .models import (
 from .permissions import may_see_sensitive
 
 
+class ListQuerysetMixin:
+    """Joins for a console listing's columns, so that a page runs the same queries with
+    one row and with a full page. Wagtail's ModelViewSet has no queryset hook of its own:
+    the base queryset is handed to its index views (the page and its htmx results)."""
+
+    list_select_related: tuple[str, ...] = ()
+    list_prefetch_related: tuple[str, ...] = ()
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = self.model._default_manager.all()
+        if self.list_select_related:
+            queryset = queryset.select_related(*self.list_select_related)
+        if self.list_prefetch_related:
+            queryset = queryset.prefetch_related(*self.list_prefetch_related)
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
 class LinkColumn(Column):
     cell_template_name = "cohorts/admin/link_cell.html"
 
     def __init__(self, name, *, url_name, link_label, **kwargs):
+        # the cell shows a link, not a value: read the pk, never an attribute named like
+        # the column (a workshop's "attendance" is a related manager)
+        kwargs.setdefault("accessor", "pk")
         super().__init__(name, **kwargs)
         self.url_name = url_name
         self.link_label = link_label
@@ -345,7 +365,7 @@ class ApplicationInspectView(InspectView):
         return context
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(ListQuerysetMixin, ModelViewSet):
     """Read-only: every change to an application goes through its services."""
 
     model = Application
@@ -404,9 +424,7 @@ class ApplicationViewSet(ModelViewSet):
     form_fields = ["shortlisted"]
     inspect_view_class = ApplicationInspectView
     index_view_class = ApplicationIndexView
-
-    def get_queryset(self, request):
-        return Application.objects.select_related("user", "cohort")
+    list_select_related = ("user", "cohort")
 
 
 # --- Review assignments and conflicts ----------------------------------------------------
@@ -441,14 +459,35 @@ class AssignmentDeleteView(DeleteView):
         services.assignment_remove(assignment=self.object, actor=self.request.user)
 
 
-class ReviewAssignmentViewSet(ModelViewSet):
+def _reviewers(request):
+    """The reviewer filter offers the people who hold review assignments, not every
+    account of the site (one query, and a short list however many people sign up)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    return (
+        get_user_model()
+        .objects.filter(Exists(ReviewAssignment.objects.filter(reviewer=OuterRef("pk"))))
+        .order_by("full_name", "pk")
+    )
+
+
+class ReviewAssignmentFilterSet(WagtailFilterSet):
+    reviewer = django_filters.ModelChoiceFilter(label=_("reviewer"), queryset=_reviewers)
+
+    class Meta:
+        model = ReviewAssignment
+        fields = ["application__cohort", "status", "reviewer"]
+
+
+class ReviewAssignmentViewSet(ListQuerysetMixin, ModelViewSet):
     model = ReviewAssignment
     icon = "user"
     menu_label = _("Review assignments")
     add_to_admin_menu = False
     copy_view_enabled = False
     list_display = ["application", "reviewer", "status", "weighted_score", "submitted_at"]
-    list_filter = ["application__cohort", "status", "reviewer"]
+    filterset_class = ReviewAssignmentFilterSet
     form_fields = ["application", "reviewer"]
     add_view_class = AssignmentCreateView
     delete_view_class = AssignmentDeleteView
@@ -464,8 +503,7 @@ class ReviewAssignmentViewSet(ModelViewSet):
             .get_form_class()
         )
 
-    def get_queryset(self, request):
-        return ReviewAssignment.objects.select_related("application__user", "reviewer")
+    list_select_related = ("application__user", "application__cohort", "reviewer")
 
 
 class ConflictAdminForm(WagtailAdminModelForm):
@@ -508,7 +546,7 @@ class ConflictEditView(ConflictSaveMixin, EditView):
     pass
 
 
-class ConflictViewSet(ModelViewSet):
+class ConflictViewSet(ListQuerysetMixin, ModelViewSet):
     """Every declared conflict of interest: reviewers declare theirs on their own screen
     (or when stepping aside); staff see them all and may record one for a reviewer."""
 
@@ -542,11 +580,10 @@ class ConflictViewSet(ModelViewSet):
             .get_form_class()
         )
 
-    def get_queryset(self, request):
-        return ReviewerConflict.objects.select_related("reviewer", "applicant")
+    list_select_related = ("reviewer", "applicant")
 
 
-class WorkshopViewSet(ModelViewSet):
+class WorkshopViewSet(ListQuerysetMixin, ModelViewSet):
     model = Workshop
     icon = "date"
     menu_label = _("Workshops")
@@ -564,6 +601,7 @@ class WorkshopViewSet(ModelViewSet):
         ),
     ]
     list_filter = ["cohort"]
+    list_select_related = ("cohort",)
 
 
 class ParticipantEditView(EditView):
@@ -581,7 +619,7 @@ class ParticipantEditView(EditView):
             return self.object
 
 
-class ParticipantViewSet(ModelViewSet):
+class ParticipantViewSet(ListQuerysetMixin, ModelViewSet):
     model = Participant
     icon = "group"
     menu_label = _("Participants (roster)")
@@ -594,8 +632,7 @@ class ParticipantViewSet(ModelViewSet):
     list_filter = ["cohort", "status"]
     search_fields = ["user__full_name", "user__email"]
 
-    def get_queryset(self, request):
-        return Participant.objects.select_related("user", "cohort")
+    list_select_related = ("user", "cohort")
 
 
 class CohortsViewSetGroup(ModelViewSetGroup):

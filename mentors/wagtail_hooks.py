@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cohorts.wagtail_hooks import ListQuerysetMixin
+
 from . import admin_views
 from .models import Booking, Match, MatchingWeights, MentorProfile
 from .permissions import may_manage_mentors
@@ -28,7 +30,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(Booking, ReadOnlyPolicy(Booking), exact_class=True)
 
 
-class MentorProfileViewSet(ModelViewSet):
+class MentorProfileViewSet(ListQuerysetMixin, ModelViewSet):
     model = MentorProfile
     icon = "user"
     menu_label = _("Mentors")
@@ -50,9 +52,10 @@ class MentorProfileViewSet(ModelViewSet):
     ]
     inspect_view_enabled = True
     copy_view_enabled = False
+    list_select_related = ("user",)
 
 
-class MatchingWeightsViewSet(ModelViewSet):
+class MatchingWeightsViewSet(ListQuerysetMixin, ModelViewSet):
     model = MatchingWeights
     icon = "cog"
     menu_label = _("Matching weights")
@@ -75,9 +78,10 @@ class MatchingWeightsViewSet(ModelViewSet):
         "response_days",
     ]
     copy_view_enabled = False
+    list_select_related = ("cohort",)
 
 
-class MatchViewSet(ModelViewSet):
+class MatchViewSet(ListQuerysetMixin, ModelViewSet):
     model = Match
     icon = "link"
     menu_label = _("Matches")
@@ -86,9 +90,10 @@ class MatchViewSet(ModelViewSet):
     form_fields = ["respond_by"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    list_select_related = ("participant__user", "participant__cohort", "mentor__user", "cohort")
 
 
-class BookingViewSet(ModelViewSet):
+class BookingViewSet(ListQuerysetMixin, ModelViewSet):
     """Sessions, read-only, with filters (status, mode, late cancellations, cohort)."""
 
     model = Booking
@@ -124,9 +129,7 @@ class BookingViewSet(ModelViewSet):
         "created_at",
     ]
     copy_view_enabled = False
-
-    def get_queryset(self, request):
-        return Booking.objects.select_related("mentor__user", "participant__user")
+    list_select_related = ("mentor__user", "participant__user", "participant__cohort")
 
 
 class MentoringGroup(ModelViewSetGroup):

@@ -14,6 +14,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from cohorts.wagtail_hooks import ListQuerysetMixin
+
 from .enums import DisbursementStatus, EntryKind, EventStatus, GrantStatus, PitchStatus
 from .models import (
     AwardTier,
@@ -102,7 +104,7 @@ class GrantFilterSet(WagtailFilterSet):
         fields = ["status", "fund"]
 
 
-class GrantViewSet(ModelViewSet):
+class GrantViewSet(ListQuerysetMixin, ModelViewSet):
     model = Grant
     icon = "doc-full"
     menu_label = _("Seed grants")
@@ -127,8 +129,7 @@ class GrantViewSet(ModelViewSet):
     form_fields = ["business_name"]
     delete_view_enabled = False
 
-    def get_queryset(self, request):
-        return Grant.objects.select_related("grantee", "fund")
+    list_select_related = ("grantee",)
 
 
 class DisbursementFilterSet(WagtailFilterSet):
@@ -139,7 +140,7 @@ class DisbursementFilterSet(WagtailFilterSet):
         fields = ["status", "rail"]
 
 
-class DisbursementViewSet(ModelViewSet):
+class DisbursementViewSet(ListQuerysetMixin, ModelViewSet):
     """Read-only list; approval actions are on the desk (four eyes, one service)."""
 
     model = Disbursement
@@ -172,8 +173,7 @@ class DisbursementViewSet(ModelViewSet):
     edit_view_enabled = False
     delete_view_enabled = False
 
-    def get_queryset(self, request):
-        return Disbursement.objects.select_related("tranche__grant", "requested_by", "approved_by")
+    list_select_related = ("tranche__grant", "requested_by", "approved_by")
 
 
 class EventFilterSet(WagtailFilterSet):
@@ -222,13 +222,14 @@ class PitchEventViewSet(ModelViewSet):
     delete_view_enabled = False
 
 
-class AwardTierViewSet(ModelViewSet):
+class AwardTierViewSet(ListQuerysetMixin, ModelViewSet):
     model = AwardTier
     icon = "list-ol"
     menu_label = _("Award tiers")
     add_to_admin_menu = False
     copy_view_enabled = False
     list_display = ["event", "name", "rank_from", "rank_to", "amount"]
+    list_select_related = ("event",)
     form_fields = ["event", "name", "rank_from", "rank_to", "amount"]
 
 
@@ -240,7 +241,7 @@ class PitchFilterSet(WagtailFilterSet):
         fields = ["event", "status"]
 
 
-class PitchViewSet(ModelViewSet):
+class PitchViewSet(ListQuerysetMixin, ModelViewSet):
     model = Pitch
     icon = "user"
     menu_label = _("Pitches")
@@ -254,8 +255,7 @@ class PitchViewSet(ModelViewSet):
     create_view_enabled = False
     delete_view_enabled = False
 
-    def get_queryset(self, request):
-        return Pitch.objects.select_related("event", "participant__user")
+    list_select_related = ("event",)
 
 
 class PitchdayGroup(ModelViewSetGroup):
