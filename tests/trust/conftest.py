@@ -19,6 +19,7 @@ def people(make_user):
         "finance": make_user(Role.FINANCE),
         "funder": make_user(Role.FUNDER),
         "reviewer": make_user(Role.REVIEWER),
+        "other_reviewer": make_user(Role.REVIEWER),
         "judge": make_user(Role.JUDGE),
         "other_judge": make_user(Role.JUDGE),
         "anonymous": None,
