@@ -9,6 +9,7 @@ added to a form is fed hostile input without changing this file.
 """
 
 import datetime
+import html
 import json
 import os
 import time
@@ -18,6 +19,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -602,3 +605,81 @@ def test_session_proposal_and_reschedule_survive_hostile_input(data, accepted_ma
         )
     mentee = client_for(accepted_match.participant.user)
     hostile_form_test(mentee, reverse("mentors:booking_reschedule", args=[booking.pk]), data)
+
+
+# --- refusals are explained in the page's language ----------------------------------------
+# For the main forms, one refused input in Spanish and in English: the answer carries the
+# message for that refusal in the language of the page (and not the other language's text),
+# not merely "no server error".
+
+
+def _in_language(lang, msgid):
+    with translation.override(lang):
+        return gettext(msgid)
+
+
+def assert_refusal_explained(response, msgid, lang):
+    """``response`` (a page in ``lang``) shows the refusal ``msgid`` translated to ``lang``."""
+    other = "en" if lang == "es" else "es"
+    expected, elsewhere = _in_language(lang, msgid), _in_language(other, msgid)
+    assert expected != elsewhere, f"{msgid!r} has no Spanish translation"
+    assert response.status_code == 200, response.status_code
+    text = html.unescape(response.content.decode())
+    assert f'<html lang="{lang}"' in text
+    assert expected in text, f"{lang} page lacks {expected!r}"
+    assert elsewhere not in text, f"{lang} page shows {elsewhere!r}"
+
+
+def _url(lang, name, *args):
+    with translation.override(lang):
+        return reverse(name, args=args)
+
+
+LANGUAGES = pytest.mark.parametrize("lang", ["es", "en"])
+
+
+@LANGUAGES
+def test_application_step_refusal_is_explained(lang, draft, client_for):
+    response = client_for(draft.user).post(
+        _url(lang, "cohorts:step", draft.pk, "about"), {"phone": "llámame"}
+    )
+    msgid = "Write a phone number with digits only, e.g. +57 300 123 4567."
+    assert_refusal_explained(response, msgid, lang)
+
+
+@LANGUAGES
+def test_booking_refusal_is_explained(lang, accepted_match, client_for):
+    response = client_for(accepted_match.participant.user).post(
+        _url(lang, "mentors:book"), {"starts_at": "2020-01-06T15:00:00+0000", "mode": "virtual"}
+    )
+    assert_refusal_explained(response, "That time is no longer free. Please choose another.", lang)
+
+
+@LANGUAGES
+def test_sign_up_refusal_is_explained(lang, client):
+    response = client.post(
+        _url(lang, "account_signup"),
+        {
+            "email": "nueva@example.org",
+            "full_name": "Ana Pérez",
+            "password1": "a-Good-passw0rd-1",
+            "password2": "another-Passw0rd-2",
+        },
+    )
+    assert_refusal_explained(response, "You must type the same password each time.", lang)
+
+
+@LANGUAGES
+def test_session_log_refusal_is_explained(lang, past_booking, client_for):
+    response = client_for(past_booking.mentor.user).post(
+        _url(lang, "mentors:session_log", past_booking.pk), {"notes": "Sin resultado"}, follow=True
+    )
+    assert_refusal_explained(response, "Say what happened in the session.", lang)
+
+
+@LANGUAGES
+def test_payout_details_refusal_is_explained(lang, entrepreneur, client_for):
+    response = client_for(entrepreneur).post(
+        _url(lang, "pitchday:payout_details"), {"rail": "nequi", "holder_name": "Ana Pérez"}
+    )
+    assert_refusal_explained(response, "Enter the mobile number of the wallet.", lang)
