@@ -64,3 +64,25 @@ def test_judge_conflict_answers(client, client_for, entrepreneur, make_user):
     judge = make_user(Role.JUDGE)
     assert client_for(judge).get(url).status_code == 405
     assert client_for(judge).post(url, {"pitch": "1"}).status_code == 404
+
+
+def test_use_of_funds_export_names_nobody_to_a_funder(make_user, client_for):
+    """Funders read exports, nothing personal: no grantee name, no uploaded file names."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pitchday.services import grants as grant_services
+    from tests.factories.pitchday import make_grant
+
+    grantee = make_user(Role.ENTREPRENEUR, full_name="Ana Quintero Rojas")
+    grant = make_grant(grantee=grantee, accept=True)
+    grant_services.evidence_add(
+        milestone=grant.tranches.get(number=2).milestone,
+        user=grantee,
+        uploaded=SimpleUploadedFile("soporte-zx81-quintero.pdf", b"%PDF-1.4\n%%EOF\n"),
+        kind="receipt",
+    )
+    url = reverse("pitchday:use_of_funds_export", args=[grant.reference])
+    as_funder = client_for(make_user(Role.FUNDER)).get(url).content.decode()
+    as_staff = client_for(make_user(Role.STAFF)).get(url).content.decode()
+    assert ("Ana Quintero Rojas" in as_staff, "soporte-zx81" in as_staff) == (True, True)
+    assert ("Quintero" in as_funder, "zx81" in as_funder) == (False, False)
