@@ -22,6 +22,8 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from semilla.routing import locale_ids
+
 from . import pagecache
 from .blocks import LessonStreamBlock
 from .enums import CertificateStatus, Level, Topic
@@ -31,17 +33,6 @@ INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 def default_locale() -> Locale:
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-
-
-def locale_ids() -> dict[str, int]:
-    """{language code: Locale id}, kept in the shared cache (locales almost never change)."""
-    from django.core.cache import cache
-
-    ids = cache.get("curriculum:locale_ids")
-    if ids is None:
-        ids = dict(Locale.objects.values_list("language_code", "pk"))
-        cache.set("curriculum:locale_ids", ids, timeout=3600)
-    return ids
 
 
 def in_default_language(page: Page) -> bool:
@@ -99,13 +90,23 @@ class CurriculumPage(Page):
         )
 
     def get_view_restrictions(self):
-        """Wagtail's check in one query instead of two: the restrictions on this page and
-        its ancestors, where an alias takes the restrictions of the page it copies (as in
-        ``Page.get_view_restrictions``; Wagtail aliases always point at an original)."""
+        """Wagtail's check in one query instead of two, and none when no restriction can
+        apply (the restricted paths are kept per page-cache generation): the restrictions on
+        this page and its ancestors, where an alias takes the restrictions of the page it
+        copies (as in ``Page.get_view_restrictions``; Wagtail aliases always point at an
+        original)."""
         from wagtail.models import PageViewRestriction
+
+        from semilla.routing import restricted_paths
 
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        if restricted_paths().isdisjoint(paths):
+            # No restriction on this page, its ancestors or what they alias: an empty
+            # queryset, already evaluated (iterating a fresh one still compiles SQL).
+            empty = PageViewRestriction.objects.none()
+            empty._result_cache = []
+            return empty
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()

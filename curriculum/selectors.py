@@ -14,6 +14,8 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from semilla.routing import per_generation
+
 from .enums import CertificateStatus
 from .models import (
     Certificate,
@@ -283,23 +285,31 @@ def lesson_context(*, lesson: LessonPage, user) -> dict:
     module_path, course_path = lesson.path[:-steplen], lesson.path[: -2 * steplen]
     # one query: the module and course, the live lessons of the module, and the lesson's
     # translations (for the language switcher and the default-language page)
-    rows = Page.objects.filter(
-        Q(path__in=[module_path, course_path])
-        | Q(path__startswith=module_path, depth=lesson.depth, live=True)
-        | Q(translation_key=lesson.translation_key)
-    ).order_by("path")
+
+    def tree_rows():
+        return Page.objects.filter(
+            Q(path__in=[module_path, course_path])
+            | Q(path__startswith=module_path, depth=lesson.depth, live=True)
+            | Q(translation_key=lesson.translation_key)
+        ).order_by("path")
+
     if _signed_in(user):
         # whether the learner completed each lesson (in any language): no query of its own
-        rows = rows.annotate(
-            done=Exists(
-                LessonProgress.objects.filter(
-                    user=user,
-                    completed_at__isnull=False,
-                    lesson__translation_key=OuterRef("translation_key"),
+        rows = list(
+            tree_rows().annotate(
+                done=Exists(
+                    LessonProgress.objects.filter(
+                        user=user,
+                        completed_at__isnull=False,
+                        lesson__translation_key=OuterRef("translation_key"),
+                    )
                 )
             )
         )
-    rows = list(rows)
+    else:
+        # the same for every anonymous reader until something is published, moved or
+        # unpublished: read once per page-cache generation and process
+        rows = per_generation(f"lesson_rows:{lesson.pk}", lambda: list(tree_rows()))
     lesson.remember_translations(rows)
     ancestors = {p.path: p for p in rows if p.depth < lesson.depth}
     module = ancestors.get(module_path)

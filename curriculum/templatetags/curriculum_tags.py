@@ -1,4 +1,10 @@
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from semilla.pagecache_middleware import generation
+from semilla.routing import LocalMemory
 
 register = template.Library()
 
@@ -9,3 +15,58 @@ def lookup(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+# Rendered lesson blocks kept per process. The key holds the page-cache generation (a
+# publish, a move, a site change anywhere), the page's live revision and the language, so a
+# kept copy is never out of date. A quiz is kept only as a reader without a try on it sees
+# it, with a marker where their CSRF token goes (every reader gets their own token).
+SHARED_BLOCK_TYPES = frozenset(
+    {"heading", "paragraph", "image", "video", "worksheet", "tip", "checklist", "action_step"}
+)
+#: blocks that show a reader something of their own once they have used them
+PERSONAL_BLOCK_TYPES = frozenset({"quiz"})
+CSRF_MARKER = "__SEMILLA_BLOCK_CSRF__"
+_rendered_blocks = LocalMemory(4096)
+
+
+def _shared_key(context, block):
+    """The key of the block's shared rendering, or None when this reader must get their
+    own (a preview, a page never published, a quiz they have tried)."""
+    page = context.get("page")
+    request = context.get("request")
+    if (
+        page is None
+        or not getattr(page, "live_revision_id", None)
+        or getattr(request, "is_preview", False)
+    ):
+        return None
+    if block.block_type in PERSONAL_BLOCK_TYPES:
+        if (context.get("quiz_attempts") or {}).get(block.id):
+            return None
+    elif block.block_type not in SHARED_BLOCK_TYPES:
+        return None
+    return (generation(), page.pk, page.live_revision_id, get_language(), block.id)
+
+
+@register.simple_tag(takes_context=True)
+def lesson_block(context, block):
+    """``{% include_block block with quiz_id=block.id %}``, rendering each block once per
+    live revision and language for every reader who sees it the same way."""
+    key = _shared_key(context, block)
+    values = None
+    if key is not None:
+        html = _rendered_blocks.get(key)
+        if html is None:
+            values = context.flatten()
+            values["quiz_id"] = block.id
+            values["csrf_token"] = CSRF_MARKER
+            html = conditional_escape(block.render_as_block(context=values))
+            _rendered_blocks.put(key, html)
+        if CSRF_MARKER in html:
+            token = str(context.get("csrf_token", ""))
+            html = mark_safe(html.replace(CSRF_MARKER, conditional_escape(token)))  # noqa: S308
+        return html
+    values = context.flatten()
+    values["quiz_id"] = block.id
+    return conditional_escape(block.render_as_block(context=values))

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "semilla.middleware.StaffMFAMiddleware",
     "semilla.middleware.PrivateCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "semilla.routing.RouteMemoryMiddleware",  # remembered page routes (after locale)
 ]
 
 ROOT_URLCONF = "semilla.urls"

@@ -21,15 +21,13 @@ def alternate_languages(context):
             continue
         url = None
         if page is not None and hasattr(page, "get_translations"):
-            from wagtail.models import Locale
+            from .. import routing
 
-            try:
-                locale = Locale.objects.get(language_code=code)
-                translated = page.get_translation_or_none(locale)
+            locale_id = routing.locale_ids().get(code)
+            if locale_id is not None:
+                translated = page.get_translation_or_none(locale_id)
                 if translated is not None and translated.live:
                     url = translated.get_url(request=request)
-            except Locale.DoesNotExist:
-                url = None
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         result.append((code, name, url or f"/{code}/"))
