@@ -112,9 +112,7 @@ def restricted_paths() -> frozenset[str]:
         from wagtail.models import Page, PageViewRestriction
 
         restricted = set(PageViewRestriction.objects.values_list("page__path", flat=True))
-        aliases = Page.objects.filter(alias_of__path__in=restricted).values_list(
-            "path", flat=True
-        )
+        aliases = Page.objects.filter(alias_of__path__in=restricted).values_list("path", flat=True)
         return frozenset(restricted | set(aliases)) if restricted else frozenset()
 
     return per_generation("restricted_paths", compute)
