@@ -10,9 +10,10 @@ permissions.py; a change in who may see a page has to change this table on purpo
 * Wrong HTTP method: 405 for every URL, derived from each view's declared methods, in
   test_http_methods.py.
 
-The roles here are bare accounts (role group, verified e-mail, TOTP set up): a mentor
-without a mentor profile, an entrepreneur who is not a cohort participant. Pages that need
-that profile or participation answer 404 to them, which is the documented answer.
+The roles here are bare accounts (role group, verified e-mail, TOTP set up), except the
+mentor, who has an active mentor profile (as the ``people`` fixture's mentor): the mentor's
+own pages answer 200 to them. An entrepreneur who is not a cohort participant gets 404 from
+the participant-only pages, which is the documented answer.
 """
 
 import pytest
@@ -25,7 +26,7 @@ from tests.factories.cohorts import (
     ParticipantFactory,
     ReviewAssignmentFactory,
 )
-from tests.factories.mentors import MatchFactory
+from tests.factories.mentors import MatchFactory, MentorProfileFactory
 from tests.factories.pitchday import make_event, make_grant, make_judge, make_pitch
 
 LOGIN = "login"  # a redirect to the log-in page (302, with ?next= back to the page)
@@ -84,11 +85,11 @@ MATRIX: dict[str, dict[str, object]] = {
     # mentors: anyone signed in may apply to mentor; the mentor-only and participant-only
     # pages answer 404 to an account without a mentor profile / participation
     "mentors:home": signed_in(200),
-    "mentors:apply": signed_in(200),
+    "mentors:apply": signed_in(200, mentor=302),  # a mentor already applied: to the profile
     "mentors:sessions": signed_in(200),
-    "mentors:profile": signed_in(404),
-    "mentors:week": signed_in(404),
-    "mentors:availability": signed_in(404),
+    "mentors:profile": signed_in(404, mentor=200),
+    "mentors:week": signed_in(404, mentor=200),
+    "mentors:availability": signed_in(404, mentor=200),
     "mentors:my_mentorship": signed_in(404),
     "mentors:directory": signed_in(404),
     "mentors:book": signed_in(404),
@@ -147,7 +148,10 @@ def assert_answer(response, expected, *, context=""):
 
 @pytest.mark.parametrize(("name", "role", "expected"), list(_cases()))
 def test_parameterless_url_answers_role_as_declared(name, role, expected, make_user, client_for):
-    user = make_user(ROLES[role]) if ROLES[role] else None
+    if role == "mentor":
+        user = MentorProfileFactory().user
+    else:
+        user = make_user(ROLES[role]) if ROLES[role] else None
     response = client_for(user).get(reverse(name))
     assert_answer(response, expected, context=f"{name} as {role}")
 
