@@ -53,7 +53,7 @@ def test_selection_board_queries_do_not_grow_with_rows(
     url = reverse("cohorts_selection", args=[cohort.pk])
     ReviewAssignmentFactory(application=_ranked(cohort, 1)[0])
     client.get(url)
-    expected = 18 if sensitive else 14  # + the audit rows and the check of the last hour
+    expected = 16 if sensitive else 14  # + the audit rows and the check of the last hour
     with django_assert_num_queries(expected):
         response = client.get(url)
     assert len(response.context["ranked"]) == 1

@@ -74,3 +74,19 @@ def test_bulk_access_alert_raised_once_and_mailed(staff_user, data_protection_us
     with TestCase.captureOnCommitCallbacks(execute=True):
         audit_access(actor=staff_user, subject=people[0], fields=["nationality"], reason="Otra vez")
     assert BulkAccessAlert.objects.count() == 1  # one alert per hour
+
+
+def test_the_bulk_check_is_one_query_below_and_above_the_threshold(
+    staff_user, settings, django_assert_num_queries
+):
+    """A page that audits its rows runs the same statements for 10 and 1,000 people: one
+    INSERT and one check, before the threshold and after an alert went out."""
+    settings.PRIVACY_BULK_ACCESS_THRESHOLD = 3
+    people = UserFactory.create_batch(6, verified=False)
+    with django_assert_num_queries(2):
+        audit_access(actor=staff_user, subject=people[:2], fields=["phone"], reason="Lista")
+    audit_access(actor=staff_user, subject=people[2:5], fields=["phone"], reason="Lista")
+    assert BulkAccessAlert.objects.count() == 1
+    with django_assert_num_queries(2):
+        audit_access(actor=staff_user, subject=people[5], fields=["phone"], reason="Lista")
+    assert BulkAccessAlert.objects.count() == 1
