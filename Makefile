@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint typecheck fmt bench install bootstrap lock clean-demo check-deploy
+.PHONY: run test lint typecheck fmt bench install bootstrap lock clean-demo check-deploy audit
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,16 @@ fmt: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml $$(git ls-files '*.html') || true
+
+## audit: known vulnerabilities in the pinned dependencies (pip-audit, in its own environment
+## so its dependencies never mix with the project's); says NOT AUDITED when the
+## vulnerability service cannot be reached (SEMILLA_AUDIT_REQUIRED=1 makes that fail)
+AUDIT_VENV := var/audit-venv
+PIP_AUDIT_VERSION := 2.10.1
+audit: $(STAMP)
+	@test -x $(AUDIT_VENV)/bin/pip-audit || { $(PYTHON) -m venv $(AUDIT_VENV) && \
+		$(AUDIT_VENV)/bin/pip install --quiet pip-audit==$(PIP_AUDIT_VERSION); }
+	$(PY) scripts/audit_dependencies.py $(AUDIT_VENV)/bin/pip-audit $(PY)
 
 ## bench: the benchmark suite (ratios against baselines run side by side)
 bench: $(STAMP)
