@@ -113,6 +113,21 @@ def availability_add_override(
 
 
 @transaction.atomic(durable=True)
+def availability_remove_weekly(*, mentor: MentorProfile, window_id: int) -> bool:
+    """Remove one of the mentor's own weekly windows (someone else's is never touched);
+    sessions already booked in it stay booked. False when there was no such window."""
+    deleted, _rows = mentor.weekly_availability.filter(pk=window_id).delete()
+    return bool(deleted)
+
+
+@transaction.atomic(durable=True)
+def availability_remove_override(*, mentor: MentorProfile, override_id: int) -> bool:
+    """Remove one of the mentor's own date overrides. False when there was no such one."""
+    deleted, _rows = mentor.availability_overrides.filter(pk=override_id).delete()
+    return bool(deleted)
+
+
+@transaction.atomic(durable=True)
 def availability_update_settings(*, mentor: MentorProfile, **values) -> MentorProfile:
     locked = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
     for name in (

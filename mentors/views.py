@@ -318,10 +318,16 @@ def availability(request):
                     messages.success(request, _("Date saved."))
                     return redirect("mentors:availability")
             elif action == "delete_weekly":
-                profile.weekly_availability.filter(pk=request.POST.get("pk") or 0).delete()
+                if session_services.availability_remove_weekly(
+                    mentor=profile, window_id=_posted_id(request)
+                ):
+                    messages.success(request, _("Hours removed."))
                 return redirect("mentors:availability")
             elif action == "delete_override":
-                profile.availability_overrides.filter(pk=request.POST.get("pk") or 0).delete()
+                if session_services.availability_remove_override(
+                    mentor=profile, override_id=_posted_id(request)
+                ):
+                    messages.success(request, _("Date removed."))
                 return redirect("mentors:availability")
         except services.MentorsError as exc:
             messages.error(request, exc.message)
@@ -337,6 +343,12 @@ def availability(request):
             "overrides": profile.availability_overrides.filter(date__gte=timezone.localdate()),
         },
     )
+
+
+def _posted_id(request) -> int:
+    """The row id a form posted as ``pk`` (0, which matches nothing, when it is not one)."""
+    value = request.POST.get("pk", "")
+    return int(value) if value.isdigit() and len(value) < 19 else 0
 
 
 def _accepted_match_of(user) -> Match:

@@ -39,6 +39,43 @@ def test_mentor_adds_weekly_hours(client_for, db):
     assert "America/Bogota" in body
 
 
+def test_mentor_removes_own_hours_and_dates_only(client_for, db):
+    from mentors.models import AvailabilityOverride
+
+    mine, theirs = MentorProfileFactory(), MentorProfileFactory()
+    window = sessions.availability_add_weekly(
+        mentor=mine, weekday=2, start=datetime.time(9), end=datetime.time(11)
+    )
+    other_window = sessions.availability_add_weekly(
+        mentor=theirs, weekday=2, start=datetime.time(9), end=datetime.time(11)
+    )
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    override = sessions.availability_add_override(mentor=mine, day=day, available=False)
+    other_override = sessions.availability_add_override(mentor=theirs, day=day, available=False)
+    client = client_for(mine.user)
+    url = reverse("mentors:availability")
+
+    # someone else's rows, and ids that are not ids: nothing removed, no error
+    for action, pk in [
+        ("delete_weekly", other_window.pk),
+        ("delete_override", other_override.pk),
+        ("delete_weekly", "abc"),
+        ("delete_override", "99999999999999999999999"),
+        ("delete_weekly", ""),
+    ]:
+        response = client.post(url, {"action": action, "pk": pk})
+        assert response.status_code == 302
+    assert WeeklyAvailability.objects.count() == 2
+    assert AvailabilityOverride.objects.count() == 2
+
+    response = client.post(url, {"action": "delete_weekly", "pk": window.pk}, follow=True)
+    assert "Horas eliminadas." in response.content.decode()
+    response = client.post(url, {"action": "delete_override", "pk": override.pk}, follow=True)
+    assert "Fecha eliminada." in response.content.decode()
+    assert list(WeeklyAvailability.objects.values_list("pk", flat=True)) == [other_window.pk]
+    assert list(AvailabilityOverride.objects.values_list("pk", flat=True)) == [other_override.pk]
+
+
 def test_availability_for_non_mentor_is_404(client_for, entrepreneur):
     assert client_for(entrepreneur).get(reverse("mentors:availability")).status_code == 404
 
