@@ -479,7 +479,8 @@ def use_of_funds_export(request, reference):
                     grant.reference,
                     name,
                     _("Receipt"),
-                    item.description or item.get_kind_display(),
+                    # the grantee's own words may name people: funders get the kind
+                    (item.description if manager else "") or item.get_kind_display(),
                     "",
                     item.amount_spent or "",
                     tranche.milestone.get_status_display(),

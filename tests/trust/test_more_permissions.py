@@ -67,7 +67,8 @@ def test_judge_conflict_answers(client, client_for, entrepreneur, make_user):
 
 
 def test_use_of_funds_export_names_nobody_to_a_funder(make_user, client_for):
-    """Funders read exports, nothing personal: no grantee name, no uploaded file names."""
+    """Funders read exports, nothing personal: no grantee name, no uploaded file names, not
+    the grantee's own description of a receipt (the kind of evidence instead)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from pitchday.services import grants as grant_services
@@ -80,9 +81,12 @@ def test_use_of_funds_export_names_nobody_to_a_funder(make_user, client_for):
         user=grantee,
         uploaded=SimpleUploadedFile("soporte-zx81-quintero.pdf", b"%PDF-1.4\n%%EOF\n"),
         kind="receipt",
+        description="Pago a don Efraín Quintero por el congelador",
     )
     url = reverse("pitchday:use_of_funds_export", args=[grant.reference])
     as_funder = client_for(make_user(Role.FUNDER)).get(url).content.decode()
     as_staff = client_for(make_user(Role.STAFF)).get(url).content.decode()
     assert ("Ana Quintero Rojas" in as_staff, "soporte-zx81" in as_staff) == (True, True)
     assert ("Quintero" in as_funder, "zx81" in as_funder) == (False, False)
+    assert "Efraín" in as_staff
+    assert "Efraín" not in as_funder
