@@ -24,9 +24,9 @@ def _key(namespace: str, name: str | None, route: str) -> str:
     return f"{namespace}:<{route}>" if namespace else f"<{route}>"
 
 
-def our_patterns() -> set[str]:
-    """Every URL pattern of ours, as 'namespace:name'."""
-    found: set[str] = set()
+def our_url_patterns() -> list[tuple[str, str, URLPattern]]:
+    """(namespace, key, URLPattern) for every URL pattern of ours, sorted by key (the key is
+    'namespace:name', as recorded by the middleware)."""
 
     def walk(patterns, namespace=""):
         for p in patterns:
@@ -34,14 +34,18 @@ def our_patterns() -> set[str]:
                 ns = p.namespace or namespace
                 if p.namespace and namespace and p.namespace != namespace:
                     ns = f"{namespace}:{p.namespace}"
-                walk(p.url_patterns, ns)
+                yield from walk(p.url_patterns, ns)
             elif isinstance(p, URLPattern):
                 top = namespace.split(":", 1)[0]
                 if top in OUR_NAMESPACES or (not namespace and p.name in OUR_PLAIN_NAMES):
-                    found.add(_key(namespace, p.name, str(p.pattern)))
+                    yield namespace, _key(namespace, p.name, str(p.pattern)), p
 
-    walk(get_resolver().url_patterns)
-    return found
+    return sorted(walk(get_resolver().url_patterns), key=lambda item: item[1])
+
+
+def our_patterns() -> set[str]:
+    """Every URL pattern of ours, as 'namespace:name'."""
+    return {key for _namespace, key, _pattern in our_url_patterns()}
 
 
 class URLCoverageMiddleware:

@@ -16,10 +16,10 @@ already leaves both out.
 import uuid
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from semilla.enums import Role
-from tests.url_coverage import OUR_NAMESPACES, OUR_PLAIN_NAMES
+from tests.url_coverage import our_url_patterns
 
 pytestmark = pytest.mark.django_db
 
@@ -31,21 +31,8 @@ PLACEHOLDERS = {"IntConverter": 1, "SlugConverter": "x", "StringConverter": "x"}
 
 
 def _our_url_patterns():
-    """(name, URLPattern) for every URL pattern of ours (same selection as our_patterns())."""
-
-    def walk(patterns, namespace=""):
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                ns = p.namespace or namespace
-                if p.namespace and namespace and p.namespace != namespace:
-                    ns = f"{namespace}:{p.namespace}"
-                yield from walk(p.url_patterns, ns)
-            elif isinstance(p, URLPattern):
-                top = namespace.split(":", 1)[0]
-                if top in OUR_NAMESPACES or (not namespace and p.name in OUR_PLAIN_NAMES):
-                    yield (f"{namespace}:{p.name}" if namespace else p.name), p
-
-    return sorted(walk(get_resolver().url_patterns), key=lambda item: item[0])
+    """(name, URLPattern) for every URL pattern of ours."""
+    return [(key, pattern) for _ns, key, pattern in our_url_patterns()]
 
 
 def declared_methods(view) -> tuple[str, ...] | None:
