@@ -120,8 +120,14 @@ def _contended(matches) -> dict[str, object]:
 
     def attempt(match_id: int) -> None:
         try:
-            match = Match.objects.select_related("participant__user").get(pk=match_id)
-            barrier.wait()
+            try:
+                match = Match.objects.select_related("participant__user").get(pk=match_id)
+            except Exception:
+                # e.g. the server refuses the connection (max_connections below 100 + a
+                # few): release the others instead of leaving them at the barrier forever
+                barrier.abort()
+                raise
+            barrier.wait(timeout=120)
             session_services.booking_create(
                 match=match, starts_at=slot, actor=match.participant.user
             )
