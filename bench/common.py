@@ -231,12 +231,13 @@ def _reuse_templates() -> bool:
 
 
 @contextlib.contextmanager
-def _preparation_lock() -> Iterator[None]:
-    """One preparation at a time across processes (benchmarks may run side by side)."""
+def _preparation_lock(vendor: str) -> Iterator[None]:
+    """One preparation per database vendor at a time across processes (benchmarks may
+    run side by side; the SQLite and PostgreSQL templates may be built at once)."""
     import fcntl
 
     BENCH_VAR.mkdir(parents=True, exist_ok=True)
-    with open(BENCH_VAR / "prepare.lock", "w") as handle:
+    with open(BENCH_VAR / f"prepare-{vendor}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -245,7 +246,7 @@ def _preparation_lock() -> Iterator[None]:
 
 
 def prepare_sqlite(name: str) -> Database:
-    with _preparation_lock():
+    with _preparation_lock("sqlite"):
         return _prepare_sqlite(name)
 
 
@@ -291,7 +292,7 @@ def _pg_admin(url: str):
 
 
 def prepare_postgresql(name: str, url: str) -> Database:
-    with _preparation_lock():
+    with _preparation_lock("postgresql"):
         return _prepare_postgresql(name, url)
 
 

@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -281,11 +282,17 @@ def prepare_templates(names: list[str]) -> None:
     if not {"serving", "mixed_load"} & set(names):
         return
 
-    try:
-        for db in common.databases("probe"):
-            db.cleanup()
-    except Exception as exc:  # noqa: BLE001 - each benchmark then reports its own failure
-        print(f"preparing the benchmark databases failed: {exc}", file=sys.stderr)
+    # SQLite and PostgreSQL at once: each is mostly one manage.py process (2 cores)
+    jobs = [lambda: common.prepare_sqlite("probe")]
+    url = os.environ.get("BENCH_DATABASE_URL", "")
+    if url:
+        jobs.append(lambda: common.prepare_postgresql("probe", url))
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        for future in [pool.submit(job) for job in jobs]:
+            try:
+                future.result().cleanup()
+            except Exception as exc:  # noqa: BLE001 - each benchmark then reports its own failure
+                print(f"preparing a benchmark database failed: {exc}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -80,7 +80,7 @@ def measure(db: Database, quick: bool) -> dict[str, object]:
             "port": server.port,
             "connections": CONNECTIONS,
             "rounds": 5 if quick else 7,
-            "seconds": 1.0 if quick else 4.0,
+            "seconds": 1.0 if quick else 3.0,
             "warmup": 0.5 if quick else 2.0,
             "targets": [
                 {"name": "baseline", "path": "/bench/baseline/"},
