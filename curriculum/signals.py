@@ -9,6 +9,7 @@ what a URL shows, which page it leads to, or who may see it sets a new generatio
   restriction that now hides the page).
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -17,8 +18,12 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from . import pagecache
 
 
-def _invalidate(sender, **kwargs):
+def _invalidate(sender=None, **kwargs):
     pagecache.invalidate()
+    # These signals come inside the change's transaction: a reader between now and the
+    # commit still reads the old rows and could keep them under the new generation. Set
+    # another one once the change is committed (at once when there is no transaction).
+    transaction.on_commit(pagecache.invalidate)
 
 
 for _name, _signal in (
@@ -36,7 +41,7 @@ for _model in (Site, Locale, PageViewRestriction):
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 def _restriction_groups_changed(sender, **kwargs):
-    pagecache.invalidate()
+    _invalidate()
 
 
 @receiver(post_save, dispatch_uid="semilla-pagecache-page-saved")
@@ -44,4 +49,4 @@ def _restriction_groups_changed(sender, **kwargs):
 def _page_row_changed(sender, instance, **kwargs):
     # sent with the page's own model (LessonPage, ...) as sender: check the instance
     if isinstance(instance, Page):
-        pagecache.invalidate()
+        _invalidate()

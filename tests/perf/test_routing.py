@@ -240,3 +240,22 @@ def test_route_memory_is_bounded():
 
     assert memory.get("a") is None
     assert memory.get("c") == "c"
+
+
+def test_the_generation_moves_again_once_the_change_is_committed(
+    course, django_capture_on_commit_callbacks
+):
+    """A reader between the signal and the commit may keep old rows under the new
+    generation: another one is set when the publish commits."""
+    lesson = LessonPage.objects.get(pk=course.lessons[0].pk)
+    before = pcm.generation()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        lesson.save_revision().publish()
+        during = pcm.generation()
+    assert during != before
+    assert callbacks
+
+    for callback in callbacks:
+        callback()
+
+    assert pcm.generation() not in (before, during)
