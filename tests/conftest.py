@@ -76,6 +76,39 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, and at the end of the run, before they are dropped,
+    any other session still connected to one is named on stderr and ended (a process a
+    test started that outlived it; the drop would fail with "being accessed by other
+    users" and turn a green run red)."""
+    yield
+    with django_db_blocker.unblock():
+        _end_other_sessions()
+
+
+def _end_other_sessions():
+    import sys
+
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, application_name, state, left(query, 120) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            for pid, application, state, query in cursor.fetchall():
+                sys.stderr.write(
+                    f"test database {connection.settings_dict['NAME']} still in use at the end"
+                    f" of the run (pid {pid}, {application!r}, {state}, {query!r}): ending it\n"
+                )
+                cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
 URL_COVERAGE = os.environ.get("SEMILLA_URL_COVERAGE") == "1"
 
 

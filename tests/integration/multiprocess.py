@@ -65,8 +65,38 @@ def _stop(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+    _end_group(proc.pid)
     if proc.stdout:
         proc.stdout.close()
+
+
+def _end_group(pgid: int, timeout: float = 5.0) -> None:
+    """End what is left of the process group once its leader has exited: gunicorn's
+    workers and the task cluster's worker, monitor and pusher can outlive it by a moment,
+    each holding a database connection (which keeps the test database from being dropped
+    at the end of the run)."""
+    deadline = time.monotonic() + timeout
+    while _live_members(pgid) and time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+
+
+def _live_members(pgid: int) -> list[int]:
+    """The processes of group ``pgid`` that have not exited (zombies have: their
+    connections are closed)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, pgrp = fields[0], int(fields[2])
+        if pgrp == pgid and state != "Z":
+            members.append(int(stat.parent.name))
+    return members
 
 
 def collect_static() -> None:
