@@ -95,19 +95,10 @@ def _matches(n):
 
 
 def _bookings(n):
-    from mentors.models import Booking
-    from tests.factories.mentors import MatchFactory
+    from tests.factories.mentors import MatchFactory, make_booking
 
     for i in range(n):
-        match = MatchFactory()
-        start = timezone.now() + datetime.timedelta(days=1, hours=i)
-        Booking.objects.create(
-            match=match,
-            mentor=match.mentor,
-            participant=match.participant,
-            starts_at=start,
-            ends_at=start + datetime.timedelta(hours=1),
-        )
+        make_booking(MatchFactory(), timezone.now() + datetime.timedelta(days=1, hours=i))
 
 
 def _events(n):

@@ -85,3 +85,18 @@ def mentor_available_every_day(mentor, *, start=8, end=18, **settings):
     MentorProfile.objects.filter(pk=mentor.pk).update(**values)
     mentor.refresh_from_db()
     return mentor
+
+
+def make_booking(match, starts_at, **fields):
+    """A booking of ``match`` for one hour from ``starts_at``, written straight to the
+    table (no service rule: for tests that need past sessions or many rows fast)."""
+    from mentors.models import Booking
+
+    return Booking.objects.create(
+        match=match,
+        mentor=match.mentor,
+        participant=match.participant,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=1),
+        **fields,
+    )

@@ -8,7 +8,12 @@ from icalendar import Calendar
 from mentors import session_services as sessions
 from mentors.enums import BookingStatus, MatchStatus
 from mentors.models import Booking, WeeklyAvailability
-from tests.factories.mentors import MatchFactory, MentorProfileFactory, mentor_available_every_day
+from tests.factories.mentors import (
+    MatchFactory,
+    MentorProfileFactory,
+    make_booking,
+    mentor_available_every_day,
+)
 
 
 @pytest.fixture
@@ -119,13 +124,7 @@ def test_cancel_permission_matrix(client_for, match):
 @pytest.mark.parametrize("n", [1, 3])
 def test_sessions_page_query_count_constant(client_for, match, django_assert_num_queries, n):
     for slot in sessions.free_slots(match=match)[: 2 * n : 2]:
-        Booking.objects.create(
-            match=match,
-            mentor=match.mentor,
-            participant=match.participant,
-            starts_at=slot,
-            ends_at=slot + datetime.timedelta(hours=1),
-        )
+        make_booking(match, slot)
     client = client_for(match.participant.user)
     client.get(reverse("mentors:sessions"))
     # session, user, bookings, feed token + the logs' action items and the pairs' goals

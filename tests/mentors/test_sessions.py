@@ -9,7 +9,7 @@ from mentors.enums import BookingStatus, MatchStatus
 from mentors.ics import booking_ics
 from mentors.models import Booking
 from semilla.models import OutboxMessage
-from tests.factories.mentors import MatchFactory, mentor_available_every_day
+from tests.factories.mentors import MatchFactory, make_booking, mentor_available_every_day
 
 
 @pytest.fixture
@@ -215,14 +215,7 @@ def test_calendar_feed_token_rotates(db, entrepreneur):
 
 
 def _past_booking(match, hours_ago=2):
-    start = timezone.now() - datetime.timedelta(hours=hours_ago)
-    return Booking.objects.create(
-        match=match,
-        mentor=match.mentor,
-        participant=match.participant,
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    )
+    return make_booking(match, timezone.now() - datetime.timedelta(hours=hours_ago))
 
 
 def test_log_confirm_rate_and_volunteer_hours(match):

@@ -51,7 +51,12 @@ from tests.factories.cohorts import (
     ParticipantFactory,
     ReviewAssignmentFactory,
 )
-from tests.factories.mentors import MatchFactory, MentorProfileFactory, mentor_available_every_day
+from tests.factories.mentors import (
+    MatchFactory,
+    MentorProfileFactory,
+    make_booking,
+    mentor_available_every_day,
+)
 from tests.factories.pitchday import (
     make_confirmed_details,
     make_event,
@@ -170,17 +175,7 @@ def _future_booking(people):
 
 
 def _past_booking(people):
-    from mentors.models import Booking
-
-    match = _accepted_match(people)
-    start = timezone.now() - datetime.timedelta(hours=3)
-    return Booking.objects.create(
-        match=match,
-        mentor=match.mentor,
-        participant=match.participant,
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    )
+    return make_booking(_accepted_match(people), timezone.now() - datetime.timedelta(hours=3))
 
 
 def booking_cancel(people):
