@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from semilla.console import ListQuerysetMixin
 from semilla.enums import DocumentType, PopulationGroup, Sector
 from semilla.privacy import audit_access
 
@@ -33,23 +34,6 @@ from .models import (
     Workshop,
 )
 from .permissions import may_see_sensitive
-
-
-class ListQuerysetMixin:
-    """Joins for a console listing's columns, so that a page runs the same queries with
-    one row and with a full page. Wagtail's ModelViewSet has no queryset hook of its own:
-    the base queryset is handed to its index views (the page and its htmx results)."""
-
-    list_select_related: tuple[str, ...] = ()
-    list_prefetch_related: tuple[str, ...] = ()
-
-    def get_index_view_kwargs(self, **kwargs):
-        queryset = self.model._default_manager.all()
-        if self.list_select_related:
-            queryset = queryset.select_related(*self.list_select_related)
-        if self.list_prefetch_related:
-            queryset = queryset.prefetch_related(*self.list_prefetch_related)
-        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
 class LinkColumn(Column):

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from cohorts.wagtail_hooks import ListQuerysetMixin
+from semilla.console import ListQuerysetMixin
 
 from . import admin_views
 from .models import Booking, Match, MatchingWeights, MentorProfile

@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from cohorts.wagtail_hooks import ListQuerysetMixin
+from semilla.console import ListQuerysetMixin
 
 from .enums import DisbursementStatus, EntryKind, EventStatus, GrantStatus, PitchStatus
 from .models import (

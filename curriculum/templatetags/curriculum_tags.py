@@ -49,24 +49,25 @@ def _shared_key(context, block):
     return (generation(), page.pk, page.live_revision_id, get_language(), block.id)
 
 
+def _render(context, block, **extra) -> str:
+    values = context.flatten()
+    values["quiz_id"] = block.id
+    values.update(extra)
+    return conditional_escape(block.render_as_block(context=values))
+
+
 @register.simple_tag(takes_context=True)
 def lesson_block(context, block):
     """``{% include_block block with quiz_id=block.id %}``, rendering each block once per
     live revision and language for every reader who sees it the same way."""
     key = _shared_key(context, block)
-    values = None
-    if key is not None:
-        html = _rendered_blocks.get(key)
-        if html is None:
-            values = context.flatten()
-            values["quiz_id"] = block.id
-            values["csrf_token"] = CSRF_MARKER
-            html = conditional_escape(block.render_as_block(context=values))
-            _rendered_blocks.put(key, html)
-        if CSRF_MARKER in html:
-            token = str(context.get("csrf_token", ""))
-            html = mark_safe(html.replace(CSRF_MARKER, conditional_escape(token)))  # noqa: S308
-        return html
-    values = context.flatten()
-    values["quiz_id"] = block.id
-    return conditional_escape(block.render_as_block(context=values))
+    if key is None:
+        return _render(context, block)
+    html = _rendered_blocks.get(key)
+    if html is None:
+        html = _render(context, block, csrf_token=CSRF_MARKER)
+        _rendered_blocks.put(key, html)
+    if CSRF_MARKER in html:
+        token = conditional_escape(str(context.get("csrf_token", "")))
+        html = mark_safe(html.replace(CSRF_MARKER, token))  # noqa: S308
+    return html

@@ -117,14 +117,15 @@ def check_bulk_access(*, actor, now: datetime.datetime | None = None):
     if people <= threshold or alerted:
         return None
     with transaction.atomic():
-        return _raise_bulk_alert(actor=actor, start=start, now=now, people=people)
+        return _raise_bulk_alert(
+            actor=actor, start=start, now=now, people=people, threshold=threshold
+        )
 
 
-def _raise_bulk_alert(*, actor, start, now, people: int):
+def _raise_bulk_alert(*, actor, start, now, people: int, threshold: int):
     from ..emails import queue_email_to_user
     from .models import BulkAccessAlert
 
-    threshold = conf.bulk_access_threshold()
     alert = BulkAccessAlert.objects.create(
         actor=actor, window_start=start, window_end=now, people=people
     )
