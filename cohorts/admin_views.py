@@ -1,14 +1,12 @@
 """Staff console screens that are not plain model lists: the selection screen (ranking,
 assignment, decisions, release, waitlist), workshop attendance and the CSV export."""
 
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from semilla.exports import csv_response
 from semilla.permissions import is_programme_staff
 from semilla.privacy import audit_access
 
@@ -209,11 +208,7 @@ def export_csv(request, pk: int):
     cohort = get_object_or_404(Cohort, pk=pk)
     sensitive = may_see_sensitive(request.user)
     columns = BASIC_COLUMNS + (SENSITIVE_COLUMNS if sensitive else [])
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{cohort.slug}-{stamp}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([name for name, _attr in columns])
     apps = list(
         Application.objects.filter(cohort=cohort)
         .exclude(status="draft")
@@ -230,16 +225,11 @@ def export_csv(request, pk: int):
             object_id=f"cohort:{cohort.pk}",
             path=request.path,
         )
-    for app in apps:
-        writer.writerow([_csv_safe(_value(app, attr)) for _name, attr in columns])
-    return response
-
-
-def _csv_safe(value):
-    """Neutralise spreadsheet formulas typed by applicants."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    return csv_response(
+        filename=f"{cohort.slug}-{stamp}.csv",
+        header=[name for name, _attr in columns],
+        rows=([_value(app, attr) for _name, attr in columns] for app in apps),
+    )
 
 
 @require_http_methods(["GET", "POST"])

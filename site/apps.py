@@ -10,3 +10,6 @@ class SemillaConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (registers signal handlers)
+        from .exports import install_wagtail_writer
+
+        install_wagtail_writer()

@@ -3,8 +3,6 @@ sponsor's contribution page and the Stripe webhook."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from semilla.enums import Role
+from semilla.exports import csv_response
 from semilla.permissions import is_finance, role_required
 from semilla.privacy import audit_access
 
@@ -443,26 +442,22 @@ def use_of_funds_export(request, reference):
     get the aggregate version without the grantee's name."""
     grant = get_object_or_404(selectors._grant_queryset(), reference=reference)
     manager = selectors.may_manage_grants(request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="uso-de-fondos-{grant.reference}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Grant"),
-            _("Grantee") if manager else "",
-            _("Section"),
-            _("Item"),
-            _("Planned (minor units)"),
-            _("Spent or paid (minor units)"),
-            _("Status"),
-            _("Evidence"),
-        ]
-    )
-    name = grant.grantee.get_full_name() if manager else ""
-    for tranche in grant.tranches.all():
-        evidence = tranche.milestone.evidence.all()
-        writer.writerow(
-            [
+    header = [
+        _("Grant"),
+        _("Grantee") if manager else "",
+        _("Section"),
+        _("Item"),
+        _("Planned (minor units)"),
+        _("Spent or paid (minor units)"),
+        _("Status"),
+        _("Evidence"),
+    ]
+
+    def rows():
+        name = grant.grantee.get_full_name() if manager else ""
+        for tranche in grant.tranches.all():
+            evidence = tranche.milestone.evidence.all()
+            yield [
                 grant.reference,
                 name,
                 _("Tranche %(n)s") % {"n": tranche.number},
@@ -472,10 +467,8 @@ def use_of_funds_export(request, reference):
                 tranche.get_status_display(),
                 len(evidence),
             ]
-        )
-        for item in evidence:
-            writer.writerow(
-                [
+            for item in evidence:
+                yield [
                     grant.reference,
                     name,
                     _("Receipt"),
@@ -486,10 +479,8 @@ def use_of_funds_export(request, reference):
                     tranche.milestone.get_status_display(),
                     item.original_name if manager else "",
                 ]
-            )
-    for row in selectors.use_of_funds_rows(grant):
-        writer.writerow(
-            [
+        for row in selectors.use_of_funds_rows(grant):
+            yield [
                 grant.reference,
                 name,
                 _("Planned use"),
@@ -499,8 +490,8 @@ def use_of_funds_export(request, reference):
                 "",
                 "",
             ]
-        )
-    return response
+
+    return csv_response(filename=f"uso-de-fondos-{grant.reference}.csv", header=header, rows=rows())
 
 
 @require_POST

@@ -2,14 +2,12 @@
 deadlines), the access audit, bulk-access alerts, the erasure log and everyone's consent
 records (with a CSV export)."""
 
-import csv
 import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..enums import ConsentChannel
+from ..exports import csv_response
 from . import services
 from .consents import purpose_label
 from .forms import AuditFilterForm, ConsentFilterForm, ExtendForm, RequestAnswerForm
@@ -201,13 +200,6 @@ def consents_list(request):
     )
 
 
-def _cell(value) -> str:
-    """Text a spreadsheet will not run as a formula (names and e-mails are typed by
-    people)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _when(value) -> str:
     return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
 
@@ -216,42 +208,35 @@ def _when(value) -> str:
 def consents_export(request):
     """The filtered consent records as CSV (one query, read in chunks)."""
     _form, queryset = _consents_for(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="semilla-autorizaciones-{stamp}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")  # so spreadsheets read the accents as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Person id"),
-            _("Name"),
-            _("E-mail"),
-            _("Purpose code"),
-            _("Purpose"),
-            _("Policy version"),
-            _("Channel"),
-            _("Given at"),
-            _("Withdrawn at"),
-            _("Status"),
-            _("Recorded by"),
-        ]
-    )
+    header = [
+        _("Person id"),
+        _("Name"),
+        _("E-mail"),
+        _("Purpose code"),
+        _("Purpose"),
+        _("Policy version"),
+        _("Channel"),
+        _("Given at"),
+        _("Withdrawn at"),
+        _("Status"),
+        _("Recorded by"),
+    ]
     channels = dict(ConsentChannel.choices)
-    for record in queryset.iterator(chunk_size=2000):
-        writer.writerow(
-            [
-                record.user_id,
-                _cell(record.user.get_full_name()),
-                _cell(record.user.email),
-                record.purpose,
-                purpose_label(record.purpose),
-                _cell(record.policy_version),
-                str(channels.get(record.channel, record.channel)),
-                _when(record.given_at),
-                _when(record.revoked_at),
-                _("Granted") if record.revoked_at is None else _("Withdrawn"),
-                _cell(record.recorded_by.email if record.recorded_by else ""),
-            ]
-        )
-    return response
+    rows = (
+        [
+            record.user_id,
+            record.user.get_full_name(),
+            record.user.email,
+            record.purpose,
+            purpose_label(record.purpose),
+            record.policy_version,
+            str(channels.get(record.channel, record.channel)),
+            _when(record.given_at),
+            _when(record.revoked_at),
+            _("Granted") if record.revoked_at is None else _("Withdrawn"),
+            record.recorded_by.email if record.recorded_by else "",
+        ]
+        for record in queryset.iterator(chunk_size=2000)
+    )
+    return csv_response(filename=f"semilla-autorizaciones-{stamp}.csv", header=header, rows=rows)

@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from semilla.enums import City
+from semilla.exports import Sheet, csv_lines, xlsx_bytes
 
 from .indicators import DIMENSIONS, INDICATORS
 from .selectors import SECONDARY_MARK, SMALL_CELL, UNIT_LABELS, Cell, Report
@@ -82,54 +77,30 @@ def filters_description(report: Report) -> list[tuple[str, str]]:
     ]
 
 
-def to_csv(report: Report) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header())
-    writer.writerows(long_rows(report))
-    # UTF-8 with a byte-order mark so that spreadsheet programs read the accents right
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _autosize(sheet) -> None:
-    for index, column in enumerate(sheet.columns, start=1):
-        width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 70)
-
-
-def to_xlsx(report: Report) -> bytes:
-    book = Workbook()
-    bold = Font(bold=True)
-
-    summary = book.active
-    summary.title = _("Summary")[:31]
-    summary.append([_("Code"), _("Indicator"), _("Unit"), _("Total")])
-    for item in report.indicators:
-        summary.append([item.key, str(item.label), str(UNIT_LABELS[item.unit]), _value(item.total)])
-
-    breakdown = book.create_sheet(_("Disaggregation")[:31])
-    breakdown.append(header())
-    for row in long_rows(report):
-        if row[3] not in (_("Total"), _("Month")):
-            breakdown.append(row)
-
-    months = report.filters.months()
-    by_month = book.create_sheet(_("By month")[:31])
-    by_month.append([_("Code"), _("Indicator"), *[m.strftime("%Y-%m") for m in months]])
-    for item in report.indicators:
-        by_month.append([item.key, str(item.label), *[_value(c) for _m, c in item.series]])
-
-    definitions = book.create_sheet(_("Definitions")[:31])
-    definitions.append(
-        [
-            _("Code"),
-            _("Indicator"),
-            _("Definition (Spanish)"),
-            _("Definition (English)"),
-            _("Unit"),
-            _("Source"),
-        ]
+def xlsx_sheets(report: Report) -> list[Sheet]:
+    summary = Sheet(
+        title=_("Summary"),
+        header=[_("Code"), _("Indicator"), _("Unit"), _("Total")],
+        rows=[
+            [item.key, str(item.label), str(UNIT_LABELS[item.unit]), _value(item.total)]
+            for item in report.indicators
+        ],
     )
+    breakdown = Sheet(
+        title=_("Disaggregation"),
+        header=header(),
+        rows=[row for row in long_rows(report) if row[3] not in (_("Total"), _("Month"))],
+    )
+    months = report.filters.months()
+    by_month = Sheet(
+        title=_("By month"),
+        header=[_("Code"), _("Indicator"), *[m.strftime("%Y-%m") for m in months]],
+        rows=[
+            [item.key, str(item.label), *[_value(c) for _m, c in item.series]]
+            for item in report.indicators
+        ],
+    )
+    definitions = []
     for indicator in INDICATORS:
         src = source(indicator.source)
         with translation.override("es"):
@@ -150,16 +121,31 @@ def to_xlsx(report: Report) -> bytes:
     definitions.append(
         [_("Breakdowns"), ", ".join([dimension_label(d) for d in [*DIMENSIONS, "cohort"]])]
     )
+    about = filters_description(report)
+    return [
+        summary,
+        breakdown,
+        by_month,
+        Sheet(
+            title=_("Definitions"),
+            header=[
+                _("Code"),
+                _("Indicator"),
+                _("Definition (Spanish)"),
+                _("Definition (English)"),
+                _("Unit"),
+                _("Source"),
+            ],
+            rows=definitions,
+        ),
+        Sheet(title=_("Filters"), header=list(about[0]), rows=[list(pair) for pair in about[1:]]),
+    ]
 
-    about = book.create_sheet(_("Filters")[:31])
-    for label, value in filters_description(report):
-        about.append([label, value])
 
-    for sheet in book.worksheets:
-        for cell in sheet[1]:
-            cell.font = bold
-        sheet.freeze_panes = "A2"
-        _autosize(sheet)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def to_csv(report: Report) -> bytes:
+    """The CSV download's bytes (for benchmarks and tasks; views use the writer's response)."""
+    return "".join(csv_lines(header(), long_rows(report))).encode("utf-8")
+
+
+def to_xlsx(report: Report) -> bytes:
+    return xlsx_bytes(xlsx_sheets(report))

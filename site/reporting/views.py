@@ -1,13 +1,14 @@
 """The indicator dashboard in the staff console and its exports."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from semilla.exports import CSV, csv_response, xlsx_response
+
 from .charts import bar_chart, format_value, line_chart
-from .exports import dimension_label, to_csv, to_xlsx
+from .exports import dimension_label, header, long_rows, xlsx_sheets
 from .forms import FiltersForm
 from .permissions import may_view_indicators, sees_only_suppressed
 from .selectors import SECONDARY_MARK, SMALL_CELL, build_report, cohort_choices
@@ -62,14 +63,7 @@ def dashboard(request):
 @require_GET
 def export(request, fmt: str):
     _form, report, _funder_view = _report_for(request)
-    stamp = timezone.localdate().isoformat()
-    if fmt == "csv":
-        response = HttpResponse(to_csv(report), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            to_xlsx(report),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="semilla-indicadores-{stamp}.{fmt}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    filename = f"semilla-indicadores-{timezone.localdate().isoformat()}"
+    if fmt == CSV:
+        return csv_response(filename=filename, header=header(), rows=long_rows(report))
+    return xlsx_response(filename=filename, sheets=xlsx_sheets(report))
