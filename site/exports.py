@@ -151,7 +151,7 @@ def _write_sheet(sheet, spec: Sheet, bold: Font) -> None:
             value = cell_value(raw, XLSX)
             cell = sheet.cell(row=row_index, column=column)
             if isinstance(value, str):
-                value = _xlsx_text(raw)
+                value = _xlsx_text(value)
                 cell.value = value
                 cell.data_type = "s"
             else:
