@@ -67,8 +67,8 @@ def filters_description(report: Report) -> list[tuple[str, str]]:
         (
             _("Small cells"),
             _(
-                'Counts under %(n)s are shown as "<%(n)s"; a cell marked "%(mark)s" is hidden '
-                "so that a small one cannot be worked out from the total."
+                'A cell marked "%(mark)s" is hidden, because it counts fewer than %(n)s '
+                "people or because a small count could be worked out from it."
             )
             % {"n": SMALL_CELL, "mark": SECONDARY_MARK}
             if report.suppressed

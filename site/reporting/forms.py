@@ -3,7 +3,8 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import City
@@ -67,3 +68,80 @@ class FiltersForm(forms.Form):
 
     def wants_suppression(self) -> bool:
         return bool(self.is_valid() and self.cleaned_data.get("suppress"))
+
+
+# --- funders: fixed periods only -----------------------------------------------------------
+
+#: how many programme years (calendar years, January to December) a funder may choose from
+PERIOD_YEARS = 3
+
+
+def _month_end(month: datetime.date) -> datetime.date:
+    return (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+
+
+def fixed_periods(
+    today: datetime.date | None = None,
+) -> dict[str, tuple[str, datetime.date, datetime.date]]:
+    """Every period a funder may ask for: the programme year (a calendar year), its
+    quarters and its months, up to the current month, for the last ``PERIOD_YEARS`` years.
+    Code -> (label, first day, last day). Newest first."""
+    today = today or timezone.localdate()
+    periods: dict[str, tuple[str, datetime.date, datetime.date]] = {}
+    for year in range(today.year, today.year - PERIOD_YEARS, -1):
+        periods[str(year)] = (
+            gettext_now("Programme year %(year)s") % {"year": year},
+            datetime.date(year, 1, 1),
+            datetime.date(year, 12, 31),
+        )
+        for quarter in range(4, 0, -1):
+            start = datetime.date(year, 3 * quarter - 2, 1)
+            if start > today:
+                continue
+            periods[f"{year}-Q{quarter}"] = (
+                gettext_now("Quarter %(n)s of %(year)s") % {"n": quarter, "year": year},
+                start,
+                _month_end(datetime.date(year, 3 * quarter, 1)),
+            )
+        for number in range(12, 0, -1):
+            month = datetime.date(year, number, 1)
+            if month > today:
+                continue
+            periods[f"{year}-{number:02d}"] = (
+                formats.date_format(month, "YEAR_MONTH_FORMAT"),
+                month,
+                _month_end(month),
+            )
+    return periods
+
+
+class PeriodForm(forms.Form):
+    """What a funder may choose: one fixed period and a breakdown. No free dates and no
+    cohort or city filter, so that two allowed reports never differ by a handful of
+    people (see docs/privacy-and-reporting.md)."""
+
+    period = forms.ChoiceField(label=_("Period"), required=False)
+    breakdown = forms.ChoiceField(label=_("Break down by"), required=False)
+
+    def __init__(self, *args, today: datetime.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.periods = fixed_periods(today)
+        self.fields["period"].choices = [(code, p[0]) for code, p in self.periods.items()]
+        self.fields["breakdown"].choices = [
+            *[(key, label) for key, (label, _values) in DIMENSIONS.items()],
+            ("cohort", _("Cohort")),
+        ]
+
+    def to_filters(self) -> Filters:
+        code = (self.cleaned_data.get("period") if self.is_valid() else "") or next(
+            iter(self.periods)
+        )
+        _label, start, end = self.periods[code]
+        return Filters(date_from=start, date_to=end)
+
+    def chosen_breakdown(self) -> str:
+        value = self.cleaned_data.get("breakdown") if self.is_valid() else ""
+        return value or "sex"
+
+    def wants_suppression(self) -> bool:
+        return True

@@ -39,7 +39,10 @@ from .indicators import (
 )
 from .sources import SOURCES, SUBMITTED, Source
 
+#: the threshold: a count of 1 to SMALL_CELL - 1 people is never shown to a funder
 SMALL_CELL = 5
+#: what a hidden cell shows: the same mark whether it is small or hidden to protect a small
+#: one (two different marks would tell an attacker which hidden cell is the small one)
 SECONDARY_MARK = "*"
 MEASURE_SLOTS = ("m1", "m2")
 REGULAR_DOCUMENTS = [
@@ -202,10 +205,8 @@ class Cell:
     secondary: bool = False
 
     def display(self) -> str:
-        if self.secondary:
-            return SECONDARY_MARK
         if self.suppressed:
-            return f"<{SMALL_CELL}"
+            return SECONDARY_MARK
         if self.value is None:
             return "–"
         return str(self.value)
@@ -260,20 +261,63 @@ def _cell(indicator, sums: dict[str, int]) -> Cell:
     return Cell(value=int(numerator), base=base)
 
 
-def _suppress(cells: list[Cell]) -> None:
-    """Primary suppression (fewer than 5 rows behind a non-empty cell), then secondary:
-    when a single cell of a breakdown is hidden, hide the next smallest too so that it
-    cannot be worked out from the total."""
-    hidden = 0
-    for cell in cells:
-        if 0 < cell.base < SMALL_CELL or (cell.base == 0 and cell.value not in (None, 0)):
-            cell.suppressed = True
-            hidden += 1
-    if hidden == 1:
-        visible = [c for c in cells if not c.suppressed and c.base > 0]
-        if visible:
-            other = min(visible, key=lambda c: c.base)
-            other.suppressed = other.secondary = True
+def _small(cell: Cell) -> bool:
+    """Primary suppression: fewer than SMALL_CELL rows behind a non-empty cell."""
+    return 0 < cell.base < SMALL_CELL or (cell.base == 0 and cell.value not in (None, 0))
+
+
+def _nonzero(cell: Cell) -> bool:
+    return cell.base > 0 or cell.value not in (None, 0)
+
+
+def _hide(cell: Cell) -> None:
+    cell.suppressed = True
+    cell.secondary = not _small(cell)
+
+
+def _exposed(hidden: list[Cell]) -> bool:
+    """With the total shown, the hidden cells of a table add up to a known number. They
+    are protected when there are at least two, they stand for at least SMALL_CELL rows,
+    and more rows than cells (otherwise every hidden cell would be known to be 1)."""
+    rows = sum(c.base for c in hidden)
+    return bool(hidden) and (len(hidden) < 2 or rows < SMALL_CELL or rows <= len(hidden))
+
+
+def suppress_block(total: Cell, tables: list[list[Cell]]) -> None:
+    """Small-cell suppression of one block: one month's total and its breakdowns (each
+    table adds up to the total). A small total hides the whole block. Otherwise, primary:
+    every small cell; complementary: in each table,
+    hide the next smallest cells until the hidden ones cannot be worked out from the total
+    (see ``_exposed``); if a table runs out of cells to hide, hide the total, and then make
+    sure no table gives the total back by addition (each keeps a hidden cell)."""
+    if _small(total):
+        # a small group: hide every cell, zeros too (a zero next to a hidden cell would
+        # tell that the whole group shares the other value, e.g. all from one city)
+        for cell in [total, *[c for table in tables for c in table]]:
+            _hide(cell)
+        return
+    for cell in [c for table in tables for c in table]:
+        if _small(cell):
+            _hide(cell)
+    changed = True
+    while changed:
+        changed = False
+        for table in tables:
+            nonzero = [c for c in table if _nonzero(c)]
+            hidden = [c for c in nonzero if c.suppressed]
+            visible = sorted((c for c in nonzero if not c.suppressed), key=lambda c: c.base)
+            if not total.suppressed:
+                while _exposed(hidden) and visible:
+                    cell = visible.pop(0)
+                    _hide(cell)
+                    hidden.append(cell)
+                    changed = True
+                if _exposed(hidden):
+                    _hide(total)
+                    changed = True
+            elif nonzero and not hidden:
+                _hide(visible[0])
+                changed = True
 
 
 def _dimension_key(row: dict, dimension: str):
@@ -285,6 +329,37 @@ def _other_label(dimension: str, key) -> str:
     if dimension == "cohort" and key != UNKNOWN:
         return str(key)
     return value_label("sex" if dimension == "cohort" else dimension, key)
+
+
+def _suppress_from_months(indicator, report: IndicatorReport, keys, month_dim_sums) -> None:
+    """Suppress each month (the finest period anyone may ask for) on its own, then show a
+    figure of the whole period only when every month's figure behind it is shown. Every
+    figure shown is then a sum of shown monthly figures, so no combination of periods
+    (months, quarters, the year) gives back a hidden one by addition or subtraction."""
+    # rows outside the months listed (cannot happen with whole months): hide everything
+    outside = bool(set(month_dim_sums) - {month for month, _cell in report.series})
+    hidden_total = outside
+    hidden_keys: dict[str, set[str]] = defaultdict(set)
+    for month, total in report.series:
+        tables = {
+            dimension: [
+                (key, _cell(indicator, month_dim_sums[month][dimension].get(k, {})))
+                if month in month_dim_sums
+                else (key, Cell(value=None, base=0))
+                for key, k, _label in entries
+            ]
+            for dimension, entries in keys.items()
+        }
+        suppress_block(total, [[cell for _key, cell in table] for table in tables.values()])
+        hidden_total = hidden_total or total.suppressed
+        for dimension, table in tables.items():
+            hidden_keys[dimension].update(key for key, cell in table if cell.suppressed)
+    if hidden_total or _small(report.total):
+        _hide(report.total)
+    for dimension, entries in report.by.items():
+        for key, _label, cell in entries:
+            if outside or key in hidden_keys[dimension] or _small(cell):
+                _hide(cell)
 
 
 def build_report(
@@ -307,6 +382,9 @@ def build_report(
         total_sums: dict[str, int] = defaultdict(int)
         dim_sums: dict[str, dict] = {d: defaultdict(lambda: defaultdict(int)) for d in dimensions}
         month_sums: dict = defaultdict(lambda: defaultdict(int))
+        month_dim_sums: dict = defaultdict(
+            lambda: {d: defaultdict(lambda: defaultdict(int)) for d in dimensions}
+        )
         for row in src_rows:
             for measure in ("rows", *MEASURE_SLOTS):
                 amount = row[measure] or 0
@@ -321,7 +399,12 @@ def build_report(
                             if timezone.is_aware(month)
                             else month.date()
                         )
-                    month_sums[month.replace(day=1)][measure] += amount
+                    month = month.replace(day=1)
+                    month_sums[month][measure] += amount
+                    for dimension in dimensions:
+                        month_dim_sums[month][dimension][_dimension_key(row, dimension)][
+                            measure
+                        ] += amount
         total = _cell(indicator, total_sums)
         report = IndicatorReport(
             key=indicator.key,
@@ -330,27 +413,26 @@ def build_report(
             unit=indicator.unit,
             total=total,
         )
+        keys: dict[str, list[tuple[str, object, str]]] = {}
         for dimension in dimensions:
             values: list[tuple[object, str]]
             if dimension == "cohort":
                 values = list(cohorts.items())
             else:
                 values = [(k, str(v)) for k, v in DIMENSIONS[dimension][1].items()]
-            present = dim_sums[dimension]
             known = {k for k, _label in values}
-            entries = [(str(k), label, _cell(indicator, present.get(k, {}))) for k, label in values]
-            entries.extend(
-                (str(k), _other_label(dimension, k), _cell(indicator, present[k]))
-                for k in present
+            keys[dimension] = [(str(k), k, label) for k, label in values] + [
+                (str(k), k, _other_label(dimension, k))
+                for k in dim_sums[dimension]
                 if k not in known
-            )
-            report.by[dimension] = entries
+            ]
+            report.by[dimension] = [
+                (key, label, _cell(indicator, dim_sums[dimension].get(k, {})))
+                for key, k, label in keys[dimension]
+            ]
         report.series = [(month, _cell(indicator, month_sums.get(month, {}))) for month in months]
         if suppress:
-            _suppress([report.total])
-            for entries in report.by.values():
-                _suppress([cell for _k, _l, cell in entries])
-            _suppress([cell for _m, cell in report.series])
+            _suppress_from_months(indicator, report, keys, month_dim_sums)
         reports.append(report)
     return Report(filters=filters, indicators=reports, suppressed=suppress, cohorts=cohorts)
 

@@ -9,7 +9,7 @@ from semilla.exports import CSV, csv_response, xlsx_response
 
 from .charts import bar_chart, format_value, line_chart
 from .exports import dimension_label, header, long_rows, xlsx_sheets
-from .forms import FiltersForm
+from .forms import FiltersForm, PeriodForm
 from .permissions import may_view_indicators, sees_only_suppressed
 from .selectors import SECONDARY_MARK, SMALL_CELL, build_report, cohort_choices
 
@@ -19,7 +19,11 @@ def _report_for(request):
         raise PermissionDenied
     funder_view = sees_only_suppressed(request.user)
     cohorts = cohort_choices()
-    form = FiltersForm(request.GET or None, cohorts=cohorts, allow_unsuppressed=not funder_view)
+    form: FiltersForm | PeriodForm
+    if funder_view:
+        form = PeriodForm(request.GET or None)
+    else:
+        form = FiltersForm(request.GET or None, cohorts=cohorts, allow_unsuppressed=True)
     suppress = funder_view or form.wants_suppression()
     report = build_report(form.to_filters(), suppress=suppress, cohorts=cohorts)
     return form, report, funder_view
