@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.utils import formats, timezone
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import City
@@ -90,7 +90,7 @@ def fixed_periods(
     periods: dict[str, tuple[str, datetime.date, datetime.date]] = {}
     for year in range(today.year, today.year - PERIOD_YEARS, -1):
         periods[str(year)] = (
-            gettext_now("Programme year %(year)s") % {"year": year},
+            gettext("Programme year %(year)s") % {"year": year},
             datetime.date(year, 1, 1),
             datetime.date(year, 12, 31),
         )
@@ -99,7 +99,7 @@ def fixed_periods(
             if start > today:
                 continue
             periods[f"{year}-Q{quarter}"] = (
-                gettext_now("Quarter %(n)s of %(year)s") % {"n": quarter, "year": year},
+                gettext("Quarter %(n)s of %(year)s") % {"n": quarter, "year": year},
                 start,
                 _month_end(datetime.date(year, 3 * quarter, 1)),
             )
