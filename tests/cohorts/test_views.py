@@ -160,7 +160,7 @@ def test_staff_without_sensitive_permission_exports_no_personal_columns(people, 
     response = client_for(people["staff"]).get(
         reverse("cohorts_export", args=[people["application"].cohort_id])
     )
-    header = response.content.decode().splitlines()[0]
+    header = response.content.decode("utf-8-sig").splitlines()[0]
     assert header == (
         "id,status,submitted_at,business_name,business_stage,sector,city,"
         "municipality,needs,reviews,score_mean,score_median,shortlisted"

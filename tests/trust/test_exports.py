@@ -5,8 +5,8 @@
 - ``test_every_export_url_is_in_the_hostile_list`` finds every export URL (views that call
   the writer, console listings with ``list_export``) and fails when one is missing from
   ``EXPORTS`` below, or when a function calls the writer without being a URL's view.
-- ``test_hostile_value_neutralised_in_every_export`` puts a value that a spreadsheet would
-  run (``=HYPERLINK(...)``, ``+``, ``-``, ``@``, a leading tab or carriage return) where each
+- ``test_hostile_value_neutralised_in_every_export`` puts values that a spreadsheet would
+  run (``=HYPERLINK(...)`` after each of ``= + - @``, a tab, a carriage return) where each
   export writes text, downloads every export (CSV and XLSX where both exist) and checks
   that the value arrives with a leading ``'`` and never as a formula.
 
@@ -44,11 +44,6 @@ PAYLOAD = 'HYPERLINK("http://evil.example/x","ver")'
 #: what a spreadsheet reads as the start of a formula (written out here, not taken from the
 #: writer, so that a writer that forgets one fails)
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def hostile(n: int) -> str:
-    """The n-th hostile value: each export gets a different first character."""
-    return TRIGGERS[n % len(TRIGGERS)] + PAYLOAD
 
 
 # --- the code scan ---------------------------------------------------------------------------
@@ -286,7 +281,7 @@ def _history(value, user):
 def _redirect(value, user):
     from wagtail.contrib.redirects.models import Redirect
 
-    Redirect.objects.create(old_path="/hostil", redirect_link=value)
+    Redirect.objects.create(old_path=f"/hostil-{Redirect.objects.count()}", redirect_link=value)
 
 
 EXPORTS: dict[str, Callable[..., list[Download]]] = {
@@ -367,19 +362,19 @@ def _safe(value, fmt):
     return "'" + (value.replace("\r", "\n") if fmt == "xlsx" else value)
 
 
-@pytest.mark.parametrize(("index", "name"), list(enumerate(EXPORTS)))
-def test_hostile_value_neutralised_in_every_export(make_user, client_for, index, name):
-    value = hostile(index)
-    downloads = EXPORTS[name](make_user, value)
-    for user, path, query, fmt in downloads:
-        response = client_for(user).get(path, query)
-        assert response.status_code == 200, (path, query)
-        assert response["Cache-Control"] == "private, no-store"
-        assert response["Content-Disposition"].startswith("attachment; filename=")
-        cells = _cells(response, fmt)
-        assert _safe(value, fmt) in cells, (path, fmt)
-        assert value not in cells
-        assert [c for c in cells if isinstance(c, str) and c.startswith("=")] == []
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_hostile_value_neutralised_in_every_export(make_user, client_for, name):
+    """Each of the six first characters in turn, where the export writes text."""
+    for value in [first + PAYLOAD for first in TRIGGERS]:
+        for user, path, query, fmt in EXPORTS[name](make_user, value):
+            response = client_for(user).get(path, query)
+            assert response.status_code == 200, (path, query)
+            assert response["Cache-Control"] == "private, no-store"
+            assert response["Content-Disposition"].startswith("attachment; filename=")
+            cells = _cells(response, fmt)
+            assert _safe(value, fmt) in cells, (path, fmt, value)
+            assert value not in cells
+            assert [c for c in cells if isinstance(c, str) and c.startswith("=")] == []
 
 
 # --- the writer itself ------------------------------------------------------------------------
