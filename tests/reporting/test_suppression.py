@@ -12,6 +12,7 @@ quarters, the year) on a small data set whose every row is known, then checks th
 """
 
 import datetime
+import itertools
 from itertools import combinations
 
 import numpy as np
@@ -169,6 +170,81 @@ def test_no_hidden_small_count_is_a_combination_of_shown_figures(people):
     assert len(hidden_small) > 10  # the data set does have small cells to protect
     derivable = [sorted(rows) for rows in hidden_small if _derivable(matrix, rows, size)]
     assert derivable == []
+
+
+def test_no_hidden_small_count_can_be_pinned_down_by_bounds(people):
+    """Stronger than the rank test: the attacker also knows that counts are never negative
+    and which hidden cells the rules say are not 0. For every hidden small count, the smallest and the
+    largest value compatible with everything shown (linear programmes over the counts of
+    every month x sex x city x document status) must differ."""
+    from scipy.optimize import linprog
+
+    figures = _published(people)
+    periods = _periods()
+    constant = {k: people[0][k] for k in ("group", "age", "cohort")}
+    cells = list(
+        itertools.product(range(1, 13), Sex.values, City.values, ["regular", "in_process", "none"])
+    )
+
+    def members(code, key):
+        months = {key[1]} if key[0] == "month" else periods[code]
+        if key == "total" or key[0] == "month":
+            return [i for i, c in enumerate(cells) if c[0] in months]
+        dimension, value = key
+        if dimension in constant:
+            return (
+                [i for i, c in enumerate(cells) if c[0] in months]
+                if value == constant[dimension]
+                else []
+            )
+        position = {"sex": 1, "city": 2, "document": 3}[dimension]
+        return [i for i, c in enumerate(cells) if c[0] in months and c[position] == value]
+
+    def row(indices):
+        vector = np.zeros(len(cells))
+        vector[indices] = 1
+        return vector
+
+    # what the rules tell: in a month where something is shown (so its total is not
+    # small), a hidden cell is not 0; elsewhere a hidden figure may be 0
+    months_with_figures = {
+        code
+        for (code, key), (_rows, shown, _n) in figures.items()
+        if len(periods[code]) == 1 and shown not in (None, 0) and key[0] != "month"
+    }
+    equal, equal_to, at_least_one, small = [], [], [], []
+    for (code, key), (_rows, shown, n) in figures.items():
+        indices = members(code, key)
+        if shown is not None:
+            equal.append(row(indices))
+            equal_to.append(shown)
+            continue
+        if code in months_with_figures:
+            at_least_one.append(-row(indices))
+        if 0 < n < SMALL_CELL:
+            small.append(((code, key), indices))
+    pinned = []
+    for name, indices in small:
+        bounds = []
+        for sign in (1, -1):
+            result = linprog(
+                sign * row(indices),
+                A_ub=np.array(at_least_one),
+                b_ub=-np.ones(len(at_least_one)),
+                A_eq=np.array(equal),
+                b_eq=np.array(equal_to),
+                bounds=(0, None),
+                method="highs",
+            )
+            if result.status == 3:  # no upper limit at all
+                bounds.append(float("inf"))
+                continue
+            assert result.status == 0, name
+            bounds.append(sign * result.fun)
+        if bounds[1] - bounds[0] < 0.5:
+            pinned.append((name, bounds[0]))
+    assert len(small) > 10
+    assert pinned == []
 
 
 def test_no_pair_or_combination_of_periods_reveals_a_small_count(people):
