@@ -145,3 +145,21 @@ def test_csv_export_matches_report(client_for, staff_user):
     totals = {r[0]: r[5] for r in rows[1:] if r[3] == "Total"}
     assert totals["applicants"] == "12"
     assert totals["participants"] == str(report.get("participants").total.value)
+
+
+def test_indicators_funder_picks_a_fixed_month_and_nothing_else(client_for, funder_user):
+    bulk_applicants(6, prefix="seis")
+    month = timezone.localdate().replace(day=1)
+    end = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    response = client_for(funder_user).get(
+        DASHBOARD, {"period": month.strftime("%Y-%m"), "city": "bogota", "date_from": "2020-01-01"}
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].fields) == ["period", "breakdown"]
+    report = response.context["report"]
+    assert report.filters == Filters(month, end)
+    # six people in six cities: hiding each city still says "one each", so the total goes
+    # too, and every other breakdown keeps its small cells hidden
+    assert report.get("applicants").total.display() == "*"
+    assert [c.display() for _k, _l, c in report.get("applicants").by["sex"]] == ["*"] * 4
+    assert b'name="period"' in response.content and b'name="date_from"' not in response.content
