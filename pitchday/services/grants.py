@@ -38,8 +38,9 @@ from ..models import (
     PayoutDetailsUpdateRequest,
     Tranche,
 )
+from ..money import fund_balance, grant_balance
 from . import InvalidTransition, ServiceError
-from .ledger import fund_summary, grant_committed, post_entry
+from .ledger import post_entry
 
 EVIDENCE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"}
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
@@ -252,7 +253,7 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.status != GrantStatus.DRAFT:
         raise InvalidTransition(grant.get_status_display(), GrantStatus.OFFERED)
-    available = fund_summary(fund)["available"]
+    available = fund_balance(fund=fund).available
     if grant.amount > available:
         raise ServiceError(
             _("The fund has %(available)s available; this grant needs %(amount)s.")
@@ -374,7 +375,7 @@ def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
     Tranche.objects.filter(grant=grant).exclude(status=TrancheStatus.PAID).update(
         status=TrancheStatus.CANCELLED
     )
-    remaining = grant_committed(grant)
+    remaining = grant_balance(grant=grant).committed
     if remaining > 0:
         post_entry(
             fund=grant.fund,
