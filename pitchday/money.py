@@ -37,10 +37,12 @@ from .enums import EntryKind, LedgerAccount
 from .models import Fund, Grant, LedgerEntry, Tranche
 
 __all__ = [
+    "DisbursementLedger",
     "FundBalance",
     "GrantBalance",
     "TrancheBalance",
     "UseOfFundsRow",
+    "disbursement_ledger",
     "fund_balance",
     "fund_balances",
     "grant_balance",
@@ -92,6 +94,16 @@ class TrancheBalance:
     currency: str
     amount: int
     paid_out: int
+
+
+@dataclass(frozen=True)
+class DisbursementLedger:
+    """What the ledger booked for one payment: ``booked`` (None when not booked) and the
+    total ``reversed`` since."""
+
+    disbursement_id: int
+    booked: int | None
+    reversed: int
 
 
 @dataclass(frozen=True)
@@ -245,6 +257,35 @@ def tranche_balances(*, tranche_ids: Iterable[int]) -> dict[int, TrancheBalance]
         for pk, currency, amount, paid_out in tranches.values_list(
             "pk", "grant__currency", "amount", "m_paid_out"
         )
+    }
+
+
+def disbursement_ledger(*, disbursement_ids: Iterable[int]) -> dict[int, DisbursementLedger]:
+    """What the ledger booked and reversed for each payment, by id (one query)."""
+    ids = list(dict.fromkeys(disbursement_ids))
+    rows = (
+        LedgerEntry.objects.filter(
+            disbursement__in=ids, kind__in=[EntryKind.DISBURSEMENT, EntryKind.REVERSAL]
+        )
+        .order_by()
+        .values("disbursement_id")
+        .annotate(
+            booked=Sum("amount", filter=Q(kind=EntryKind.DISBURSEMENT)),
+            reversed=Sum("amount", filter=Q(kind=EntryKind.REVERSAL)),
+        )
+        .values_list("disbursement_id", "booked", "reversed")
+    )
+    found = {
+        pk: DisbursementLedger(
+            disbursement_id=pk,
+            booked=None if booked is None else int(booked),
+            reversed=int(reversed_ or 0),
+        )
+        for pk, booked, reversed_ in rows
+    }
+    return {
+        pk: found.get(pk, DisbursementLedger(disbursement_id=pk, booked=None, reversed=0))
+        for pk in ids
     }
 
 

@@ -40,6 +40,7 @@ from ..models import (
 )
 from ..money import fund_balance, grant_balance
 from . import InvalidTransition, ServiceError
+from .duties import ensure_may_be_grantee, ensure_not_grantee, grantee_conflict
 from .ledger import post_entry
 
 EVIDENCE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"}
@@ -155,6 +156,7 @@ def _grant_create(
     budget_lines=(),
     source_award_id: int | None = None,
 ) -> Grant:
+    ensure_may_be_grantee(grantee=grantee, fund_id=fund.pk, actor=actor)
     if amount <= 0:
         raise ServiceError(_("The amount must be greater than zero."))
     if not tranches or sum(t.amount for t in tranches) != amount:
@@ -253,6 +255,7 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.status != GrantStatus.DRAFT:
         raise InvalidTransition(grant.get_status_display(), GrantStatus.OFFERED)
+    ensure_not_grantee(grantee_id=grant.grantee_id, actor=actor)
     available = fund_balance(fund=fund).available
     if grant.amount > available:
         raise ServiceError(
@@ -299,6 +302,10 @@ def grant_accept_agreement(*, grant: Grant, user, language: str, ip: str | None)
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.grantee_id != user.pk:
         raise ServiceError(_("Only the grantee can accept this agreement."))
+    # a role given since the grant was created still rules the person out
+    conflict = grantee_conflict(grantee=user, fund_id=grant.fund_id)
+    if conflict:
+        raise ServiceError(conflict)
     if grant.status != GrantStatus.OFFERED:
         raise InvalidTransition(grant.get_status_display(), GrantStatus.ACTIVE)
     language = "en" if language == "en" else "es"
@@ -505,6 +512,7 @@ def milestone_review(*, milestone: Milestone, actor, approve: bool, note: str = 
         .get(pk=milestone.pk)
     )
     target = MilestoneStatus.APPROVED if approve else MilestoneStatus.CHANGES_REQUESTED
+    ensure_not_grantee(grantee_id=milestone.tranche.grant.grantee_id, actor=actor)
     if milestone.status != MilestoneStatus.SUBMITTED:
         raise InvalidTransition(milestone.get_status_display(), target)
     if not approve and not note.strip():
