@@ -17,6 +17,12 @@ from semilla.enums import Role
 from semilla.services import user_grant_role
 from tests.factories.pitchday import make_confirmed_details, make_event, make_fund, make_grant
 
+OWN_GRANT = "Este capital semilla es tuyo: otra persona debe gestionar sus pagos."
+ROLE_HOLDER = (
+    "Esta persona tiene un rol de equipo del programa, finanzas, evaluación o jurado, así "
+    "que no puede recibir capital semilla."
+)
+
 
 def _specs(amount=1_000_00):
     return [grant_svc.TrancheSpec(amount, "Firma")]
@@ -56,7 +62,7 @@ def test_staff_cannot_award_a_grant_to_themselves(staff_user):
 @pytest.mark.parametrize("role", [Role.STAFF, Role.FINANCE, Role.REVIEWER, Role.JUDGE])
 def test_grant_to_a_role_holder_is_refused(make_user, staff_user, role):
     fund = make_fund()
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError) as error:
         grant_svc.grant_create(
             fund=fund,
             grantee=make_user(Role.ENTREPRENEUR, role),
@@ -65,6 +71,7 @@ def test_grant_to_a_role_holder_is_refused(make_user, staff_user, role):
             tranches=_specs(),
             actor=staff_user,
         )
+    assert error.value.message == ROLE_HOLDER
     assert Grant.objects.count() == 0
 
 
@@ -90,8 +97,9 @@ def test_judge_of_an_event_of_the_fund_cannot_receive_its_grants(
 def test_role_given_after_the_offer_blocks_the_acceptance(entrepreneur, staff_user):
     grant = make_grant(grantee=entrepreneur, actor=staff_user)
     user_grant_role(user=entrepreneur, role=Role.STAFF)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError) as error:
         grant_svc.grant_accept_agreement(grant=grant, user=entrepreneur, language="es", ip=None)
+    assert error.value.message == ROLE_HOLDER
     grant.refresh_from_db()
     assert grant.status == "offered"
 
@@ -166,8 +174,9 @@ def test_database_refuses_the_requester_as_recorder(processing):
 def test_grantee_with_a_staff_role_cannot_request_their_own_payment(entrepreneur, staff_user):
     grant = make_grant(grantee=entrepreneur, accept=True, actor=staff_user)
     user_grant_role(user=entrepreneur, role=Role.STAFF)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError) as error:
         pay.disbursement_request(tranche=grant.tranches.get(number=1), actor=entrepreneur)
+    assert error.value.message == OWN_GRANT
     assert Disbursement.objects.count() == 0
 
 
@@ -179,14 +188,16 @@ def test_grantee_with_a_finance_role_cannot_approve_nor_record_their_own_payment
     make_confirmed_details(entrepreneur, rail=RailCode.NEQUI)
     disbursement = pay.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff_user)
     user_grant_role(user=entrepreneur, role=Role.FINANCE)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError) as error:
         pay.disbursement_approve(disbursement=disbursement, actor=entrepreneur)
+    assert error.value.message == OWN_GRANT
     pay.disbursement_approve(disbursement=disbursement, actor=make_user(Role.FINANCE))
     pay.disbursement_execute(disbursement_id=disbursement.pk)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError) as error:
         pay.disbursement_record_payment(
             disbursement=disbursement, actor=entrepreneur, reference="X"
         )
+    assert error.value.message == OWN_GRANT
     disbursement.refresh_from_db()
     assert disbursement.status == DisbursementStatus.PROCESSING
 
@@ -205,8 +216,9 @@ def test_grantee_cannot_review_their_own_milestone(entrepreneur, staff_user):
     )
     grant_svc.milestone_submit(milestone=milestone, user=entrepreneur, report="Hecho")
     user_grant_role(user=entrepreneur, role=Role.STAFF)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError) as error:
         grant_svc.milestone_review(milestone=milestone, actor=entrepreneur, approve=True)
+    assert error.value.message == OWN_GRANT
     milestone.refresh_from_db()
     assert milestone.status == "submitted"
 

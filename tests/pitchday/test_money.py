@@ -15,7 +15,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pitchday.enums import Currency, EntryKind, LedgerAccount, RailCode
@@ -234,6 +234,21 @@ def _build(spec, people, number: int) -> tuple[Fund, list[Grant]]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(funds=st.lists(FUND, min_size=1, max_size=2))
+# always tried: a partial reversal (a tranche marked paid whose money partly came back) and a
+# grant cancelled after one of its tranches was paid, in a fund with several grants
+@example(
+    funds=[
+        {
+            "currency": Currency.COP,
+            "spare": 500_00,
+            "grants": [
+                {"parts": [300_00, 200_00], "stage": "active", "pay": 2, "reverse_percent": 30},
+                {"parts": [100_00, 100_00], "stage": "cancelled", "pay": 1, "reverse_percent": 0},
+                {"parts": [700_00], "stage": "offered", "pay": 0, "reverse_percent": 0},
+            ],
+        }
+    ]
+)
 def test_every_money_figure_shown_equals_the_ledger(funds, people, client_for):
     staff_client = client_for(people["staff"])
     funder_client = client_for(people["funder"])
