@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from semilla.permissions import has_any_role, is_finance, is_programme_staff
@@ -11,13 +11,12 @@ from .enums import DisbursementStatus, MilestoneStatus
 from .models import (
     Disbursement,
     Evidence,
-    Fund,
     Grant,
     Milestone,
     ReconciliationIssue,
     Tranche,
 )
-from .services.ledger import annotate_fund_balances
+from .money import GrantBalance, grant_balances
 
 
 def may_manage_grants(user) -> bool:
@@ -39,13 +38,11 @@ def _grant_queryset():
     )
 
 
-def grant_list_for_grantee(*, user):
-    return (
-        Grant.objects.filter(grantee=user)
-        .select_related("fund")
-        .annotate(paid=Sum("tranches__amount", filter=Q(tranches__status="paid")))
-        .order_by("-created_at")
-    )
+def grant_list_for_grantee(*, user) -> list[tuple[Grant, GrantBalance]]:
+    """The person's grants with their money (two queries)."""
+    grants = list(Grant.objects.filter(grantee=user).select_related("fund").order_by("-created_at"))
+    balances = grant_balances(grant_ids=[g.pk for g in grants])
+    return [(grant, balances[grant.pk]) for grant in grants]
 
 
 def grant_get_for_user(*, user, reference: str) -> Grant:
@@ -102,36 +99,10 @@ def disbursement_queue(*, status: str | None = None):
     return queryset.order_by("requested_at", "pk")
 
 
-def funds_with_balances():
-    return (
-        annotate_fund_balances(Fund.objects.all())
-        .annotate(grant_count=Count("grants", distinct=True))
-        .order_by("name")
-    )
-
-
 def open_reconciliation_issues():
     return ReconciliationIssue.objects.filter(resolved_at__isnull=True).select_related(
         "disbursement__tranche__grant"
     )
-
-
-def use_of_funds_rows(grant: Grant) -> list[dict]:
-    """Planned uses against receipts (from the prefetched grant)."""
-    spent: dict[int | None, int] = {}
-    for tranche in grant.tranches.all():
-        for evidence in tranche.milestone.evidence.all():
-            if evidence.amount_spent:
-                spent[evidence.budget_line_id] = (
-                    spent.get(evidence.budget_line_id, 0) + evidence.amount_spent
-                )
-    rows = [
-        {"item": line.description, "planned": line.amount, "spent": spent.get(line.pk, 0)}
-        for line in grant.budget_lines.all()
-    ]
-    if spent.get(None):
-        rows.append({"item": None, "planned": 0, "spent": spent[None]})
-    return rows
 
 
 def may_see_aggregates(user) -> bool:

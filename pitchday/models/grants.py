@@ -122,6 +122,10 @@ class Grant(models.Model):
                 condition=Q(accepted_at__isnull=True) | ~Q(accepted_terms_sha256=""),
                 name="grant_acceptance_recorded",
             ),
+            # separation of duties: nobody awards a grant to themselves
+            models.CheckConstraint(
+                condition=~Q(grantee=F("created_by")), name="grant_grantee_not_creator"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -392,7 +396,12 @@ class Disbursement(models.Model):
     )
     proof_content_type = models.CharField(max_length=100, blank=True)
     recorded_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        USER,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
@@ -408,6 +417,12 @@ class Disbursement(models.Model):
             models.CheckConstraint(
                 condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("requested_by")),
                 name="disbursement_four_eyes",
+            ),
+            # separation of duties: whoever asked for a payment does not record it as paid
+            # (the grantee never requests, approves nor records it: trigger, migration 0006)
+            models.CheckConstraint(
+                condition=Q(recorded_by__isnull=True) | ~Q(recorded_by=F("requested_by")),
+                name="disbursement_recorder_not_requester",
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),
             models.CheckConstraint(

@@ -27,6 +27,7 @@ from ..enums import (
 from ..models import Disbursement, DisbursementTransition, Grant, LedgerEntry, Tranche
 from ..rails import RailResult, get_rail
 from . import InvalidTransition, ServiceError
+from .duties import ensure_not_grantee
 from .ledger import post_entry
 
 S = DisbursementStatus
@@ -84,6 +85,7 @@ def disbursement_request(*, tranche: Tranche, actor, note: str = "") -> Disburse
     tranche = (
         Tranche.objects.select_for_update(of=("self",)).select_related("grant").get(pk=tranche.pk)
     )
+    ensure_not_grantee(grantee_id=tranche.grant.grantee_id, actor=actor)
     if tranche.grant.status != GrantStatus.ACTIVE:
         raise ServiceError(_("The grant is not active: the agreement must be accepted first."))
     if tranche.status != TrancheStatus.PAYABLE:
@@ -113,6 +115,7 @@ def disbursement_approve(*, disbursement: Disbursement, actor, note: str = "") -
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can approve a payment."))
     locked = _locked(disbursement.pk)
+    ensure_not_grantee(grantee_id=locked.tranche.grant.grantee_id, actor=actor)
     if locked.requested_by_id == actor.pk:
         raise ServiceError(_("You requested this payment, so someone else must approve it."))
     if locked.status != S.REQUESTED:
@@ -379,6 +382,7 @@ def disbursement_record_payment(
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can record a payment."))
     locked = _locked(disbursement.pk)
+    ensure_not_grantee(grantee_id=locked.tranche.grant.grantee_id, actor=actor)
     if locked.requested_by_id == actor.pk:
         raise ServiceError(_("You requested this payment, so someone else must record it."))
     if not locked.rail or not get_rail(locked.rail).manual:

@@ -38,8 +38,10 @@ from ..models import (
     PayoutDetailsUpdateRequest,
     Tranche,
 )
+from ..money import fund_balance, grant_balance
 from . import InvalidTransition, ServiceError
-from .ledger import fund_summary, grant_committed, post_entry
+from .duties import ensure_may_be_grantee, ensure_not_grantee, grantee_conflict
+from .ledger import post_entry
 
 EVIDENCE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"}
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
@@ -154,6 +156,7 @@ def _grant_create(
     budget_lines=(),
     source_award_id: int | None = None,
 ) -> Grant:
+    ensure_may_be_grantee(grantee=grantee, fund_id=fund.pk, actor=actor)
     if amount <= 0:
         raise ServiceError(_("The amount must be greater than zero."))
     if not tranches or sum(t.amount for t in tranches) != amount:
@@ -252,7 +255,8 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.status != GrantStatus.DRAFT:
         raise InvalidTransition(grant.get_status_display(), GrantStatus.OFFERED)
-    available = fund_summary(fund)["available"]
+    ensure_not_grantee(grantee_id=grant.grantee_id, actor=actor)
+    available = fund_balance(fund=fund).available
     if grant.amount > available:
         raise ServiceError(
             _("The fund has %(available)s available; this grant needs %(amount)s.")
@@ -298,6 +302,10 @@ def grant_accept_agreement(*, grant: Grant, user, language: str, ip: str | None)
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.grantee_id != user.pk:
         raise ServiceError(_("Only the grantee can accept this agreement."))
+    # a role given since the grant was created still rules the person out
+    conflict = grantee_conflict(grantee=user, fund_id=grant.fund_id)
+    if conflict:
+        raise ServiceError(conflict)
     if grant.status != GrantStatus.OFFERED:
         raise InvalidTransition(grant.get_status_display(), GrantStatus.ACTIVE)
     language = "en" if language == "en" else "es"
@@ -374,7 +382,7 @@ def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
     Tranche.objects.filter(grant=grant).exclude(status=TrancheStatus.PAID).update(
         status=TrancheStatus.CANCELLED
     )
-    remaining = grant_committed(grant)
+    remaining = grant_balance(grant=grant).committed
     if remaining > 0:
         post_entry(
             fund=grant.fund,
@@ -504,6 +512,7 @@ def milestone_review(*, milestone: Milestone, actor, approve: bool, note: str = 
         .get(pk=milestone.pk)
     )
     target = MilestoneStatus.APPROVED if approve else MilestoneStatus.CHANGES_REQUESTED
+    ensure_not_grantee(grantee_id=milestone.tranche.grant.grantee_id, actor=actor)
     if milestone.status != MilestoneStatus.SUBMITTED:
         raise InvalidTransition(milestone.get_status_display(), target)
     if not approve and not note.strip():

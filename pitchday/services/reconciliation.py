@@ -7,17 +7,16 @@ import time
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 
-from ..enums import DisbursementStatus, EntryKind, IssueKind, RailCode
+from ..enums import DisbursementStatus, IssueKind, RailCode
 from ..models import (
     Disbursement,
-    LedgerEntry,
     ReconciliationIssue,
     ReconciliationRun,
     StripeEvent,
 )
+from ..money import disbursement_ledger
 
 LOOKBACK = timedelta(days=35)
 STUCK_AFTER = timedelta(minutes=15)
@@ -92,17 +91,9 @@ def reconcile_stripe(*, client=None, lookback: timedelta = LOOKBACK) -> Reconcil
             idempotency_key__in=[t.transfer_group for t in transfers if t.transfer_group]
         )
     }
-    booked = dict(
-        LedgerEntry.objects.filter(
-            kind=EntryKind.DISBURSEMENT, disbursement__in=by_key.values()
-        ).values_list("disbursement_id", "amount")
-    )
-    reversed_booked = dict(
-        LedgerEntry.objects.filter(kind=EntryKind.REVERSAL, disbursement__in=by_key.values())
-        .values("disbursement_id")
-        .annotate(total=Sum("amount"))
-        .values_list("disbursement_id", "total")
-    )
+    in_ledger = disbursement_ledger(disbursement_ids=[d.pk for d in by_key.values()])
+    booked = {pk: row.booked for pk, row in in_ledger.items() if row.booked is not None}
+    reversed_booked = {pk: row.reversed for pk, row in in_ledger.items()}
     seen_transfers = set()
     for transfer in transfers:
         seen_transfers.add(transfer.id)

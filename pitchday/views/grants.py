@@ -19,7 +19,7 @@ from semilla.exports import csv_response
 from semilla.permissions import is_finance, role_required
 from semilla.privacy import audit_access
 
-from .. import selectors
+from .. import money, selectors
 from ..enums import DisbursementStatus, GrantStatus, MilestoneStatus, RailCode
 from ..forms import (
     AgreementForm,
@@ -45,7 +45,6 @@ from ..services import contributions as contribution_services
 from ..services import disbursements as disbursement_services
 from ..services import grants as grant_services
 from ..services import reconciliation as reconciliation_services
-from ..services.ledger import fund_summary
 
 MANAGERS = (Role.STAFF, Role.FINANCE)
 
@@ -60,7 +59,7 @@ def _client_ip(request) -> str | None:
 @require_GET
 @login_required
 def grant_list(request):
-    grants = list(selectors.grant_list_for_grantee(user=request.user))
+    grants = selectors.grant_list_for_grantee(user=request.user)
     confirmed, pending = grant_services.current_payout_details(request.user)
     return render(
         request,
@@ -74,16 +73,19 @@ def grant_list(request):
 def grant_detail(request, reference):
     grant = selectors.grant_get_for_user(user=request.user, reference=reference)
     confirmed, pending = grant_services.current_payout_details(grant.grantee)
+    tranches = list(grant.tranches.all())
+    paid = money.tranche_balances(tranche_ids=[t.pk for t in tranches])
     return render(
         request,
         "pitchday/grants/detail.html",
         {
             "grant": grant,
-            "tranches": grant.tranches.all(),
+            "balance": money.grant_balance(grant=grant),
+            "tranches": [(tranche, paid[tranche.pk]) for tranche in tranches],
             "confirmed": confirmed,
             "pending": pending,
             "is_grantee": grant.grantee_id == request.user.pk,
-            "use_of_funds": selectors.use_of_funds_rows(grant),
+            "use_of_funds": money.use_of_funds(grant=grant),
         },
     )
 
@@ -362,10 +364,7 @@ def contribute_thanks(request):
 @require_GET
 @role_required(Role.STAFF, Role.FINANCE, Role.FUNDER)
 def desk_home(request):
-    funds = list(selectors.funds_with_balances())
-    for fund in funds:
-        fund.total = -fund.bal_funding
-    context = {"funds": funds}
+    context: dict = {"funds": money.fund_balances()}
     if selectors.may_manage_grants(request.user):
         context.update(
             milestone_count=selectors.milestones_awaiting_review().count(),
@@ -421,14 +420,17 @@ def desk_grant_create(request):
 @role_required(*MANAGERS)
 def desk_grant(request, reference):
     grant = selectors.grant_get_for_user(user=request.user, reference=reference)
+    tranches = list(grant.tranches.all())
+    paid = money.tranche_balances(tranche_ids=[t.pk for t in tranches])
     return render(
         request,
         "pitchday/desk/grant.html",
         {
             "grant": grant,
-            "tranches": grant.tranches.all(),
-            "summary": fund_summary(grant.fund),
-            "use_of_funds": selectors.use_of_funds_rows(grant),
+            "balance": money.grant_balance(grant=grant),
+            "fund_balance": money.fund_balance(fund=grant.fund_id),
+            "tranches": [(tranche, paid[tranche.pk]) for tranche in tranches],
+            "use_of_funds": money.use_of_funds(grant=grant),
             "history": grant.history.select_related("actor")[:50],
             "update_form": UpdateRequestForm(),
         },
@@ -455,7 +457,9 @@ def use_of_funds_export(request, reference):
 
     def rows():
         name = grant.grantee.get_full_name() if manager else ""
-        for tranche in grant.tranches.all():
+        tranches = list(grant.tranches.all())
+        paid = money.tranche_balances(tranche_ids=[t.pk for t in tranches])
+        for tranche in tranches:
             evidence = tranche.milestone.evidence.all()
             yield [
                 grant.reference,
@@ -463,7 +467,7 @@ def use_of_funds_export(request, reference):
                 _("Tranche %(n)s") % {"n": tranche.number},
                 tranche.milestone.title,
                 tranche.amount,
-                tranche.amount if tranche.status == "paid" else 0,
+                paid[tranche.pk].paid_out,
                 tranche.get_status_display(),
                 len(evidence),
             ]
@@ -479,14 +483,14 @@ def use_of_funds_export(request, reference):
                     tranche.milestone.get_status_display(),
                     item.original_name if manager else "",
                 ]
-        for row in selectors.use_of_funds_rows(grant):
+        for row in money.use_of_funds(grant=grant):
             yield [
                 grant.reference,
                 name,
                 _("Planned use"),
-                row["item"] or _("Not assigned"),
-                row["planned"],
-                row["spent"],
+                row.item or _("Not assigned"),
+                row.planned,
+                row.spent,
                 "",
                 "",
             ]

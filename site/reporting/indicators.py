@@ -128,7 +128,10 @@ INDICATORS: list[Indicator] = [
     Indicator(
         "grants_awarded_cop",
         _("Seed capital awarded (COP)"),
-        _("Total amount in pesos of the seed grants awarded in the period."),
+        _(
+            "Total amount in pesos of the seed grants awarded in the period (the money "
+            "committed to them in the ledger)."
+        ),
         source="grants",
         measure="amount",
         unit=Unit.COP,
@@ -137,8 +140,8 @@ INDICATORS: list[Indicator] = [
         "grants_disbursed_cop",
         _("Seed capital disbursed (COP)"),
         _(
-            "Total amount in pesos paid to grantees in the period (paid disbursements; "
-            "reversed payments are not counted)."
+            "Total amount in pesos paid to grantees in the period, from the ledger: "
+            "payments booked minus the payments the provider reversed."
         ),
         source="disbursements",
         measure="amount",

@@ -25,6 +25,7 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from semilla.enums import DocumentType
 
@@ -161,7 +162,7 @@ def _source_queryset(src: Source, filters: Filters, today: datetime.date):
         r_document=_document_status(paths["doc"]),
         r_month=TruncMonth(src.date, output_field=DateTimeField()),
     )
-    measures = list(src.measures.values())
+    measures = [import_string(m)() if isinstance(m, str) else m for m in src.measures.values()]
     slots = {}
     for index, slot in enumerate(MEASURE_SLOTS):
         slots[slot] = (

@@ -27,7 +27,9 @@ class Source:
     user: str | None = None
     #: rows that count
     where: Q = field(default_factory=Q)
-    #: up to three measures (name -> aggregate); "rows" (the number of rows) always exists
+    #: up to two measures (name -> aggregate, or the dotted path of a function that returns
+    #: one: money measures come from the money read model, ``pitchday.money``); "rows" (the
+    #: number of rows) always exists
     measures: dict = field(default_factory=dict)
 
     def get_model(self):
@@ -89,21 +91,24 @@ SOURCES: list[Source] = [
         application="participant__application",
         where=Q(status="submitted"),
     ),
+    # Money comes from the ledger through the money read model: a grant awarded is its
+    # commitment entry (one per grant), money paid is the disbursements booked net of
+    # reversals.
     Source(
         "grants",
-        "pitchday.Grant",
-        date="accepted_at",
-        user="grantee",
-        where=Q(status__in=["active", "completed"], currency="COP"),
-        measures={"amount": Sum("amount")},
+        "pitchday.LedgerEntry",
+        date="grant__accepted_at",
+        user="grant__grantee",
+        where=Q(kind="commitment", grant__status__in=["active", "completed"], currency="COP"),
+        measures={"amount": "pitchday.money.ledger_awarded_measure"},
     ),
     Source(
         "disbursements",
-        "pitchday.Disbursement",
-        date="paid_at",
-        user="tranche__grant__grantee",
-        where=Q(status="paid", currency="COP"),
-        measures={"amount": Sum("amount")},
+        "pitchday.LedgerEntry",
+        date="created_at",
+        user="grant__grantee",
+        where=Q(kind__in=["disbursement", "reversal"], currency="COP"),
+        measures={"amount": "pitchday.money.ledger_paid_out_measure"},
     ),
 ]
 

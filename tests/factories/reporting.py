@@ -188,11 +188,11 @@ def add_mentoring(data: KnownData) -> None:
 
 
 def add_grants(data: KnownData) -> None:
-    from pitchday.enums import DisbursementStatus, RailCode
-    from pitchday.models import Disbursement
+    from pitchday.enums import RailCode
+    from pitchday.services import disbursements as pay
     from semilla.enums import Role
     from tests.factories import make_user
-    from tests.factories.pitchday import make_fund, make_grant
+    from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
 
     staff = make_user(Role.STAFF)
     finance = make_user(Role.FINANCE)
@@ -207,19 +207,13 @@ def add_grants(data: KnownData) -> None:
     )
     make_grant(fund=fund, grantee=data.women_a[1], amount=10_000_000_00, accept=True, actor=staff)
     make_grant(fund=fund, grantee=data.women_a[2], amount=7_000_000_00, actor=staff)
+    # the first tranche paid in cash through the services (so the ledger books it)
+    make_confirmed_details(data.women_a[0], rail=RailCode.CASH)
     tranche = first.tranches.order_by("number").first()
-    Disbursement.objects.create(
-        tranche=tranche,
-        amount=tranche.amount,
-        currency="COP",
-        status=DisbursementStatus.PAID,
-        idempotency_key="reporting-test-1",
-        rail=RailCode.CASH,
-        requested_by=staff,
-        approved_by=finance,
-        approved_at=timezone.now(),
-        paid_at=timezone.now(),
-    )
+    disbursement = pay.disbursement_request(tranche=tranche, actor=staff)
+    pay.disbursement_approve(disbursement=disbursement, actor=finance)
+    pay.disbursement_execute(disbursement_id=disbursement.pk)
+    pay.disbursement_record_payment(disbursement=disbursement, actor=finance, reference="R-1")
 
 
 def bulk_applicants(count: int, *, cohort: Cohort | None = None, prefix: str = "bulk") -> Cohort:

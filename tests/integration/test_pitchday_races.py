@@ -7,10 +7,10 @@ from django.db import connection
 
 from pitchday.enums import DisbursementStatus, EntryKind, RailCode
 from pitchday.models import LedgerEntry, StripeEvent
+from pitchday.money import fund_balance
 from pitchday.services import ServiceError
 from pitchday.services import disbursements as svc
 from pitchday.services import grants as grant_svc
-from pitchday.services.ledger import fund_summary
 from semilla.enums import Role
 from tests.factories import make_user
 from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
@@ -117,6 +117,6 @@ def test_concurrent_offers_never_over_commit_the_fund():
             pass
 
     assert _run_at_once(8, offer) == []
-    summary = fund_summary(fund)
-    assert summary["committed"] == 900_000_00
-    assert summary["available"] == 100_000_00
+    summary = fund_balance(fund=fund)
+    assert summary.committed == 900_000_00
+    assert summary.available == 100_000_00

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from pitchday.enums import EventStatus, GrantStatus, PitchStatus
 from pitchday.models import AudienceVote, Grant, Pitch, PitchScore
+from pitchday.money import fund_balance
 from pitchday.services import ServiceError
 from pitchday.services import events as svc
-from pitchday.services.ledger import fund_summary
 from tests.factories.cohorts import ParticipantFactory
 from tests.factories.pitchday import (
     make_event,
@@ -271,7 +271,7 @@ def test_awards_confirm_creates_offered_grants(scoring_event, staff_user):
     assert sorted(g.amount for g in grants) == [3_000_000_00, 5_000_000_00]
     assert {g.status for g in grants} == {GrantStatus.OFFERED}
     assert {g.grantee for g in grants} == {pitches[0].participant.user, pitches[1].participant.user}
-    assert fund_summary(event.fund)["committed"] == 8_000_000_00
+    assert fund_balance(fund=event.fund).committed == 8_000_000_00
     assert svc.awards_confirm(event=event, actor=staff_user) == []
     assert Grant.objects.count() == 2
 

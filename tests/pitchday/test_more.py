@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from pitchday.enums import EventStatus, GrantStatus, JudgeStatus
 from pitchday.models import Grant, Judge
+from pitchday.money import fund_balance
 from pitchday.services import events as svc
-from pitchday.services.ledger import fund_summary
 from semilla.enums import Role
 from tests.factories.pitchday import make_event, make_fund
 
@@ -30,7 +30,7 @@ def test_staff_create_and_offer_a_grant(client_for, staff_user, finance_user, en
     assert response.status_code == 302
     assert (grant.status, grant.amount) == (GrantStatus.OFFERED, 3_000_000_00)
     assert list(grant.tranches.values_list("amount", flat=True)) == [1_800_000_00, 1_200_000_00]
-    assert fund_summary(fund)["committed"] == 3_000_000_00
+    assert fund_balance(fund=fund).committed == 3_000_000_00
 
 
 @pytest.mark.django_db

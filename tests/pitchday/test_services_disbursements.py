@@ -4,10 +4,10 @@ from django.db import IntegrityError, transaction
 
 from pitchday.enums import DisbursementStatus, EntryKind, GrantStatus, RailCode, TrancheStatus
 from pitchday.models import Disbursement, LedgerEntry
+from pitchday.money import fund_balance
 from pitchday.services import InvalidTransition, ServiceError
 from pitchday.services import disbursements as svc
 from pitchday.services import grants as grant_svc
-from pitchday.services.ledger import fund_summary
 from semilla.enums import Role
 from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
 
@@ -53,7 +53,7 @@ def test_recorded_rail_flow_pays_once(
             disbursement=requested, actor=finance_user, reference="again"
         )
     assert _payments(requested) == 1
-    assert fund_summary(requested.tranche.grant.fund)["paid_out"] == requested.amount
+    assert fund_balance(fund=requested.tranche.grant.fund).paid_out == requested.amount
 
 
 @pytest.mark.django_db
@@ -151,10 +151,10 @@ def test_budget_never_over_committed_by_grants():
             grant_svc.grant_offer(grant=grant, actor=grant.created_by)
         except ServiceError:
             pass
-    summary = fund_summary(fund)
-    assert summary["committed"] == 900_00
-    assert summary["available"] == 100_00
-    assert summary["available"] >= 0
+    summary = fund_balance(fund=fund)
+    assert summary.committed == 900_00
+    assert summary.available == 100_00
+    assert summary.available >= 0
 
 
 @pytest.mark.django_db
@@ -167,4 +167,4 @@ def test_completed_when_every_tranche_paid(entrepreneur, staff_user, finance_use
     svc.disbursement_record_payment(disbursement=d, actor=finance_user, reference="TRF-1")
     grant.refresh_from_db()
     assert grant.status == GrantStatus.COMPLETED
-    assert fund_summary(grant.fund)["committed"] == 0
+    assert fund_balance(fund=grant.fund).committed == 0

@@ -11,9 +11,9 @@ from pitchday.enums import (
     TrancheStatus,
 )
 from pitchday.models import LedgerEntry, LedgerImmutableError, PayoutDetails
+from pitchday.money import fund_balance
 from pitchday.services import ServiceError
 from pitchday.services import grants as svc
-from pitchday.services.ledger import fund_summary
 from semilla.enums import Role
 from tests.factories.pitchday import make_fund, make_grant
 
@@ -38,12 +38,13 @@ def test_split_amount_rejects_percentages_not_summing_to_100():
 def test_fund_balances_follow_commitments():
     fund = make_fund(budget=1_000_00)
     make_grant(fund=fund, amount=600_00)
-    assert fund_summary(fund) == {
-        "total": 1_000_00,
-        "available": 400_00,
-        "committed": 600_00,
-        "paid_out": 0,
-    }
+    summary = fund_balance(fund=fund)
+    assert (summary.total, summary.available, summary.committed, summary.paid_out) == (
+        1_000_00,
+        400_00,
+        600_00,
+        0,
+    )
 
 
 @pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_grant_offer_refuses_to_over_commit_the_fund():
         svc.grant_offer(grant=second, actor=second.created_by)
     second.refresh_from_db()
     assert second.status == GrantStatus.DRAFT
-    assert fund_summary(fund)["committed"] == 700_00
+    assert fund_balance(fund=fund).committed == 700_00
 
 
 @pytest.mark.django_db
@@ -243,12 +244,13 @@ def test_grant_cancel_releases_commitment(staff_user):
     fund = make_fund(budget=1_000_00)
     grant = make_grant(fund=fund, amount=500_00)
     svc.grant_cancel(grant=grant, actor=staff_user, note="Desistió")
-    assert fund_summary(fund) == {
-        "total": 1_000_00,
-        "available": 1_000_00,
-        "committed": 0,
-        "paid_out": 0,
-    }
+    summary = fund_balance(fund=fund)
+    assert (summary.total, summary.available, summary.committed, summary.paid_out) == (
+        1_000_00,
+        1_000_00,
+        0,
+        0,
+    )
     assert set(grant.tranches.values_list("status", flat=True)) == {TrancheStatus.CANCELLED}
 
 

@@ -260,7 +260,7 @@ def test_grant_detail_query_count_is_constant(
     small = make_grant(grantee=entrepreneur, percentages=(100,))
     big = make_grant(grantee=entrepreneur, percentages=(40, 20, 20, 20))
     c = client_for(entrepreneur)
-    with django_assert_num_queries(9) as one:
+    with django_assert_num_queries(11) as one:
         c.get(small.get_absolute_url())
     with django_assert_num_queries(len(one.captured_queries)):
         c.get(big.get_absolute_url())

@@ -5,9 +5,9 @@ from django.urls import reverse
 
 from pitchday.enums import ContributionStatus, DisbursementStatus, EntryKind, RailCode
 from pitchday.models import Contribution, LedgerEntry, PayoutDetails, StripeEvent
+from pitchday.money import fund_balance
 from pitchday.services import contributions as contribution_svc
 from pitchday.services import disbursements as svc
-from pitchday.services.ledger import fund_summary
 from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
 
 URL = "/stripe/webhook/"
@@ -124,14 +124,14 @@ def test_contribution_credited_only_by_signed_webhook(client, fake_stripe):
     assert client.get("/es/pitch/aportar/gracias/").status_code == 200
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.OPEN
-    assert fund_summary(fund)["total"] == 1_000_00
+    assert fund_balance(fund=fund).total == 1_000_00
     fake_stripe.complete_checkout(contribution.checkout_session_id)
     event = _event(fake_stripe, "checkout.session.completed")
     _post(client, fake_stripe, event["id"])
     _post(client, fake_stripe, event["id"])
     contribution.refresh_from_db()
     assert contribution.status == ContributionStatus.PAID
-    assert fund_summary(fund)["total"] == 501_000_00
+    assert fund_balance(fund=fund).total == 501_000_00
     assert Contribution.objects.get().ledger_entries.count() == 1
 
 
