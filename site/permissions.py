@@ -79,15 +79,21 @@ def session_passed_second_factor(request) -> bool:
 
 def second_factor_redirect(request) -> str | None:
     """Where the access policy sends this request instead of the page it asked for: TOTP
-    set-up when the person has none, the code page when this session has not passed it;
-    None when the page may be shown."""
+    set-up when the person has none (even if this session passed a code before it was
+    removed), the code page when this session has not passed it; None when the page may be
+    shown."""
     from django.urls import reverse
     from django.utils.http import urlencode
 
     user = request.user
-    if not requires_second_factor(user) or session_passed_second_factor(request):
+    if not requires_second_factor(user):
         return None
-    target = "mfa_reauthenticate" if has_totp(user) else "mfa_activate_totp"
+    if not has_totp(user):  # never set up, or removed: set it up again before anything else
+        target = "mfa_activate_totp"
+    elif not session_passed_second_factor(request):
+        target = "mfa_reauthenticate"
+    else:
+        return None
     return f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}"
 
 

@@ -233,8 +233,7 @@ def test_disbursement_queue_query_count_is_constant(
     c = client_for(finance_user)
     c.get(_url("desk_disbursements"))
     _disbursements(1, staff_user)
-    # the second factor is checked once, by the access policy, from the session
-    with django_assert_num_queries(4) as one:
+    with django_assert_num_queries(5) as one:
         c.get(_url("desk_disbursements"))
     _disbursements(4, staff_user)
     with django_assert_num_queries(len(one.captured_queries)):
@@ -246,7 +245,7 @@ def test_disbursement_queue_query_count_is_constant(
 def test_desk_home_query_count_is_constant(client_for, staff_user, django_assert_num_queries):
     c = client_for(staff_user)
     make_fund()
-    with django_assert_num_queries(7) as one:  # second factor: from the session, no query
+    with django_assert_num_queries(8) as one:
         c.get(_url("desk_home"))
     make_fund()
     make_fund()
