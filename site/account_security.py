@@ -48,4 +48,38 @@ def record_primary_email_change(sender, instance, raw=False, update_fields=None,
     if old is not None and old.lower() != (instance.email or "").lower():
         from .models import PrimaryEmailChange
 
-        PrimaryEmailChange.objects.create(user=instance)
+        PrimaryEmailChange.objects.create(user=instance, previous_email=old)
+
+
+def notify_previous_address(*, user, change: str) -> bool:
+    """Tell the address that was primary before a change made during the cooling-off period
+    (``change``: what changed, in words for the person) that something changed on their
+    account. Sent after commit by the project's e-mail task. False when there is no recent
+    address change (the code or notice then goes to the primary address as usual)."""
+    from functools import partial
+
+    from django.db import transaction
+    from django_q.tasks import async_task
+
+    from .emails import new_email_key
+    from .models import PrimaryEmailChange
+
+    last_change = PrimaryEmailChange.objects.filter(user=user).order_by("-changed_at").first()
+    if (
+        last_change is None
+        or not last_change.previous_email
+        or timezone.now() - last_change.changed_at >= cooling_off()
+    ):
+        return False
+    transaction.on_commit(
+        partial(
+            async_task,
+            "semilla.tasks.send_email",
+            to=last_change.previous_email,
+            template="semilla/account_change_notice",
+            context={"change": change},
+            language=user.language or settings.LANGUAGE_CODE,
+            key=new_email_key(),
+        )
+    )
+    return True

@@ -589,13 +589,16 @@ def _payout_details_send_code(*, details: PayoutDetails) -> None:
     (``semilla.account_security.security_code_address``). When the person's address is too
     new, no code is sent: the details wait for a staff member's confirmation
     (``payout_details_confirm_by_staff``), with an empty ``code_hash``."""
-    from semilla.account_security import security_code_address
+    from semilla.account_security import notify_previous_address, security_code_address
 
     if security_code_address(details.user) is None:
         details.code_hash = ""
         details.code_expires_at = None
         details.code_attempts = 0
         details.save(update_fields=["code_hash", "code_expires_at", "code_attempts"])
+        with translation.override(details.user.language or "es"):
+            change = _("new payout details (%(destination)s)") % {"destination": str(details)}
+        notify_previous_address(user=details.user, change=change)
         return
     code = _new_code()
     details.code_hash = make_password(code)

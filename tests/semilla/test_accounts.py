@@ -238,13 +238,17 @@ def test_payout_code_is_not_sent_to_an_address_primary_for_less_than_72_hours(
     from pitchday.services import ServiceError
     from pitchday.services.grants import payout_details_confirm
 
+    old = entrepreneur.email
     client = client_for(entrepreneur)
     _change_primary_address(client, entrepreneur, "ladron@example.org")
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/es/pitch/datos-de-pago/", BANK)
     details = PayoutDetails.objects.get(user=entrepreneur)
-    assert (details.status, details.code_hash, mailoutbox) == ("pending", "", [])
+    # no code anywhere; the old address is told what was entered
+    assert (details.status, details.code_hash) == ("pending", "")
+    assert [(m.to, m.subject) for m in mailoutbox] == [([old], "Un cambio en tu cuenta de Semilla")]
+    assert "•••••••8901" in mailoutbox[0].body
     with pytest.raises(ServiceError):
         payout_details_confirm(user=entrepreneur, code="000000")
     # the change waits for a staff member, in the console; never the person themself
