@@ -280,3 +280,31 @@ def register_viewsets():
 @hooks.register("register_admin_menu_item")
 def register_desk_link():
     return MenuItem(_("Grants desk"), reverse("pitchday:desk_home"), icon_name="pick", order=301)
+
+
+@hooks.register("register_admin_urls")
+def register_payout_held_urls():
+    from django.urls import path
+
+    from .admin_payouts import payout_held
+
+    return [path("pitchday/payout-held/", payout_held, name="pitchday_payout_held")]
+
+
+class PayoutHeldMenuItem(MenuItem):
+    def is_shown(self, request):
+        from semilla.permissions import has_any_role
+
+        from .admin_payouts import CONFIRMERS
+
+        return has_any_role(request.user, CONFIRMERS)
+
+
+@hooks.register("register_admin_menu_item")
+def register_payout_held_link():
+    return PayoutHeldMenuItem(
+        _("Payout details to confirm"),
+        reverse("pitchday_payout_held"),
+        icon_name="warning",
+        order=302,
+    )

@@ -1,5 +1,6 @@
-"""Site-wide request handling: the user's language and time zone, TOTP for staff roles,
-and private caching for personal pages."""
+"""Site-wide request handling: the user's language and time zone, the access policy (second
+factor per session, recent re-authentication for account changes), and private caching
+for personal pages."""
 
 import zoneinfo
 
@@ -8,8 +9,6 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from . import permissions
-
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/media/")
 
 
 class UserPreferencesMiddleware:
@@ -30,18 +29,87 @@ class UserPreferencesMiddleware:
             timezone.deactivate()
 
 
-class StaffMFAMiddleware:
-    """The staff console (/admin/) requires TOTP for users whose role requires it. Other
-    protected areas use ``permissions.role_required``."""
+#: The only pages a person who must pass a second factor gets before passing it in this
+#: session: setting TOTP up (and the password confirmation allauth asks for first), the
+#: code page, log-out, the language switch, the health check and the Stripe webhook (not a
+#: session). Static and media files never reach a view of ours.
+SECOND_FACTOR_EXEMPT_URL_NAMES = frozenset(
+    {
+        "mfa_activate_totp",
+        "mfa_reauthenticate",
+        "account_reauthenticate",
+        "account_logout",
+        "set_language",
+        "healthz",
+        "stripe_webhook",
+    }
+)
+SECOND_FACTOR_EXEMPT_PREFIXES = ("/static/", "/media/")
+
+#: Changes that need the password or code again (recent re-authentication, allauth's
+#: ``ACCOUNT_REAUTHENTICATION_TIMEOUT``) when they are posted: e-mail addresses, password,
+#: second factor and payout details.
+REAUTHENTICATION_URL_NAMES = frozenset(
+    {
+        "account_email",
+        "account_change_password",
+        "account_set_password",
+        "mfa_activate_totp",
+        "mfa_deactivate_totp",
+        "mfa_generate_recovery_codes",
+        "pitchday:payout_details",
+        "pitchday:payout_stripe_start",
+    }
+)
+
+
+class AccessPolicyMiddleware:
+    """The one access policy every URL passes through (``process_view``: after URL
+    resolution, before any view of ours, Wagtail's or allauth's runs).
+
+    1. A person whose role requires a second factor (``permissions.requires_second_factor``)
+       gets no page until this session has passed it: no TOTP yet -> set-up; TOTP but a
+       password-only session -> the code page, and back to ``next`` afterwards. Only
+       ``SECOND_FACTOR_EXEMPT_URL_NAMES`` answer before.
+    2. Posting a change to ``REAUTHENTICATION_URL_NAMES`` needs a recent re-authentication;
+       the request is kept and replayed by allauth after the password or code.
+
+    Views then check the role (``permissions.role_required``) and the object."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        path = request.path_info
-        if path.startswith("/admin/") and permissions.needs_mfa(request.user):
-            return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        name = match.view_name if match is not None else ""
+        if name not in SECOND_FACTOR_EXEMPT_URL_NAMES and not request.path_info.startswith(
+            SECOND_FACTOR_EXEMPT_PREFIXES
+        ):
+            target = permissions.second_factor_redirect(request)
+            if target is not None:
+                return redirect(target)
+        if (
+            request.method == "POST"
+            and name in REAUTHENTICATION_URL_NAMES
+            and permissions.is_signed_in(request.user)
+            and not permissions.recently_reauthenticated(request)
+        ):
+            return _reauthenticate(request)
+        return None
+
+
+def _reauthenticate(request):
+    from allauth.account.adapter import get_adapter
+    from allauth.account.internal.flows.reauthentication import suspend_request
+    from django.core.exceptions import PermissionDenied
+
+    methods = get_adapter().get_reauthentication_methods(request.user)
+    if not methods:
+        raise PermissionDenied
+    return suspend_request(request, methods[0]["url"])
 
 
 class PrivateCacheMiddleware:

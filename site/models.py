@@ -267,4 +267,26 @@ class SentEmail(models.Model):
         return f"{self.template} {self.key}"
 
 
+class PrimaryEmailChange(models.Model):
+    """When a person's primary e-mail address changed (any path: allauth's e-mail page, the
+    console's user editor). Security codes (payout details) go only to an address that has
+    been primary for ``SEMILLA_SECURITY_CODE_COOLING_OFF``; see
+    ``semilla.account_security.security_code_address``. The previous address is kept so
+    that it can be told about changes made during the cooling-off period."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    previous_email = models.EmailField(_("previous e-mail address"), blank=True, editable=False)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("primary e-mail change")
+        verbose_name_plural = _("primary e-mail changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.changed_at:%Y-%m-%d %H:%M}"
+
+
 from .privacy.models import *  # noqa: E402, F403  (privacy models live in site/privacy/)

@@ -47,20 +47,69 @@ def has_verified_email(user) -> bool:
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def needs_mfa(user) -> bool:
-    """True when the user holds a role that requires TOTP and has not set it up yet."""
+def requires_second_factor(user) -> bool:
+    """True when ``user`` holds a role that must pass a second factor (TOTP) in each session
+    before reaching any page: superusers and ``MFA_ROLES``. Off when the site does not ask
+    for it (``SEMILLA_REQUIRE_MFA``: development)."""
     if not settings.SEMILLA_REQUIRE_MFA or not is_signed_in(user):
         return False
-    if not (user.is_superuser or any(user.has_role(r) for r in MFA_ROLES)):
-        return False
+    return user.is_superuser or any(user.has_role(r) for r in MFA_ROLES)
+
+
+def has_totp(user) -> bool:
     from allauth.mfa.models import Authenticator
 
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def role_required(*roles: Role | str, mfa: bool = True):
-    """View decorator: signed in, holding one of ``roles`` (superusers pass), with TOTP set
-    up when the role requires it. Anonymous -> log-in page; wrong role -> 403."""
+def needs_mfa(user) -> bool:
+    """True when the user's role requires TOTP and they have not set it up yet."""
+    return requires_second_factor(user) and not has_totp(user)
+
+
+def session_passed_second_factor(request) -> bool:
+    """True when this session was authenticated with a second factor: allauth records an
+    "mfa" authentication in the session at log-in with the code, at re-authentication with
+    the code, and (``semilla.signals``) when the person proves a code to set TOTP up."""
+    from allauth.account.authentication import get_authentication_records
+
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def second_factor_redirect(request) -> str | None:
+    """Where the access policy sends this request instead of the page it asked for: TOTP
+    set-up when the person has none (even if this session passed a code before it was
+    removed), the code page when this session has not passed it; None when the page may be
+    shown."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    user = request.user
+    if not requires_second_factor(user):
+        return None
+    if not has_totp(user):  # never set up, or removed: set it up again before anything else
+        target = "mfa_activate_totp"
+    elif not session_passed_second_factor(request):
+        target = "mfa_reauthenticate"
+    else:
+        return None
+    return f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}"
+
+
+def recently_reauthenticated(request) -> bool:
+    """True when the person confirmed their password or code in the last
+    ``ACCOUNT_REAUTHENTICATION_TIMEOUT`` seconds of this session."""
+    from allauth.account.internal.flows.reauthentication import did_recently_reauthenticate
+
+    return did_recently_reauthenticate(request)
+
+
+def role_required(*roles: Role | str):
+    """View decorator for the ROLE check only: signed in, holding one of ``roles``
+    (superusers pass). Anonymous -> log-in page; wrong role -> 403. The second factor is
+    not checked here: the access policy (``semilla.middleware.AccessPolicyMiddleware``)
+    has already sent a session without it to the code page, for every URL."""
 
     def decorator(view):
         @wraps(view)
@@ -70,10 +119,6 @@ def role_required(*roles: Role | str, mfa: bool = True):
                 return redirect_to_login(request.get_full_path())
             if not has_any_role(user, roles):
                 raise PermissionDenied
-            if mfa and needs_mfa(user):
-                from django.shortcuts import redirect
-
-                return redirect("mfa_activate_totp")
             return view(request, *args, **kwargs)
 
         return wrapper

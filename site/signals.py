@@ -23,10 +23,34 @@ def _send_welcome(request, email_address, **kwargs):
     )
 
 
+def _totp_set_up_counts_as_second_factor(request, user, authenticator, **kwargs):
+    """Setting TOTP up means typing a valid code: this session has passed the second factor
+    (the access policy, semilla.middleware, then lets the person through)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+
+    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
 def connect_account_signals():
     from allauth.account.signals import email_confirmed
+    from allauth.mfa.signals import authenticator_added
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import pre_save
+
+    from .account_security import record_primary_email_change
+
+    pre_save.connect(
+        record_primary_email_change,
+        sender=get_user_model(),
+        dispatch_uid="semilla-primary-email-change",
+    )
 
     email_confirmed.connect(_send_welcome, dispatch_uid="semilla-welcome")
+    authenticator_added.connect(
+        _totp_set_up_counts_as_second_factor, dispatch_uid="semilla-totp-second-factor"
+    )
 
 
 connect_account_signals()

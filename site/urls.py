@@ -3,7 +3,6 @@ exists in both languages; the staff console, health check and files do not."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,7 +25,6 @@ urlpatterns = [
     path("admin/login/", views.console_login_redirect, name="console_login"),
     path("admin/password_reset/", views.console_login_redirect),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
@@ -46,7 +44,13 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
+    # Django's own admin only in development: Wagtail is the console, and the admin would
+    # be a second way in for superusers (production has no /django-admin/). Even here it is
+    # behind the access policy like every other URL.
     from django.conf.urls.static import static
+    from django.contrib import admin
+
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 

@@ -43,6 +43,13 @@ def _restore_data_after_transactional_tests():
 
 def pytest_configure(config):
     _restore_data_after_transactional_tests()
+    from django.contrib.auth.signals import user_logged_in
+
+    from tests.factories import mark_test_client_login
+
+    # A test client's force_login is a session that passed the second factor (the access
+    # policy lets MFA roles through); tests.factories.password_only_client is one that did not.
+    user_logged_in.connect(mark_test_client_login, dispatch_uid="tests-mark-client-login")
 
 
 def _is_transactional(item) -> bool:

@@ -578,7 +578,6 @@ def payout_details_submit(
     PayoutDetails.objects.filter(user=user, status=PayoutDetailsStatus.PENDING).update(
         status=PayoutDetailsStatus.SUPERSEDED, superseded_at=timezone.now()
     )
-    code = _new_code()
     details = PayoutDetails.objects.create(
         user=user,
         rail=rail,
@@ -589,11 +588,34 @@ def payout_details_submit(
         account_number=account_number,
         phone=phone,
         stripe_account_id=stripe_account_id,
-        code_hash=make_password(code),
-        code_expires_at=timezone.now() + CODE_TTL,
     )
+    _payout_details_send_code(details=details)
+    return details
+
+
+def _payout_details_send_code(*, details: PayoutDetails) -> None:
+    """Send a new code for ``details`` to the one address that may receive security codes
+    (``semilla.account_security.security_code_address``). When the person's address is too
+    new, no code is sent: the details wait for a staff member's confirmation
+    (``payout_details_confirm_by_staff``), with an empty ``code_hash``."""
+    from semilla.account_security import notify_previous_address, security_code_address
+
+    if security_code_address(details.user) is None:
+        details.code_hash = ""
+        details.code_expires_at = None
+        details.code_attempts = 0
+        details.save(update_fields=["code_hash", "code_expires_at", "code_attempts"])
+        with translation.override(details.user.language or "es"):
+            change = _("new payout details (%(destination)s)") % {"destination": str(details)}
+        notify_previous_address(user=details.user, change=change)
+        return
+    code = _new_code()
+    details.code_hash = make_password(code)
+    details.code_expires_at = timezone.now() + CODE_TTL
+    details.code_attempts = 0
+    details.save(update_fields=["code_hash", "code_expires_at", "code_attempts"])
     queue_email_to_user(
-        user=user,
+        user=details.user,
         template="pitchday/payout_code",
         context={
             "code": code,
@@ -601,7 +623,11 @@ def payout_details_submit(
             "destination": str(details),
         },
     )
-    return details
+
+
+def payout_details_waiting_for_staff(details: PayoutDetails) -> bool:
+    """Pending details for which no code was sent (the address is too new)."""
+    return details.status == PayoutDetailsStatus.PENDING and not details.code_hash
 
 
 @transaction.atomic(durable=True)
@@ -613,20 +639,7 @@ def payout_details_resend_code(*, user) -> PayoutDetails:
     )
     if details is None:
         raise ServiceError(_("There are no payout details waiting for confirmation."))
-    code = _new_code()
-    details.code_hash = make_password(code)
-    details.code_expires_at = timezone.now() + CODE_TTL
-    details.code_attempts = 0
-    details.save(update_fields=["code_hash", "code_expires_at", "code_attempts"])
-    queue_email_to_user(
-        user=user,
-        template="pitchday/payout_code",
-        context={
-            "code": code,
-            "minutes": int(CODE_TTL.total_seconds() // 60),
-            "destination": str(details),
-        },
-    )
+    _payout_details_send_code(details=details)
     return details
 
 
@@ -648,6 +661,11 @@ def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, s
     )
     if details is None:
         return None, _("There are no payout details waiting for confirmation.")
+    if payout_details_waiting_for_staff(details):
+        return None, _(
+            "Your e-mail address changed recently, so we sent no code: a staff member will"
+            " confirm these details."
+        )
     expires = details.code_expires_at
     if details.code_attempts >= CODE_MAX_ATTEMPTS or expires is None or timezone.now() > expires:
         return None, _("The code has expired. Ask for a new one.")
@@ -655,6 +673,14 @@ def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, s
         details.code_attempts += 1
         details.save(update_fields=["code_attempts"])
         return None, _("The code is not correct.")
+    _payout_details_make_confirmed(details)
+    return details, ""
+
+
+def _payout_details_make_confirmed(details: PayoutDetails) -> None:
+    """``details`` (pending, locked) become the confirmed ones; the previous confirmed
+    details are superseded and payments approved to them need a fresh approval."""
+    user = details.user
     now = timezone.now()
     previous = (
         PayoutDetails.objects.select_for_update()
@@ -690,7 +716,20 @@ def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, s
     PayoutDetailsUpdateRequest.objects.filter(user=user, resolved_at__isnull=True).update(
         resolved_at=now
     )
-    return details, ""
+
+
+@transaction.atomic(durable=True)
+def payout_details_confirm_by_staff(*, details: PayoutDetails, actor) -> PayoutDetails:
+    """A staff member confirms details that got no code because the person's e-mail address
+    changed recently (after checking with the person through another channel). Never the
+    person themself."""
+    locked = PayoutDetails.objects.select_for_update().get(pk=details.pk)
+    if not payout_details_waiting_for_staff(locked):
+        raise ServiceError(_("These payout details are not waiting for staff confirmation."))
+    if actor.pk == locked.user_id:
+        raise ServiceError(_("Another person has to confirm your own payout details."))
+    _payout_details_make_confirmed(locked)
+    return locked
 
 
 @transaction.atomic(durable=True)

@@ -111,6 +111,7 @@ REGISTRY: list[Entry] = [
     ),
     Entry("semilla.NotificationSettings", person=("user",), text=("phone",), erase=DELETE),
     Entry("semilla.OutboxMessage", person=("user",), email=("recipient",), erase=DELETE),
+    Entry("semilla.PrimaryEmailChange", person=("user",), erase=DELETE),
     # --- privacy ----------------------------------------------------------------------------
     Entry(
         "semilla.DataRequest",

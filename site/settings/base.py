@@ -1,5 +1,6 @@
 """Shared settings. Every value a deployment may change is read from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -72,7 +73,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "semilla.middleware.UserPreferencesMiddleware",
-    "semilla.middleware.StaffMFAMiddleware",
+    "semilla.middleware.AccessPolicyMiddleware",  # one access policy (docs/security.md)
     "semilla.middleware.PrivateCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "semilla.routing.RouteMemoryMiddleware",  # remembered page routes (after locale)
@@ -212,7 +213,23 @@ MFA_TOTP_ISSUER = "Semilla"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "semilla:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
-# Roles that must have TOTP before they reach their areas (see semilla.middleware).
+# Account changes (e-mail, password, second factor; payout details through
+# semilla.middleware.REAUTHENTICATION_URL_NAMES) need the password or the TOTP code again
+# within the last 5 minutes; a sign-in code by e-mail is not enough (the session could
+# belong to someone who controls a freshly added address).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Tell the person (at the old address for an e-mail change) about every change of e-mail,
+# password and second factor.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Security codes (payout details) go only to an address primary for this long; a newer one
+# waits for staff confirmation (semilla.account_security).
+SEMILLA_SECURITY_CODE_COOLING_OFF = timedelta(
+    hours=env.int("SEMILLA_SECURITY_CODE_HOURS", default=72)
+)
+# Roles that must pass TOTP in each session before any page (semilla.middleware
+# .AccessPolicyMiddleware): on in production and tests, off in development by default.
 SEMILLA_REQUIRE_MFA = env.bool("SEMILLA_REQUIRE_MFA", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [

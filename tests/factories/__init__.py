@@ -1,5 +1,7 @@
 """factory_boy factories. Each app has its own module here (tests/factories/<app>.py)."""
 
+import contextvars
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -56,3 +58,63 @@ def add_totp(user: User) -> str:
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret
+
+
+# --- sessions: what allauth records at a real sign-in ------------------------------------
+# The access policy (semilla.middleware.AccessPolicyMiddleware) lets a person whose role
+# requires a second factor through only when their session passed it. A test client's
+# ``force_login``/``login`` is marked like a real sign-in with password + TOTP code that just
+# happened (tests/conftest.py connects ``mark_test_client_login``); ``password_only_client``
+# gives a session that gave the password only.
+
+_password_only = contextvars.ContextVar("password_only", default=False)
+
+
+def record_sign_in(request, user, *, second_factor: bool = True) -> None:
+    """Write into ``request.session`` the authentication records allauth writes when
+    ``user`` signs in with the password and, when ``second_factor``, the TOTP code (the code
+    counts as a recent re-authentication, as allauth's code page does)."""
+    from allauth.account.internal.flows.login import (
+        clear_authentication_records,
+        record_authentication,
+    )
+
+    clear_authentication_records(request)
+    record_authentication(request, user, "password", email=user.email)
+    if second_factor:
+        record_authentication(request, user, "mfa", type="totp", reauthenticated=True)
+
+
+def mark_test_client_login(sender, request, user, **kwargs):
+    """``user_logged_in`` receiver: a test client's log-in (a bare request object: no path)
+    is a sign-in with password + code, unless made by ``password_only_client``."""
+    if request is None or request.path:
+        return  # a real request: allauth records what really happened
+    record_sign_in(request, user, second_factor=not _password_only.get())
+
+
+def password_only_client(user):
+    """A test client signed in as ``user`` with the password only (no second factor in
+    this session)."""
+    from django.test import Client
+
+    client = Client()
+    token = _password_only.set(True)
+    try:
+        client.force_login(user)
+    finally:
+        _password_only.reset(token)
+    return client
+
+
+def age_session_authentication(client, seconds: int) -> None:
+    """Move every authentication record of ``client``'s session ``seconds`` into the past
+    (a session signed in a while ago: no recent re-authentication)."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    session = client.session
+    records = session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {**record, "at": record["at"] - seconds} for record in records
+    ]
+    session.save()

@@ -5,11 +5,13 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.urls import reverse
+from django.test import Client
+from django.urls import get_resolver, reverse
 
 from semilla import permissions
 from semilla.enums import Role
 from semilla.models import User
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +91,9 @@ def test_role_required_redirects_anonymous_forbids_wrong_role(rf, entrepreneur, 
     assert view(request).status_code == 200
 
 
-def test_role_required_sends_staff_without_totp_to_setup(rf, make_user):
+def test_role_required_checks_the_role_only(rf, make_user):
+    """The second factor is the access policy's job (middleware), for every URL: the role
+    decorator does not repeat it."""
     from django.http import HttpResponse
 
     @permissions.role_required(Role.REVIEWER)
@@ -98,9 +102,39 @@ def test_role_required_sends_staff_without_totp_to_setup(rf, make_user):
 
     request = rf.get("/es/x/")
     request.user = make_user(Role.REVIEWER, mfa=False)
-    response = view(request)
+    assert view(request).status_code == 200
+
+
+def test_django_admin_is_not_served_in_production(make_user):
+    """Finding 2: /django-admin/ let a superuser in with a password alone. Wagtail is the
+    console; Django's admin exists only in development (DEBUG)."""
+    client = Client()
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+    response = client.get("/django-admin/", follow=True)
+    assert (response.status_code, response.redirect_chain) == (404, [("/es/django-admin/", 302)])
+    assert "django-admin/" not in [str(p.pattern) for p in get_resolver().url_patterns]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_totp_set_up_in_this_session_counts_as_the_second_factor(make_user):
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    from tests.factories import password_only_client
+
+    user = make_user(Role.JUDGE, mfa=False)
+    client = password_only_client(user)
+    assert client.get(reverse("pitchday:event_list")).status_code == 302
+    client.post("/es/accounts/reauthenticate/", {"password": PASSWORD})
+    page = client.get("/es/accounts/2fa/totp/activate/")
+    secret = page.context["form"].secret
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    response = client.post("/es/accounts/2fa/totp/activate/", {"code": code})
     assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
+    assert client.get(reverse("pitchday:event_list")).status_code == 200
 
 
 def test_queued_email_uses_recipient_language(entrepreneur, django_capture_on_commit_callbacks):
@@ -127,3 +161,143 @@ def test_staff_group_may_use_console(staff_user, funder_user, entrepreneur):
     assert staff_user.has_perm("wagtailadmin.access_admin") is True
     assert funder_user.has_perm("wagtailadmin.access_admin") is True
     assert entrepreneur.has_perm("wagtailadmin.access_admin") is False
+
+
+# --- finding 5: a live session cannot redirect payout codes ------------------------------
+
+BANK = {
+    "rail": "bank_transfer",
+    "holder_name": "Yuleisy Pérez",
+    "bank_name": "Bancolombia",
+    "account_type": "savings",
+    "account_number": "12345678901",
+}
+
+
+def _stale(client):
+    """The session signed in 10 minutes ago: no recent re-authentication."""
+    from tests.factories import age_session_authentication
+
+    age_session_authentication(client, 600)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("/es/accounts/email/", {"action_add": "", "email": "nueva@example.org"}),
+        ("/es/accounts/password/change/", {"oldpassword": PASSWORD, "password1": "x"}),
+        ("/es/accounts/2fa/totp/deactivate/", {}),
+        ("/es/pitch/datos-de-pago/", BANK),
+    ],
+)
+def test_account_change_without_recent_reauthentication_is_sent_to_confirm_it(
+    url, data, client_for, make_user
+):
+    from pitchday.models import PayoutDetails
+
+    user = make_user(Role.ENTREPRENEUR)
+    client = _stale(client_for(user))
+    response = client.post(url, data)
+    assert (response.status_code, response["Location"]) == (
+        302,
+        "/es/accounts/reauthenticate/?next=" + url.replace("/", "%2F"),
+    )
+    assert (EmailAddress.objects.filter(user=user).count(), PayoutDetails.objects.count()) == (
+        1,
+        0,
+    )
+
+
+def test_every_reauthentication_url_resolves():
+    """The list the access policy enforces names real URLs (a renamed URL would silently
+    leave the change unguarded)."""
+    from semilla.middleware import REAUTHENTICATION_URL_NAMES
+
+    assert sorted(name for name in REAUTHENTICATION_URL_NAMES if not reverse(name)) == []
+
+
+def _change_primary_address(client, user, new):
+    EmailAddress.objects.create(user=user, email=new, verified=True, primary=False)
+    response = client.post("/es/accounts/email/", {"action_primary": "", "email": new})
+    assert response.status_code == 302
+
+
+def test_primary_address_change_tells_the_old_address(client_for, entrepreneur, mailoutbox):
+    old = entrepreneur.email
+    _change_primary_address(client_for(entrepreneur), entrepreneur, "ladron@example.org")
+    entrepreneur.refresh_from_db()
+    assert entrepreneur.email == "ladron@example.org"
+    assert [m.to for m in mailoutbox] == [[old]]
+
+
+def test_payout_code_is_not_sent_to_an_address_primary_for_less_than_72_hours(
+    client_for, entrepreneur, make_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    from pitchday.models import PayoutDetails
+    from pitchday.services import ServiceError
+    from pitchday.services.grants import payout_details_confirm
+
+    old = entrepreneur.email
+    client = client_for(entrepreneur)
+    _change_primary_address(client, entrepreneur, "ladron@example.org")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/pitch/datos-de-pago/", BANK)
+    details = PayoutDetails.objects.get(user=entrepreneur)
+    # no code anywhere; the old address is told what was entered
+    assert (details.status, details.code_hash) == ("pending", "")
+    assert [(m.to, m.subject) for m in mailoutbox] == [([old], "Un cambio en tu cuenta de Semilla")]
+    assert "•••••••8901" in mailoutbox[0].body
+    with pytest.raises(ServiceError):
+        payout_details_confirm(user=entrepreneur, code="000000")
+    # the change waits for a staff member, in the console; never the person themself
+    staff = make_user(Role.STAFF)
+    assert str(details) in client_for(staff).get("/admin/pitchday/payout-held/").text
+    client_for(staff).post("/admin/pitchday/payout-held/", {"details": details.pk})
+    details.refresh_from_db()
+    assert details.status == "confirmed"
+
+
+def test_payout_code_goes_to_an_address_primary_for_72_hours(
+    client_for, entrepreneur, mailoutbox, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from semilla.models import PrimaryEmailChange
+
+    client = client_for(entrepreneur)
+    _change_primary_address(client, entrepreneur, "nueva@example.org")
+    PrimaryEmailChange.objects.update(
+        changed_at=PrimaryEmailChange.objects.get().changed_at - datetime.timedelta(hours=73)
+    )
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/pitch/datos-de-pago/", BANK)
+    assert [m.to for m in mailoutbox] == [["nueva@example.org"]]
+
+
+def test_held_payout_details_are_never_confirmed_by_their_owner(make_user):
+    from pitchday.models import PayoutDetails
+    from pitchday.services import ServiceError
+    from pitchday.services.grants import payout_details_confirm_by_staff
+
+    staff = make_user(Role.STAFF)
+    details = PayoutDetails.objects.create(user=staff, rail="cash", holder_name="Ana")
+    with pytest.raises(ServiceError):
+        payout_details_confirm_by_staff(details=details, actor=staff)
+    details.refresh_from_db()
+    assert details.status == "pending"
+
+
+def test_payout_held_console_is_for_staff_and_finance_only(client_for, make_user):
+    """Wagtail answers a refusal inside the console with a redirect to its home page."""
+    answers = {
+        role: client_for(make_user(role)).get("/admin/pitchday/payout-held/")
+        for role in (Role.STAFF, Role.FINANCE, Role.FUNDER)
+    }
+    assert {role: (r.status_code, r.get("Location")) for role, r in answers.items()} == {
+        Role.STAFF: (200, None),
+        Role.FINANCE: (200, None),
+        Role.FUNDER: (302, "/admin/"),
+    }
