@@ -29,6 +29,13 @@ def pdf_bytes(*, author: str = "Yolimar Pérez", javascript: str = "") -> bytes:
     return out.getvalue()
 
 
+def png_bytes(size=(1, 1)) -> bytes:
+    """A small, clean PNG."""
+    out = io.BytesIO()
+    Image.new("RGBA", size, (0, 0, 0, 0)).save(out, format="PNG")
+    return out.getvalue()
+
+
 #: Where the photo was taken (a home in Cúcuta): degrees, minutes, seconds.
 GPS_LATITUDE = (7.0, 53.0, 38.0)
 
