@@ -304,9 +304,7 @@ def check_upload(uploaded) -> CheckedUpload:
         clean = clean_upload(uploaded, kind=upload_pipeline.DOCUMENT)
     except ValidationError as exc:
         raise CohortError(exc.messages[0]) from exc
-    return CheckedUpload(
-        clean.content, clean.content_type, upload_pipeline.EXTENSIONS[clean.content_type]
-    )
+    return CheckedUpload(clean.content, clean.mime, upload_pipeline.EXTENSIONS[clean.mime])
 
 
 def _display_name(kind: str, extension: str) -> str:

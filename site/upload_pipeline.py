@@ -84,6 +84,7 @@ class CleanUpload(InMemoryUploadedFile):
     def __init__(self, content: bytes, *, name: str, content_type: str):
         super().__init__(io.BytesIO(content), None, name, content_type, len(content), None, None)
         self.content = content
+        self.mime: str = content_type  # the real type (``content_type`` may be None for Django)
 
 
 def is_clean(content) -> bool:
