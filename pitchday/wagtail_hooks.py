@@ -67,7 +67,7 @@ def _book_budget(fund, pesos, actor):
         )
 
 
-class FundViewSet(ModelViewSet):
+class FundViewSet(ListQuerysetMixin, ModelViewSet):
     model = Fund
     icon = "tasks"
     menu_label = _("Funds")
@@ -188,7 +188,7 @@ class EventFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class PitchEventViewSet(ModelViewSet):
+class PitchEventViewSet(ListQuerysetMixin, ModelViewSet):
     model = PitchEvent
     icon = "date"
     menu_label = _("Pitch events")
