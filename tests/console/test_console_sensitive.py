@@ -172,3 +172,30 @@ def test_console_sensitive_export_basic_columns_hold_no_sensitive_field():
     assert basic == []
     guarded = {a for _n, a in SENSITIVE_COLUMNS}
     assert sorted(sensitive_fields_of(Application) - guarded) == []
+
+
+def test_console_sensitive_filter_use_is_audited_even_without_the_column(client_for, monkeypatch):
+    """A listing that does not show the field but lets a permitted person filter by it
+    still records who was listed through it."""
+    from django.utils.functional import cached_property
+
+    from cohorts.wagtail_hooks import ApplicationIndexView
+    from semilla.console import SensitiveListingMixin, is_sensitive_path
+    from tests.factories.cohorts import ApplicationFactory
+
+    def columns(view):
+        every = SensitiveListingMixin.columns.func(view)
+        return [c for c in every if not is_sensitive_path(view.model, c.name)]
+
+    without = cached_property(columns)
+    without.__set_name__(ApplicationIndexView, "columns")
+    monkeypatch.setattr(ApplicationIndexView, "columns", without)
+    ApplicationFactory(population_group="venezuelan_migrant")
+    returnee = ApplicationFactory(population_group="colombian_returnee")
+    staff = _user_for("cohorts_application", sensitive=True)
+    response = client_for(staff).get(
+        reverse("cohorts_application:index"), {"population_group": "colombian_returnee"}
+    )
+    assert _pks(response) == [returnee.pk]
+    audit = AccessAudit.objects.get()
+    assert (audit.subject_id, audit.fields) == (returnee.user_id, ["population_group"])

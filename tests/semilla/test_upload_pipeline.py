@@ -122,6 +122,7 @@ def test_upload_pipeline_pdf_loses_its_metadata():
         (b"MZ\x90\x00", "type"),
         (b"", "empty"),
     ],
+    ids=["javascript", "unreadable-pdf", "svg", "executable", "empty"],
 )
 def test_upload_pipeline_refuses_dangerous_or_unreadable_files(content, code):
     with pytest.raises(ValidationError) as caught:
