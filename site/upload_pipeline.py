@@ -12,8 +12,9 @@
 4. PDFs are read with pypdf; one with JavaScript, automatic actions, embedded files or a
    password is refused, and the rest is written again without its document information
    (author, producer, dates) and XMP metadata. A PDF pypdf cannot read is refused;
-5. the file gets a new name: ``<kind>.<extension of the real type>`` (the person's file
-   name may be hostile or name someone).
+5. the file's name is made harmless (``display_name``: no folders, a short plain name, the
+   extension of the real type); storage names are random (each model's ``upload_to`` or
+   service), so the person's name is only ever shown, never used as a path.
 
 The answer is a ``CleanUpload`` (an uploaded file in memory, marked as cleaned) with the
 real ``content_type`` and ``size``.
@@ -30,8 +31,10 @@ file field of our apps and fails when one is not of these classes.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import filetype
 from django import forms
@@ -132,7 +135,18 @@ def clean_upload(uploaded, *, kind: UploadKind) -> CleanUpload:
         clean, content_type = clean_pdf(content), PDF
     else:
         clean, content_type = reencode_image(content, mime)
-    return CleanUpload(clean, name=f"{kind.name}.{EXTENSIONS[mime]}", content_type=content_type)
+    name = display_name(getattr(uploaded, "name", ""), kind=kind, extension=EXTENSIONS[mime])
+    return CleanUpload(clean, name=name, content_type=content_type)
+
+
+def display_name(original: str, *, kind: UploadKind, extension: str) -> str:
+    """The person's file name made harmless (no folders, only letters, digits, dots,
+    dashes and underscores, at most 80 characters) with the extension of the real type;
+    the kind's name when nothing is left. Files are stored under random names: this one
+    is only shown."""
+    stem = PurePath(str(original or "").replace("\\", "/")).name.rsplit(".", 1)[0]
+    stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-_")[:80]
+    return f"{stem or kind.name}.{extension}"
 
 
 def reencode_image(content: bytes, mime: str) -> tuple[bytes, str]:

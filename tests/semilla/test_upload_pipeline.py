@@ -101,8 +101,23 @@ def test_upload_pipeline_image_loses_exif_and_gps(fmt):
     assert (exif_of(clean.content), clean.size, clean.name) == (
         {},
         len(clean.content),
-        f"evidence.{upload_pipeline.EXTENSIONS[clean.content_type]}",
+        f"casa.{upload_pipeline.EXTENSIONS[clean.content_type]}",
     )
+
+
+@pytest.mark.parametrize(
+    ("original", "shown"),
+    [
+        ("../../etc/passwd<script>.jpg", "passwd-script.jpg"),
+        ("C:\\Users\\ana\\Factura marzo.PNG", "Factura-marzo.jpg"),
+        ("...", "evidence.jpg"),
+        ("", "evidence.jpg"),
+    ],
+)
+def test_upload_pipeline_display_name_is_harmless(original, shown):
+    assert upload_pipeline.display_name(
+        original, kind=upload_pipeline.EVIDENCE, extension="jpg"
+    ) == (shown)
 
 
 def test_upload_pipeline_pdf_loses_its_metadata():
