@@ -6,9 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from semilla import upload_pipeline
 from semilla.enums import METRO_AREAS, City, DocumentType, PopulationGroup, Sector, Skill
+from semilla.upload_pipeline import UploadField
 
-from . import services
 from .enums import BusinessStage, CohortLanguage, ConflictKind, Decision, DocumentKind
 from .models import Application
 
@@ -179,22 +180,11 @@ class NeedsForm(forms.ModelForm):
 
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("What is it?"), choices=DocumentKind.choices)
-    file = forms.FileField(
+    file = UploadField(
+        kind=upload_pipeline.DOCUMENT,
         label=_("File"),
         help_text=_("A PDF or a photo (JPEG, PNG or WEBP), up to 10 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}
-        ),
     )
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        try:
-            services.check_upload(uploaded)
-        except services.CohortError as exc:
-            raise forms.ValidationError(exc.message) from exc
-        uploaded.seek(0)
-        return uploaded
 
 
 class ConsentForm(forms.Form):

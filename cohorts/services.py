@@ -10,9 +10,8 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from io import BytesIO
 
-import filetype
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import transaction
@@ -20,10 +19,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from semilla import upload_pipeline
 from semilla.emails import queue_email_to_user
 from semilla.enums import ConsentPurpose, DocumentType, Role
 from semilla.privacy import consent_record
-from semilla.uploads import DEFAULT_UPLOAD_MAX_BYTES
+from semilla.upload_pipeline import clean_upload
 
 from . import conflicts, eligibility
 from .conflicts import ConflictMatcher
@@ -56,13 +56,6 @@ from .models import (
 )
 
 S = ApplicationStatus
-MAX_UPLOAD_BYTES = DEFAULT_UPLOAD_MAX_BYTES  # also enforced while streaming (semilla.uploads)
-ALLOWED_UPLOAD_TYPES = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "image/webp": "webp",
-}
 #: Reviewers' weighted scores (0-100) further apart than this are flagged as a disagreement.
 DISAGREEMENT_SPREAD = Decimal(25)
 
@@ -305,45 +298,13 @@ class CheckedUpload:
 
 
 def check_upload(uploaded) -> CheckedUpload:
-    """Validate an uploaded file by its content (never its name): size first, then type;
-    images are re-encoded so that EXIF and other metadata (GPS position) are dropped."""
-    if uploaded.size is None or uploaded.size > MAX_UPLOAD_BYTES:
-        raise CohortError(_("The file is larger than 10 MB. Take a smaller photo or scan."))
-    if uploaded.size == 0:
-        raise CohortError(_("The file is empty."))
-    head = uploaded.read(2048)
-    uploaded.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in ALLOWED_UPLOAD_TYPES:
-        raise CohortError(_("Upload a PDF or a photo (JPEG, PNG or WEBP)."))
-    content = uploaded.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise CohortError(_("The file is larger than 10 MB. Take a smaller photo or scan."))
-    if kind.mime == "application/pdf":
-        return CheckedUpload(content, kind.mime, "pdf")
-    return CheckedUpload(
-        _reencode_image(content, kind.mime), kind.mime, ALLOWED_UPLOAD_TYPES[kind.mime]
-    )
-
-
-def _reencode_image(content: bytes, mime: str) -> bytes:
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    Image.MAX_IMAGE_PIXELS = 40_000_000
+    """The file through the one upload pipeline (``semilla.upload_pipeline``: type by
+    content, size, images re-encoded without EXIF/GPS, PDFs without metadata)."""
     try:
-        with Image.open(BytesIO(content)) as image:
-            image.load()
-            upright = ImageOps.exif_transpose(image)
-            fmt = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}[mime]
-            if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
-                upright = upright.convert("RGB")
-            clean = Image.new(upright.mode, upright.size)
-            clean.paste(upright)
-            out = BytesIO()
-            clean.save(out, format=fmt, **({"quality": 85} if fmt != "PNG" else {}))
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise CohortError(_("This image could not be read. Try another photo.")) from exc
-    return out.getvalue()
+        clean = clean_upload(uploaded, kind=upload_pipeline.DOCUMENT)
+    except ValidationError as exc:
+        raise CohortError(exc.messages[0]) from exc
+    return CheckedUpload(clean.content, clean.mime, upload_pipeline.EXTENSIONS[clean.mime])
 
 
 def _display_name(kind: str, extension: str) -> str:

@@ -6,7 +6,6 @@ CSV export."""
 import django_filters
 from django import forms
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,10 +13,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from semilla.console import ListQuerysetMixin
+from semilla.console import ConsoleIndexView, ListQuerysetMixin, sensitive_fields_of
 from semilla.enums import DocumentType, PopulationGroup, Sector
 from semilla.privacy import audit_access
 
@@ -57,7 +56,7 @@ class LinkColumn(Column):
 # --- Programmes and cohorts ---------------------------------------------------------------
 
 
-class ProgrammeViewSet(ModelViewSet):
+class ProgrammeViewSet(ListQuerysetMixin, ModelViewSet):
     model = Programme
     icon = "folder-open-inverse"
     menu_label = _("Programmes")
@@ -101,7 +100,7 @@ class CohortAdminForm(WagtailAdminModelForm):
         return [*self.cleaned_data["accepted_documents"], DocumentType.IN_PROCESS.value]
 
 
-class CohortViewSet(ModelViewSet):
+class CohortViewSet(ListQuerysetMixin, ModelViewSet):
     model = Cohort
     icon = "group"
     menu_label = _("Cohorts")
@@ -216,7 +215,7 @@ class RubricAdminForm(WagtailAdminModelForm):
         )
 
 
-class RubricViewSet(ModelViewSet):
+class RubricViewSet(ListQuerysetMixin, ModelViewSet):
     model = Rubric
     icon = "list-ol"
     menu_label = _("Rubrics")
@@ -272,45 +271,14 @@ class ApplicationFilterSet(WagtailFilterSet):
         ]
 
 
-#: Shown in the console only to people holding cohorts.view_sensitive_data.
-SENSITIVE_FIELDS = frozenset(
-    {
-        "birth_date",
-        "sex",
-        "population_group",
-        "nationality",
-        "document_type",
-        "needs_document_check",
-    }
-)
+#: Shown in the console only to people holding cohorts.view_sensitive_data (declared
+#: once, in semilla.console, for columns, filters, ordering, search and this page).
+SENSITIVE_FIELDS = sensitive_fields_of(Application)
 
 
-def _field_name(column_name: str) -> str:
-    """Choice fields are listed as ``get_<field>_display``."""
-    return column_name.removeprefix("get_").removesuffix("_display")
-
-
-class ApplicationIndexView(IndexView):
-    @cached_property
-    def columns(self):
-        columns = super().columns
-        if may_see_sensitive(self.request.user):
-            return columns
-        return [c for c in columns if _field_name(c.name) not in SENSITIVE_FIELDS]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        shown = sorted({_field_name(c.name) for c in self.columns} & SENSITIVE_FIELDS)
-        if shown:
-            audit_access(
-                actor=self.request.user,
-                subject=[app.user_id for app in context["object_list"]],
-                fields=shown,
-                reason=gettext("List of applications in the staff console"),
-                model="cohorts.application",
-                path=self.request.get_full_path(),
-            )
-        return context
+class ApplicationIndexView(ConsoleIndexView):
+    def get_audit_reason(self) -> str:
+        return gettext("List of applications in the staff console")
 
 
 class ApplicationInspectView(InspectView):

@@ -16,6 +16,8 @@ from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminPageChooser
 
+from semilla.console import ListQuerysetMixin
+
 from . import services
 from .forms import RevokeForm
 from .models import Certificate, CoursePage, LessonPage, SyllabusItem
@@ -44,7 +46,7 @@ class CertificateEditView(EditView):
     post = get
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(ListQuerysetMixin, ModelViewSet):
     model = Certificate
     icon = "form"
     menu_label = gettext_lazy("Certificates")
@@ -79,7 +81,7 @@ class CertificateViewSet(ModelViewSet):
         return Certificate.objects.select_related("user", "course")
 
 
-class SyllabusItemViewSet(ModelViewSet):
+class SyllabusItemViewSet(ListQuerysetMixin, ModelViewSet):
     model = SyllabusItem
     icon = "date"
     menu_label = gettext_lazy("Cohort syllabus")

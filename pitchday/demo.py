@@ -217,7 +217,7 @@ def _seed_events(rng, staff, admin, fund):
             status="submitted" if i < 2 else "draft",
             submitted_at=now if i < 2 else None,
         )
-        pitch.deck.save("deck.pdf", ContentFile(b"%PDF-1.4\n% demo deck\n%%EOF\n"), save=True)
+        pitch.deck.save("deck.pdf", ContentFile(_demo_deck()), save=True)
         UseOfFundsItem.objects.create(pitch=pitch, description="Equipos", amount=6_000_000_00)
     jurado = _user("jurado@demo.semilla.co")
     if jurado is not None:
@@ -260,7 +260,7 @@ def _seed_awards(event, pitches, staff, admin, emprendedora):
                 disbursement=d,
                 actor=finance,
                 reference="NEQUI-M4839201",
-                proof=ContentFile(b"%PDF-1.4\n% comprobante demo\n%%EOF\n", name="c.pdf"),
+                proof=ContentFile(_demo_deck(), name="c.pdf"),
             )
         elif grant is grants[1]:
             # Active with a payment requested by equipo@, waiting for finanzas@.
@@ -336,3 +336,16 @@ def _confirmed_details(user, rail, **fields):
         confirmed_at=timezone.now(),
         **fields,
     )
+
+
+def _demo_deck() -> bytes:
+    """A one-page PDF (the upload pipeline accepts only PDFs it can read)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from semilla import upload_pipeline
+from semilla.upload_pipeline import UploadField
+
 from .enums import BankAccountType, EvidenceKind, RailCode
 
 MAX_PESOS = 10_000_000_000
@@ -80,8 +83,10 @@ class AgreementForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(
-        label=_("Receipt, photo or document"), help_text=_("JPG, PNG, WEBP or PDF, at most 10 MB.")
+    file = UploadField(
+        kind=upload_pipeline.EVIDENCE,
+        label=_("Receipt, photo or document"),
+        help_text=_("JPG, PNG, WEBP or PDF, at most 10 MB."),
     )
     kind = forms.ChoiceField(label=_("What is it?"), choices=EvidenceKind.choices)
     description = forms.CharField(label=_("Short description"), max_length=200, required=False)
@@ -113,7 +118,8 @@ class NoteForm(forms.Form):
 
 class RecordPaymentForm(forms.Form):
     reference = forms.CharField(label=_("Payment reference"), max_length=120)
-    proof = forms.FileField(
+    proof = UploadField(
+        kind=upload_pipeline.PROOF,
         label=_("Proof of payment"),
         required=False,
         help_text=_("Screenshot or PDF of the transfer receipt."),

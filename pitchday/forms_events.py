@@ -6,6 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from semilla import upload_pipeline
+from semilla.upload_pipeline import UploadField
+
 from .forms import MoneyField
 
 
@@ -36,7 +39,9 @@ class PitchForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Problem, customers, what you sell, what you achieved."),
     )
-    deck = forms.FileField(label=_("Deck (PDF, at most 20 MB)"), required=False)
+    deck = UploadField(
+        kind=upload_pipeline.DECK, label=_("Deck (PDF, at most 20 MB)"), required=False
+    )
     video_url = forms.URLField(
         label=_("Video link (optional)"), required=False, assume_scheme="https"
     )

@@ -35,6 +35,10 @@ class FundForm(WagtailAdminModelForm):
         help_text=_("Booked in the ledger as a budget allocation; balances are derived."),
     )
 
+    class Meta:
+        model = Fund
+        fields = ["name", "donor", "description", "currency", "accepts_contributions"]
+
 
 class FundCreateView(CreateView):
     def save_instance(self):
@@ -63,13 +67,12 @@ def _book_budget(fund, pesos, actor):
         )
 
 
-class FundViewSet(ModelViewSet):
+class FundViewSet(ListQuerysetMixin, ModelViewSet):
     model = Fund
     icon = "tasks"
     menu_label = _("Funds")
     add_to_admin_menu = False
     copy_view_enabled = False
-    form_fields = ["name", "donor", "description", "currency", "accepts_contributions"]
     list_display = ["name", "donor", "currency"]
     search_fields = ["name", "donor"]
     add_view_class = FundCreateView
@@ -77,8 +80,9 @@ class FundViewSet(ModelViewSet):
     delete_view_enabled = False
 
     def get_form_class(self, for_update=False):
-        form_class = super().get_form_class(for_update)
-        return type("FundAdminForm", (FundForm, form_class), {})
+        # The fields live on FundForm's Meta (a form class built on top of Wagtail's own
+        # lost its model: "ModelForm has no model class specified").
+        return FundForm
 
 
 class DeskLinkColumn(Column):
@@ -184,7 +188,7 @@ class EventFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class PitchEventViewSet(ModelViewSet):
+class PitchEventViewSet(ListQuerysetMixin, ModelViewSet):
     model = PitchEvent
     icon = "date"
     menu_label = _("Pitch events")

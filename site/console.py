@@ -1,16 +1,167 @@
-"""Building blocks for the staff console's screens (Wagtail viewsets) shared by the apps."""
+"""Building blocks for the staff console's screens (Wagtail viewsets) shared by the apps.
+
+Sensitive fields (one declaration, ``SENSITIVE_FIELDS``): people without
+``SENSITIVE_PERMISSION`` never see them in a listing's columns and cannot use them to
+filter, order or search (the filter is taken out of the form and its parameter ignored);
+people with it leave an access-audit row for each person listed whenever a sensitive
+column is shown or a sensitive filter, ordering or search is used. Every listing gets
+this through ``ConsoleIndexView``, which ``ListQuerysetMixin`` installs on a viewset."""
+
+from __future__ import annotations
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from wagtail.admin.views.generic import IndexView
+
+#: Who may see, filter, order, search and export the fields below.
+SENSITIVE_PERMISSION = "cohorts.view_sensitive_data"
+
+#: The one declaration of sensitive fields, by model (``app_label.ModelName``, lower case):
+#: a path reaching one of them through relations is sensitive too.
+SENSITIVE_FIELDS: dict[str, frozenset[str]] = {
+    "cohorts.application": frozenset(
+        {
+            "birth_date",
+            "sex",
+            "population_group",
+            "nationality",
+            "document_type",
+            "needs_document_check",
+        }
+    ),
+}
+
+
+def may_see_sensitive(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm(SENSITIVE_PERMISSION))
+
+
+def sensitive_fields_of(model) -> frozenset[str]:
+    return SENSITIVE_FIELDS.get(model._meta.label_lower, frozenset())
+
+
+def column_field(name: str) -> str:
+    """Choice fields are listed as ``get_<field>_display``."""
+    return name.removeprefix("get_").removesuffix("_display")
+
+
+def is_sensitive_path(model, path: str) -> bool:
+    """Whether ``path`` (``field``, ``relation__field``, ``field__lookup``, ``-field``)
+    reaches a sensitive field from ``model``."""
+    current = model
+    for part in column_field(path.lstrip("-")).split("__"):
+        if part in sensitive_fields_of(current):
+            return True
+        try:
+            field = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        if not field.is_relation or field.related_model is None:
+            return False
+        current = field.related_model
+    return False
+
+
+class SensitiveListingMixin:
+    """For a Wagtail IndexView: applies the sensitive-field rule (see the module)."""
+
+    @cached_property
+    def may_see_sensitive(self) -> bool:
+        return may_see_sensitive(self.request.user)
+
+    def _sensitive(self, path: str) -> bool:
+        return is_sensitive_path(self.model, path)
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if self.may_see_sensitive:
+            return columns
+        return [c for c in columns if not self._sensitive(c.name)]
+
+    @cached_property
+    def filters(self):
+        filterset = super().filters
+        if filterset is None or self.may_see_sensitive:
+            return filterset
+        for name, definition in list(filterset.filters.items()):
+            if self._sensitive(definition.field_name or name) or self._sensitive(name):
+                del filterset.filters[name]
+                filterset.form.fields.pop(name, None)
+        return filterset if filterset.form.fields else None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.search_fields and not self.may_see_sensitive:
+            self.search_fields = [f for f in self.search_fields if not self._sensitive(f)]
+
+    def get_valid_orderings(self):
+        orderings = super().get_valid_orderings()
+        if self.may_see_sensitive:
+            return orderings
+        return [o for o in orderings if not self._sensitive(str(o))]
+
+    def sensitive_fields_used(self) -> list[str]:
+        """The sensitive fields this page shows or was filtered, ordered or searched by."""
+        used = {column_field(c.name) for c in self.columns if self._sensitive(c.name)}
+        filters = self.filters
+        if filters is not None and filters.is_valid():
+            for name in filters.form.changed_data:
+                path = filters.filters[name].field_name or name
+                if self._sensitive(path):
+                    used.add(path)
+        if self.ordering and isinstance(self.ordering, str) and self._sensitive(self.ordering):
+            used.add(self.ordering.lstrip("-"))
+        if self.is_searching:
+            used.update(f for f in (self.search_fields or []) if self._sensitive(f))
+        return sorted(used)
+
+    def get_audit_reason(self) -> str:
+        return gettext("List of %(things)s in the staff console") % {
+            "things": self.model._meta.verbose_name_plural
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        used = self.sensitive_fields_used()
+        if used:
+            from semilla.privacy import audit_access
+
+            audit_access(
+                actor=self.request.user,
+                subject=[_person_of(obj) for obj in context["object_list"]],
+                fields=used,
+                reason=self.get_audit_reason(),
+                model=self.model._meta.label_lower,
+                path=self.request.get_full_path(),
+            )
+        return context
+
+
+def _person_of(obj):
+    """The person a row is about (its ``user``)."""
+    return getattr(obj, "user_id", None)
+
+
+class ConsoleIndexView(SensitiveListingMixin, IndexView):
+    """The index view of every console listing."""
 
 
 class ListQuerysetMixin:
-    """Joins for a console listing's columns, so that a page runs the same queries with
-    one row and with a full page. Wagtail's ModelViewSet has no queryset hook of its own
+    """For a ModelViewSet: the sensitive-field rule on its listing (``ConsoleIndexView``)
+    and joins for the listing's columns, so that a page runs the same queries with one
+    row and with a full page. Wagtail's ModelViewSet has no queryset hook of its own
     (unlike SnippetViewSet's ``get_queryset(request)``): the base queryset is handed to
     its index views (the page and its htmx results)."""
 
+    index_view_class = ConsoleIndexView
     list_select_related: tuple[str, ...] = ()
     list_prefetch_related: tuple[str, ...] = ()
 
     def get_index_view_kwargs(self, **kwargs):
+        if "queryset" in kwargs or not (self.list_select_related or self.list_prefetch_related):
+            return super().get_index_view_kwargs(**kwargs)
         queryset = self.model._default_manager.all()
         if self.list_select_related:
             queryset = queryset.select_related(*self.list_select_related)

@@ -9,6 +9,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from semilla import upload_pipeline
+from semilla.upload_pipeline import UploadModelField
+
 from ..enums import Currency, EventStatus, JudgeStatus, PitchStatus
 from .grants import Fund, Grant, _choices_check, _private_storage
 
@@ -206,8 +209,9 @@ class Pitch(models.Model):
     )
     business_name = models.CharField(_("business name"), max_length=150)
     summary = models.TextField(_("one-page summary"), max_length=4000, blank=True)
-    deck = models.FileField(
+    deck = UploadModelField(
         _("deck (PDF)"),
+        kind=upload_pipeline.DECK,
         upload_to=deck_upload_to,
         storage=_private_storage,
         blank=True,

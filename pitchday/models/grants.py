@@ -10,6 +10,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from semilla import upload_pipeline
+from semilla.upload_pipeline import UploadModelField
+
 from ..enums import (
     ENTRY_ACCOUNTS,
     BankAccountType,
@@ -237,8 +240,12 @@ class Evidence(models.Model):
 
     milestone = models.ForeignKey(Milestone, on_delete=models.PROTECT, related_name="evidence")
     kind = models.CharField(_("kind"), max_length=10, choices=EvidenceKind.choices)
-    file = models.FileField(
-        _("file"), upload_to=evidence_upload_to, storage=_private_storage, max_length=200
+    file = UploadModelField(
+        _("file"),
+        kind=upload_pipeline.EVIDENCE,
+        upload_to=evidence_upload_to,
+        storage=_private_storage,
+        max_length=200,
     )
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
@@ -387,8 +394,9 @@ class Disbursement(models.Model):
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     provider_reference = models.CharField(_("payment reference"), max_length=120, blank=True)
-    proof = models.FileField(
+    proof = UploadModelField(
         _("proof of payment"),
+        kind=upload_pipeline.PROOF,
         upload_to=evidence_upload_to,
         storage=_private_storage,
         blank=True,

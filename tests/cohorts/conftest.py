@@ -11,6 +11,7 @@ from tests.factories.cohorts import (
     DraftApplicationFactory,
     ReviewAssignmentFactory,
 )
+from tests.factories.files import pdf_bytes
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def jpeg_bytes(*, size=(40, 30), exif: bool = True) -> bytes:
     return out.getvalue()
 
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 
 @pytest.fixture

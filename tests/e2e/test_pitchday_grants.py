@@ -13,16 +13,13 @@ from pitchday.models import Disbursement
 from semilla.enums import Role
 from tests.e2e.conftest import axe_serious
 from tests.factories import make_user
+from tests.factories.files import png_bytes
 from tests.factories.pitchday import make_grant
 from tests.pitchday.conftest import fake_stripe  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
-    b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
-    b"\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+PNG = png_bytes()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from pitchday.money import fund_balance
 from pitchday.services import ServiceError
 from pitchday.services import events as svc
 from tests.factories.cohorts import ParticipantFactory
+from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import (
     make_event,
     make_fund,
@@ -18,7 +19,7 @@ from tests.factories.pitchday import (
     score_all,
 )
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def _url(name, *args):

@@ -9,9 +9,10 @@ from pitchday.services import InvalidTransition, ServiceError
 from pitchday.services import disbursements as svc
 from pitchday.services import grants as grant_svc
 from semilla.enums import Role
+from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture

@@ -15,14 +15,11 @@ from pitchday.money import fund_balance
 from pitchday.services import ServiceError
 from pitchday.services import grants as svc
 from semilla.enums import Role
+from tests.factories.files import pdf_bytes, png_bytes
 from tests.factories.pitchday import make_fund, make_grant
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
-    b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
-    b"\x00\x00\x00\x00IEND\xaeB`\x82"
-)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = png_bytes()
+PDF = pdf_bytes()
 
 
 def test_split_amount_gives_rest_to_last_tranche():

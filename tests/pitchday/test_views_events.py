@@ -8,9 +8,10 @@ from pitchday.enums import EventStatus, PitchStatus
 from pitchday.models import AudienceVote, Award, Pitch
 from pitchday.services import events as svc
 from tests.factories.cohorts import ParticipantFactory
+from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import make_event, make_fund, make_judge, make_pitch, score_all
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def _url(name, *args):

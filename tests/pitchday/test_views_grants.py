@@ -8,9 +8,11 @@ from pitchday.enums import DisbursementStatus, GrantStatus, PayoutDetailsStatus,
 from pitchday.models import PayoutDetails
 from pitchday.services import disbursements as svc
 from semilla.enums import Role
+from semilla.upload_pipeline import clean_pdf
+from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture
@@ -177,7 +179,7 @@ def test_evidence_file_served_to_grantee_and_staff_only(
     assert staff_response.status_code == 200
     response = client_for(entrepreneur).get(file_url)
     assert response["Content-Disposition"].startswith("attachment")
-    assert b"".join(response.streaming_content) == PDF
+    assert b"".join(response.streaming_content) == clean_pdf(PDF)  # as the pipeline stored it
     _close(response)
     assert client_for(other_entrepreneur).get(url).status_code == 404
     assert client_for(entrepreneur).put(url).status_code == 405

@@ -8,10 +8,12 @@ from django.core.files.storage import storages
 from django.utils import timezone
 
 from semilla.enums import ConsentPurpose, Role
+from tests.factories.files import pdf_bytes
 
 NAME = "Yolimar Cárdenas Briceño"
 EMAIL = "yolimar.cardenas@example.org"
 PHONE = "+57 311 987 6543"
+RECEIPT = pdf_bytes()
 SECRET_TEXTS = [
     NAME,
     EMAIL,
@@ -87,10 +89,10 @@ def person(make_user):
     Evidence.objects.create(
         milestone=milestone,
         kind="receipt",
-        file=ContentFile(b"recibo", name="recibo-yolimar.pdf"),
+        file=ContentFile(RECEIPT, name="recibo-yolimar.pdf"),
         original_name="recibo-yolimar.pdf",
         content_type="application/pdf",
-        size=6,
+        size=len(RECEIPT),
         uploaded_by=user,
     )
     DataRequest.objects.create(

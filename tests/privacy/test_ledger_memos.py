@@ -12,6 +12,7 @@ from pitchday.services import disbursements as disbursement_services
 from pitchday.services import grants as grant_services
 from pitchday.services.stripe_events import event_process
 from semilla.enums import Role
+from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ GRANTEE = "Yolimar Cárdenas Briceño"
 GRANTEE_EMAIL = "yolimar.memo@example.org"
 SPONSOR = "Fundación Rosalba Quintero"
 SPONSOR_EMAIL = "rosalba.quintero@example.org"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def _personal_texts(grant) -> list[str]:

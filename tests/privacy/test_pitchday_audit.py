@@ -11,11 +11,13 @@ from pitchday.services import disbursements as disbursement_services
 from pitchday.services import grants as grant_services
 from semilla.enums import Role
 from semilla.privacy.models import AccessAudit
+from semilla.upload_pipeline import clean_pdf
+from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 ACCOUNT = "98765432109"
 
 
@@ -136,7 +138,7 @@ def test_proof_of_payment_download_audited(client_for, staff_user, finance_user,
     url = reverse("pitchday:disbursement_proof", args=[disbursement.pk])
     response = client_for(staff_user).get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
+    assert b"".join(response.streaming_content) == clean_pdf(PDF)  # as the pipeline stored it
     _close(response)
     row = AccessAudit.objects.get()
     assert (row.actor, row.subject_id, row.model, row.object_id, row.fields, row.path) == (

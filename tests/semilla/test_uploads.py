@@ -19,6 +19,7 @@ from semilla.uploads import (
     refused_upload,
     upload_max_bytes,
 )
+from tests.factories.files import pdf_bytes
 
 MB = 1024 * 1024
 PDF_HEAD = b"%PDF-1.4\n1 0 obj<<>>endobj\n"
@@ -194,7 +195,7 @@ def test_the_application_upload_over_10_mb_shows_the_message_and_keeps_the_draft
     assert response.status_code == 413
     assert "larger than 10 MB" in response.content.decode()
     # A file within the limit still goes through.
-    ok = SimpleUploadedFile("cedula.pdf", PDF_HEAD + b"%%EOF\n", "application/pdf")
+    ok = SimpleUploadedFile("cedula.pdf", pdf_bytes(), "application/pdf")
     response = client.post(url, {"kind": "identity", "file": ok, "upload": "1"})
     assert response.status_code == 302
     assert ApplicationDocument.objects.filter(application=app).count() == 1

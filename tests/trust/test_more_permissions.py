@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from semilla.enums import Role
+from tests.factories.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_use_of_funds_export_names_nobody_to_a_funder(make_user, client_for):
     grant_services.evidence_add(
         milestone=grant.tranches.get(number=2).milestone,
         user=grantee,
-        uploaded=SimpleUploadedFile("soporte-zx81-quintero.pdf", b"%PDF-1.4\n%%EOF\n"),
+        uploaded=SimpleUploadedFile("soporte-zx81-quintero.pdf", pdf_bytes()),
         kind="receipt",
         description="Pago a don Efraín Quintero por el congelador",
     )

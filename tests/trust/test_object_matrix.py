@@ -51,6 +51,7 @@ from tests.factories.cohorts import (
     ParticipantFactory,
     ReviewAssignmentFactory,
 )
+from tests.factories.files import pdf_bytes
 from tests.factories.mentors import (
     MatchFactory,
     MentorProfileFactory,
@@ -69,7 +70,7 @@ from tests.trust.test_permission_matrix import LOGIN, MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 #: Semilla's own apps: an unauthorised request must leave all their rows as they were
 OUR_APPS = ("semilla", "cohorts", "mentors", "pitchday", "curriculum")
 
