@@ -15,6 +15,7 @@ from pitchday.services import disbursements as pay
 from pitchday.services import grants as grant_svc
 from semilla.enums import Role
 from semilla.services import user_grant_role
+from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import make_confirmed_details, make_event, make_fund, make_grant
 
 OWN_GRANT = "Este capital semilla es tuyo: otra persona debe gestionar sus pagos."
@@ -211,7 +212,7 @@ def test_grantee_cannot_review_their_own_milestone(entrepreneur, staff_user):
     grant_svc.evidence_add(
         milestone=milestone,
         user=entrepreneur,
-        uploaded=SimpleUploadedFile("f.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+        uploaded=SimpleUploadedFile("f.pdf", pdf_bytes(), "application/pdf"),
         kind="receipt",
     )
     grant_svc.milestone_submit(milestone=milestone, user=entrepreneur, report="Hecho")
