@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.utils import timezone as django_timezone
+from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -209,3 +210,61 @@ def test_application_save_step_back_to_an_eligible_answer_is_accepted():
         application=app, step="about", data={"municipality": "Cúcuta"}, actor=app.user
     )
     assert (saved.refused, saved.result.codes) == (False, frozenset())
+
+
+def test_missing_birth_date_is_explained():
+    open_rules = Rules(city=VIRTUAL, require_local=False, accepted_documents=ALL_DOCS)
+    answers = Answers(
+        birth_date=None,
+        municipality="",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
+    with translation.override("en"):
+        result = evaluate(open_rules, answers, today=TODAY)
+    assert [(r.code, r.message) for r in result.reasons] == [
+        ("age_missing", "Tell us your date of birth.")
+    ]
+
+
+def test_rules_and_answers_read_every_field_of_the_cohort_and_application():
+    from cohorts.models import Application, Cohort
+
+    cohort = Cohort(
+        city=City.CALI,
+        min_age=21,
+        max_age=40,
+        require_local=False,
+        allowed_stages=[BusinessStage.EARLY],
+        allowed_groups=[PopulationGroup.RECEPTOR_COMMUNITY],
+        accepted_documents=[DocumentType.CEDULA],
+        excluded_sectors=[Sector.FOOD],
+    )
+    assert Rules.for_cohort(cohort) == Rules(
+        city=City.CALI,
+        min_age=21,
+        max_age=40,
+        require_local=False,
+        allowed_stages=frozenset({BusinessStage.EARLY}),
+        allowed_groups=frozenset({PopulationGroup.RECEPTOR_COMMUNITY}),
+        accepted_documents=frozenset({DocumentType.CEDULA}),
+        excluded_sectors=frozenset({Sector.FOOD}),
+    )
+    application = Application(
+        birth_date=datetime.date(1990, 5, 17),
+        municipality="Jamundí",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
+    assert Answers.from_application(application) == Answers(
+        birth_date=datetime.date(1990, 5, 17),
+        municipality="Jamundí",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
