@@ -268,3 +268,18 @@ def test_rules_and_answers_read_every_field_of_the_cohort_and_application():
         document_type=DocumentType.CEDULA,
         sector=Sector.FOOD,
     )
+
+
+@pytest.mark.parametrize(("age", "codes"), [(40, frozenset()), (41, frozenset({"too_old"}))])
+def test_max_age_includes_the_last_year(age, codes):
+    rules = Rules(city=VIRTUAL, require_local=False, max_age=40, accepted_documents=ALL_DOCS)
+    born = TODAY.replace(year=TODAY.year - age)
+    answers = Answers(
+        birth_date=born,
+        municipality="",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
+    assert evaluate(rules, answers, today=TODAY).codes == codes
