@@ -123,3 +123,20 @@ def test_mentee_in_two_cohorts_cannot_book_both_mentors_at_one_time():
     assert slot not in session_services.free_slots(match=second)
     with pytest.raises(session_services.BookingError):
         session_services.booking_create(match=second, starts_at=slot, actor=person)
+
+
+def test_another_pairs_session_leaves_this_pairs_time_free():
+    first, second = (
+        MatchFactory(
+            mentor=mentor_available_every_day(MentorProfileFactory(capacity=3)),
+            status=MatchStatus.ACCEPTED,
+        )
+        for _ in range(2)
+    )
+    slot = min(
+        set(session_services.free_slots(match=first))
+        & set(session_services.free_slots(match=second))
+    )
+    session_services.booking_create(match=first, starts_at=slot, actor=first.participant.user)
+
+    assert slot in session_services.free_slots(match=second)
