@@ -79,3 +79,16 @@ check-deploy: $(STAMP)
 	DJANGO_SETTINGS_MODULE=semilla.settings.production SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-key-0123456789abcdefghij \
 	  ALLOWED_HOSTS=semilla.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
 	  $(PY) manage.py check --deploy --fail-level WARNING
+
+## mutate: mutation testing of the eligibility, application, booking, money and erasure
+## services: mutmut 3 over the apps, then the named mutations (scripts/named_mutations.py,
+## which also reach the site/ package). Slow (minutes per module on two cores): run it by
+## hand, never in CI or `make test`. MUTANTS='cohorts.eligibility*' limits mutmut to one
+## module; set DATABASE_URL for the PostgreSQL ones. Results: docs/testing.md
+.PHONY: mutate
+MUTANTS ?=
+mutate: $(STAMP)
+	$(PY) manage.py compile_translations
+	-$(VENV)/bin/mutmut run --max-children 1 $(MUTANTS)
+	-$(VENV)/bin/mutmut results
+	$(PY) scripts/named_mutations.py

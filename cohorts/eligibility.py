@@ -3,7 +3,7 @@ can be explained in plain words and the rules can be tested exhaustively."""
 
 import datetime
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +80,10 @@ class Answers:
             document_type=application.document_type,
             sector=application.sector,
         )
+
+
+#: The application's fields the rules read: changing one of them re-runs the rules.
+ANSWER_FIELDS: frozenset[str] = frozenset(f.name for f in fields(Answers))
 
 
 @dataclass(frozen=True)

@@ -175,11 +175,38 @@ def application_start(
     return application
 
 
+@dataclass(frozen=True)
+class SavedStep:
+    application: Application
+    #: the cohort's rules run again because the step changed an eligibility answer (birth
+    #: date, municipality, document...); None when no answer changed
+    result: eligibility.Result | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.result is not None and not self.result.eligible
+
+
+def _eligibility_of(application: Application, *, today: datetime.date) -> eligibility.Result:
+    return eligibility.evaluate(
+        eligibility.Rules.for_cohort(application.cohort),
+        eligibility.Answers.from_application(application),
+        today=today,
+    )
+
+
 @transaction.atomic(durable=True)
-def application_save_step(*, application: Application, step: str, data: dict, actor) -> Application:
-    """Save one step of the draft (validated by the step's form) and move on."""
+def application_save_step(*, application: Application, step: str, data: dict, actor) -> SavedStep:
+    """Save one step of the draft (validated by the step's form) and move on. When the step
+    changes an answer the cohort's rules read, they run again: the draft is kept either
+    way, and the result (with its plain reasons) is returned for the page to show."""
     locked = _lock(application)
     _assert_editable(locked)
+    changed = {
+        name
+        for name, value in data.items()
+        if name in eligibility.ANSWER_FIELDS and getattr(locked, name) != value
+    }
     for name, value in data.items():
         setattr(locked, name, value)
     if "municipality" in data:
@@ -189,7 +216,8 @@ def application_save_step(*, application: Application, step: str, data: dict, ac
     if STEP_ORDER.index(locked.current_step) < STEP_ORDER.index(next_step):
         locked.current_step = next_step
     locked.save()
-    return locked
+    result = _eligibility_of(locked, today=timezone.localdate()) if changed else None
+    return SavedStep(application=locked, result=result)
 
 
 def application_missing(application: Application) -> list[str]:
@@ -233,11 +261,8 @@ def application_submit(
             _("Please complete these steps first: %(steps)s.")
             % {"steps": ", ".join(str(m) for m in missing)}
         )
-    result = eligibility.evaluate(
-        eligibility.Rules.for_cohort(locked.cohort),
-        eligibility.Answers.from_application(locked),
-        today=timezone.localdate(now),
-    )
+    # The answers may have changed since the pre-screen: the rules run again here.
+    result = _eligibility_of(locked, today=timezone.localdate(now))
     if not result.eligible:
         raise CohortError(" ".join(r.message for r in result.reasons))
     consent_record(user=locked.user, purpose=ConsentPurpose.APPLICATION)

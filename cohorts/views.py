@@ -259,15 +259,28 @@ def application_step(request, pk, step):
             )
         elif form.is_valid():
             data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-            services.application_save_step(
+            saved = services.application_save_step(
                 application=application, step=step, data=data, actor=request.user
             )
+            if saved.refused:
+                _explain_refusal(request, saved)
+                return redirect("cohorts:step", pk=pk, step=step)
             if "save_exit" in request.POST:
                 messages.success(request, _("Saved. You can continue later from any device."))
                 return redirect("cohorts:mine")
             return redirect("cohorts:step", pk=pk, step=STEP_ORDER[STEP_ORDER.index(step) + 1])
     context["form"] = form
     return render(request, "cohorts/application_step.html", context)
+
+
+def _explain_refusal(request, saved) -> None:
+    """The changed answers no longer fit the cohort: say why, in plain words, on the step
+    itself (the draft is saved; changing the answer back makes it eligible again)."""
+    messages.warning(
+        request,
+        _("Your answers are saved, but with them you cannot submit to this cohort: %(reasons)s")
+        % {"reasons": " ".join(r.message for r in saved.result.reasons)},
+    )
 
 
 def _documents_step(request, application, context):

@@ -12,8 +12,9 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -149,8 +150,11 @@ def availability_update_settings(*, mentor: MentorProfile, **values) -> MentorPr
 
 
 def _busy(*, mentor_id: int, participant_id: int, exclude_pk: int | None = None):
+    """Active sessions of the mentor and of the mentee as a person: someone in two cohorts
+    has a participant row (and a mentor) in each, and one diary."""
+    mentee = Participant.objects.filter(pk=participant_id).values("user_id")[:1]
     qs = Booking.objects.filter(
-        Q(mentor_id=mentor_id) | Q(participant_id=participant_id),
+        Q(mentor_id=mentor_id) | Q(participant__user_id=Subquery(mentee)),
         status__in=ACTIVE_BOOKING_STATUSES,
         ends_at__gt=timezone.now() - timedelta(hours=4),
     )
@@ -207,9 +211,17 @@ def _check_allowance(*, match: Match, minutes: int, exclude_pk: int | None = Non
 
 
 def _lock_pair(match: Match) -> tuple[MentorProfile, Participant]:
-    """Lock the mentor, then the participant (always in this order: no deadlocks)."""
+    """Lock the mentor, then the participant, then the mentee's account (always in this
+    order: no deadlocks). The account lock serialises the mentee's bookings with all their
+    mentors (one per cohort they take part in), so they never hold two sessions at once."""
     mentor = MentorProfile.objects.select_for_update().get(pk=match.mentor_id)
     participant = Participant.objects.select_for_update().get(pk=match.participant_id)
+    list(
+        get_user_model()
+        .objects.select_for_update()
+        .filter(pk=participant.user_id)
+        .values_list("pk", flat=True)
+    )
     return mentor, participant
 
 

@@ -34,7 +34,7 @@ from .enums import (
     ErasureReason,
     ErasureSource,
 )
-from .registry import DELETE, Entry, FileSpec, entries
+from .registry import DELETE, Entry, FileSpec, entries, history
 
 logger = logging.getLogger(__name__)
 
@@ -232,7 +232,7 @@ def _erase_rows(*, user_id: int, email: str, using: str) -> tuple[dict[str, int]
     model and the files to delete once the transaction commits."""
     summary: dict[str, int] = {}
     files: list[tuple[Any, str]] = []
-    touched: dict[type[models.Model], list] = {}
+    touched: dict[type[models.Model], tuple[Entry, list]] = {}
     for entry, model in entries():
         manager = model._base_manager.using(using)
         queryset = manager.filter(entry.person_q(user_id, email))
@@ -241,7 +241,7 @@ def _erase_rows(*, user_id: int, email: str, using: str) -> tuple[dict[str, int]
         pks = list(queryset.values_list("pk", flat=True))
         if not pks:
             continue
-        touched[model] = pks
+        touched[model] = (entry, pks)
         summary[entry.label] = len(pks)
         scoped = manager.filter(pk__in=pks)
         if file_attnames:
@@ -267,28 +267,63 @@ def _erase_rows(*, user_id: int, email: str, using: str) -> tuple[dict[str, int]
                         row_changes[name] = value.replace(month=1, day=1)
                 if row_changes:
                     manager.filter(pk=pk).update(**row_changes)
-    _scrub_log_entries(touched=touched, using=using)
+    summary.update(_scrub_history(touched=touched, using=using))
     return summary, files
 
 
-def _scrub_log_entries(*, touched: dict[type[models.Model], list], using: str) -> None:
-    """Console histories keep a label (the record's name) of each change: blank them for
-    the person's records."""
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ModelLogEntry
+def _anonymised_snapshot(entry: Entry, content: Any, pk: Any) -> Any:
+    """A JSON copy of a registered record (a revision's content) with the same erasure
+    as the record itself: what the entry blanks, replaces or coarsens goes here too."""
+    if entry.erase == DELETE or not isinstance(content, dict):
+        return {}
+    result = dict(content)
+    for name in (*entry.text, *entry.secret, *(spec.field for spec in entry.files)):
+        if name in result:
+            result[name] = ""
+    for name, value in entry.replace.items():
+        if name in result:
+            result[name] = value(pk) if callable(value) else value
+    for name in entry.coarsen:
+        if result.get(name):
+            result[name] = f"{str(result[name])[:4]}-01-01"
+    return result
 
-    for model, pks in touched.items():
-        content_type = ContentType.objects.db_manager(using).get_for_model(
-            model, for_concrete_model=False
-        )
-        ids = [str(pk) for pk in pks]
-        ModelLogEntry.objects.using(using).filter(
-            content_type=content_type, object_id__in=ids
-        ).update(label="", data={})
-        LogEntry.objects.using(using).filter(content_type=content_type, object_id__in=ids).update(
-            object_repr="", change_message=""
-        )
+
+def _scrub_history(
+    *, touched: dict[type[models.Model], tuple[Entry, list]], using: str
+) -> dict[str, int]:
+    """The staff console's history (``registry.HISTORY``: log entries, revisions) keeps a
+    label and sometimes a copy of each record it names: take the person out of the rows
+    about their records. Returns the rows changed per history table."""
+    from django.contrib.contenttypes.models import ContentType
+
+    changed: dict[str, int] = {}
+    for spec, history_model in history():
+        manager = history_model._base_manager.using(using)
+        for model, (entry, pks) in touched.items():
+            content_type = ContentType.objects.db_manager(using).get_for_model(
+                model, for_concrete_model=False
+            )
+            about = Q()
+            for name in spec.content_types:
+                about |= Q(**{name: content_type})
+            rows = manager.filter(about, **{f"{spec.object_id}__in": [str(pk) for pk in pks]})
+            if spec.snapshot:
+                for row in rows.only("pk", spec.object_id, *spec.snapshot):
+                    row_pk = getattr(row, spec.object_id)
+                    manager.filter(pk=row.pk).update(
+                        **{
+                            name: _anonymised_snapshot(entry, getattr(row, name), row_pk)
+                            for name in spec.snapshot
+                        }
+                    )
+            blank: dict[str, Any] = {name: "" for name in spec.text}
+            blank.update({name: {} for name in spec.data})
+            count = rows.update(**blank) if blank else rows.count()
+            if count:
+                key = history_model._meta.label_lower
+                changed[key] = changed.get(key, 0) + count
+    return changed
 
 
 def _journal_append(record: dict) -> None:

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from cohorts import services
@@ -290,3 +290,57 @@ def test_role_entrepreneur_not_required_to_apply(make_user, cohort, client_for):
     client.post(reverse("cohorts:start", args=[cohort.slug]))
     assert Application.objects.filter(user=user).count() == 1
     assert Role.ENTREPRENEUR not in user.role_names
+
+
+ABOUT_OK = {
+    "birth_date": "1991-03-02",
+    "sex": "female",
+    "population_group": "venezuelan_migrant",
+    "nationality": "ve",
+    "document_type": "in_process",
+    "municipality": "Villa del Rosario",
+    "phone": "+57 300 111 2233",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "explained"),
+    [
+        (
+            "es",
+            "Tus respuestas quedaron guardadas, pero con ellas no puedes enviar tu "
+            "postulación a esta cohorte: Las sesiones de esta cohorte son presenciales",
+        ),
+        (
+            "en",
+            "Your answers are saved, but with them you cannot submit to this cohort: "
+            "The sessions of this cohort are in person",
+        ),
+    ],
+)
+def test_step_changing_an_answer_explains_the_refusal_and_keeps_the_draft(
+    entrepreneur, client_for, language, explained
+):
+    app = DraftApplicationFactory(user=entrepreneur, document_type="in_process")
+    client = client_for(entrepreneur)
+    with translation.override(language):
+        url = reverse("cohorts:step", args=[app.pk, "about"])
+    response = client.post(url, {**ABOUT_OK, "municipality": "Medellín", "continue": "1"})
+    assert (response.status_code, response.url) == (302, url)
+    page = client.get(url).content.decode()
+    assert explained in page
+    app.refresh_from_db()
+    assert (app.municipality, app.city, app.status) == (
+        "Medellín",
+        "medellin",
+        ApplicationStatus.DRAFT,
+    )
+
+
+def test_step_changing_an_answer_back_moves_on(entrepreneur, client_for):
+    app = DraftApplicationFactory(user=entrepreneur, document_type="in_process")
+    client = client_for(entrepreneur)
+    url = reverse("cohorts:step", args=[app.pk, "about"])
+    client.post(url, {**ABOUT_OK, "municipality": "Medellín"})
+    response = client.post(url, {**ABOUT_OK, "continue": "1"})
+    assert response.url == reverse("cohorts:step", args=[app.pk, "business"])

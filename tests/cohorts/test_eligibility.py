@@ -1,5 +1,8 @@
 import datetime
 
+import pytest
+from django.utils import timezone as django_timezone
+from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +104,182 @@ def test_municipality_city_ignores_accents_and_case():
         municipality_city("Itagui"),
         municipality_city("Pamplona"),
     ) == ("cucuta", "cucuta", "medellin", None)
+
+
+# --- the rules run again after the pre-screen (database) --------------------------------
+
+
+def _draft(**fields):
+    from tests.factories.cohorts import DraftApplicationFactory
+
+    return DraftApplicationFactory(document_type=DocumentType.IN_PROCESS, **fields)
+
+
+def _reasons(application) -> list[str]:
+    result = evaluate(
+        Rules.for_cohort(application.cohort),
+        Answers.from_application(application),
+        today=django_timezone.localdate(),
+    )
+    return [r.message for r in result.reasons]
+
+
+@pytest.mark.django_db
+def test_application_submit_refused_when_an_answer_changed_after_the_prescreen():
+    from cohorts import services
+    from cohorts.enums import ApplicationStatus
+    from cohorts.models import Application
+
+    app = _draft()
+    Application.objects.filter(pk=app.pk).update(municipality="Medellín", city=City.MEDELLIN)
+    app.refresh_from_db()
+    with pytest.raises(services.CohortError) as refused:
+        services.application_submit(application=app, actor=app.user)
+    assert refused.value.message == " ".join(_reasons(app))
+    assert _reasons(app) != []
+    assert Application.objects.get(pk=app.pk).status == ApplicationStatus.DRAFT
+
+
+@pytest.mark.django_db
+def test_application_submit_accepts_the_same_draft_when_eligible():
+    from cohorts import services
+    from cohorts.enums import ApplicationStatus
+
+    app = _draft()
+    services.application_submit(application=app, actor=app.user)
+    app.refresh_from_db()
+    assert app.status == ApplicationStatus.SUBMITTED
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "codes"),
+    [
+        ({"municipality": "Medellín"}, {"not_local"}),
+        (
+            {"birth_date": django_timezone.localdate() - datetime.timedelta(days=15 * 365)},
+            {"too_young"},
+        ),
+        ({"document_type": DocumentType.NONE}, {"document"}),
+    ],
+)
+def test_application_save_step_reruns_the_rules_when_an_answer_changes(change, codes):
+    from cohorts import services
+    from cohorts.enums import ApplicationStatus
+    from cohorts.models import Application
+
+    app = _draft()
+    Cohort = type(app.cohort)  # noqa: N806
+    Cohort.objects.filter(pk=app.cohort_id).update(accepted_documents=[DocumentType.PPT])
+    app.refresh_from_db()
+    saved = services.application_save_step(
+        application=app, step="about", data=change, actor=app.user
+    )
+    assert saved.refused is True
+    assert saved.result.codes == codes
+    kept = Application.objects.get(pk=app.pk)
+    assert (kept.status, getattr(kept, next(iter(change)))) == (
+        ApplicationStatus.DRAFT,
+        next(iter(change.values())),
+    )
+
+
+@pytest.mark.django_db
+def test_application_save_step_without_a_changed_answer_runs_no_rules():
+    from cohorts import services
+
+    app = _draft()
+    saved = services.application_save_step(
+        application=app,
+        step="about",
+        data={"municipality": app.municipality, "phone": "+57 300 000 0000"},
+        actor=app.user,
+    )
+    assert (saved.result, saved.refused) == (None, False)
+
+
+@pytest.mark.django_db
+def test_application_save_step_back_to_an_eligible_answer_is_accepted():
+    from cohorts import services
+
+    app = _draft()
+    services.application_save_step(
+        application=app, step="about", data={"municipality": "Medellín"}, actor=app.user
+    )
+    saved = services.application_save_step(
+        application=app, step="about", data={"municipality": "Cúcuta"}, actor=app.user
+    )
+    assert (saved.refused, saved.result.codes) == (False, frozenset())
+
+
+def test_missing_birth_date_is_explained():
+    open_rules = Rules(city=VIRTUAL, require_local=False, accepted_documents=ALL_DOCS)
+    answers = Answers(
+        birth_date=None,
+        municipality="",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
+    with translation.override("en"):
+        result = evaluate(open_rules, answers, today=TODAY)
+    assert [(r.code, r.message) for r in result.reasons] == [
+        ("age_missing", "Tell us your date of birth.")
+    ]
+
+
+def test_rules_and_answers_read_every_field_of_the_cohort_and_application():
+    from cohorts.models import Application, Cohort
+
+    cohort = Cohort(
+        city=City.CALI,
+        min_age=21,
+        max_age=40,
+        require_local=False,
+        allowed_stages=[BusinessStage.EARLY],
+        allowed_groups=[PopulationGroup.RECEPTOR_COMMUNITY],
+        accepted_documents=[DocumentType.CEDULA],
+        excluded_sectors=[Sector.FOOD],
+    )
+    assert Rules.for_cohort(cohort) == Rules(
+        city=City.CALI,
+        min_age=21,
+        max_age=40,
+        require_local=False,
+        allowed_stages=frozenset({BusinessStage.EARLY}),
+        allowed_groups=frozenset({PopulationGroup.RECEPTOR_COMMUNITY}),
+        accepted_documents=frozenset({DocumentType.CEDULA}),
+        excluded_sectors=frozenset({Sector.FOOD}),
+    )
+    application = Application(
+        birth_date=datetime.date(1990, 5, 17),
+        municipality="Jamundí",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
+    assert Answers.from_application(application) == Answers(
+        birth_date=datetime.date(1990, 5, 17),
+        municipality="Jamundí",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
+
+
+@pytest.mark.parametrize(("age", "codes"), [(40, frozenset()), (41, frozenset({"too_old"}))])
+def test_max_age_includes_the_last_year(age, codes):
+    rules = Rules(city=VIRTUAL, require_local=False, max_age=40, accepted_documents=ALL_DOCS)
+    born = TODAY.replace(year=TODAY.year - age)
+    answers = Answers(
+        birth_date=born,
+        municipality="",
+        business_stage=BusinessStage.EARLY,
+        population_group=PopulationGroup.RECEPTOR_COMMUNITY,
+        document_type=DocumentType.CEDULA,
+        sector=Sector.FOOD,
+    )
+    assert evaluate(rules, answers, today=TODAY).codes == codes

@@ -100,3 +100,49 @@ def person(make_user):
     )
     user.refresh_from_db()
     return user
+
+
+def _snapshot(instance) -> dict:
+    """A revision's copy of a record, as Wagtail stores it (field name -> value)."""
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+@pytest.fixture
+def console_footprint(person, make_user):
+    """The person's traces in the staff console: staff edited their application, account
+    and payout details (Wagtail log entries, revisions, Django admin entries), and they
+    edited their own account settings and a cohort themselves. Returns the ids of rows that
+    must come out of erasure unchanged (history that does not name the person)."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry, Revision
+
+    staff = make_user(Role.STAFF, full_name="Ana Staff", email="ana.staff@example.org")
+    application = person.cohort_applications.get()
+    details = person.payout_details.latest("pk")
+    now = timezone.now()
+    for record in (application, person, details):
+        content_type = ContentType.objects.get_for_model(record)
+        log(instance=record, action="wagtail.edit", user=staff, data={"note": f"{NAME}, {PHONE}"})
+        Revision.objects.create(
+            content_type=content_type,
+            base_content_type=content_type,
+            object_id=str(record.pk),
+            created_at=now,
+            user=staff,
+            object_str=str(record),
+            content=_snapshot(record),
+        )
+        LogEntry.objects.create(
+            user=staff,
+            content_type=content_type,
+            object_id=str(record.pk),
+            object_repr=str(record)[:200],
+            action_flag=CHANGE,
+            change_message=f"Llamamos a {NAME} al {PHONE}",
+        )
+    log(instance=person, action="wagtail.edit", user=person)  # their account settings
+    kept = log(instance=application.cohort, action="wagtail.edit", user=person)
+    assert ModelLogEntry.objects.filter(label__contains=NAME).exists()
+    return {"kept_log": kept.pk, "kept_label": application.cohort.name, "staff": staff.pk}

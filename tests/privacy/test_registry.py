@@ -8,7 +8,14 @@ from django.conf import settings
 from django.db import models
 from django.test.utils import isolate_apps
 
-from semilla.privacy.registry import NOT_PERSONAL, PERSONAL_FIELD_WORDS, REGISTRY
+from semilla.privacy.registry import (
+    HISTORY,
+    NOT_HISTORY,
+    NOT_PERSONAL,
+    PERSONAL_FIELD_WORDS,
+    REGISTRY,
+    entries,
+)
 
 #: Our own apps and the account apps whose tables hold people's data.
 APPS = {"semilla", "cohorts", "mentors", "curriculum", "pitchday", "account", "mfa", "wagtailusers"}
@@ -111,3 +118,55 @@ def test_registry_heuristic_catches_a_new_personal_model():
 @pytest.mark.parametrize("label", sorted(NOT_PERSONAL))
 def test_registry_exemptions_name_real_models(label):
     assert apps.get_model(label) is not None
+
+
+def _points_at_any_record(model) -> bool:
+    """A ContentType FK plus an object id: the shape of a console history table."""
+    from django.contrib.contenttypes.models import ContentType
+
+    names = {f.name for f in model._meta.concrete_fields}
+    typed = any(
+        f.is_relation and f.related_model is ContentType for f in model._meta.concrete_fields
+    )
+    return typed and bool(names & {"object_id", "page"})
+
+
+def test_history_registry_covers_every_generic_pointer():
+    known = {spec.model.lower() for spec in HISTORY} | {label.lower() for label in NOT_HISTORY}
+    missing = sorted(
+        model._meta.label
+        for model in apps.get_models()
+        if not model._meta.proxy
+        and _points_at_any_record(model)
+        and model._meta.label_lower not in known
+    )
+    assert missing == [], (
+        "Tables that point at any record (console history) are missing from "
+        "semilla.privacy.registry.HISTORY (or NOT_HISTORY with the reason): "
+        f"{missing}"
+    )
+
+
+def test_history_entries_name_real_fields():
+    from semilla.privacy.registry import history
+
+    assert len(history()) == len(HISTORY)
+    for spec, model in history():
+        fields = model._meta.concrete_fields
+        names = {f.name for f in fields} | {f.attname for f in fields}
+        for name in (*spec.content_types, spec.object_id, spec.by):
+            assert name in names, f"{spec.model}.{name}"
+        for name in (*spec.text, *spec.data, *spec.snapshot):
+            assert name in names, f"{spec.model}.{name}"
+
+
+@pytest.mark.parametrize("label", sorted(NOT_HISTORY))
+def test_history_exemptions_name_real_models(label):
+    assert _points_at_any_record(apps.get_model(label))
+
+
+def test_no_registered_model_is_in_the_search_index():
+    from wagtail.search.index import Indexed
+
+    indexed = [e.model for e, model in entries() if issubclass(model, Indexed)]
+    assert indexed == []

@@ -105,7 +105,7 @@ def _rows_containing(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def test_erasure_leaves_no_personal_text_and_no_files(person, staff_user):
+def test_erasure_leaves_no_personal_text_and_no_files(person, staff_user, console_footprint):
     from semilla.reporting.selectors import Filters, build_report
 
     storage = storages["private"]
@@ -156,9 +156,36 @@ def test_erasure_leaves_no_personal_text_and_no_files(person, staff_user):
     assert application.birth_date == datetime.date(1991, 1, 1)
     assert application.sex == "female"
     assert log.summary["cohorts.application"] == 1
+    _assert_console_history_kept_without_the_person(person, console_footprint)
     assert ErasureLog.objects.filter(subject_ref=person.pk).count() == 1
     journal = services.read_journal()
     assert [r["subject"] for r in journal] == [person.pk]
+
+
+def _assert_console_history_kept_without_the_person(person, footprint):
+    """The console's history rows stay (who changed what, when), without the person."""
+    from django.contrib.admin.models import LogEntry
+    from wagtail.models import ModelLogEntry, Revision
+
+    staff_logs = ModelLogEntry.objects.filter(user_id=footprint["staff"]).order_by("pk")
+    assert [(e.label, e.data, e.action) for e in staff_logs] == [("", {}, "wagtail.edit")] * 3
+    kept = ModelLogEntry.objects.get(pk=footprint["kept_log"])
+    assert (kept.label, kept.user_id) == (footprint["kept_label"], person.pk)
+    revisions = {
+        r.content_type.model: r for r in Revision.objects.filter(user_id=footprint["staff"])
+    }
+    assert sorted(revisions) == ["application", "payoutdetails", "user"]
+    application = revisions["application"].content
+    assert (application["sex"], application["birth_date"], application["phone"]) == (
+        "female",
+        "1991-01-01",
+        "",
+    )
+    assert revisions["user"].content["email"] == f"erased-{person.pk}@erased.invalid"
+    assert revisions["payoutdetails"].content["document_number"] == ""
+    assert {r.object_str for r in revisions.values()} == {""}
+    admin = LogEntry.objects.filter(user_id=footprint["staff"])
+    assert [(e.object_repr, e.change_message) for e in admin] == [("", "")] * 3
 
 
 class django_capture_on_commit:  # noqa: N801
