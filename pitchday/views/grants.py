@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -211,6 +212,13 @@ def evidence_file(request, pk):
     )
 
 
+WAITING_FOR_STAFF = gettext_lazy(
+    "Your e-mail address changed less than 72 hours ago, so we did not send a code to it."
+    " The programme team will check these details with you before any payment; we told"
+    " your previous address."
+)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def payout_details(request):
@@ -219,13 +227,16 @@ def payout_details(request):
     form = PayoutDetailsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            grant_services.payout_details_submit(user=request.user, **form.cleaned_data)
+            details = grant_services.payout_details_submit(user=request.user, **form.cleaned_data)
         except ServiceError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(
-                request, _("We sent a code to your e-mail. Enter it to confirm your details.")
-            )
+            if grant_services.payout_details_waiting_for_staff(details):
+                messages.warning(request, WAITING_FOR_STAFF)
+            else:
+                messages.success(
+                    request, _("We sent a code to your e-mail. Enter it to confirm your details.")
+                )
             return redirect("pitchday:payout_details")
     from ..rails.stripe_connect import stripe_configured
 
@@ -237,6 +248,9 @@ def payout_details(request):
             "code_form": CodeForm(),
             "confirmed": confirmed,
             "pending": pending,
+            "pending_waits_for_staff": bool(
+                pending and grant_services.payout_details_waiting_for_staff(pending)
+            ),
             "stripe_available": stripe_configured(),
             "update_requests": list(
                 PayoutDetailsUpdateRequest.objects.filter(

@@ -243,7 +243,12 @@ def test_payout_code_is_not_sent_to_an_address_primary_for_less_than_72_hours(
     _change_primary_address(client, entrepreneur, "ladron@example.org")
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/es/pitch/datos-de-pago/", BANK)
+        answer = client.post("/es/pitch/datos-de-pago/", BANK, follow=True)
+    # the person is told the truth: no code was sent, the team checks the details
+    assert "no te enviamos un código a esa dirección" in answer.text
+    assert "Enviamos un código a tu correo" not in answer.text
+    assert 'data-testid="payout-waits-for-staff"' in answer.text
+    assert 'action="/es/pitch/datos-de-pago/reenviar-codigo/"' not in answer.text
     details = PayoutDetails.objects.get(user=entrepreneur)
     # no code anywhere; the old address is told what was entered
     assert (details.status, details.code_hash) == ("pending", "")
