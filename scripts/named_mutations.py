@@ -101,6 +101,21 @@ MUTATIONS = [
             "test_mentee_in_two_cohorts_cannot_book_both_mentors_at_one_time",
         ),
     ),
+    Mutation(
+        "payment-requester-records",
+        "pitchday/services/disbursements.py",
+        "    if locked.requested_by_id == actor.pk:\n"
+        '        raise ServiceError(_("You requested this payment, so someone else must record it."))\n',
+        "",
+        ("tests/pitchday/test_duties.py::test_requester_cannot_record_their_own_payment",),
+    ),
+    Mutation(
+        "grant-to-self",
+        "pitchday/services/grants.py",
+        "    ensure_may_be_grantee(grantee=grantee, fund_id=fund.pk, actor=actor)\n",
+        "",
+        ("tests/pitchday/test_duties.py::test_staff_cannot_award_a_grant_to_themselves",),
+    ),
 ]
 
 
