@@ -62,11 +62,6 @@ def has_totp(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-def needs_mfa(user) -> bool:
-    """True when the user's role requires TOTP and they have not set it up yet."""
-    return requires_second_factor(user) and not has_totp(user)
-
-
 def session_passed_second_factor(request) -> bool:
     """True when this session was authenticated with a second factor: allauth records an
     "mfa" authentication in the session at log-in with the code, at re-authentication with
