@@ -1,46 +1,23 @@
-"""Colombian business days: Monday to Friday except national holidays (Law 51 of 1983,
-"Ley Emiliani": some holidays move to the following Monday; Easter-based ones follow the
-Easter date). Legal deadlines for data requests count these days."""
+"""Colombian business days: Monday to Friday except national holidays. Legal deadlines for
+data requests (Law 1581 of 2012: 10 business days for a query, 15 for a claim) count these
+days.
+
+The holidays come from the maintained ``holidays`` package, never from a list kept here: it
+follows the laws that create or move them (Law 51 of 1983, "Ley Emiliani", which moves many
+to the following Monday; the Easter-based ones; holidays added by later laws). This module is
+the only place that asks it; a test fails when other code does."""
 
 import datetime
 from functools import lru_cache
 
-# Fixed holidays that never move.
-_FIXED = [(1, 1), (5, 1), (7, 20), (8, 7), (12, 8), (12, 25)]
-# Holidays moved to the next Monday when they fall on another day.
-_MOVED = [(1, 6), (3, 19), (6, 29), (8, 15), (10, 12), (11, 1), (11, 11)]
-# Days after Easter Sunday: Maundy Thursday and Good Friday stay; Ascension (+39),
-# Corpus Christi (+60) and Sacred Heart (+68) move to Monday (their Mondays are +43, +64, +71).
-_EASTER_FIXED = [-3, -2]
-_EASTER_MONDAY = [43, 64, 71]
+import holidays
 
-
-def easter_sunday(year: int) -> datetime.date:
-    """Gregorian Easter (anonymous Gregorian algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month, day = divmod(h + ell - 7 * m + 114, 31)
-    return datetime.date(year, month, day + 1)
-
-
-def _next_monday(day: datetime.date) -> datetime.date:
-    return day + datetime.timedelta(days=(7 - day.weekday()) % 7)
+COUNTRY = "CO"
 
 
 @lru_cache(maxsize=64)
 def colombian_holidays(year: int) -> frozenset[datetime.date]:
-    days = {datetime.date(year, m, d) for m, d in _FIXED}
-    days |= {_next_monday(datetime.date(year, m, d)) for m, d in _MOVED}
-    easter = easter_sunday(year)
-    days |= {easter + datetime.timedelta(days=n) for n in _EASTER_FIXED + _EASTER_MONDAY}
-    return frozenset(days)
+    return frozenset(holidays.country_holidays(COUNTRY, years=year))
 
 
 def is_business_day(day: datetime.date) -> bool:
