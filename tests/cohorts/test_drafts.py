@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import translation
 
 from cohorts.enums import ApplicationStatus
 from cohorts.forms import StepForm
@@ -100,12 +101,17 @@ def test_save_later_still_rechecks_eligibility_of_changed_answers(entrepreneur, 
     app = DraftApplicationFactory(user=entrepreneur)
     response = client_for(entrepreneur).post(
         _step(app, "about"),
+        # a half-filled step: the document type is left empty
         {"birth_date": "2015-01-01", "municipality": "Villa del Rosario", "save_exit": "1"},
     )
     assert (response.status_code, response.url) == (302, _step(app, "about"))
-    (message,) = _messages(response)
-    assert message.startswith("Tus respuestas quedaron guardadas, pero con ellas no puedes")
-    assert "18" in message
+    assert _messages(response) == [
+        "Tus respuestas quedaron guardadas, pero con ellas no puedes enviar tu postulación a "
+        "esta cohorte: Esta cohorte es para personas de 18 años o más. Puedes empezar a "
+        "aprender con el curso gratuito ahora y postularte cuando cumplas 18. Esta cohorte "
+        "pide uno de los documentos de identidad de la lista. Si ya solicitaste uno (por "
+        'ejemplo el PPT), elige "en trámite": eso no te impide postularte.'
+    ]
     app.refresh_from_db()
     assert app.birth_date == datetime.date(2015, 1, 1)
 
@@ -153,3 +159,19 @@ def test_every_step_saves_later_whatever_is_missing(step, entrepreneur, client_f
     response = client_for(entrepreneur).post(_step(app, step), {"save_exit": "1"})
     assert response.status_code == 302
     assert Application.objects.get(pk=app.pk).current_step == "consent"
+
+
+def test_save_later_names_the_invalid_field_in_english_too(entrepreneur, client_for):
+    app = DraftApplicationFactory(user=entrepreneur, current_step="business", **EMPTY_BUSINESS)
+    with translation.override("en"):
+        url = _step(app, "business")
+    response = client_for(entrepreneur).post(
+        url, {"business_name": "Arepas", "employees": "muchos", "save_exit": "1"}
+    )
+    assert response.status_code == 200
+    assert _messages(response) == [
+        "Your draft is saved, except for these answers, which are not valid and keep their "
+        "previous value: People working in the business. Correct them here or later."
+    ]
+    app.refresh_from_db()
+    assert (app.business_name, app.employees) == ("Arepas", None)
