@@ -65,7 +65,38 @@ class PrescreenForm(forms.Form):
     sector = forms.ChoiceField(label=_("What does your business do?"), choices=Sector.choices)
 
 
-class AboutForm(forms.ModelForm):
+class StepForm(forms.ModelForm):
+    """One step of the application form. Every step form derives from this, so each gets
+    the draft mode of "save and continue later" for free: bound with ``draft=True`` no
+    field is required, every field that is valid is kept (empty ones too) and a field
+    whose value is invalid is left as it was and named for the person. Full validation
+    (required fields, then ``application_submit``) happens at "continue" and at submit."""
+
+    def __init__(self, *args, draft: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft = draft
+
+    def full_clean(self):
+        if self.draft:
+            # subclasses mark fields required in __init__; a draft accepts them empty
+            for field in self.fields.values():
+                field.required = False
+        super().full_clean()
+
+    def kept_data(self) -> dict:
+        """The values to store: every field of the step that passed validation."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data[name] for name in self.Meta.fields if name not in self.errors
+        }
+
+    def dropped_labels(self) -> list[str]:
+        """Labels (in the person's language) of the fields whose value was not valid."""
+        self.is_valid()
+        return [str(self.fields[name].label) for name in self.Meta.fields if name in self.errors]
+
+
+class AboutForm(StepForm):
     municipality = forms.ChoiceField(label=_("Where do you live?"), choices=municipality_choices)
 
     class Meta:
@@ -118,7 +149,7 @@ class AboutForm(forms.ModelForm):
         return value
 
 
-class BusinessForm(forms.ModelForm):
+class BusinessForm(StepForm):
     class Meta:
         model = Application
         fields = ["business_name", "business_stage", "sector", "description", "employees"]
@@ -141,7 +172,7 @@ class BusinessForm(forms.ModelForm):
         ]
 
 
-class NeedsForm(forms.ModelForm):
+class NeedsForm(StepForm):
     needs = forms.MultipleChoiceField(
         label=_("What do you need help with?"),
         choices=Skill.choices,

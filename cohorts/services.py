@@ -196,10 +196,16 @@ def _eligibility_of(application: Application, *, today: datetime.date) -> eligib
 
 
 @transaction.atomic(durable=True)
-def application_save_step(*, application: Application, step: str, data: dict, actor) -> SavedStep:
+def application_save_step(
+    *, application: Application, step: str, data: dict, actor, draft: bool = False
+) -> SavedStep:
     """Save one step of the draft (validated by the step's form) and move on. When the step
     changes an answer the cohort's rules read, they run again: the draft is kept either
-    way, and the result (with its plain reasons) is returned for the page to show."""
+    way, and the result (with its plain reasons) is returned for the page to show.
+
+    ``draft``: "save and continue later" on a step that is not complete yet. ``data``
+    holds what the person typed that is valid (maybe empty or partial); it is stored as
+    it is and the person does not move on to the next step (submit checks everything)."""
     locked = _lock(application)
     _assert_editable(locked)
     changed = {
@@ -213,7 +219,7 @@ def application_save_step(*, application: Application, step: str, data: dict, ac
         locked.city = eligibility.municipality_city(locked.municipality) or ""
     index = STEP_ORDER.index(step)
     next_step = STEP_ORDER[min(index + 1, len(STEP_ORDER) - 1)]
-    if STEP_ORDER.index(locked.current_step) < STEP_ORDER.index(next_step):
+    if not draft and STEP_ORDER.index(locked.current_step) < STEP_ORDER.index(next_step):
         locked.current_step = next_step
     locked.save()
     result = _eligibility_of(locked, today=timezone.localdate()) if changed else None

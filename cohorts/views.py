@@ -269,8 +269,48 @@ def application_step(request, pk, step):
                 messages.success(request, _("Saved. You can continue later from any device."))
                 return redirect("cohorts:mine")
             return redirect("cohorts:step", pk=pk, step=STEP_ORDER[STEP_ORDER.index(step) + 1])
+        elif "save_exit" in request.POST:
+            return _save_draft(request, application, step, form_class, context)
     context["form"] = form
     return render(request, "cohorts/application_step.html", context)
+
+
+def _save_draft(request, application, step, form_class, context):
+    """ "Save and continue later" on an incomplete or partly invalid step: keep every valid
+    value (empty ones too), keep the previous answer where the value is invalid and name
+    that field. Nothing else is lost; "continue" and submit still check everything."""
+    form = form_class(request.POST, instance=application, draft=True)
+    saved = services.application_save_step(
+        application=application,
+        step=step,
+        data=form.kept_data(),
+        actor=request.user,
+        draft=True,
+    )
+    if saved.refused:
+        _explain_refusal(request, saved)
+    dropped = form.dropped_labels()
+    if dropped:
+        messages.warning(
+            request,
+            _(
+                "Your draft is saved, except for these answers, which are not valid and "
+                "keep their previous value: %(fields)s. Correct them here or later."
+            )
+            % {"fields": ", ".join(dropped)},
+        )
+        context["form"] = form
+        return render(request, "cohorts/application_step.html", context)
+    if saved.refused:
+        return redirect("cohorts:step", pk=application.pk, step=step)
+    messages.success(
+        request,
+        _(
+            "Saved as you left it. You can continue later from any device; before "
+            "sending, complete what is still missing."
+        ),
+    )
+    return redirect("cohorts:mine")
 
 
 def _explain_refusal(request, saved) -> None:

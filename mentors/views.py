@@ -63,6 +63,11 @@ def home(request):
             "pending": [m for m in matches if m.status == MatchStatus.PROPOSED],
             "mentees": [m for m in matches if m.status == MatchStatus.ACCEPTED],
             "is_participant": is_participant(request.user),
+            "volunteer_hours": (
+                round(session_services.volunteer_minutes(mentor=profile) / 60, 1)
+                if profile
+                else None
+            ),
         },
     )
 

@@ -53,6 +53,23 @@ def grant_get_for_user(*, user, reference: str) -> Grant:
     return get_object_or_404(queryset, reference=reference)
 
 
+def grant_tranches_for_page(*, grant: Grant) -> list[Tranche]:
+    """The grant's tranches (prefetched with their payments by ``grant_get_for_user``),
+    each with ``in_flight_text``: what is true about a payment that is PROCESSING, in the
+    words of the rail that carries it (a manual rail has sent nothing until finance
+    records it). No query beyond the grant's own."""
+    from .rails import get_rail
+
+    tranches = list(grant.tranches.all())
+    for tranche in tranches:
+        tranche.in_flight_text = " ".join(  # type: ignore[attr-defined]
+            get_rail(d.rail).in_flight_text(d)
+            for d in tranche.disbursements.all()
+            if d.status == DisbursementStatus.PROCESSING
+        )
+    return tranches
+
+
 def milestone_get_for_user(*, user, reference: str, pk: int) -> Milestone:
     queryset = Milestone.objects.select_related("tranche__grant__grantee").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.select_related("budget_line"))

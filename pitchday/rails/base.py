@@ -43,6 +43,15 @@ class PayoutRail(ABC):
     def find_payment(self, disbursement: Disbursement) -> RailResult | None:
         """Ask the provider whether this disbursement was paid (None: nothing known)."""
 
+    @abstractmethod
+    def in_flight_text(self, disbursement: Disbursement) -> str:
+        """What the grantee reads while this payment is PROCESSING: only what is true
+        for this rail (a manual rail has sent nothing until finance records it)."""
+
+    @abstractmethod
+    def approved_text(self, disbursement: Disbursement) -> str:
+        """What the approver reads once the payment is approved and handed to the rail."""
+
     def destination_ready(self, payout_details) -> bool:
         return True
 

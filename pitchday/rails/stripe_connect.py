@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import stripe
 from django.conf import settings
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from ..enums import RailCode
 from .base import PayoutRail, RailError, RailResult, register_rail
@@ -69,6 +69,12 @@ class StripeConnectRail(PayoutRail):
         except stripe.StripeError as err:
             return _error_result(err)
         return RailResult("paid", reference=transfer.id, amount=transfer.amount)
+
+    def in_flight_text(self, disbursement) -> str:
+        return gettext("The payment is being sent to your Stripe account.")
+
+    def approved_text(self, disbursement) -> str:
+        return gettext("Approved. The payment is being sent.")
 
     def find_payment(self, disbursement) -> RailResult | None:
         transfers = stripe_client().v1.transfers.list(

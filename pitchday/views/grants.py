@@ -41,6 +41,7 @@ from ..models import (
     ReconciliationIssue,
     Tranche,
 )
+from ..rails import get_rail
 from ..services import ServiceError
 from ..services import contributions as contribution_services
 from ..services import disbursements as disbursement_services
@@ -74,7 +75,7 @@ def grant_list(request):
 def grant_detail(request, reference):
     grant = selectors.grant_get_for_user(user=request.user, reference=reference)
     confirmed, pending = grant_services.current_payout_details(grant.grantee)
-    tranches = list(grant.tranches.all())
+    tranches = selectors.grant_tranches_for_page(grant=grant)
     paid = money.tranche_balances(tranche_ids=[t.pk for t in tranches])
     return render(
         request,
@@ -294,8 +295,6 @@ def payout_resend(request):
 def payout_stripe_start(request):
     """Create (or reuse) the grantee's Stripe account and send them to onboarding."""
     import stripe
-
-    from ..rails import get_rail
 
     rail = get_rail(RailCode.STRIPE)
     holder = request.POST.get("holder_name", "").strip() or request.user.get_full_name()
@@ -609,10 +608,10 @@ def desk_disbursement_action(request, pk, action):
     note = request.POST.get("note", "")
     try:
         if action == "approve":
-            disbursement_services.disbursement_approve(
+            approved = disbursement_services.disbursement_approve(
                 disbursement=disbursement, actor=request.user, note=note
             )
-            messages.success(request, _("Approved. The payment is being sent."))
+            messages.success(request, get_rail(approved.rail).approved_text(approved))
         elif action == "cancel":
             disbursement_services.disbursement_cancel(
                 disbursement=disbursement, actor=request.user, note=note

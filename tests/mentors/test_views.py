@@ -1,11 +1,15 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from mentors import session_services
 from mentors.enums import MatchStatus, MentorStatus
 from mentors.models import MentorProfile
 from semilla.enums import Role
 from tests.factories import make_user
-from tests.factories.mentors import MatchFactory, MentorProfileFactory
+from tests.factories.mentors import MatchFactory, MentorProfileFactory, make_booking
 
 APPLY = {
     "headline": "Abogada de emprendimientos",
@@ -126,6 +130,36 @@ def test_mentor_sees_only_own_mentees_on_home(client_for, db):
     assert theirs.participant.user.get_full_name() not in body
 
 
+def _held_and_confirmed(match, *, hours_ago: int, minutes: int, confirm: bool = True) -> None:
+    booking = make_booking(match, timezone.now() - datetime.timedelta(hours=hours_ago))
+    log = session_services.session_log(
+        booking=booking, actor=match.mentor.user, outcome="held", duration_minutes=minutes
+    )
+    if confirm:
+        session_services.session_confirm(log=log, actor=match.participant.user, rating=5)
+
+
+def test_home_shows_the_mentors_confirmed_volunteer_hours(client_for, db):
+    match = MatchFactory(status=MatchStatus.ACCEPTED)
+    _held_and_confirmed(match, hours_ago=50, minutes=55)
+    _held_and_confirmed(match, hours_ago=26, minutes=35)
+    _held_and_confirmed(match, hours_ago=3, minutes=60, confirm=False)  # not confirmed yet
+    body = client_for(match.mentor.user).get(reverse("mentors:home")).content.decode()
+    assert (
+        '<p data-testid="volunteer-hours">Horas de voluntariado (sesiones confirmadas): 1,5</p>'
+        in body
+    )
+
+
+def test_home_shows_zero_volunteer_hours_before_any_session(client_for, db):
+    mentor = MentorProfileFactory()
+    body = client_for(mentor.user).get(reverse("mentors:home")).content.decode()
+    assert (
+        '<p data-testid="volunteer-hours">Horas de voluntariado (sesiones confirmadas): 0</p>'
+        in body
+    )
+
+
 def _mentor_with_matches(n):
     mentor = MentorProfileFactory(capacity=10)
     for _ in range(n):
@@ -139,7 +173,7 @@ def test_home_query_count_constant(client_for, db, django_assert_num_queries, n)
     mentor = _mentor_with_matches(n)
     client = client_for(mentor.user)
     client.get(reverse("mentors:home"))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("mentors:home"))
     assert response.status_code == 200
 

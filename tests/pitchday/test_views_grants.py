@@ -276,3 +276,117 @@ def test_funder_sees_aggregates_only(client_for, funder_user, staff_user):
     assert fund.name in body
     assert client_for(funder_user).get(_url("desk_grants")).status_code == 403
     assert Role.FUNDER
+
+
+def _approved(entrepreneur, staff_user, finance_user, rail, capture, execute):
+    """A tranche payment on ``rail``, requested by staff and approved by finance; with
+    ``execute`` the queued execution runs (a manual rail then waits in PROCESSING)."""
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    make_confirmed_details(entrepreneur, rail=rail)
+    tranche = grant.tranches.get(number=1)
+    disbursement = svc.disbursement_request(tranche=tranche, actor=staff_user)
+    with capture(execute=execute):
+        svc.disbursement_approve(disbursement=disbursement, actor=finance_user)
+    disbursement.refresh_from_db()
+    return grant, disbursement
+
+
+MANUAL_RAILS = [
+    (RailCode.BANK_TRANSFER, "Transferencia bancaria"),
+    (RailCode.NEQUI, "Nequi"),
+    (RailCode.DAVIPLATA, "Daviplata"),
+    (RailCode.CASH, "Efectivo"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("rail", "label"), MANUAL_RAILS)
+def test_grant_page_says_finance_makes_a_manual_payment_in_processing(
+    client_for,
+    entrepreneur,
+    staff_user,
+    finance_user,
+    rail,
+    label,
+    django_capture_on_commit_callbacks,
+):
+    grant, disbursement = _approved(
+        entrepreneur,
+        staff_user,
+        finance_user,
+        rail,
+        django_capture_on_commit_callbacks,
+        execute=True,
+    )
+    assert disbursement.status == DisbursementStatus.PROCESSING
+    body = client_for(entrepreneur).get(grant.get_absolute_url()).content.decode()
+    assert (
+        '<p data-testid="tranche-in-flight">El equipo de finanzas del programa hará este '
+        f"pago ({label}) y lo registrará aquí. Todavía no se ha enviado nada; te "
+        "escribiremos cuando quede registrado.</p>"
+    ) in body
+    assert "se está enviando" not in body
+
+
+@pytest.mark.django_db
+def test_grant_page_says_a_stripe_payment_in_processing_is_being_sent(
+    client_for, entrepreneur, staff_user, finance_user, django_capture_on_commit_callbacks
+):
+    grant, disbursement = _approved(
+        entrepreneur,
+        staff_user,
+        finance_user,
+        RailCode.STRIPE,
+        django_capture_on_commit_callbacks,
+        execute=False,
+    )
+    # the execution task has moved it to PROCESSING and Stripe has not answered yet
+    type(disbursement).objects.filter(pk=disbursement.pk).update(
+        status=DisbursementStatus.PROCESSING
+    )
+    body = client_for(entrepreneur).get(grant.get_absolute_url()).content.decode()
+    assert (
+        '<p data-testid="tranche-in-flight">El pago se está enviando a tu cuenta de Stripe.</p>'
+    ) in body
+
+
+@pytest.mark.django_db
+def test_grant_page_says_nothing_in_flight_before_approval(client_for, entrepreneur, staff_user):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    make_confirmed_details(entrepreneur)
+    svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff_user)
+    body = client_for(entrepreneur).get(grant.get_absolute_url()).content.decode()
+    assert 'data-testid="tranche-in-flight"' not in body
+
+
+def _approve_through_desk(client, disbursement):
+    from django.contrib.messages import get_messages
+
+    response = client.post(_url("desk_disbursement_action", disbursement.pk, "approve"))
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("rail", "label"), MANUAL_RAILS)
+def test_desk_approval_of_a_manual_payment_says_finance_must_make_it(
+    client_for, entrepreneur, staff_user, finance_user, rail, label
+):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    make_confirmed_details(entrepreneur, rail=rail)
+    disbursement = svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff_user)
+    assert _approve_through_desk(client_for(finance_user), disbursement) == [
+        "Aprobado. Todavía no se ha enviado nada: finanzas debe hacer ahora el pago "
+        f"({label}) por fuera de Semilla y registrar aquí su referencia y su comprobante."
+    ]
+
+
+@pytest.mark.django_db
+def test_desk_approval_of_a_stripe_payment_says_it_is_being_sent(
+    client_for, entrepreneur, staff_user, finance_user
+):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    make_confirmed_details(entrepreneur, rail=RailCode.STRIPE)
+    disbursement = svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff_user)
+    assert _approve_through_desk(client_for(finance_user), disbursement) == [
+        "Aprobado. El pago se está enviando."
+    ]
