@@ -11,8 +11,11 @@ class CohortsConfig(AppConfig):
         from semilla.enums import Role
         from semilla.roles import add_role_permissions
 
-        from .panels import cohorts_panel
+        from .panels import FACTS, cohorts_panel
         from .permissions import is_reviewer
+
+        for name, expression in FACTS.items():
+            hooks.register_fact(name, expression)
 
         hooks.register_nav(hooks.NavItem(label=_("Cohorts"), url_name="cohorts:list", order=20))
         hooks.register_nav(

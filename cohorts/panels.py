@@ -1,8 +1,15 @@
-"""The cohorts panel of "Mi espacio": applications, participations, reviews to do."""
+"""The cohorts panel of "Mi espacio": applications, participations, reviews to do.
 
+What the panel needs to know first (any application? an active participation? how many
+reviews wait?) comes from the dashboard's facts (one query for every panel); its own
+query, the person's applications with their cohort and participation, runs only when
+there is one to list."""
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from semilla.hooks import Panel
+from semilla.hooks import Panel, facts_for
 from semilla.permissions import is_signed_in
 
 from .enums import AssignmentStatus, ParticipantStatus
@@ -10,23 +17,43 @@ from .models import Application, Participant, ReviewAssignment
 from .permissions import is_reviewer
 
 
+def _reviews_pending(user):
+    pending = (
+        ReviewAssignment.objects.filter(reviewer=OuterRef("pk"), status=AssignmentStatus.ASSIGNED)
+        .order_by()
+        .values("reviewer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(pending, output_field=IntegerField()), 0)
+
+
+FACTS = {
+    "cohorts_applications": lambda user: Exists(Application.objects.filter(user=OuterRef("pk"))),
+    "cohorts_reviews_pending": _reviews_pending,
+}
+
+
 def cohorts_panel(request) -> Panel | None:
     user = request.user
     if not is_signed_in(user):
         return None
-    applications = list(
-        Application.objects.filter(user=user).select_related("cohort").order_by("-created_at")[:5]
-    )
-    participations = list(
-        Participant.objects.filter(user=user, status=ParticipantStatus.ACTIVE).select_related(
-            "cohort"
+    facts = facts_for(request)
+    reviews_pending = facts.get("cohorts_reviews_pending", 0) if is_reviewer(user) else 0
+    applications: list[Application] = []
+    participations: list[Participant] = []
+    if facts.get("cohorts_applications"):
+        # every participation has its application: one query gives both lists
+        rows = list(
+            Application.objects.filter(user=user)
+            .select_related("cohort", "participant__cohort")
+            .order_by("-created_at")
         )
-    )
-    reviews_pending = 0
-    if is_reviewer(user):
-        reviews_pending = ReviewAssignment.objects.filter(
-            reviewer=user, status=AssignmentStatus.ASSIGNED
-        ).count()
+        applications = rows[:5]
+        for application in rows:
+            participant = getattr(application, "participant", None)
+            if participant is not None and participant.status == ParticipantStatus.ACTIVE:
+                participations.append(participant)
     if not (applications or participations or reviews_pending):
         return Panel(
             title=_("Cohorts"),

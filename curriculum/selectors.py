@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -375,33 +375,52 @@ class LearningCard:
 
 def learning_for_user(*, user, language: str) -> list[LearningCard]:
     """The courses a learner has started, with progress and where to resume (in
-    ``language`` where a translation exists)."""
+    ``language`` where a translation exists): one query (the learner's rows with their
+    lesson and course, each row carrying its course's number of required lessons and the
+    learner's valid certificate), one more for the translations in another language."""
+    required = (
+        LessonPage.objects.live()
+        .filter(
+            required=True,
+            depth=OuterRef("course__depth") + 2,
+            path__startswith=OuterRef("course__path"),
+        )
+        .order_by()
+        .values("live")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    certificate = Certificate.objects.filter(
+        user=user, course_id=OuterRef("course_id"), status=CertificateStatus.VALID
+    ).order_by("pk")
     rows = list(
         LessonProgress.objects.filter(user=user)
         .select_related("lesson", "course")
         .defer("lesson__body")
+        .annotate(
+            required_total=Coalesce(Subquery(required, output_field=IntegerField()), 0),
+            certificate_pk=Subquery(certificate.values("pk")[:1]),
+            certificate_code=Subquery(certificate.values("code")[:1]),
+        )
         .order_by("-last_seen_at")
     )
     if not rows:
         return []
     courses: dict[int, CoursePage] = {}
+    totals: dict[int, int] = {}
+    certificates: dict[int, Certificate] = {}
     for row in rows:
         courses.setdefault(row.course_id, row.course)
+        totals.setdefault(row.course_id, row.required_total)
+        if row.certificate_pk is not None and row.course_id not in certificates:
+            certificates[row.course_id] = Certificate(
+                pk=row.certificate_pk,
+                code=row.certificate_code,
+                user=user,
+                course=row.course,
+                status=CertificateStatus.VALID,
+            )
     course_list = list(courses.values())
-    condition = Q()
-    for course in course_list:
-        condition |= Q(path__startswith=course.path)
-    required = list(
-        LessonPage.objects.live()
-        .filter(condition, required=True, depth=course_list[0].depth + 2)
-        .values_list("path", "pk")
-    )
-    certificates = {
-        c.course_id: c
-        for c in Certificate.objects.filter(
-            user=user, course_id__in=courses, status=CertificateStatus.VALID
-        )
-    }
     keys = [c.translation_key for c in course_list] + [r.lesson.translation_key for r in rows]
     translations = (
         {
@@ -410,14 +429,20 @@ def learning_for_user(*, user, language: str) -> list[LearningCard]:
             .filter(translation_key__in=keys, locale__language_code=language)
             .specific(defer=True)
         }
-        if language != course_list[0].locale.language_code
+        if locale_ids().get(language) != course_list[0].locale_id
         else {}
     )
     cards = []
     for course in course_list:
-        required_pks = {pk for path, pk in required if path.startswith(course.path)}
         mine = [r for r in rows if r.course_id == course.pk]
-        done = sum(1 for r in mine if r.completed_at and r.lesson_id in required_pks)
+        done = sum(
+            1
+            for r in mine
+            if r.completed_at
+            and r.lesson.live
+            and r.lesson.required
+            and r.lesson.depth == course.depth + 2
+        )
         open_rows = [r for r in mine if not r.completed_at]
         resume = open_rows[0].lesson if open_rows else None
         if resume is not None:
@@ -426,7 +451,7 @@ def learning_for_user(*, user, language: str) -> list[LearningCard]:
             LearningCard(
                 course=translations.get(course.translation_key, course),
                 completed=done,
-                total=len(required_pks),
+                total=totals[course.pk],
                 resume=resume,
                 certificate=certificates.get(course.pk),
             )
@@ -489,35 +514,42 @@ def syllabus_due_for_user(*, user, language: str, days: int = 7) -> list[DueItem
             due_date__lte=start + timedelta(days=days),
         )
         .select_related("cohort", "page")
+        .annotate(
+            lesson_done=Exists(
+                LessonProgress.objects.filter(
+                    user=user,
+                    completed_at__isnull=False,
+                    lesson__translation_key=OuterRef("page__translation_key"),
+                )
+            ),
+            course_done=Exists(
+                Certificate.objects.filter(
+                    user=user,
+                    status=CertificateStatus.VALID,
+                    course__translation_key=OuterRef("page__translation_key"),
+                )
+            ),
+        )
         .order_by("due_date", "pk")
     )
     if not items:
         return []
-    keys = [item.page.translation_key for item in items]
-    done_lessons = set(
-        LessonProgress.objects.filter(
-            user=user,
-            completed_at__isnull=False,
-            lesson__translation_key__in=keys,
-        ).values_list("lesson__translation_key", flat=True)
+    wanted = locale_ids().get(language)
+    keys = [item.page.translation_key for item in items if item.page.locale_id != wanted]
+    translated = (
+        {
+            p.translation_key: p
+            for p in Page.objects.live().filter(
+                translation_key__in=keys, locale__language_code=language
+            )
+        }
+        if keys
+        else {}
     )
-    done_courses = set(
-        Certificate.objects.filter(
-            user=user,
-            status=CertificateStatus.VALID,
-            course__translation_key__in=keys,
-        ).values_list("course__translation_key", flat=True)
-    )
-    translated = {
-        p.translation_key: p
-        for p in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=language
-        )
-    }
     result = []
     for item in items:
         key = item.page.translation_key
-        done = key in done_lessons or key in done_courses
+        done = item.lesson_done or item.course_done
         if item.due_date < start and done:
             continue
         result.append(

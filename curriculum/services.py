@@ -182,10 +182,24 @@ def _issue_if_earned(*, user, course: CoursePage) -> Certificate | None:
 def lesson_record_visit(*, user, lesson: LessonPage) -> None:
     """Remember that ``user`` opened ``lesson`` (their resume point).
 
-    A lesson seen before costs one UPDATE statement, atomic on its own, found through the
-    translation key so a translated lesson needs no look-up of its Spanish page first; no
-    transaction is opened for it (every lesson view does this). The first visit creates
-    the row inside a durable transaction."""
+    Only the order of ``last_seen_at`` among a learner's rows is ever read (where to
+    resume a course, which course comes first on "Mi espacio"), so nothing is written when
+    ``lesson`` already is the learner's most recently seen one: a reader who reloads a
+    lesson, or opens it again in another language, costs one SELECT and no write. Any
+    other view moves the resume point with one UPDATE, atomic on its own and found
+    through the translation key (no look-up of the Spanish page first, no transaction);
+    the first visit creates the row inside a durable transaction."""
+    latest = (
+        LessonProgress.objects.filter(user=user)
+        .order_by("-last_seen_at", "-pk")
+        .values_list("lesson__translation_key", flat=True)
+        .first()
+    )
+    if latest == lesson.translation_key:
+        return  # already the resume point: the order read back would not change
+    if latest is None:
+        _record_first_visit(user=user, lesson=lesson)
+        return
     now = timezone.now()
     progress = LessonProgress.objects.filter(user=user)
     if in_default_language(lesson):

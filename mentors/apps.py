@@ -11,7 +11,10 @@ class MentorsConfig(AppConfig):
         from semilla.enums import Role
         from semilla.roles import add_role_permissions
 
-        from .panels import mentors_panel
+        from .panels import FACTS, mentors_panel
+
+        for name, expression in FACTS.items():
+            hooks.register_fact(name, expression)
 
         hooks.register_nav(
             hooks.NavItem(

@@ -28,7 +28,10 @@ class PitchdayConfig(AppConfig):
         from semilla.roles import add_role_permissions
 
         from . import rails  # noqa: F401  (registers the payout rails)
-        from .panels import my_pitchday_panel
+        from .panels import FACTS, my_pitchday_panel
+
+        for name, expression in FACTS.items():
+            hooks.register_fact(name, expression)
 
         hooks.register_nav(
             hooks.NavItem(

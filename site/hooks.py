@@ -9,12 +9,22 @@ An app registers in its ``AppConfig.ready``::
 
 A panel function takes the request and returns a ``Panel`` or ``None`` (nothing to show
 for this user). It must run a constant number of queries whatever the data size.
+
+Facts: what a panel needs to know before it queries (is there anything to show? a count,
+one status) is registered as a *fact*, a SQL expression over the person's row::
+
+    hooks.register_fact("cohorts_applications", lambda user: Exists(...user=OuterRef("pk")))
+
+``facts_for(request)`` reads every registered fact in one query (once per request), so a
+panel with nothing to show costs no query of its own, and a count or a status costs none
+either. Panels then run their own queries only for the rows they list.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -40,6 +50,7 @@ class Panel:
 
 
 _NAV: list[NavItem] = []
+_FACTS: dict[str, Callable[[Any], Any]] = {}
 _PANELS: list[tuple[int, Callable[[HttpRequest], Panel | None]]] = []
 
 
@@ -70,3 +81,23 @@ def panels_for(request: HttpRequest) -> list[Panel]:
         if panel is not None:
             panels.append(panel)
     return sorted(panels, key=lambda p: p.order)
+
+
+def register_fact(name: str, expression: Callable[[Any], Any]) -> None:
+    """``expression(user)`` -> a query expression evaluated on the person's own row
+    (``OuterRef("pk")`` is the person)."""
+    _FACTS[name] = expression
+
+
+def facts_for(request: HttpRequest) -> dict[str, Any]:
+    """Every registered fact about ``request.user``, in one query per request."""
+    facts = getattr(request, "_dashboard_facts", None)
+    if facts is None:
+        user = request.user
+        facts = {}
+        if user.is_authenticated and _FACTS:
+            expressions = {name: make(user) for name, make in _FACTS.items()}
+            row = get_user_model()._default_manager.filter(pk=user.pk).values(**expressions).first()
+            facts = row or {}
+        request._dashboard_facts = facts  # type: ignore[attr-defined]
+    return facts

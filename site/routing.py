@@ -128,6 +128,21 @@ def locale_ids() -> dict[str, int]:
     )
 
 
+def prime_site(request) -> None:
+    """Set Wagtail's per-request site (what ``Site.find_for_request`` keeps on the request)
+    from the one found for this host and port in this generation (a site added, changed
+    or removed sets a new one), so page links on screens outside Wagtail's pages ("Mi
+    espacio") cost no query."""
+    from wagtail.models import Site
+
+    if getattr(request, "_wagtail_site", None) is not None:
+        return
+    key = f"site_for:{request.get_host()}:{request.get_port()}"
+    site = per_generation(key, lambda: Site.find_for_request(request))
+    if site is not None:
+        request._wagtail_site = copy.copy(site)
+
+
 def _site_root_paths(current: str) -> tuple:
     from wagtail.models import Site
 

@@ -15,14 +15,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import hooks, services
+from . import hooks, routing, services
 from .forms import PreferencesForm
 
 
 @require_GET
 @login_required
 def dashboard(request):
-    """ "Mi espacio": what each of the user's roles can do next."""
+    """ "Mi espacio": what each of the user's roles can do next. Each panel's queries are
+    bounded (``hooks.facts_for``); page links reuse the site kept for this generation."""
+    routing.prime_site(request)
     return render(request, "semilla/dashboard.html", {"panels": hooks.panels_for(request)})
 
 

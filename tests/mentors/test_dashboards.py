@@ -145,7 +145,7 @@ def test_panel_shows_next_session(rf, match):
     request = rf.get("/")
     request.user = match.participant.user
     panel = mentors_panel(request)
-    assert panel.context["next_session"] == booking
+    assert panel.context["next_session_at"] == booking.starts_at
 
 
 # ----------------------------------------------------------------------------- proposals
