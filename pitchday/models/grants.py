@@ -305,6 +305,15 @@ class PayoutDetails(models.Model):
     code_attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(_("entered"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by staff"),
+        help_text=_("Empty when the person confirmed with the e-mailed code."),
+    )
     superseded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -328,6 +337,11 @@ class PayoutDetails(models.Model):
             ),
             models.CheckConstraint(
                 condition=_choices_check("rail", RailCode), name="payout_details_rail_valid"
+            ),
+            # nobody confirms their own held details (separation of duties)
+            models.CheckConstraint(
+                condition=Q(confirmed_by__isnull=True) | ~Q(confirmed_by=F("user")),
+                name="payout_details_not_confirmed_by_owner",
             ),
         ]
 

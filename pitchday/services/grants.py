@@ -677,9 +677,10 @@ def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, s
     return details, ""
 
 
-def _payout_details_make_confirmed(details: PayoutDetails) -> None:
-    """``details`` (pending, locked) become the confirmed ones; the previous confirmed
-    details are superseded and payments approved to them need a fresh approval."""
+def _payout_details_make_confirmed(details: PayoutDetails, *, confirmed_by=None) -> None:
+    """``details`` (pending, locked) become the confirmed ones (``confirmed_by``: the staff
+    member who confirmed held details; None for the person's own code); the previous
+    confirmed details are superseded and payments approved to them need a fresh approval."""
     user = details.user
     now = timezone.now()
     previous = (
@@ -711,8 +712,9 @@ def _payout_details_make_confirmed(details: PayoutDetails) -> None:
             )
     details.status = PayoutDetailsStatus.CONFIRMED
     details.confirmed_at = now
+    details.confirmed_by = confirmed_by
     details.code_hash = ""
-    details.save(update_fields=["status", "confirmed_at", "code_hash"])
+    details.save(update_fields=["status", "confirmed_at", "confirmed_by", "code_hash"])
     PayoutDetailsUpdateRequest.objects.filter(user=user, resolved_at__isnull=True).update(
         resolved_at=now
     )
@@ -728,7 +730,7 @@ def payout_details_confirm_by_staff(*, details: PayoutDetails, actor) -> PayoutD
         raise ServiceError(_("These payout details are not waiting for staff confirmation."))
     if actor.pk == locked.user_id:
         raise ServiceError(_("Another person has to confirm your own payout details."))
-    _payout_details_make_confirmed(locked)
+    _payout_details_make_confirmed(locked, confirmed_by=actor)
     return locked
 
 

@@ -284,6 +284,7 @@ REGISTRY: list[Entry] = [
     Entry(
         "pitchday.PayoutDetails",
         person=("user",),
+        actors=("confirmed_by",),
         text=("holder_name", "document_number", "bank_name", "account_number", "phone"),
         secret=("code_hash",),
         kept_because="the disbursements that used them stay in the ledger",

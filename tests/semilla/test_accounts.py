@@ -261,7 +261,7 @@ def test_payout_code_is_not_sent_to_an_address_primary_for_less_than_72_hours(
     assert str(details) in client_for(staff).get("/admin/pitchday/payout-held/").text
     client_for(staff).post("/admin/pitchday/payout-held/", {"details": details.pk})
     details.refresh_from_db()
-    assert details.status == "confirmed"
+    assert (details.status, details.confirmed_by) == ("confirmed", staff)
 
 
 def test_payout_code_goes_to_an_address_primary_for_72_hours(
@@ -293,6 +293,19 @@ def test_held_payout_details_are_never_confirmed_by_their_owner(make_user):
         payout_details_confirm_by_staff(details=details, actor=staff)
     details.refresh_from_db()
     assert details.status == "pending"
+
+
+def test_database_refuses_payout_details_confirmed_by_their_owner(make_user):
+    from django.db import IntegrityError, transaction
+
+    from pitchday.models import PayoutDetails
+
+    owner = make_user(Role.ENTREPRENEUR)
+    details = PayoutDetails.objects.create(user=owner, rail="cash", holder_name="Ana")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PayoutDetails.objects.filter(pk=details.pk).update(confirmed_by=owner)
+    details.refresh_from_db()
+    assert details.confirmed_by is None
 
 
 def test_payout_held_console_is_for_staff_and_finance_only(client_for, make_user):
