@@ -377,7 +377,9 @@ def disbursement_record_payment(
 ) -> Disbursement:
     """Finance records a payment made outside Semilla (bank transfer, Nequi, Daviplata,
     cash) with its reference and proof."""
-    from .grants import detect_file_type
+    from semilla import upload_pipeline
+
+    from .grants import clean_file
 
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can record a payment."))
@@ -392,10 +394,9 @@ def disbursement_record_payment(
     if not reference.strip():
         raise ServiceError(_("Enter the payment reference."))
     if proof is not None:
-        locked.proof_content_type = detect_file_type(
-            proof, {"image/jpeg", "image/png", "image/webp", "application/pdf"}, 10 * 1024 * 1024
-        )
-        locked.proof.save("proof", proof, save=False)
+        clean = clean_file(proof, upload_pipeline.PROOF)
+        locked.proof_content_type = clean.mime
+        locked.proof.save("proof", clean, save=False)
     locked.recorded_by = actor
     locked.save(update_fields=["proof", "proof_content_type", "recorded_by"])
     _settle_paid(

@@ -39,7 +39,6 @@ ALLOWED = {
     E.LOCKED: {E.SCORING, E.PUBLISHED},
     E.PUBLISHED: set(),
 }
-DECK_MAX_BYTES = 20 * 1024 * 1024
 
 
 DEFAULT_RUBRIC_NAME = "Rúbrica de pitch Semilla"
@@ -231,7 +230,9 @@ def pitch_save(
     submit: bool = False,
 ) -> Pitch:
     """Save the draft (never lost) and, when ``submit``, submit it if complete."""
-    from .grants import detect_file_type
+    from semilla import upload_pipeline
+
+    from .grants import clean_file
 
     if event.status != E.OPEN or timezone.now() > event.submission_deadline:
         raise ServiceError(_("Submissions for this event are closed."))
@@ -247,8 +248,7 @@ def pitch_save(
     pitch.video_url = video_url
     pitch.ask_amount = ask_amount
     if deck is not None:
-        detect_file_type(deck, {"application/pdf"}, DECK_MAX_BYTES)
-        pitch.deck.save("deck.pdf", deck, save=False)
+        pitch.deck.save("deck.pdf", clean_file(deck, upload_pipeline.DECK), save=False)
     pitch.save()
     pitch.use_of_funds.all().delete()
     saved_items = UseOfFundsItem.objects.bulk_create(

@@ -7,12 +7,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import filetype
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from semilla import upload_pipeline
 from semilla.emails import queue_email_to_user
 from semilla.templatetags.semilla_tags import money
 
@@ -43,8 +44,6 @@ from . import InvalidTransition, ServiceError
 from .duties import ensure_may_be_grantee, ensure_not_grantee, grantee_conflict
 from .ledger import post_entry
 
-EVIDENCE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"}
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 CODE_TTL = timedelta(minutes=30)
 CODE_MAX_ATTEMPTS = 5
 
@@ -415,19 +414,14 @@ def _disbursement_cancelled(disbursement: Disbursement, actor, note: str) -> Non
 # --- milestones and evidence ----------------------------------------------------------------
 
 
-def detect_file_type(uploaded, allowed: set[str], max_bytes: int) -> str:
-    """The file's real type from its first bytes (never its name or the browser's word)."""
-    if uploaded.size > max_bytes:
-        raise ServiceError(
-            _("The file is too large (at most %(mb)s MB).") % {"mb": max_bytes // (1024 * 1024)}
-        )
-    uploaded.seek(0)
-    head = uploaded.read(8192)
-    uploaded.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in allowed:
-        raise ServiceError(_("This type of file is not accepted."))
-    return kind.mime
+def clean_file(uploaded, kind: upload_pipeline.UploadKind) -> upload_pipeline.CleanUpload:
+    """``uploaded`` through the one upload pipeline, once: the file to store, with its real
+    type and size (a HEIC photo comes back as JPEG); the pipeline's message as a
+    ``ServiceError``."""
+    try:
+        return upload_pipeline.clean_upload(uploaded, kind=kind)
+    except ValidationError as exc:
+        raise ServiceError(exc.messages[0]) from exc
 
 
 @transaction.atomic(durable=True)
@@ -456,7 +450,7 @@ def evidence_add(
         raise ServiceError(_("Evidence cannot be added to this milestone now."))
     if budget_line is not None and budget_line.grant_id != grant.pk:
         raise ServiceError(_("Choose one of this grant's planned uses."))
-    content_type = detect_file_type(uploaded, EVIDENCE_TYPES, EVIDENCE_MAX_BYTES)
+    clean = clean_file(uploaded, upload_pipeline.EVIDENCE)
     evidence = Evidence(
         milestone=milestone,
         kind=kind,
@@ -465,10 +459,10 @@ def evidence_add(
         budget_line=budget_line,
         uploaded_by=user,
         original_name=(uploaded.name or "file")[-200:],
-        content_type=content_type,
-        size=uploaded.size,
+        content_type=clean.mime,
+        size=len(clean.content),
     )
-    evidence.file.save("evidence", uploaded, save=False)
+    evidence.file.save("evidence", clean, save=False)
     evidence.save()
     return evidence
 
