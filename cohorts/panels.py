@@ -5,11 +5,10 @@ reviews wait?) comes from the dashboard's facts (one query for every panel); its
 query, the person's applications with their cohort and participation, runs only when
 there is one to list."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from semilla.hooks import Panel, facts_for
+from semilla.hooks import Panel, count_fact, facts_for
 from semilla.permissions import is_signed_in
 
 from .enums import AssignmentStatus, ParticipantStatus
@@ -18,14 +17,10 @@ from .permissions import is_reviewer
 
 
 def _reviews_pending(user):
-    pending = (
-        ReviewAssignment.objects.filter(reviewer=OuterRef("pk"), status=AssignmentStatus.ASSIGNED)
-        .order_by()
-        .values("reviewer")
-        .annotate(n=Count("pk"))
-        .values("n")
+    return count_fact(
+        ReviewAssignment.objects.filter(reviewer=OuterRef("pk"), status=AssignmentStatus.ASSIGNED),
+        per="reviewer",
     )
-    return Coalesce(Subquery(pending, output_field=IntegerField()), 0)
 
 
 FACTS = {

@@ -3,14 +3,13 @@ mentor profile's status, requests waiting, the participant's open match, their m
 name and next session) is a scalar read with the dashboard's facts (one query for every
 panel), whatever the number of matches and sessions."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.enums import ParticipantStatus
 from cohorts.models import Participant
-from semilla.hooks import Panel, facts_for
+from semilla.hooks import Panel, count_fact, facts_for
 from semilla.permissions import is_signed_in
 
 from .enums import OPEN_MATCH_STATUSES, BookingStatus, MatchStatus, MentorStatus
@@ -27,14 +26,10 @@ def _open_match(field: str):
 
 
 def _pending(user):
-    pending = (
-        Match.objects.filter(mentor__user=OuterRef("pk"), status=MatchStatus.PROPOSED)
-        .order_by()
-        .values("mentor")
-        .annotate(n=Count("pk"))
-        .values("n")
+    return count_fact(
+        Match.objects.filter(mentor__user=OuterRef("pk"), status=MatchStatus.PROPOSED),
+        per="mentor",
     )
-    return Coalesce(Subquery(pending, output_field=IntegerField()), 0)
 
 
 def _next_session(user):

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db.models import Count, IntegerField, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -87,6 +89,14 @@ def register_fact(name: str, expression: Callable[[Any], Any]) -> None:
     """``expression(user)`` -> a query expression evaluated on the person's own row
     (``OuterRef("pk")`` is the person)."""
     _FACTS[name] = expression
+
+
+def count_fact(queryset: QuerySet, *, per: str) -> Coalesce:
+    """A fact counting the rows of ``queryset`` (already filtered on
+    ``<per>=OuterRef("pk")``) that belong to the person: one correlated subquery, 0 when
+    there are none."""
+    counted = queryset.order_by().values(per).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def facts_for(request: HttpRequest) -> dict[str, Any]:
