@@ -124,6 +124,9 @@ def test_killed_worker_task_runs_again_with_its_effect_exactly_once(postgres, mo
             done = _wait_for(
                 lambda: Success.objects.filter(id=task_id).first(), 120, "the second delivery"
             )
+            # the monitor saves the result, then acknowledges: wait for the receipt while the
+            # cluster still runs (stopping it between the two left the task queued)
+            _wait_for(lambda: _queued(task_id) is None, 30, "the broker's receipt")
     finally:
         marker.unlink(missing_ok=True)
     # before the commit: nothing was kept, the second run sends both reminders;
