@@ -35,6 +35,12 @@ def test_demo_seed_is_complete_and_idempotent(django_capture_on_commit_callbacks
         EventStatus.PUBLISHED,
         EventStatus.OPEN,
     }
+    from pitchday.admin_payouts import _held
+
+    held = list(_held())  # a newcomer sees the console's "Payout details to confirm" at work
+    assert [(d.user.grants.get().status, d.rail) for d in held] == [
+        (GrantStatus.OFFERED, "daviplata")
+    ]
     upcoming = PitchEvent.objects.get(status=EventStatus.OPEN)
     assert Judge.objects.filter(
         event=upcoming, user__email="jurado@demo.semilla.co", status="accepted"
