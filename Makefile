@@ -41,6 +41,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(VENV)/bin/lint-imports --no-cache
 	$(MAKE) --no-print-directory typecheck
 
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app

@@ -78,20 +78,10 @@ def applicant_required(view):
 
 
 def curriculum_url() -> str:
-    """The curriculum index page when it exists, else the home page."""
-    from django.utils.translation import get_language
-
-    try:
-        from curriculum.models import CurriculumIndexPage
-
-        page = (
-            CurriculumIndexPage.objects.live().filter(locale__language_code=get_language()).first()
-        )
-        if page is not None:
-            return page.url or f"/{get_language()}/"
-    except (ImportError, LookupError):
-        pass
-    return f"/{get_language()}/"
+    """The curriculum's entry (``curriculum:start`` finds the index page in the reader's
+    language). cohorts does not import curriculum: curriculum builds on cohorts (a cohort's
+    syllabus), and the layering contract in pyproject.toml forbids the reverse."""
+    return reverse("curriculum:start")
 
 
 # --- Public ------------------------------------------------------------------------------
