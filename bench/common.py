@@ -442,12 +442,19 @@ class Gunicorn(_Process):
 
     name = "gunicorn"
 
-    def __init__(self, env: dict[str, str], log_path: Path, workers: int = 2) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        workers: int = 2,
+        app: str = "semilla.wsgi:application",
+    ) -> None:
         self.port = free_port()
         env = {**env, "WEB_CONCURRENCY": str(workers), "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
+        self.health_path = "/healthz/" if app.startswith("semilla.") else "/"
         args = [
             PYTHON, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
-            "--access-logfile", "/dev/null", "--max-requests", "0", "semilla.wsgi:application",
+            "--access-logfile", "/dev/null", "--max-requests", "0", app,
         ]  # fmt: skip
         super().__init__(args, env, log_path)
 
@@ -458,7 +465,7 @@ class Gunicorn(_Process):
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited:\n{self.log_text()[-3000:]}")
             with contextlib.suppress(OSError, http.client.HTTPException):
-                if http_get(self.port, "/healthz/")[0] == 200:
+                if http_get(self.port, self.health_path)[0] == 200:
                     return
             time.sleep(0.3)
         self.stop()
@@ -738,6 +745,92 @@ def _booking_pairs(users: list) -> None:
             MentorProfile.objects.filter(pk=mentor.pk).update(
                 active_mentees=Match.objects.filter(mentor=mentor).count()
             )
+
+
+def dj_serving_setup() -> dict[str, object]:
+    """What the serving benchmark needs: page paths (a lesson, the cohort list, an open
+    cohort's page) and a signed-in session for the demo account of each role (with the
+    second factor passed for the roles that need it, as allauth records a sign-in with
+    password and TOTP code). The warm-up reads the lesson once with the entrepreneur's
+    session, so the benchmark measures the repeat view (P11)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.utils import translation
+    from django.utils.module_loading import import_string
+
+    from cohorts import selectors as cohort_selectors
+    from semilla.demo import DEMO_ACCOUNTS
+    from semilla.permissions import requires_second_factor
+
+    translation.activate("es")
+    User = get_user_model()  # noqa: N806
+    SessionStore = import_string(f"{settings.SESSION_ENGINE}.SessionStore")  # noqa: N806
+    pages = dj_pages()
+    cohort = cohort_selectors.cohorts_open().first()
+    pages["cohort"] = cohort.get_absolute_url() if cohort else ""
+    sessions: dict[str, str] = {}
+    for account in DEMO_ACCOUNTS:
+        if account.superuser or len(account.roles) != 1:
+            continue
+        user = User.objects.filter(email=account.email).first()
+        if user is None:
+            continue
+        if (
+            requires_second_factor(user)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            TOTP.activate(user, generate_totp_secret())
+
+        class _Request:  # what allauth's record_authentication reads and writes
+            session = SessionStore()
+
+        request = _Request()
+        request.session[SESSION_KEY] = str(user.pk)
+        request.session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        request.session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        record_authentication(request, user, "password", email=user.email)
+        if requires_second_factor(user):
+            record_authentication(request, user, "mfa", type="totp")
+        request.session.create()
+        sessions[str(account.roles[0])] = (
+            f"{settings.SESSION_COOKIE_NAME}={request.session.session_key}"
+        )
+    return {"pages": pages, "sessions": sessions}
+
+
+def dj_profile(path: str, role: str = "", requests: int = 30, top: int = 40) -> dict[str, str]:
+    """Profile ``requests`` GETs of ``path`` (as the demo account of ``role``, or
+    anonymous) in this process with the serving settings; the top functions by
+    cumulative time, as text. ``python bench/profile_page.py`` prints it."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    if role:
+        name, key = dj_serving_setup()["sessions"][role].split("=", 1)
+        client.cookies[name] = key
+    for _ in range(3):  # warm: caches, remembered routes, the first visit's write
+        status = client.get(path).status_code
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(requests):
+        client.get(path)
+    profile.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    return {"status": str(status), "profile": out.getvalue()}
 
 
 def dj_mixed_setup(count: int, password: str) -> dict[str, object]:

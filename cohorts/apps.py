@@ -11,6 +11,7 @@ class CohortsConfig(AppConfig):
         from semilla.enums import Role
         from semilla.roles import add_role_permissions
 
+        from . import signals  # noqa: F401  (page cache invalidation)
         from .panels import FACTS, cohorts_panel
         from .permissions import is_reviewer
 

@@ -1,5 +1,6 @@
 """Reads: scoped to a user, with the prefetching that keeps query counts constant."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -122,6 +123,24 @@ def cohorts_upcoming(*, now=None) -> QuerySet[Cohort]:
         .select_related("programme")
         .order_by("opens_at", "name")
     )
+
+
+def cohort_list_changes_at(
+    *, open_cohorts: list[Cohort], upcoming: list[Cohort]
+) -> datetime.datetime | None:
+    """When the public cohort list changes by itself: the first open call closes or the
+    first upcoming one opens (``upcoming`` ordered by opening, as
+    :func:`cohorts_upcoming`)."""
+    moments = [c.closes_at for c in open_cohorts] + [c.opens_at for c in upcoming[:1]]
+    return min(moments, default=None)
+
+
+def cohort_changes_at(*, cohort: Cohort, now: datetime.datetime) -> datetime.datetime | None:
+    """When a cohort's public page changes by itself: its call opens, or closes."""
+    for moment in (cohort.opens_at, cohort.closes_at):
+        if moment > now:
+            return moment
+    return None
 
 
 def cohort_get_public(*, slug: str) -> Cohort:

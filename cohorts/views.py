@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from semilla import ratelimit
 from semilla.enums import Role
+from semilla.pagecache_middleware import serve_cached
 from semilla.permissions import has_verified_email, is_signed_in, role_required
 from semilla.privacy import audit_access
 from semilla.uploads import refused_upload
@@ -87,28 +88,42 @@ def curriculum_url() -> str:
 # --- Public ------------------------------------------------------------------------------
 
 
+# The list and a cohort's page are the same for every anonymous reader: the page cache
+# keeps them (semilla.pagecache_middleware) until a programme or cohort changes
+# (cohorts.signals) or until the next call opens or closes, when the page changes by itself.
+
+
 @require_http_methods(["GET"])
 def cohort_list(request):
-    return render(
+    now = timezone.now()
+    open_cohorts = list(selectors.cohorts_open(now=now))
+    upcoming = list(selectors.cohorts_upcoming(now=now)[:8])
+    return serve_cached(
         request,
-        "cohorts/cohort_list.html",
-        {
-            "open_cohorts": list(selectors.cohorts_open()),
-            "upcoming": list(selectors.cohorts_upcoming()[:8]),
-        },
+        lambda: render(
+            request,
+            "cohorts/cohort_list.html",
+            {"open_cohorts": open_cohorts, "upcoming": upcoming},
+        ),
+        until=selectors.cohort_list_changes_at(open_cohorts=open_cohorts, upcoming=upcoming),
     )
 
 
 @require_http_methods(["GET"])
 def cohort_detail(request, slug):
+    now = timezone.now()
     cohort = selectors.cohort_get_public(slug=slug)
     application = None
     if is_signed_in(request.user):
         application = cohort.applications.filter(user=request.user).first()
-    return render(
+    return serve_cached(
         request,
-        "cohorts/cohort_detail.html",
-        {"cohort": cohort, "application": application, "is_open": cohort.is_open()},
+        lambda: render(
+            request,
+            "cohorts/cohort_detail.html",
+            {"cohort": cohort, "application": application, "is_open": cohort.is_open(now)},
+        ),
+        until=selectors.cohort_changes_at(cohort=cohort, now=now),
     )
 
 

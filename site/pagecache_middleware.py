@@ -2,7 +2,10 @@
 session, authentication and every other middleware, with no SQL on a hit.
 
 Which pages: those whose ``serve()`` marks the response (:func:`mark_cacheable`; the
-curriculum pages do, through ``curriculum.pagecache``). Which requests: GET or HEAD, no
+curriculum pages do, through ``curriculum.pagecache``, and the public cohort list and
+cohort pages, ``cohorts.views``). A page that changes by itself at a set moment (a call
+for applications opens or closes) is marked with that moment, and no copy of it is served
+from then on. Which requests: GET or HEAD, no
 session cookie (so never a signed-in person), no messages cookie (pending messages are
 shown, then dropped), no htmx request, and no query string other than campaign tags
 (``utm_*``, ``fbclid``, ``gclid``: served from the cache, never stored). The key holds the
@@ -39,8 +42,10 @@ keep them) and ``Vary: Cookie``.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
+import math
 import re
 import secrets
 import threading
@@ -82,6 +87,7 @@ IGNORED_PARAMS = frozenset(
     {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
 )
 MARK_ATTRIBUTE = "semilla_page_cache"
+UNTIL_ATTRIBUTE = "semilla_page_cache_until"
 # Headers not stored with a page: recomputed on every answer.
 UNSTORED_HEADERS = frozenset({"content-length", "x-page-cache", "cache-control", "expires"})
 _MASKED_TOKEN_RE = re.compile(
@@ -89,10 +95,13 @@ _MASKED_TOKEN_RE = re.compile(
 )
 
 
-def mark_cacheable(response) -> None:
+def mark_cacheable(response, *, until: datetime.datetime | None = None) -> None:
     """Let the middleware keep ``response`` for anonymous readers (called by a page's
-    ``serve()`` for a request the page considers public)."""
+    ``serve()`` for a request the page considers public). ``until``: the moment the page
+    would change by itself (a call for applications opens or closes); no copy is served
+    from then on, in any process."""
     setattr(response, MARK_ATTRIBUTE, True)
+    setattr(response, UNTIL_ATTRIBUTE, until.timestamp() if until is not None else None)
 
 
 def cacheable(request) -> bool:
@@ -110,12 +119,13 @@ def cacheable(request) -> bool:
     return len(get_messages(request)) == 0
 
 
-def serve_cached(request, render):
+def serve_cached(request, render, *, until: datetime.datetime | None = None):
     """``render()`` produces the page's response, marked for the page cache when the
-    request is one whose page anonymous readers share."""
+    request is one whose page anonymous readers share (``until``: see
+    :func:`mark_cacheable`)."""
     response = render()
     if cacheable(request):
-        mark_cacheable(response)
+        mark_cacheable(response, until=until)
     return response
 
 
@@ -137,6 +147,12 @@ _generation: dict[str, object] = {"value": None, "read_at": 0.0}
 
 def _now() -> float:
     return time.monotonic()
+
+
+def _wall() -> float:
+    """Seconds since the epoch: the expiry of a page that changes at a set moment is the
+    same instant in every process (monotonic clocks are per machine)."""
+    return time.time()
 
 
 def _generation_is_free() -> bool:
@@ -244,6 +260,10 @@ class Entry:
     parts: tuple[bytes, ...]  # the page split at each CSRF token
     headers: tuple[tuple[str, str], ...]
     status: int = 200
+    expires_at: float | None = None  # epoch seconds (``_wall``); None: until a publish
+
+    def expired(self) -> bool:
+        return self.expires_at is not None and _wall() >= self.expires_at
 
     @property
     def size(self) -> int:
@@ -268,7 +288,7 @@ class LocalPages:
                 return None, False
             entry, stored_at = item
             age = _now() - stored_at
-            if age >= max(self.seconds, stale_seconds):
+            if age >= max(self.seconds, stale_seconds) or entry.expired():
                 self._drop(key)
                 return None, False
             self._items.move_to_end(key)
@@ -372,6 +392,8 @@ class PageCacheMiddleware:
             schedule_refresh(key)
         if entry is None:
             entry = cache.get(key)
+            if entry is not None and entry.expired():
+                entry = None
             if entry is not None:
                 _local.put(key, entry)
         return entry
@@ -388,6 +410,12 @@ class PageCacheMiddleware:
             or "nonce-" in response.get("Content-Security-Policy", "")
         ):
             return False
+        expires_at = getattr(response, UNTIL_ATTRIBUTE, None)
+        timeout = SHARED_SECONDS
+        if expires_at is not None:
+            timeout = min(SHARED_SECONDS, math.ceil(expires_at - _wall()))
+            if timeout <= 0:
+                return False
         parts = _scrub(response.content, request.META.get("CSRF_COOKIE"))
         if parts is None:
             return False
@@ -396,8 +424,10 @@ class PageCacheMiddleware:
             for name, value in response.headers.items()
             if name.lower() not in UNSTORED_HEADERS
         )
-        entry = Entry(parts=parts, headers=headers, status=response.status_code)
-        cache.set(key, entry, timeout=SHARED_SECONDS)
+        entry = Entry(
+            parts=parts, headers=headers, status=response.status_code, expires_at=expires_at
+        )
+        cache.set(key, entry, timeout=timeout)
         _local.put(key, entry)
         return True
 

@@ -3,6 +3,7 @@ test database, for integration tests that cross process boundaries."""
 
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -114,8 +115,9 @@ def collect_static() -> None:
 
 
 @contextmanager
-def web_servers(count: int = 2):
-    """``count`` gunicorn processes on their own ports; yields their base URLs."""
+def web_servers(count: int = 2, env: dict[str, str] | None = None):
+    """``count`` gunicorn processes on their own ports (``env``: more environment, such as
+    REDIS_URL); yields their base URLs."""
     collect_static()
     procs, urls = [], []
     try:
@@ -140,7 +142,7 @@ def web_servers(count: int = 2):
                     "4",
                 ],
                 cwd=ROOT,
-                env=process_env(LOG_LEVEL="WARNING"),
+                env=process_env(LOG_LEVEL="WARNING", **(env or {})),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
@@ -157,7 +159,7 @@ def web_servers(count: int = 2):
 
 
 @contextmanager
-def task_clusters(count: int = 2):
+def task_clusters(count: int = 2, env: dict[str, str] | None = None):
     procs = []
     try:
         log_dir = PROCESS_VAR_DIR / "logs"
@@ -168,7 +170,7 @@ def task_clusters(count: int = 2):
                     subprocess.Popen(
                         [sys.executable, "manage.py", "qcluster"],
                         cwd=ROOT,
-                        env=process_env(),
+                        env=process_env(**(env or {})),
                         stdout=log,
                         stderr=subprocess.STDOUT,
                         start_new_session=True,
@@ -201,14 +203,22 @@ class Browserless:
         self.cookies: dict[str, str] = {}
         self.host = host
 
-    def request(self, url: str, data: dict | None = None) -> tuple[int, str, dict]:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
+    def request(
+        self, url: str, data: dict | None = None, files: dict | None = None
+    ) -> tuple[int, str, dict]:
+        """GET, or POST ``data`` (with ``files``: ``{field: (name, type, bytes)}``, as
+        multipart/form-data)."""
+        content_type = "application/x-www-form-urlencoded"
+        if files:
+            content_type, body = _multipart(data or {}, files)
+        else:
+            body = urllib.parse.urlencode(data).encode() if data is not None else None
         req = urllib.request.Request(url, data=body)  # noqa: S310
         req.add_header("Host", self.host)
         if self.cookies:
             req.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         if body is not None:
-            req.add_header("Content-Type", "application/x-www-form-urlencoded")
+            req.add_header("Content-Type", content_type)
             req.add_header("X-CSRFToken", self.cookies.get("csrftoken", ""))
         opener = urllib.request.build_opener(NoRedirect)
         try:
@@ -224,6 +234,28 @@ class Browserless:
     def csrf_from(self, html: str) -> str:
         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
         return match.group(1) if match else ""
+
+
+def _multipart(data: dict, files: dict) -> tuple[str, bytes]:
+    boundary = f"semilla{secrets.token_hex(12)}"
+    lines: list[bytes] = []
+    for name, value in data.items():
+        lines += [
+            f"--{boundary}".encode(),
+            f'Content-Disposition: form-data; name="{name}"'.encode(),
+            b"",
+            str(value).encode(),
+        ]
+    for name, (filename, content_type, content) in files.items():
+        lines += [
+            f"--{boundary}".encode(),
+            f'Content-Disposition: form-data; name="{name}"; filename="{filename}"'.encode(),
+            f"Content-Type: {content_type}".encode(),
+            b"",
+            content,
+        ]
+    lines += [f"--{boundary}--".encode(), b""]
+    return f"multipart/form-data; boundary={boundary}", b"\r\n".join(lines)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
