@@ -93,12 +93,13 @@ HIRING = guide(
         ),
         tip(
             "info",
-            "Curso para equipos de talento humano",
-            "Course for HR teams",
-            "Semilla tiene un curso corto y gratuito para equipos de recursos humanos sobre "
-            "contratación inclusiva, con quiz y certificado, en la sección Aprende.",
-            "Semilla has a short, free course for HR teams on inclusive hiring, with a quiz "
-            "and a certificate, in the Learn section.",
+            "Comparte estas guías",
+            "Share these guides",
+            "Las guías para trabajadores de esta sección (el PPT, tus derechos en el trabajo, "
+            "la afiliación a salud) sirven también para tu equipo de talento humano y para "
+            "quienes contratas.",
+            "The guides for workers in this section (the PPT, your rights at work, health "
+            "affiliation) are useful for your HR team and for the people you hire too.",
         ),
     ],
     sources=[
