@@ -111,3 +111,26 @@ def facts_for(request: HttpRequest) -> dict[str, Any]:
             facts = row or {}
         request._dashboard_facts = facts  # type: ignore[attr-defined]
     return facts
+
+
+@dataclass(frozen=True)
+class HelpLink:
+    """A link to further help (a guide) shown beside an explanation, e.g. a refusal."""
+
+    label: Any
+    url: str
+
+
+_HELP_LINKS: dict[str, Callable[[], HelpLink | None]] = {}
+
+
+def register_help_link(code: str, resolve: Callable[[], HelpLink | None]) -> None:
+    """``resolve()`` -> the link for explanations with ``code`` (an eligibility reason's
+    code, for example) in the active language, or None. An app that owns guides registers
+    them, so the app that explains needs not know about it."""
+    _HELP_LINKS[code] = resolve
+
+
+def help_link_for(code: str) -> HelpLink | None:
+    resolve = _HELP_LINKS.get(code)
+    return resolve() if resolve is not None else None

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include(semilla_patterns)),
     path("aprende/", include("curriculum.urls")),
+    path("comunidad/", include("community.urls")),
     path("cohortes/", include("cohorts.urls")),
     path("mentores/", include("mentors.urls")),
     path("pitch/", include("pitchday.urls")),

@@ -34,6 +34,14 @@ def alternate_languages(context):
     return result
 
 
+@register.simple_tag
+def help_link(code):
+    """``{% help_link reason.code as link %}``: the guide registered for ``code`` (or None)."""
+    from semilla import hooks
+
+    return hooks.help_link_for(str(code))
+
+
 @register.filter
 def money(amount_minor, currency="COP"):
     """Format integer minor units per locale: COP has no decimals in practice (2 minor

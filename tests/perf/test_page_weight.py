@@ -35,6 +35,14 @@ def _lesson() -> str:
     return lesson.url
 
 
+def _guide() -> str:
+    from community.loader import load
+    from community.models import GuidePage
+
+    load()  # the starter guides; the free-help guide is the heaviest (offices of 8 cities)
+    return GuidePage.objects.get(slug="ayuda-gratuita", locale__language_code="es").url
+
+
 def _cohort():
     from tests.factories.cohorts import CohortFactory
 
@@ -61,6 +69,7 @@ def _apply_step_1(live_server, context) -> str:
 PAGES = {
     "home": lambda live_server, context: "/es/",
     "lesson": lambda live_server, context: _lesson(),
+    "guide": lambda live_server, context: _guide(),
     "cohort_list": lambda live_server, context: _reverse("cohorts:list"),
     "signup": lambda live_server, context: _reverse("account_signup"),
     "apply_prescreen": lambda live_server, context: _reverse(
