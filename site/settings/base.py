@@ -156,7 +156,10 @@ else:
 # --- Languages, time ----------------------------------------------------------------------
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", "Español"), ("en", "English")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The overrides come first and win: Spanish ("tú") for the strings of allauth and Wagtail
+# that we show (their own Spanish is formal or missing). Edited by hand, never by
+# makemessages, which would drop msgids that are not in our sources.
+LOCALE_PATHS = [PACKAGE_DIR / "locale_overrides", PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Bogota"
