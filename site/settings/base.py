@@ -226,6 +226,8 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # Tell the person (at the old address for an e-mail change) about every change of e-mail,
 # password and second factor.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# allauth's default prefix is "[<host:port>] " (there is no sites framework): our own.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Semilla: "
 # Security codes (payout details) go only to an address primary for this long; a newer one
 # waits for staff confirmation (semilla.account_security).
 SEMILLA_SECURITY_CODE_COOLING_OFF = timedelta(

@@ -33,7 +33,7 @@ OVERRIDES = ROOT / "site" / "locale_overrides" / "es" / "LC_MESSAGES" / "django.
 DJANGO_LOCALE = Path(django.__file__).parent / "conf" / "locale"
 GETTEXT_DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 COUNTS = (0, 1, 2, 5, 1_000_000)  # 1_000_000 reaches the Spanish "millions" form
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 # Plural entries whose Spanish is rightly the same text as the English (an abbreviation).
 SAME_IN_SPANISH = {"%(minutes)s min"}
 
@@ -110,9 +110,11 @@ def test_compile_translations_covers_the_overrides(tmp_path, settings):
 
 
 def _third_party_msgids():
-    """Every msgid (with its context) of allauth's and Wagtail's catalogues."""
+    """Every msgid (with its context) of Django's, allauth's and Wagtail's catalogues."""
     site_packages = Path(django.__file__).parents[1]
     paths = [
+        DJANGO_LOCALE / "en" / "LC_MESSAGES" / "django.po",
+        *site_packages.glob("django/contrib/*/locale/en/LC_MESSAGES/django.po"),
         *site_packages.glob("allauth/locale/en/LC_MESSAGES/django.po"),
         *site_packages.glob("wagtail/**/locale/en/LC_MESSAGES/django.po"),
     ]
@@ -210,7 +212,7 @@ def test_spanish_plural_translated_for_every_count(entry, compiled_catalogues):
                 got = translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
             else:
                 got = translation.ngettext(entry.msgid, entry.msgid_plural, n)
-            values = dict.fromkeys(names, n)
+            values = dict.fromkeys(names, n) if names else n  # "%d" alone: the count
             try:
                 shown = got % values
                 expected = forms[plural(n)] % values
