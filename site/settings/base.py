@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "semilla.apps.SemillaUsersConfig",  # wagtail.users, searching people by name
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -129,6 +129,20 @@ def test_overrides_hold_only_third_party_msgids():
     assert stale == []
 
 
+def test_overrides_never_shadow_our_own_translations():
+    """The overrides win over every app's catalogue, ours included: a msgid our apps
+    translate stays theirs (Django already uses it for the third-party app too)."""
+    ours = {
+        (entry.msgctxt, entry.msgid)
+        for path in CATALOGUES
+        if path != OVERRIDES
+        for entry in polib.pofile(str(path))
+        if not entry.obsolete
+    }
+    shadowed = [e.msgid for e in polib.pofile(str(OVERRIDES)) if (e.msgctxt, e.msgid) in ours]
+    assert shadowed == []
+
+
 def test_overrides_keep_placeholders():
     """A translation that drops or renames a placeholder breaks the message at run time."""
     placeholder = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
