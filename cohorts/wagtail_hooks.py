@@ -451,8 +451,10 @@ class PersonField(forms.ModelChoiceField):
         text = str(value).strip()
         if text.endswith(">") and "<" in text:
             text = text.rsplit("<", 1)[1][:-1]
+        # "Name <e-mail>", the bare address, or the id a script or an older form sends
+        lookup = {"pk": int(text)} if text.isdigit() else {"email__iexact": text.strip()}
         try:
-            return self.queryset.get(email__iexact=text.strip())
+            return self.queryset.get(**lookup)
         except self.queryset.model.DoesNotExist as exc:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
