@@ -519,8 +519,19 @@ def _reviewers(request):
     )
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_label(obj)
+
+
+class PersonChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by person whose options read "Name <e-mail>"."""
+
+    field_class = PersonChoiceField
+
+
 class ReviewAssignmentFilterSet(WagtailFilterSet):
-    reviewer = django_filters.ModelChoiceFilter(label=_("reviewer"), queryset=_reviewers)
+    reviewer = PersonChoiceFilter(label=_("reviewer"), queryset=_reviewers)
 
     class Meta:
         model = ReviewAssignment

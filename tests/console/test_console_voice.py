@@ -110,6 +110,18 @@ def test_reviewer_picker_refuses_someone_who_is_not_a_reviewer(staff_client):
     assert ReviewAssignment.objects.count() == 0
 
 
+def test_assignment_filter_names_reviewers_with_e_mail(staff_client):
+    from tests.factories.cohorts import ReviewAssignmentFactory
+
+    assignment = ReviewAssignmentFactory(reviewer=_reviewer("Ana Gómez", "ana.gomez@example.org"))
+    ReviewAssignmentFactory(
+        application=assignment.application, reviewer=_reviewer("Ana Gómez", "otra@example.org")
+    )
+    text = _text(staff_client.get(reverse("cohorts_assignment:index")))
+    assert "Ana Gómez <ana.gomez@example.org>" in text
+    assert "Ana Gómez <otra@example.org>" in text
+
+
 def test_conflict_form_picks_reviewers_only(staff_client):
     _reviewer("Ana Gómez", "ana.gomez@example.org")
     make_user(Role.ENTREPRENEUR, mfa=False, full_name="Ana Emprendedora")
