@@ -186,3 +186,58 @@ def test_decision_message_agrees_with_the_number(staff_client, count, expected):
     assert response.status_code == 302
     [message] = [str(m) for m in get_messages(response.wsgi_request)]
     assert message.startswith(expected)
+
+
+# --- no Wagtail string left in English ---------------------------------------------------
+
+
+def _untranslated_wagtail_phrases() -> set[str]:
+    """Wagtail's msgids (phrases of two words or more, no placeholder) that have no Spanish
+    anywhere: neither Wagtail's catalogue, nor ours, nor the overrides."""
+    from pathlib import Path
+
+    import polib
+    import wagtail
+    from django.utils import translation
+
+    phrases = set()
+    for path in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+        for entry in polib.pofile(str(path)):
+            text = entry.msgid
+            if entry.msgid_plural or "%" in text or "{" in text or "<" in text:
+                continue
+            if " " in text.strip() and len(text) >= 8:
+                phrases.add((entry.msgctxt, text))
+    with translation.override("es"):
+        return {
+            text
+            for context, text in phrases
+            if (translation.pgettext(context, text) if context else translation.gettext(text))
+            == text
+        }
+
+
+def test_console_pages_show_no_wagtail_string_in_english(admin_client):
+    from tests.factories.mentors import MentorProfileFactory
+
+    application = ApplicationFactory()
+    MentorProfileFactory()
+    pages = [
+        "/admin/",
+        "/admin/users/",
+        "/admin/users/?q=nadie-se-llama-asi",
+        reverse("cohorts_application:index"),
+        reverse("cohorts_application:inspect", args=[application.pk]),
+        reverse("cohorts_assignment:index"),
+        reverse("cohorts_assignment:add"),
+        reverse("mentorprofile:index"),
+    ]
+    english = _untranslated_wagtail_phrases()
+    found = {}
+    for page in pages:
+        response = admin_client.get(page)
+        assert response.status_code == 200, page
+        text = _text(response)
+        if shown := sorted(phrase for phrase in english if phrase in text):
+            found[page] = shown
+    assert found == {}
