@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from semilla.exports import csv_response
@@ -62,7 +63,13 @@ def selection(request, pk: int):
         try:
             if action == "assign":
                 n = services.assignments_auto(cohort=cohort, actor=request.user)
-                messages.success(request, _("%(n)s review assignments created.") % {"n": n})
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)s review assignment created.", "%(n)s review assignments created.", n
+                    )
+                    % {"n": n},
+                )
             elif action == "decide":
                 ids = _ids(request)
                 if not ids:
@@ -77,9 +84,12 @@ def selection(request, pk: int):
                     )
                     messages.success(
                         request,
-                        _(
+                        ngettext(
+                            "Decision recorded for %(n)s application. "
+                            "Release the decisions to tell applicants.",
                             "Decision recorded for %(n)s applications. "
-                            "Release the decisions to tell applicants."
+                            "Release the decisions to tell applicants.",
+                            n,
                         )
                         % {"n": n},
                     )
@@ -92,14 +102,12 @@ def selection(request, pk: int):
                 messages.success(request, _("Shortlist updated (%(n)s).") % {"n": n})
             elif action == "release":
                 counts = services.decisions_release(cohort=cohort, actor=request.user)
+                offers = counts.get(Decision.ACCEPT, 0)
                 messages.success(
                     request,
-                    _(
-                        "Decisions released: %(a)s offers, %(w)s on the "
-                        "waitlist, %(r)s not selected."
-                    )
+                    _("Decisions released: %(offers)s, %(w)s on the waitlist, %(r)s not selected.")
                     % {
-                        "a": counts.get(Decision.ACCEPT, 0),
+                        "offers": ngettext("%(n)s offer", "%(n)s offers", offers) % {"n": offers},
                         "w": counts.get(Decision.WAITLIST, 0),
                         "r": counts.get(Decision.REJECT, 0),
                     },
@@ -107,7 +115,13 @@ def selection(request, pk: int):
             elif action == "promote":
                 promoted = services.waitlist_promote(cohort=cohort, actor=request.user)
                 messages.success(
-                    request, _("%(n)s offers made from the waitlist.") % {"n": len(promoted)}
+                    request,
+                    ngettext(
+                        "%(n)s offer made from the waitlist.",
+                        "%(n)s offers made from the waitlist.",
+                        len(promoted),
+                    )
+                    % {"n": len(promoted)},
                 )
         except services.CohortError as exc:
             messages.error(request, exc.message)

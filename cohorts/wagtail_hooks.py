@@ -6,7 +6,7 @@ CSV export."""
 import django_filters
 from django import forms
 from django.urls import path, reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -16,12 +16,17 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from semilla.console import ConsoleIndexView, ListQuerysetMixin, sensitive_fields_of
-from semilla.enums import DocumentType, PopulationGroup, Sector
+from semilla.console import (
+    ConsoleIndexView,
+    ListQuerysetMixin,
+    ReadableInspectMixin,
+    sensitive_fields_of,
+)
+from semilla.enums import DocumentType, PopulationGroup, Sector, Skill
 from semilla.privacy import audit_access
 
 from . import admin_views, selectors, services
-from .enums import BusinessStage, ConflictKind
+from .enums import BusinessStage, CohortLanguage, ConflictKind
 from .models import (
     Application,
     Cohort,
@@ -281,10 +286,12 @@ class ApplicationIndexView(ConsoleIndexView):
         return gettext("List of applications in the staff console")
 
 
-class ApplicationInspectView(InspectView):
-    """The application's fields plus its documents, review results and timeline."""
+class ApplicationInspectView(ReadableInspectMixin, InspectView):
+    """The application's fields (as words: "Sí", "—", the labels of the needs and
+    languages) plus its documents, review results and timeline."""
 
     template_name = "cohorts/admin/application_inspect.html"
+    list_choices = {"needs": Skill, "languages": CohortLanguage}
 
     def get_fields(self):
         fields = super().get_fields()
@@ -382,7 +389,95 @@ class ApplicationViewSet(ListQuerysetMixin, ModelViewSet):
 # --- Review assignments and conflicts ----------------------------------------------------
 
 
+def reviewer_choices():
+    """The people who may review (the reviewer role), each once, by name then e-mail."""
+    from django.contrib.auth import get_user_model
+
+    from semilla.enums import Role
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.REVIEWER, is_active=True)
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
+def person_label(user) -> str:
+    """ "Name <e-mail>": two people with the same name are told apart."""
+    return f"{user.full_name} <{user.email}>" if user.full_name else user.email
+
+
+class PersonSearchInput(forms.TextInput):
+    """A search box with the people as suggestions (an HTML datalist): the browser narrows
+    the list as staff type a name or an address, with no JavaScript."""
+
+    template_name = "cohorts/admin/widgets/person_search.html"
+    people: list[str] = []
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["people"] = self.people
+        return context
+
+
+class PersonField(forms.ModelChoiceField):
+    """Picks one person of ``queryset`` from "Name <e-mail>" or the bare address."""
+
+    widget = PersonSearchInput
+    default_error_messages = {
+        "invalid_choice": _("Choose a person from the list (name and e-mail address)."),
+    }
+
+    def __init__(self, queryset, **kwargs):
+        kwargs.setdefault("empty_label", None)
+        super().__init__(queryset, **kwargs)
+        self.widget.people = PersonLabels(self)
+
+    def label_from_instance(self, obj):
+        return person_label(obj)
+
+    def prepare_value(self, value):
+        if hasattr(value, "_meta"):
+            return person_label(value)
+        if value not in self.empty_values:
+            found = self.queryset.filter(pk=value).first() if str(value).isdigit() else None
+            return person_label(found) if found else value
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if text.endswith(">") and "<" in text:
+            text = text.rsplit("<", 1)[1][:-1]
+        # "Name <e-mail>", the bare address, or the id a script or an older form sends
+        lookup = {"pk": int(text)} if text.isdigit() else {"email__iexact": text.strip()}
+        try:
+            return self.queryset.get(**lookup)
+        except self.queryset.model.DoesNotExist as exc:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from exc
+
+
+class PersonLabels:
+    """The labels of a PersonField's people, read when the widget is rendered (one query)."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __iter__(self):
+        return iter([person_label(user) for user in self.field.queryset])
+
+
 class AssignmentForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"] = PersonField(
+            reviewer_choices(), label=self.fields["reviewer"].label
+        )
+
     def clean(self):
         cleaned = super().clean()
         application, reviewer = cleaned.get("application"), cleaned.get("reviewer")
@@ -424,8 +519,19 @@ def _reviewers(request):
     )
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return person_label(obj)
+
+
+class PersonChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by person whose options read "Name <e-mail>"."""
+
+    field_class = PersonChoiceField
+
+
 class ReviewAssignmentFilterSet(WagtailFilterSet):
-    reviewer = django_filters.ModelChoiceFilter(label=_("reviewer"), queryset=_reviewers)
+    reviewer = PersonChoiceFilter(label=_("reviewer"), queryset=_reviewers)
 
     class Meta:
         model = ReviewAssignment
@@ -459,6 +565,12 @@ class ReviewAssignmentViewSet(ListQuerysetMixin, ModelViewSet):
 
 
 class ConflictAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"] = PersonField(
+            reviewer_choices(), label=self.fields["reviewer"].label
+        )
+
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
@@ -484,7 +596,11 @@ class ConflictSaveMixin:
 
             messages.info(
                 self.request,
-                _("The reviewer was taken off %(n)s reviews this conflict covers.")
+                ngettext(
+                    "The reviewer was taken off %(n)s review this conflict covers.",
+                    "The reviewer was taken off %(n)s reviews this conflict covers.",
+                    stepped_aside,
+                )
                 % {"n": stepped_aside},
             )
         return conflict

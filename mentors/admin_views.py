@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -261,7 +261,12 @@ def run_publish(request, pk: int):
     else:
         messages.success(
             request,
-            _("Published: %(count)s mentors were asked to confirm.") % {"count": len(created)},
+            ngettext(
+                "Published: %(count)s mentor was asked to confirm.",
+                "Published: %(count)s mentors were asked to confirm.",
+                len(created),
+            )
+            % {"count": len(created)},
         )
     return redirect("mentors_admin:run", pk=run.pk)
 

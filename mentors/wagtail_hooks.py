@@ -5,13 +5,17 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from semilla.console import ListQuerysetMixin
+from semilla.console import ListQuerysetMixin, ReadableInspectMixin
+from semilla.enums import Language, Sector, Skill
 
 from . import admin_views
+from .enums import Availability
 from .models import Booking, Match, MatchingWeights, MentorProfile
 from .permissions import may_manage_mentors
 
@@ -30,11 +34,28 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(Booking, ReadOnlyPolicy(Booking), exact_class=True)
 
 
+class MentorProfileInspectView(ReadableInspectMixin, InspectView):
+    list_choices = {
+        "expertise": Skill,
+        "sectors": Sector,
+        "languages": Language,
+        "availability": Availability,
+    }
+
+
 class MentorProfileViewSet(ListQuerysetMixin, ModelViewSet):
     model = MentorProfile
     icon = "user"
     menu_label = _("Mentors")
-    list_display = ["user", "status", "city", "meeting_mode", "capacity", "active_mentees"]
+    list_display = [
+        "user",
+        Column("email", label=_("e-mail address"), accessor="user.email", sort_key="user__email"),
+        "status",
+        "city",
+        "meeting_mode",
+        "capacity",
+        "active_mentees",
+    ]
     list_filter = ["status", "city", "meeting_mode"]
     search_fields = ["headline", "bio", "user__full_name", "user__email"]
     form_fields = [
@@ -51,6 +72,7 @@ class MentorProfileViewSet(ListQuerysetMixin, ModelViewSet):
         "interview_notes",
     ]
     inspect_view_enabled = True
+    inspect_view_class = MentorProfileInspectView
     copy_view_enabled = False
     list_select_related = ("user",)
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class SemillaConfig(AppConfig):
@@ -13,3 +14,10 @@ class SemillaConfig(AppConfig):
         from .exports import install_wagtail_writer
 
         install_wagtail_writer()
+
+
+class SemillaUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with our listing of people (search by name: see
+    semilla.console_users)."""
+
+    user_viewset = "semilla.console_users.PeopleViewSet"

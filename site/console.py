@@ -168,3 +168,28 @@ class ListQuerysetMixin:
         if self.list_prefetch_related:
             queryset = queryset.prefetch_related(*self.list_prefetch_related)
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+def readable_value(value, *, choices=None):
+    """A value as staff should read it in the console: "Yes"/"No" for booleans, a dash
+    for nothing, a list as its labels joined by commas (``choices``: the TextChoices whose
+    labels the list's values are), never Python's ``True``, ``None`` or ``['es']``."""
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list | tuple):
+        labels = dict(choices.choices) if choices is not None else {}
+        return ", ".join(str(labels.get(item, item)) for item in value)
+    return value
+
+
+class ReadableInspectMixin:
+    """For a viewset's InspectView: every field through ``readable_value``. Set
+    ``list_choices`` to name the TextChoices of JSON list fields."""
+
+    list_choices: dict = {}
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return readable_value(value, choices=self.list_choices.get(field_name))

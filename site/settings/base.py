@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "semilla.apps.SemillaUsersConfig",  # wagtail.users, searching people by name
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -157,7 +157,10 @@ else:
 # --- Languages, time ----------------------------------------------------------------------
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", "Español"), ("en", "English")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The overrides come first and win: Spanish ("tú") for the strings of allauth and Wagtail
+# that we show (their own Spanish is formal or missing). Edited by hand, never by
+# makemessages, which would drop msgids that are not in our sources.
+LOCALE_PATHS = [PACKAGE_DIR / "locale_overrides", PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Bogota"
@@ -224,6 +227,8 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # Tell the person (at the old address for an e-mail change) about every change of e-mail,
 # password and second factor.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# allauth's default prefix is "[<host:port>] " (there is no sites framework): our own.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Semilla: "
 # Security codes (payout details) go only to an address primary for this long; a newer one
 # waits for staff confirmation (semilla.account_security).
 SEMILLA_SECURITY_CODE_COOLING_OFF = timedelta(

@@ -20,18 +20,27 @@ from django.test import override_settings
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUES = sorted(ROOT.glob("*/locale/es/LC_MESSAGES/django.po"))
-ALL_CATALOGUES = sorted(ROOT.glob("*/locale/*/LC_MESSAGES/django.po"))
+# Each app's catalogue (<app>/locale) and the hand-kept Spanish overrides of third-party
+# strings (site/locale_overrides, first in LOCALE_PATHS).
+LOCALE_DIRS = ("locale", "locale_overrides")
+CATALOGUES = sorted(
+    path for folder in LOCALE_DIRS for path in ROOT.glob(f"*/{folder}/es/LC_MESSAGES/django.po")
+)
+ALL_CATALOGUES = sorted(
+    path for folder in LOCALE_DIRS for path in ROOT.glob(f"*/{folder}/*/LC_MESSAGES/django.po")
+)
+OVERRIDES = ROOT / "site" / "locale_overrides" / "es" / "LC_MESSAGES" / "django.po"
 DJANGO_LOCALE = Path(django.__file__).parent / "conf" / "locale"
 GETTEXT_DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 COUNTS = (0, 1, 2, 5, 1_000_000)  # 1_000_000 reaches the Spanish "millions" form
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 # Plural entries whose Spanish is rightly the same text as the English (an abbreviation).
 SAME_IN_SPANISH = {"%(minutes)s min"}
 
 
 def _catalogue_id(path):
-    return f"{path.parts[-5]}-{path.parts[-3]}"
+    folder = "" if path.parts[-4] == "locale" else f"/{path.parts[-4]}"
+    return f"{path.parts[-5]}{folder}-{path.parts[-3]}"
 
 
 def _django_catalogue(language):
@@ -56,7 +65,7 @@ def _forms(entry):
 
 
 SPANISH_PLURALS = [
-    pytest.param(entry, id=f"{path.parts[-5]}:{entry.msgid}")
+    pytest.param(entry, id=f"{_catalogue_id(path)}:{entry.msgid}")
     for path in CATALOGUES
     for entry in _plural_entries(path)
 ]
@@ -80,9 +89,75 @@ def compiled_catalogues():
 def test_spanish_catalogues_exist():
     apps = {path.parts[-5] for path in CATALOGUES}
     assert "site" in apps
+    assert OVERRIDES in CATALOGUES
 
 
-@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_overrides_come_first_in_locale_paths():
+    """Django prefers the first folder of LOCALE_PATHS, and LOCALE_PATHS over the apps:
+    the overrides win over allauth's and Wagtail's own Spanish."""
+    assert [Path(p) for p in settings.LOCALE_PATHS][:1] == [OVERRIDES.parents[2]]
+
+
+def test_compile_translations_covers_the_overrides(tmp_path, settings):
+    """`make run` compiles with our command (no gettext needed): it must compile the
+    overrides too (on a copy, so that no other test sees a missing .mo)."""
+    copy = tmp_path / OVERRIDES.relative_to(ROOT)
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(OVERRIDES.read_bytes())
+    settings.BASE_DIR = tmp_path
+    call_command("compile_translations", stdout=io.StringIO())
+    assert copy.with_suffix(".mo").exists()
+
+
+def _third_party_msgids():
+    """Every msgid (with its context) of Django's, allauth's and Wagtail's catalogues."""
+    site_packages = Path(django.__file__).parents[1]
+    paths = [
+        DJANGO_LOCALE / "en" / "LC_MESSAGES" / "django.po",
+        *site_packages.glob("django/contrib/*/locale/en/LC_MESSAGES/django.po"),
+        *site_packages.glob("allauth/locale/en/LC_MESSAGES/django.po"),
+        *site_packages.glob("wagtail/**/locale/en/LC_MESSAGES/django.po"),
+    ]
+    return {(e.msgctxt, e.msgid) for path in paths for e in polib.pofile(str(path))}
+
+
+def test_overrides_hold_only_third_party_msgids():
+    """An override whose msgid the app no longer has (after an upgrade) is dead text, and
+    one of our own msgids belongs in our own catalogue (makemessages keeps it there)."""
+    known = _third_party_msgids()
+    stale = [e.msgid for e in polib.pofile(str(OVERRIDES)) if (e.msgctxt, e.msgid) not in known]
+    assert stale == []
+
+
+def test_overrides_never_shadow_our_own_translations():
+    """The overrides win over every app's catalogue, ours included: a msgid our apps
+    translate stays theirs (Django already uses it for the third-party app too)."""
+    ours = {
+        (entry.msgctxt, entry.msgid)
+        for path in CATALOGUES
+        if path != OVERRIDES
+        for entry in polib.pofile(str(path))
+        if not entry.obsolete
+    }
+    shadowed = [e.msgid for e in polib.pofile(str(OVERRIDES)) if (e.msgctxt, e.msgid) in ours]
+    assert shadowed == []
+
+
+def test_overrides_keep_placeholders():
+    """A translation that drops or renames a placeholder breaks the message at run time."""
+    placeholder = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+    problems = [
+        f"{entry.msgid!r}: {text!r}"
+        for entry in polib.pofile(str(OVERRIDES))
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if text
+        and set(placeholder.findall(text))
+        != set(placeholder.findall(entry.msgid + entry.msgid_plural))
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=_catalogue_id)
 def test_spanish_catalogue_complete(po_path):
     po = polib.pofile(str(po_path))
     problems = []
@@ -151,7 +226,7 @@ def test_spanish_plural_translated_for_every_count(entry, compiled_catalogues):
                 got = translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
             else:
                 got = translation.ngettext(entry.msgid, entry.msgid_plural, n)
-            values = dict.fromkeys(names, n)
+            values = dict.fromkeys(names, n) if names else n  # "%d" alone: the count
             try:
                 shown = got % values
                 expected = forms[plural(n)] % values

@@ -8,7 +8,17 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-CATALOGUE_ROOTS = ["site", "cohorts", "mentors", "curriculum", "pitchday", "community"]
+#: Every folder of catalogues: each app's own, plus the hand-kept overrides of third-party
+#: strings (site/locale_overrides, first in LOCALE_PATHS).
+CATALOGUE_DIRS = [
+    "site/locale_overrides",
+    "site/locale",
+    "cohorts/locale",
+    "mentors/locale",
+    "curriculum/locale",
+    "pitchday/locale",
+    "community/locale",
+]
 
 
 class Command(BaseCommand):
@@ -16,10 +26,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         compiled = 0
-        for root in CATALOGUE_ROOTS:
-            for po_path in sorted(
-                (Path(settings.BASE_DIR) / root / "locale").glob("*/LC_MESSAGES/*.po")
-            ):
+        for folder in CATALOGUE_DIRS:
+            for po_path in sorted((Path(settings.BASE_DIR) / folder).glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                     continue
