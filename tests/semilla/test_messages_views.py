@@ -242,3 +242,21 @@ def test_demo_messages_are_seeded_once(db):
         Notification.objects.filter(user=person).count(),
         OutboxMessage.objects.filter(status="failed").count(),
     ) == (2, 3, 1)
+
+
+def test_console_lists_failed_deliveries_for_programme_staff_only(make_user, client_for):
+    from semilla.enums import Role
+
+    OutboxMessage.objects.create(
+        channel="whatsapp",
+        kind="reminder",
+        recipient="+573001234567",
+        status="failed",
+        attempts=5,
+        error="Twilio 503: Unable to create record: Service unavailable",
+    )
+    url = reverse("outbox_messages:index") + "?status=failed"
+    staff = client_for(make_user(Role.STAFF)).get(url)
+    funder = client_for(make_user(Role.FUNDER)).get(url)
+    assert (staff.status_code, funder.status_code) == (200, 302)
+    assert "Twilio 503: Unable to create record" in staff.content.decode()
