@@ -48,7 +48,7 @@ lint: $(STAMP)
 TYPED = -m semilla.services -m semilla.privacy.services -m semilla.privacy.selectors \
 	-m semilla.reporting.selectors -m cohorts.services -m cohorts.selectors \
 	-m curriculum.services -m curriculum.selectors -m mentors.services -m mentors.selectors \
-	-m mentors.session_services \
+	-m mentors.session_services -m semilla.notification_services -m semilla.notification_selectors \
 	-p pitchday.services -m pitchday.selectors -m pitchday.money \
 	-m community.services -m community.selectors
 typecheck: $(STAMP)

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from semilla import upload_pipeline
-from semilla.emails import queue_email_to_user
 from semilla.enums import ConsentPurpose, DocumentType, Role
+from semilla.notifications import notify
 from semilla.privacy import consent_record
 from semilla.upload_pipeline import clean_upload
 
@@ -285,8 +285,9 @@ def application_submit(
         needs_document_check=bool(result.flags),
         current_step=ApplicationStep.CONSENT,
     )
-    queue_email_to_user(
+    notify(
         user=locked.user,
+        key=f"cohorts/submitted:{locked.pk}",
         template="cohorts/submitted",
         context={
             "cohort": locked.cohort.name,
@@ -804,7 +805,7 @@ def _email_decision(app: Application) -> None:
         context["deadline"] = timezone.localtime(
             app.offer_expires_at, timezone.get_default_timezone()
         ).strftime("%Y-%m-%d %H:%M")
-    queue_email_to_user(user=app.user, template=template, context=context)
+    notify(user=app.user, template=template, context=context)
 
 
 @transaction.atomic(durable=True)
@@ -937,8 +938,9 @@ def offer_confirm(*, application: Application, actor, now=None) -> Participant:
     participant = Participant.objects.create(
         cohort=cohort, user=locked.user, application=locked, joined_at=now
     )
-    queue_email_to_user(
+    notify(
         user=locked.user,
+        key=f"cohorts/confirmed:{locked.pk}",
         template="cohorts/confirmed",
         context={"cohort": cohort.name, "starts_on": cohort.starts_on.isoformat()},
     )
@@ -965,8 +967,9 @@ def offers_expire(*, now=None) -> int:
             if app.status != S.ACCEPTED or app.offer_expires_at >= now:
                 continue
             _transition(app, S.EXPIRED, actor=None, note=_("The offer was not confirmed in time."))
-            queue_email_to_user(
+            notify(
                 user=app.user,
+                key=f"cohorts/expired:{app.pk}",
                 template="cohorts/expired",
                 context={
                     "cohort": app.cohort.name,

@@ -56,13 +56,8 @@ def notify_previous_address(*, user, change: str) -> bool:
     (``change``: what changed, in words for the person) that something changed on their
     account. Sent after commit by the project's e-mail task. False when there is no recent
     address change (the code or notice then goes to the primary address as usual)."""
-    from functools import partial
-
-    from django.db import transaction
-    from django_q.tasks import async_task
-
-    from .emails import new_email_key
     from .models import PrimaryEmailChange
+    from .notifications import notify
 
     last_change = PrimaryEmailChange.objects.filter(user=user).order_by("-changed_at").first()
     if (
@@ -71,15 +66,11 @@ def notify_previous_address(*, user, change: str) -> bool:
         or timezone.now() - last_change.changed_at >= cooling_off()
     ):
         return False
-    transaction.on_commit(
-        partial(
-            async_task,
-            "semilla.tasks.send_email",
-            to=last_change.previous_email,
-            template="semilla/account_change_notice",
-            context={"change": change},
-            language=user.language or settings.LANGUAGE_CODE,
-            key=new_email_key(),
-        )
+    notify(
+        user=user,
+        kind="security",
+        to=last_change.previous_email,
+        template="semilla/account_change_notice",
+        context={"change": change},
     )
     return True

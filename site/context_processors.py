@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from . import hooks, permissions
 
@@ -10,4 +11,15 @@ def site(request):
         "may_use_console": permissions.may_use_console(user) if user is not None else False,
         "site_name": "Semilla",
         "debug": settings.DEBUG,
+        "notification_bell": _bell(user),
     }
+
+
+def _bell(user):
+    """The bell's unread count (``notification_bell.unread``): read only when a template
+    shows it, from the shared cache (dropped on every change), else counted in one query."""
+    if user is None or not user.is_authenticated:
+        return {"unread": 0}
+    from .notification_selectors import unread_count_cached
+
+    return SimpleLazyObject(lambda: {"unread": unread_count_cached(user=user)})

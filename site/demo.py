@@ -3,6 +3,7 @@ languages. Idempotent: running it again updates instead of duplicating."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 
 from .enums import City, Role
@@ -157,5 +158,75 @@ def seed_home_page():
 
 
 def seed(*, stdout=None) -> None:
-    seed_accounts()
+    users = seed_accounts()
     seed_home_page()
+    seed_messages(users[Role.ENTREPRENEUR])
+
+
+#: the demo entrepreneur's (fictional, Venezuelan) mobile number
+DEMO_PHONE = "+584121234567"
+
+
+def seed_messages(person) -> None:
+    """A participant with a confirmed phone and WhatsApp on for reminders, a few
+    notifications read and unread, and one failed WhatsApp delivery staff see in the
+    console's "Messages sent" (idempotent: keyed rows)."""
+    from django.utils import timezone
+
+    from .models import Notification, NotificationPreference, NotificationSettings, OutboxMessage
+    from .privacy import consent_record
+
+    now = timezone.now()
+    NotificationSettings.objects.update_or_create(
+        user=person,
+        defaults={"phone": DEMO_PHONE, "phone_confirmed_at": now, "whatsapp": True},
+    )
+    NotificationPreference.objects.update_or_create(
+        user=person, kind="reminder", defaults={"channel": "whatsapp"}
+    )
+    consent_record(
+        user=person, purpose="whatsapp", policy_version=settings.SEMILLA_MESSAGING_CONSENT_VERSION
+    )
+    notes = [
+        ("demo:welcome", "account", "Te damos la bienvenida a Semilla", "/es/mi-espacio/", True),
+        (
+            "demo:reminder",
+            "reminder",
+            "Recordatorio: sesión de mentoría mañana a las 3:00 p. m.",
+            "/es/mentores/sesiones/",
+            False,
+        ),
+        (
+            "demo:application",
+            "application",
+            "Recibimos tu postulación a la cohorte de Cúcuta",
+            "/es/cohortes/mis-solicitudes/",
+            False,
+        ),
+    ]
+    for key, kind, title, url, read in notes:
+        Notification.objects.get_or_create(
+            user=person,
+            key=key,
+            defaults={
+                "kind": kind,
+                "template": "demo",
+                "title": title,
+                "url": url,
+                "read_at": now if read else None,
+            },
+        )
+    OutboxMessage.objects.get_or_create(
+        channel="whatsapp",
+        key="demo:failed-reminder",
+        defaults={
+            "kind": "reminder",
+            "recipient": DEMO_PHONE,
+            "user": person,
+            "body": "Semilla: Recordatorio de tu sesión de mentoría.",
+            "status": "failed",
+            "attempts": 5,
+            "error": "Twilio 503: Unable to create record: Service unavailable",
+            "status_at": now,
+        },
+    )

@@ -171,3 +171,49 @@ class NotificationChannel(models.TextChoices):
     EMAIL = "email", _("E-mail")
     WHATSAPP = "whatsapp", "WhatsApp"
     SMS = "sms", _("SMS")
+
+
+class MessageKind(models.TextChoices):
+    """What a message is about. A person chooses the channel of the first four (their
+    ``NotificationPreference``); account notices always come by e-mail; security messages
+    (codes, notices to a previous address, e-mail confirmation) come by e-mail only and are
+    never skipped, never sent by SMS/WhatsApp and never kept in the notification centre."""
+
+    REMINDER = "reminder", _("Reminders")
+    APPLICATION = "application", _("News about my applications")
+    MENTORING = "mentoring", _("Messages about my mentoring")
+    GRANT = "grant", _("Grant and payout notices")
+    ACCOUNT = "account", _("Account and privacy notices")
+    SECURITY = "security", _("Security codes and notices")
+
+
+#: The kinds a person chooses a channel for.
+CONFIGURABLE_KINDS = (
+    MessageKind.REMINDER,
+    MessageKind.APPLICATION,
+    MessageKind.MENTORING,
+    MessageKind.GRANT,
+)
+
+
+class DeliveryChoice(models.TextChoices):
+    """How a person wants one kind of message."""
+
+    EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", "WhatsApp"
+    SMS = "sms", _("SMS")
+    CENTRE = "centre", _("Only in my notifications on Semilla")
+
+
+class DeliveryStatus(models.TextChoices):
+    """Where one outgoing message is (phone channels report back through the provider's
+    status callback; e-mail stops at "sent")."""
+
+    QUEUED = "queued", _("Queued")
+    RETRYING = "retrying", _("Retrying")
+    SENT = "sent", _("Sent")
+    DELIVERED = "delivered", _("Delivered")
+    READ = "read", pgettext_lazy("message status", "Read")
+    FAILED = "failed", _("Failed")
+    UNDELIVERED = "undelivered", _("Not delivered")
+    KEPT = "kept", _("Kept in the outbox (no provider)")

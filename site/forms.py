@@ -31,3 +31,69 @@ class PreferencesForm(forms.Form):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
             raise forms.ValidationError(_("Choose a time zone from the list.")) from exc
         return value
+
+
+class PhoneForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        max_length=24,
+        help_text=_(
+            "Colombian or Venezuelan mobile, with or without the country code. "
+            "We send a code by SMS to check it."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+
+class PhoneCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class MessagePreferencesForm(forms.Form):
+    """One choice of channel per configurable kind of message, and the consent text."""
+
+    consent = forms.BooleanField(
+        required=False,
+        label=_(
+            "I agree that Semilla sends me the messages I chose by WhatsApp or SMS to my "
+            "number. I can stop them at any time by replying STOP or here."
+        ),
+    )
+
+    def __init__(self, *args, phone_confirmed: bool = False, **kwargs):
+        from .enums import CONFIGURABLE_KINDS, DeliveryChoice
+
+        super().__init__(*args, **kwargs)
+        choices = [
+            (c.value, c.label)
+            for c in DeliveryChoice
+            if phone_confirmed or c not in (DeliveryChoice.WHATSAPP, DeliveryChoice.SMS)
+        ]
+        for kind in CONFIGURABLE_KINDS:
+            self.fields[kind.value] = forms.ChoiceField(
+                label=kind.label, choices=choices, widget=forms.RadioSelect
+            )
+        self.order_fields([k.value for k in CONFIGURABLE_KINDS] + ["consent"])
+
+    def clean(self):
+        from .enums import CONFIGURABLE_KINDS, DeliveryChoice
+
+        cleaned = super().clean()
+        phone = {DeliveryChoice.WHATSAPP.value, DeliveryChoice.SMS.value}
+        if any(cleaned.get(k.value) in phone for k in CONFIGURABLE_KINDS) and not cleaned.get(
+            "consent"
+        ):
+            self.add_error(
+                "consent", _("To receive WhatsApp or SMS messages, check that you agree.")
+            )
+        return cleaned
+
+    def choices(self) -> dict[str, str]:
+        from .enums import CONFIGURABLE_KINDS
+
+        return {k.value: self.cleaned_data[k.value] for k in CONFIGURABLE_KINDS}

@@ -31,8 +31,8 @@ class UserPreferencesMiddleware:
 
 #: The only pages a person who must pass a second factor gets before passing it in this
 #: session: setting TOTP up (and the password confirmation allauth asks for first), the
-#: code page, log-out, the language switch, the health check and the Stripe webhook (not a
-#: session). Static and media files never reach a view of ours.
+#: code page, log-out, the language switch, the health check and the Stripe and Twilio
+#: webhooks (not a session). Static and media files never reach a view of ours.
 SECOND_FACTOR_EXEMPT_URL_NAMES = frozenset(
     {
         "mfa_activate_totp",
@@ -42,6 +42,8 @@ SECOND_FACTOR_EXEMPT_URL_NAMES = frozenset(
         "set_language",
         "healthz",
         "stripe_webhook",
+        "twilio_status",
+        "twilio_inbound",
     }
 )
 SECOND_FACTOR_EXEMPT_PREFIXES = ("/static/", "/media/")

@@ -11,7 +11,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .enums import City, Language, Role
+from .enums import (
+    CONFIGURABLE_KINDS,
+    City,
+    DeliveryChoice,
+    DeliveryStatus,
+    Language,
+    MessageKind,
+    Role,
+)
 
 
 def validate_timezone(value: str) -> None:
@@ -197,8 +205,12 @@ class ConsentRecord(models.Model):
 
 
 class NotificationSettings(models.Model):
-    """Per-person choices for channels other than e-mail (opt-in), and the phone number
-    they use for them."""
+    """A person's mobile number for WhatsApp and SMS, and their opt-in to each channel.
+
+    The number is stored in E.164 (``+573001234567``, see ``semilla.phones``); it is used
+    only once confirmed with a one-time code sent to it by SMS. ``whatsapp`` and ``sms`` are
+    the person's consent to each channel (recorded with its text version in
+    ``ConsentRecord``); replying STOP sets ``stopped_at`` and turns both off at once."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
@@ -207,32 +219,138 @@ class NotificationSettings(models.Model):
         _("mobile number"),
         max_length=20,
         blank=True,
-        help_text=_("With country code, e.g. +57 300 123 4567."),
+        help_text=_("With country code, e.g. +57 300 123 4567 or +58 412 123 4567."),
     )
+    phone_confirmed_at = models.DateTimeField(_("number confirmed at"), null=True, blank=True)
+    code_hash = models.CharField(max_length=128, blank=True, editable=False)
+    code_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     whatsapp = models.BooleanField(_("send me WhatsApp messages"), default=False)
     sms = models.BooleanField(_("send me SMS messages"), default=False)
+    stopped_at = models.DateTimeField(_("replied STOP at"), null=True, blank=True)
+    unreachable_at = models.DateTimeField(
+        _("number stopped working at"),
+        null=True,
+        blank=True,
+        help_text=_("The provider said the number does not exist any more."),
+    )
 
     class Meta:
         verbose_name = _("notification settings")
         verbose_name_plural = _("notification settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(phone_confirmed_at__isnull=True) | ~models.Q(phone=""),
+                name="notification_settings_confirmed_needs_phone",
+            ),
+        ]
+        indexes = [models.Index(fields=["phone"], name="notification_settings_phone")]
 
     def __str__(self) -> str:
         return f"notification settings of {self.user_id}"
 
+    def reachable_by(self, channel: str) -> bool:
+        """True when a message may go to the phone through ``channel`` now."""
+        return bool(
+            self.phone
+            and self.phone_confirmed_at is not None
+            and self.stopped_at is None
+            and self.unreachable_at is None
+            and getattr(self, channel, False)
+        )
+
+
+class NotificationPreference(models.Model):
+    """How a person wants one kind of message (no row: by e-mail)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(_("kind of message"), max_length=16, choices=MessageKind.choices)
+    channel = models.CharField(_("channel"), max_length=16, choices=DeliveryChoice.choices)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[k.value for k in CONFIGURABLE_KINDS]),
+                name="preference_kind_configurable",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(channel__in=DeliveryChoice.values),
+                name="preference_channel_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}: {self.channel}"
+
+
+class Notification(models.Model):
+    """One entry of a person's notification centre (the bell): every ``notify()`` except
+    security messages writes one, whatever the channel."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("kind of message"), max_length=16, choices=MessageKind.choices)
+    template = models.CharField(max_length=200, editable=False)
+    title = models.CharField(_("title"), max_length=255)
+    text = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    key = models.CharField(max_length=200, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_unread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"],
+                condition=~models.Q(key=""),
+                name="notification_unique_key_per_user",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="security"), name="notification_never_security"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.title}"
+
 
 class OutboxMessage(models.Model):
-    """Messages kept instead of sent: the outbox adapter used in development and tests
-    (and a record of what each channel adapter was asked to send)."""
+    """What each channel adapter was asked to send, and where it is now: the record behind
+    the no-double-send keys, the delivery statuses the provider reports, and the failures
+    staff see (the console's "Messages sent" list)."""
 
     channel = models.CharField(_("channel"), max_length=16)
+    kind = models.CharField(
+        _("kind of message"), max_length=16, choices=MessageKind.choices, blank=True
+    )
     recipient = models.CharField(_("recipient"), max_length=254)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     subject = models.CharField(_("subject"), max_length=255, blank=True)
-    body = models.TextField(_("body"))
+    body = models.TextField(_("body"), blank=True)
     key = models.CharField(_("idempotency key"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+    )
+    provider_id = models.CharField(_("provider message id"), max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.CharField(_("last error"), max_length=255, blank=True)
+    status_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("outbox message")
@@ -243,6 +361,14 @@ class OutboxMessage(models.Model):
                 fields=["channel", "key"],
                 condition=~models.Q(key=""),
                 name="outbox_unique_key_per_channel",
+            ),
+            models.UniqueConstraint(
+                fields=["provider_id"],
+                condition=~models.Q(provider_id=""),
+                name="outbox_unique_provider_id",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=DeliveryStatus.values), name="outbox_status_valid"
             ),
         ]
 

@@ -1,39 +1,57 @@
-"""One way to tell a person something: ``notify(user=..., template=..., context=..., key=...)``.
+"""One way to tell a person something: ``notify(user=..., template=..., context=..., key=...,
+kind=...)``. Nothing else in the code base queues an e-mail or a text message (a guard test,
+tests/semilla/test_notify_chokepoint.py, scans the code for direct calls).
 
-Every message goes through the channels the site enables (``SEMILLA_NOTIFICATION_CHANNELS``)
-that the person can receive: e-mail always; WhatsApp and SMS only when the person opted in
-(``semilla.models.NotificationSettings``) and has a phone number. Each channel is an adapter
-behind the same interface (:class:`Channel`):
+What happens to one message depends on its ``kind`` (:class:`~semilla.enums.MessageKind`,
+derived from the template name when not given):
+
+- **security** (codes, the notice to a previous address, e-mail confirmation): e-mail only,
+  to ``to`` when given (else the account's address), never skipped by preferences, never by
+  SMS or WhatsApp, never kept in the notification centre, and its body is not kept in the
+  outbox (a code must not sit in a table);
+- **account** (privacy and account notices, staff alerts): e-mail and the notification centre;
+- **reminder, application, mentoring, grant**: the notification centre, plus the channel the
+  person chose for that kind (``NotificationPreference``: e-mail, WhatsApp, SMS or only the
+  centre). WhatsApp and SMS need a confirmed number, the person's opt-in, no STOP and a
+  number that still works; otherwise the message falls back to e-mail.
+
+Each channel is an adapter behind the same interface (:class:`Channel`):
 
 - :class:`EmailChannel` renders ``templates/emails/<template>_*`` in the recipient's language
-  and sends through ``semilla.emails`` (a retried background task);
-- :class:`WhatsAppChannel` and :class:`SMSChannel` post a short text to the provider
-  configured in settings (``SEMILLA_WHATSAPP`` / ``SEMILLA_SMS``: ``{"URL": ..., "TOKEN": ...}``);
-  without a provider they behave like the outbox (development);
-- :class:`OutboxChannel` only records the message (development and tests).
+  and sends through ``semilla.tasks.send_email`` (a retried background task);
+- :class:`WhatsAppChannel` and :class:`SMSChannel` send through Twilio (``semilla.twilio``):
+  WhatsApp with the pre-approved template of the kind in the recipient's language, SMS as the
+  short text. Without Twilio credentials (development, demo) the message is only logged and
+  kept in the outbox with the status "kept";
+- :class:`OutboxChannel` only records the message (tests).
 
 Every channel first writes an :class:`~semilla.models.OutboxMessage` row. With a ``key``
-(e.g. ``"reminder-24h:booking-12"``) that row is unique per channel, so the same
-notification is never sent twice through a channel, even if a task runs twice.
+(e.g. ``"reminder-24h:booking-12"``) that row is unique per channel, and the centre entry is
+unique per person, so the same notification is never sent twice, even if a task runs twice.
 Delivery happens after the surrounding transaction commits.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import urllib.request
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
-from .enums import NotificationChannel
+from .enums import (
+    CONFIGURABLE_KINDS,
+    DeliveryChoice,
+    DeliveryStatus,
+    MessageKind,
+    NotificationChannel,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +61,38 @@ DEFAULT_ADAPTERS = {
     NotificationChannel.SMS.value: "semilla.notifications.SMSChannel",
     "outbox": "semilla.notifications.OutboxChannel",
 }
+
+#: Kind of the templates that do not say it themselves (first match of the name's start).
+KIND_BY_TEMPLATE_PREFIX = (
+    ("mentors/booking_reminder", MessageKind.REMINDER),
+    ("mentors/session_log_nudge", MessageKind.REMINDER),
+    ("mentors/staff_", MessageKind.ACCOUNT),
+    ("mentors/", MessageKind.MENTORING),
+    ("cohorts/", MessageKind.APPLICATION),
+    ("pitchday/payout_code", MessageKind.SECURITY),
+    ("pitchday/payment_failed", MessageKind.ACCOUNT),
+    ("pitchday/judge_invited", MessageKind.ACCOUNT),
+    ("pitchday/results_published", MessageKind.APPLICATION),
+    ("pitchday/", MessageKind.GRANT),
+    ("semilla/account_change_notice", MessageKind.SECURITY),
+    ("semilla/phone_code", MessageKind.SECURITY),
+)
+
+#: Delays before each new attempt when the phone provider fails (then the message is marked
+#: failed and staff see it in the console's list of messages).
+PHONE_RETRY_DELAYS = [
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+]
+
+
+def kind_for_template(template: str) -> MessageKind:
+    for prefix, kind in KIND_BY_TEMPLATE_PREFIX:
+        if template.startswith(prefix):
+            return kind
+    return MessageKind.ACCOUNT
 
 
 @dataclass
@@ -54,6 +104,8 @@ class Message:
     context: dict = field(default_factory=dict)
     key: str = ""
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
+    kind: str = MessageKind.ACCOUNT
+    to: str = ""
 
     @property
     def language(self) -> str:
@@ -69,8 +121,8 @@ class Message:
         return subject, text
 
     def render_short(self) -> str:
-        """The short text for WhatsApp and SMS: ``emails/<template>_short.txt`` if it
-        exists, else the subject line."""
+        """The short text for WhatsApp, SMS and the notification centre:
+        ``emails/<template>_short.txt`` if it exists, else the subject line."""
         try:
             with translation.override(self.language):
                 text = render_to_string(f"emails/{self.template}_short.txt", self.full_context())
@@ -78,17 +130,23 @@ class Message:
         except TemplateDoesNotExist:
             return self.render_subject_and_body()[0]
 
+    @property
+    def url(self) -> str:
+        """The page the message is about (the context's ``url``), for the centre's link."""
+        value = str(self.context.get("url", "") or "")
+        return value if value.startswith("/") else ""
+
 
 class Channel:
     """The interface every channel adapter implements."""
 
     name: str = ""
 
-    def recipient(self, user) -> str:
-        """The address for ``user`` on this channel, or "" when they cannot receive it."""
+    def recipient(self, message: Message) -> str:
+        """The address for the message on this channel, or "" when it cannot be received."""
         raise NotImplementedError
 
-    def deliver(self, message: Message, *, recipient: str, subject: str, body: str) -> None:
+    def deliver(self, message: Message, *, outbox_id: int, recipient: str, subject: str, body: str):
         """Hand the message to the provider (called after commit)."""
         raise NotImplementedError
 
@@ -97,24 +155,33 @@ class Channel:
         person cannot receive it on this channel."""
         from .models import OutboxMessage
 
-        recipient = self.recipient(message.user)
+        recipient = self.recipient(message)
         if not recipient:
             return False
         subject, body = self.render(message)
         try:
             with transaction.atomic():
-                OutboxMessage.objects.create(
+                row = OutboxMessage.objects.create(
                     channel=self.name,
+                    kind=str(message.kind),
                     recipient=recipient,
                     user=message.user,
                     subject=subject[:255],
-                    body=body,
+                    # a security message's body (a code) is never kept
+                    body="" if message.kind == MessageKind.SECURITY else body,
                     key=message.key[:200],
                 )
         except IntegrityError:
             return False  # sent before under the same key
         transaction.on_commit(
-            partial(self.deliver, message, recipient=recipient, subject=subject, body=body)
+            partial(
+                self.deliver,
+                message,
+                outbox_id=row.pk,
+                recipient=recipient,
+                subject=subject,
+                body=body,
+            )
         )
         return True
 
@@ -127,20 +194,22 @@ class OutboxChannel(Channel):
 
     name = "outbox"
 
-    def recipient(self, user) -> str:
-        return user.email
+    def recipient(self, message: Message) -> str:
+        return message.to or message.user.email
 
-    def deliver(self, message, *, recipient, subject, body) -> None:
+    def deliver(self, message, *, outbox_id, recipient, subject, body) -> None:
         return None
 
 
 class EmailChannel(Channel):
     name = NotificationChannel.EMAIL.value
 
-    def recipient(self, user) -> str:
-        return user.email if user.is_active else ""
+    def recipient(self, message: Message) -> str:
+        if message.to:
+            return message.to
+        return message.user.email if message.user.is_active else ""
 
-    def deliver(self, message, *, recipient, subject, body) -> None:
+    def deliver(self, message, *, outbox_id, recipient, subject, body) -> None:
         from django_q.tasks import async_task
 
         from .emails import new_email_key
@@ -157,62 +226,140 @@ class EmailChannel(Channel):
 
 
 class _PhoneChannel(Channel):
-    """Short text to a mobile number, for people who opted in to this channel."""
+    """Short text to a confirmed mobile number, through Twilio."""
 
-    setting_name = ""
-
-    def recipient(self, user) -> str:
+    def recipient(self, message: Message) -> str:
         from .models import NotificationSettings
 
-        prefs = NotificationSettings.objects.filter(user=user).first()
-        if prefs is None or not prefs.phone or not getattr(prefs, self.name):
+        prefs = NotificationSettings.objects.filter(user=message.user).first()
+        if prefs is None or not prefs.reachable_by(self.name):
             return ""
         return prefs.phone
 
     def render(self, message: Message) -> tuple[str, str]:
         return "", message.render_short()
 
-    def deliver(self, message, *, recipient, subject, body) -> None:
-        config = getattr(settings, self.setting_name, None) or {}
-        if not config.get("URL"):
-            return None  # no provider configured: the outbox row is the record
+    def deliver(self, message, *, outbox_id, recipient, subject, body) -> None:
+        from . import twilio_provider as provider
+
+        if not provider.configured():
+            from .models import OutboxMessage
+
+            logger.warning("%s to %s (no provider configured): %s", self.name, recipient, body)
+            OutboxMessage.objects.filter(pk=outbox_id).update(
+                status=DeliveryStatus.KEPT, status_at=timezone.now()
+            )
+            return None
         from django_q.tasks import async_task
 
-        async_task(
-            "semilla.notifications.post_to_provider",
-            url=config["URL"],
-            token=config.get("TOKEN", ""),
-            channel=self.name,
-            to=recipient,
-            text=body,
-        )
+        context = {
+            "language": message.language,
+            "url": message.full_context()["site_url"] + message.url if message.url else "",
+        }
+        if message.kind == MessageKind.SECURITY:
+            context["body"] = body  # the outbox row does not keep a code
+        async_task("semilla.notifications.send_phone_message", outbox_id=outbox_id, context=context)
         return None
 
 
 class WhatsAppChannel(_PhoneChannel):
     name = NotificationChannel.WHATSAPP.value
-    setting_name = "SEMILLA_WHATSAPP"
 
 
 class SMSChannel(_PhoneChannel):
     name = NotificationChannel.SMS.value
-    setting_name = "SEMILLA_SMS"
 
 
-def post_to_provider(*, url: str, token: str, channel: str, to: str, text: str) -> None:
-    """Task: POST ``{"channel", "to", "text"}`` to a provider gateway. Raises on failure
-    so the task is retried."""
-    if not url.startswith("https://") and not settings.DEBUG:
-        raise ValueError("Notification providers must use HTTPS.")
-    request = urllib.request.Request(  # noqa: S310 - scheme checked above
-        url,
-        data=json.dumps({"channel": channel, "to": to, "text": text}).encode(),
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
-        method="POST",
+def send_phone_message(*, outbox_id: int, context: dict, attempt: int = 1) -> str:
+    """Task: hand one WhatsApp/SMS outbox row to Twilio. A row that already has the
+    provider's id (or is no longer queued) is never sent again. When the provider fails for
+    a passing reason a new attempt is scheduled with growing delays; a number that does not
+    exist (or opted out at the provider) fails at once and is marked unreachable."""
+    from . import twilio_provider as provider
+    from .models import NotificationSettings, OutboxMessage
+
+    with transaction.atomic():
+        row = OutboxMessage.objects.select_for_update().filter(pk=outbox_id).first()
+        if (
+            row is None
+            or row.provider_id
+            or row.status
+            not in (
+                DeliveryStatus.QUEUED,
+                DeliveryStatus.RETRYING,
+            )
+        ):
+            return "already handled"
+        row.attempts += 1
+        try:
+            sid = provider.send(
+                channel=row.channel,
+                to=row.recipient,
+                body=context.get("body") or row.body,
+                kind=row.kind,
+                language=context.get("language", settings.LANGUAGE_CODE),
+                url=context.get("url", ""),
+            )
+        except provider.PermanentFailure as exc:
+            row.status = DeliveryStatus.FAILED
+            row.error = str(exc)[:255]
+            row.status_at = timezone.now()
+            row.save(update_fields=["status", "error", "attempts", "status_at"])
+            if exc.unreachable:
+                NotificationSettings.objects.filter(phone=row.recipient).update(
+                    unreachable_at=timezone.now()
+                )
+            return "failed"
+        except provider.PassingFailure as exc:
+            row.error = str(exc)[:255]
+            row.status_at = timezone.now()
+            retry = attempt <= len(PHONE_RETRY_DELAYS)
+            row.status = DeliveryStatus.RETRYING if retry else DeliveryStatus.FAILED
+            row.save(update_fields=["status", "error", "attempts", "status_at"])
+            if retry:
+                _schedule_phone_retry(outbox_id=outbox_id, context=context, attempt=attempt)
+            return "retrying" if retry else "failed"
+        row.provider_id = sid
+        row.status = DeliveryStatus.SENT
+        row.error = ""
+        row.status_at = timezone.now()
+        row.save(update_fields=["provider_id", "status", "error", "attempts", "status_at"])
+    return "sent"
+
+
+def _schedule_phone_retry(*, outbox_id: int, context: dict, attempt: int) -> None:
+    from django_q.models import Schedule
+    from django_q.tasks import schedule
+
+    schedule(
+        "semilla.notifications.send_phone_message",
+        outbox_id=outbox_id,
+        context=context,
+        attempt=attempt + 1,
+        schedule_type=Schedule.ONCE,
+        next_run=timezone.now() + PHONE_RETRY_DELAYS[attempt - 1],
     )
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-        if response.status >= 300:
-            raise RuntimeError(f"{channel} provider answered {response.status}")
+
+
+def send_phone_code(*, user, phone: str, code: str) -> bool:
+    """Send the one-time code that confirms ``phone`` by SMS (the number is not confirmed
+    yet, so this is the one message that does not follow the person's preferences).
+    Recorded in the outbox without the code."""
+    message = Message(
+        user=user,
+        template="semilla/phone_code",
+        context={"code": code},
+        kind=MessageKind.SECURITY,
+    )
+    return _PhoneCodeChannel(phone).send(message)
+
+
+class _PhoneCodeChannel(SMSChannel):
+    def __init__(self, phone: str):
+        self.phone = phone
+
+    def recipient(self, message: Message) -> str:
+        return self.phone
 
 
 def get_channel(name: str) -> Channel:
@@ -220,9 +367,51 @@ def get_channel(name: str) -> Channel:
     return import_string(adapters[name])()
 
 
-def enabled_channels() -> list[Channel]:
-    names = getattr(settings, "SEMILLA_NOTIFICATION_CHANNELS", [NotificationChannel.EMAIL])
-    return [get_channel(str(name)) for name in names]
+def enabled_channel_names() -> list[str]:
+    return [
+        str(name)
+        for name in getattr(settings, "SEMILLA_NOTIFICATION_CHANNELS", [NotificationChannel.EMAIL])
+    ]
+
+
+def _email_channel(enabled: list[str]) -> Channel | None:
+    if NotificationChannel.EMAIL in enabled:
+        return get_channel(NotificationChannel.EMAIL)
+    if "outbox" in enabled:
+        return get_channel("outbox")
+    return None
+
+
+def chosen_channel(*, user, kind: str) -> str:
+    """The channel ``user`` chose for ``kind`` (e-mail when they chose nothing)."""
+    from .models import NotificationPreference
+
+    if kind not in CONFIGURABLE_KINDS:
+        return DeliveryChoice.EMAIL
+    choice = (
+        NotificationPreference.objects.filter(user=user, kind=kind)
+        .values_list("channel", flat=True)
+        .first()
+    )
+    return choice or DeliveryChoice.EMAIL
+
+
+def _record_in_centre(message: Message) -> None:
+    from .models import Notification
+
+    try:
+        with transaction.atomic():
+            Notification.objects.create(
+                user=message.user,
+                kind=str(message.kind),
+                template=message.template,
+                title=message.render_subject_and_body()[0][:255],
+                text=message.render_short(),
+                url=message.url[:300],
+                key=message.key[:200],
+            )
+    except IntegrityError:
+        pass  # recorded before under the same key
 
 
 def notify(
@@ -232,14 +421,38 @@ def notify(
     context: dict | None = None,
     key: str = "",
     attachments: list[tuple[str, bytes, str]] | None = None,
+    kind: MessageKind | str | None = None,
+    to: str = "",
 ) -> list[str]:
-    """Send ``template`` to ``user`` through every enabled channel they can receive.
-    Returns the names of the channels that accepted it (not sent before under ``key``)."""
+    """Tell ``user`` the message of ``template``: in the notification centre and through
+    the channel chosen for its ``kind`` (see the module's docstring). ``to`` sends a
+    security message to another address (the notice to a previous address). Returns the
+    names of the channels that accepted it (not sent before under ``key``)."""
+    kind = MessageKind(kind) if kind else kind_for_template(template)
+    if to and kind != MessageKind.SECURITY:
+        raise ValueError("Only security messages go to an address other than the account's.")
     message = Message(
         user=user,
         template=template,
         context=context or {},
         key=key,
         attachments=list(attachments or []),
+        kind=kind,
+        to=to,
     )
-    return [channel.name for channel in enabled_channels() if channel.send(message)]
+    enabled = enabled_channel_names()
+    if kind == MessageKind.SECURITY:
+        email = _email_channel(enabled)
+        return [email.name] if email is not None and email.send(message) else []
+    _record_in_centre(message)
+    wanted = chosen_channel(user=user, kind=kind)
+    if wanted == DeliveryChoice.CENTRE:
+        return []
+    if wanted in (DeliveryChoice.WHATSAPP, DeliveryChoice.SMS) and wanted in enabled:
+        phone = get_channel(wanted)
+        if phone.recipient(message):
+            return [phone.name] if phone.send(message) else []
+    email = _email_channel(enabled)  # chosen, or the fallback when the phone cannot be used
+    if email is None:
+        return []
+    return [email.name] if email.send(message) else []

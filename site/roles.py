@@ -15,6 +15,7 @@ ROLE_PERMISSIONS[Role.STAFF] |= {
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
+    "semilla.view_outboxmessage",  # the console's "Messages sent" (failed deliveries)
 }
 ROLE_PERMISSIONS[Role.FINANCE] |= {"wagtailadmin.access_admin"}
 ROLE_PERMISSIONS[Role.FUNDER] |= {"wagtailadmin.access_admin"}

@@ -15,11 +15,15 @@ def _sync_roles(sender, **kwargs):
 
 
 def _send_welcome(request, email_address, **kwargs):
-    from .emails import queue_email_to_user
+    from .notifications import notify
 
     user = email_address.user
-    queue_email_to_user(
-        user=user, template="semilla/welcome", context={"name": user.get_short_name() or user.email}
+    notify(
+        user=user,
+        kind="account",
+        key=f"semilla/welcome:{user.pk}",
+        template="semilla/welcome",
+        context={"name": user.get_short_name() or user.email},
     )
 
 
@@ -31,6 +35,21 @@ def _totp_set_up_counts_as_second_factor(request, user, authenticator, **kwargs)
 
     if request is not None and authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+def unread_count_on_save(sender, instance, created=False, raw=False, **kwargs):
+    """A new unread notification: the bell's cached number goes up by one after commit
+    (``semilla.notification_selectors.unread_count_cached``)."""
+    if created and not raw and instance.read_at is None:
+        from .notification_selectors import adjust_unread_count
+
+        adjust_unread_count(instance.user_id, 1)
+
+
+def unread_count_on_delete(sender, instance, **kwargs):
+    from .notification_selectors import forget_unread_count
+
+    forget_unread_count(instance.user_id)
 
 
 def connect_account_signals():
@@ -50,6 +69,14 @@ def connect_account_signals():
     email_confirmed.connect(_send_welcome, dispatch_uid="semilla-welcome")
     authenticator_added.connect(
         _totp_set_up_counts_as_second_factor, dispatch_uid="semilla-totp-second-factor"
+    )
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Notification
+
+    post_save.connect(unread_count_on_save, sender=Notification, dispatch_uid="semilla-unread+")
+    post_delete.connect(
+        unread_count_on_delete, sender=Notification, dispatch_uid="semilla-unread-forget"
     )
 
 

@@ -10,12 +10,28 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pitchday import views as pitchday_views
 
-from . import views
+from . import notification_views, views
 
 semilla_patterns = (
     [
         path("mi-espacio/", views.dashboard, name="dashboard"),
         path("preferencias/", views.preferences, name="preferences"),
+        path("avisos/", notification_views.notification_list, name="notifications"),
+        path(
+            "avisos/<int:pk>/leido/", notification_views.notification_read, name="notification_read"
+        ),
+        path(
+            "avisos/leidos/",
+            notification_views.notifications_read_all,
+            name="notifications_read_all",
+        ),
+        path("mensajes/", notification_views.message_settings, name="messages"),
+        path("mensajes/celular/", notification_views.phone_start, name="phone_start"),
+        path("mensajes/celular/confirmar/", notification_views.phone_confirm, name="phone_confirm"),
+        path("mensajes/celular/quitar/", notification_views.phone_remove, name="phone_remove"),
+        path(
+            "mensajes/canales/", notification_views.message_preferences, name="message_preferences"
+        ),
     ],
     "semilla",
 )
@@ -29,6 +45,8 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("stripe/webhook/", pitchday_views.stripe_webhook, name="stripe_webhook"),
+    path("twilio/status/", notification_views.twilio_status, name="twilio_status"),
+    path("twilio/inbound/", notification_views.twilio_inbound, name="twilio_inbound"),
 ]
 
 urlpatterns += i18n_patterns(

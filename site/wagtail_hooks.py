@@ -28,3 +28,10 @@ def add_people_summary(request, items):
 
 from .privacy import wagtail_hooks as _privacy_hooks  # noqa: E402, F401
 from .reporting import wagtail_hooks as _reporting_hooks  # noqa: E402, F401
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_messages():
+    from .notification_console import outbox_viewset
+
+    return outbox_viewset

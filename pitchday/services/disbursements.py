@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from semilla.emails import queue_email_to_user
+from semilla.notifications import notify
 from semilla.permissions import is_finance, is_programme_staff
 
 from ..enums import (
@@ -258,7 +258,7 @@ def _notify_finance_failure(disbursement_id: int) -> None:
         pk=disbursement_id
     )
     if disbursement.approved_by is not None:
-        queue_email_to_user(
+        notify(
             user=disbursement.approved_by,
             template="pitchday/payment_failed",
             context={
@@ -321,8 +321,9 @@ def _settle_paid(
         status__in=[TrancheStatus.PAID, TrancheStatus.CANCELLED]
     ).exists():
         Grant.objects.filter(pk=grant.pk).update(status=GrantStatus.COMPLETED)
-    queue_email_to_user(
+    notify(
         user=grant.grantee,
+        key=f"pitchday/tranche_paid:{tranche.pk}",
         template="pitchday/tranche_paid",
         context={
             "reference": grant.reference,

@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from semilla.emails import queue_email_to_user
 from semilla.enums import Role
+from semilla.notifications import notify
 from semilla.permissions import has_verified_email
 from semilla.services import user_grant_role
 
@@ -141,8 +141,9 @@ def event_transition(*, event: PitchEvent, to: str, actor, note: str = "") -> Pi
         for pitch in event.pitches.filter(status=PitchStatus.SUBMITTED).select_related(
             "participant__user"
         ):
-            queue_email_to_user(
+            notify(
                 user=pitch.participant.user,
+                key=f"pitchday/results_published:{pitch.pk}",
                 template="pitchday/results_published",
                 context={"event": event.title, "event_id": event.pk},
             )
@@ -160,7 +161,7 @@ def judge_invite(*, event: PitchEvent, user, actor) -> Judge:
     judge.status = JudgeStatus.INVITED
     judge.save(update_fields=["status"])
     user_grant_role(user=user, role=Role.JUDGE)
-    queue_email_to_user(
+    notify(
         user=user,
         template="pitchday/judge_invited",
         context={

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from semilla import upload_pipeline
-from semilla.emails import queue_email_to_user
+from semilla.notifications import notify
 from semilla.templatetags.semilla_tags import money
 
 from ..enums import (
@@ -275,8 +275,9 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
     grant.status = GrantStatus.OFFERED
     grant.save(update_fields=["status"])
     _record(grant, actor, "offered", GrantStatus.DRAFT, GrantStatus.OFFERED)
-    queue_email_to_user(
+    notify(
         user=grant.grantee,
+        key=f"pitchday/grant_offered:{grant.pk}",
         template="pitchday/grant_offered",
         context={
             "reference": grant.reference,
@@ -527,7 +528,7 @@ def milestone_review(*, milestone: Milestone, actor, approve: bool, note: str = 
     )
     if approve:
         _make_payable(milestone.tranche, actor)
-    queue_email_to_user(
+    notify(
         user=grant.grantee,
         template="pitchday/milestone_reviewed",
         context={
@@ -608,8 +609,9 @@ def _payout_details_send_code(*, details: PayoutDetails) -> None:
     details.code_expires_at = timezone.now() + CODE_TTL
     details.code_attempts = 0
     details.save(update_fields=["code_hash", "code_expires_at", "code_attempts"])
-    queue_email_to_user(
+    notify(
         user=details.user,
+        kind="security",
         template="pitchday/payout_code",
         context={
             "code": code,
@@ -736,7 +738,7 @@ def payout_details_request_update(*, user, actor, reason: str) -> PayoutDetailsU
     request = PayoutDetailsUpdateRequest.objects.create(
         user=user, requested_by=actor, reason=reason.strip()
     )
-    queue_email_to_user(
+    notify(
         user=user, template="pitchday/payout_update_requested", context={"reason": request.reason}
     )
     return request

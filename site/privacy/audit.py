@@ -123,14 +123,14 @@ def check_bulk_access(*, actor, now: datetime.datetime | None = None):
 
 
 def _raise_bulk_alert(*, actor, start, now, people: int, threshold: int):
-    from ..emails import queue_email_to_user
+    from ..notifications import notify
     from .models import BulkAccessAlert
 
     alert = BulkAccessAlert.objects.create(
         actor=actor, window_start=start, window_end=now, people=people
     )
     for recipient in data_protection_staff():
-        queue_email_to_user(
+        notify(
             user=recipient,
             template="privacy/bulk_access_alert",
             context={

@@ -111,6 +111,8 @@ REGISTRY: list[Entry] = [
     ),
     Entry("semilla.NotificationSettings", person=("user",), text=("phone",), erase=DELETE),
     Entry("semilla.OutboxMessage", person=("user",), email=("recipient",), erase=DELETE),
+    Entry("semilla.NotificationPreference", person=("user",), erase=DELETE),
+    Entry("semilla.Notification", person=("user",), text=("title", "text"), erase=DELETE),
     Entry("semilla.PrimaryEmailChange", person=("user",), erase=DELETE),
     # --- privacy ----------------------------------------------------------------------------
     Entry(

@@ -180,7 +180,7 @@ def data_export_request(*, user):
 
 def data_export_build(*, export_id: int):
     """Build a queued export into private storage and tell its owner."""
-    from ..emails import queue_email_to_user
+    from ..notifications import notify
     from .models import DataExport
 
     export = DataExport.objects.select_related("user").get(pk=export_id)
@@ -198,8 +198,9 @@ def data_export_build(*, export_id: int):
             ready_at=now,
             expires_at=now + datetime.timedelta(days=conf.export_keep_days()),
         )
-        queue_email_to_user(
+        notify(
             user=export.user,
+            key=f"privacy/export_ready:{export.pk}",
             template="privacy/export_ready",
             context={"days": conf.export_keep_days()},
         )
@@ -441,7 +442,7 @@ def request_due_on(*, kind: str, received: datetime.date, extended: bool = False
 
 @transaction.atomic(durable=True)
 def data_request_create(*, user, kind: str, details: str = ""):
-    from ..emails import queue_email_to_user
+    from ..notifications import notify
     from .audit import data_protection_staff
     from .models import DataRequest, DataRequestEvent
 
@@ -456,7 +457,7 @@ def data_request_create(*, user, kind: str, details: str = ""):
     DataRequestEvent.objects.create(
         request=request, to_status=request.status, actor=user, created_at=now
     )
-    queue_email_to_user(
+    notify(
         user=user,
         template="privacy/request_received",
         context={
@@ -466,7 +467,7 @@ def data_request_create(*, user, kind: str, details: str = ""):
         },
     )
     for staff in data_protection_staff():
-        queue_email_to_user(
+        notify(
             user=staff,
             template="privacy/request_new",
             context={
@@ -484,7 +485,7 @@ def data_request_transition(
 ):
     """Move a request (received -> in progress -> answered/refused). Answering an erasure
     request with ``erase`` erases the person in the same transaction."""
-    from ..emails import queue_email_to_user
+    from ..notifications import notify
     from .models import DataRequest, DataRequestEvent
 
     locked = DataRequest.objects.select_for_update().get(pk=request.pk)
@@ -511,7 +512,7 @@ def data_request_transition(
     locked.save()
     if closing:
         user = locked.user
-        queue_email_to_user(
+        notify(
             user=user,
             template="privacy/request_answered",
             context={
@@ -566,7 +567,7 @@ def data_request_extend(*, request, actor, note: str):
 def data_requests_remind() -> int:
     """Scheduled daily: remind data-protection staff of open requests due soon or overdue
     (once a day)."""
-    from ..emails import queue_email_to_user
+    from ..notifications import notify
     from .audit import data_protection_staff
     from .models import DataRequest
 
@@ -593,9 +594,7 @@ def data_requests_remind() -> int:
     ]
     with transaction.atomic():
         for staff in data_protection_staff():
-            queue_email_to_user(
-                user=staff, template="privacy/request_reminder", context={"requests": items}
-            )
+            notify(user=staff, template="privacy/request_reminder", context={"requests": items})
         DataRequest.objects.filter(pk__in=[r.pk for r in due]).update(reminded_on=today)
     return len(due)
 
@@ -615,8 +614,8 @@ def _retention_holds():
 def inactive_accounts_warn() -> int:
     """Scheduled daily: tell people whose account has had no sign-in for the retention
     period minus the warning period that it will be removed unless they sign in."""
-    from ..emails import queue_email_to_user
     from ..models import User
+    from ..notifications import notify
     from .models import InactivityNotice
 
     now = timezone.now()
@@ -634,7 +633,7 @@ def inactive_accounts_warn() -> int:
     for user in inactive:
         with transaction.atomic():
             InactivityNotice.objects.create(user=user, warned_at=now, removal_on=removal_on)
-            queue_email_to_user(
+            notify(
                 user=user,
                 template="privacy/inactivity_warning",
                 context={"removal_on": removal_on.isoformat()},

@@ -199,6 +199,8 @@ ACCOUNT_SIGNUP_FORM_CLASS = "semilla.forms.SignupForm"
 # Our own actions (semilla.ratelimit): (attempts, seconds) per person.
 SEMILLA_RATE_LIMITS = {
     "application_submit": (10, 3600),
+    "phone_code": (5, 3600),  # codes sent to a number, per person
+    "twilio_webhook": (600, 60),  # provider callbacks, per client address
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -327,7 +329,19 @@ CONTENT_SECURITY_POLICY = {
 # --- Semilla -----------------------------------------------------------------------------------
 SITE_URL = WAGTAILADMIN_BASE_URL
 PRIVACY_POLICY_VERSION = env.str("PRIVACY_POLICY_VERSION", default="2026-11")
-SEMILLA_NOTIFICATION_CHANNELS = ["email"]
+# Channels notify() may use (semilla.notifications); WhatsApp and SMS reach only people who
+# confirmed a number and chose them, and stay in the outbox without Twilio credentials.
+SEMILLA_NOTIFICATION_CHANNELS = ["email", "whatsapp", "sms"]
+# Twilio (WhatsApp and SMS); empty credentials keep phone messages in the outbox.
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_SMS_FROM = env.str("TWILIO_SMS_FROM", default="")
+TWILIO_WHATSAPP_FROM = env.str("TWILIO_WHATSAPP_FROM", default="")
+TWILIO_API_BASE = env.str("TWILIO_API_BASE", default="")
+# {"reminder": {"es": "HX...", "en": "HX..."}, ...}: approved WhatsApp templates per kind
+TWILIO_WHATSAPP_TEMPLATES = env.json("TWILIO_WHATSAPP_TEMPLATES", default={})
+# The version of the text a person agrees to when they turn WhatsApp or SMS on.
+SEMILLA_MESSAGING_CONSENT_VERSION = "messages-2026-12"
 # Stripe (seed-grant payouts and sponsor contributions); empty keys disable the Stripe rail.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")

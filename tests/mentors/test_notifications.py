@@ -1,6 +1,8 @@
 """The notification channel interface (semilla.notifications), used by mentors."""
 
-from semilla.models import NotificationSettings, OutboxMessage
+from django.utils import timezone
+
+from semilla.models import NotificationPreference, NotificationSettings, OutboxMessage
 from semilla.notifications import notify
 
 
@@ -22,7 +24,10 @@ def test_email_channel_records_once_per_key(
 
 def test_whatsapp_and_sms_only_for_people_who_opted_in(settings, entrepreneur, other_entrepreneur):
     settings.SEMILLA_NOTIFICATION_CHANNELS = ["whatsapp", "sms"]
-    NotificationSettings.objects.create(user=entrepreneur, phone="+573001234567", whatsapp=True)
+    NotificationSettings.objects.create(
+        user=entrepreneur, phone="+573001234567", whatsapp=True, phone_confirmed_at=timezone.now()
+    )
+    NotificationPreference.objects.create(user=entrepreneur, kind="mentoring", channel="whatsapp")
     assert notify(
         user=entrepreneur, template="mentors/nudge", context={"name": "Ana"}, key="k"
     ) == ["whatsapp"]

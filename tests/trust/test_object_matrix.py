@@ -437,6 +437,15 @@ def consent_purpose(people):
     return [ConsentPurpose.values[0]], {}
 
 
+def notification(people):
+    from semilla.models import Notification
+
+    item = Notification.objects.create(
+        user=people["entrepreneur"], kind="account", template="t", title="Hola"
+    )
+    return [item.pk]
+
+
 ANYONE = "anyone"  # ``others``: every signed-in person may use the URL, like the owner
 
 
@@ -532,6 +541,8 @@ OBJECT_MATRIX = [
     # privacy: the person's own exports and consents
     R("privacy:export_file",                 "get",  data_export,         E,           200,  404,    LOGIN),
     R("privacy:revoke",                      "post", consent_purpose,     E,           302,  ANYONE, LOGIN),
+    # the notification centre: one's own notifications only
+    R("semilla:notification_read",           "post", notification,        E,           302,  404,    LOGIN),
 ]
 # fmt: on
 

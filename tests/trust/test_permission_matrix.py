@@ -66,6 +66,16 @@ MATRIX: dict[str, dict[str, object]] = {
     "healthz": everyone(200),
     "semilla:dashboard": signed_in(200),
     "semilla:preferences": signed_in(200),
+    "semilla:notifications": signed_in(200),
+    "semilla:messages": signed_in(200),
+    # POST-only (the method check comes before the log-in check)
+    "semilla:notifications_read_all": everyone(405),
+    "semilla:phone_start": everyone(405),
+    "semilla:phone_confirm": everyone(405),
+    "semilla:phone_remove": everyone(405),
+    "semilla:message_preferences": everyone(405),
+    "twilio_status": everyone(405),
+    "twilio_inbound": everyone(405),
     # console_login sends everyone to allauth's log-in (the console has no log-in of its own)
     "console_login": everyone("login_plain"),
     # POST-only (method check comes before anything else)
@@ -374,6 +384,22 @@ def test_scoring_by_a_judge_not_on_the_panel_is_404_and_writes_nothing(
     assert _row_counts("pitchday") == before
 
 
+def test_notification_read_by_someone_else_is_404_and_writes_nothing(people, client_for):
+    from semilla.models import Notification
+
+    item = Notification.objects.create(
+        user=people["entrepreneur"], kind="account", template="t", title="Hola"
+    )
+    url = reverse("semilla:notification_read", args=[item.pk])
+    assert client_for(people["other_entrepreneur"]).post(url).status_code == 404
+    item.refresh_from_db()
+    assert item.read_at is None
+    assert_answer(client_for(None).post(url), LOGIN)
+    response = client_for(people["entrepreneur"]).post(url)
+    item.refresh_from_db()
+    assert (response.status_code, item.read_at is not None) == (302, True)
+
+
 # --- the password-only column ---------------------------------------------------------------
 # Every role that requires a second factor (semilla.enums.MFA_ROLES, and superusers), signed
 # in with the password only in this session: every URL of ours, the console and the site's
@@ -387,7 +413,13 @@ PASSWORD_ONLY_ROLES = {
     "finance": Role.FINANCE,
     "superuser": None,
 }
-ANSWER_BEFORE_SECOND_FACTOR = {"healthz", "set_language", "stripe_webhook"}
+ANSWER_BEFORE_SECOND_FACTOR = {
+    "healthz",
+    "set_language",
+    "stripe_webhook",
+    "twilio_status",
+    "twilio_inbound",
+}
 #: pages that are not URL names of ours but are ours to protect: the console, its documents,
 #: Django's admin (absent in production: 404 for everyone) and a page of the site
 OTHER_PATHS = ["/admin/", "/admin/pages/", "/documents/1/x.pdf", "/es/", "/es/accounts/email/"]
