@@ -48,7 +48,8 @@ TYPED = -m semilla.services -m semilla.privacy.services -m semilla.privacy.selec
 	-m semilla.reporting.selectors -m cohorts.services -m cohorts.selectors \
 	-m curriculum.services -m curriculum.selectors -m mentors.services -m mentors.selectors \
 	-m mentors.session_services \
-	-p pitchday.services -m pitchday.selectors -m pitchday.money
+	-p pitchday.services -m pitchday.selectors -m pitchday.money \
+	-m outcomes.services -m outcomes.selectors
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy $(TYPED)
 

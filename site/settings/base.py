@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cohorts.apps.CohortsConfig",
     "mentors.apps.MentorsConfig",
     "pitchday.apps.PitchdayConfig",
+    "outcomes.apps.OutcomesConfig",
     # Wagtail: the curriculum and the staff console
     "wagtail_localize",
     "wagtail_localize.locales",

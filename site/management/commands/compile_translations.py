@@ -8,7 +8,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-CATALOGUE_ROOTS = ["site", "cohorts", "mentors", "curriculum", "pitchday"]
+CATALOGUE_ROOTS = ["site", "cohorts", "mentors", "curriculum", "pitchday", "outcomes"]
 
 
 class Command(BaseCommand):

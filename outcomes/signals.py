@@ -1,0 +1,23 @@
+"""How outcomes hear about cohorts without cohorts knowing about outcomes: a confirmed seat
+(a new ``cohorts.Participant``) opens the person's baseline survey once the seat's
+transaction commits. The daily task (``tasks.open_waves``) catches up on anything missed."""
+
+from functools import partial
+
+from django.db import transaction
+
+
+def _open_baseline(participant_id: int) -> None:
+    from cohorts.models import Participant
+
+    from .services import baseline_open
+
+    participant = Participant.objects.select_related("cohort", "user").filter(pk=participant_id)
+    found = participant.first()
+    if found is not None:
+        baseline_open(participant=found)
+
+
+def participant_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        transaction.on_commit(partial(_open_baseline, instance.pk))
