@@ -54,3 +54,71 @@ def make_alumnus(*, participant=None, **kwargs) -> Alumnus:
         since=participant.cohort.ends_on,
         **kwargs,
     )
+
+
+def answer_values(n: int, *, after: bool) -> dict:
+    """Plausible answers for person ``n``: at the follow-up most businesses still operate,
+    sell a band more, employ a few more people and are more formal."""
+    lift = 1 if after else 0
+    operating = (n % 10) != 0 or not after
+    paid = (n % 3) + lift
+    return {
+        "status": "answered",
+        "channel": "self",
+        "answered_at": timezone.now(),
+        "business_status": "operating" if operating else "closed",
+        "sales_from": min(6, n % 4 + lift),
+        "sales_to": min(6, n % 4 + lift + (n % 2)),
+        "workers_paid": paid,
+        "workers_unpaid": 1,
+        "workers_migrant": min(paid + 1, 1 + lift),
+        "workers_receptor": 0,
+        "new_hires": lift * (n % 2) if after else None,
+        "has_rut": n % 2 == 0 or (after and n % 3 == 0),
+        "has_chamber_registration": n % 5 == 0,
+        "issues_invoices": n % 4 == 0 or (after and n % 4 == 1),
+        "pays_social_security": n % 7 == 0,
+        "has_account": n % 3 != 0 or after,
+        "credit_applied": n % 3 == 0,
+        "credit_obtained": n % 6 == 0 and after,
+        "credit_source": "microfinance" if n % 6 == 0 and after else "",
+        "document_type": "ppt" if after or n % 2 else "in_process",
+        "confidence": min(5, 2 + n % 3 + lift),
+    }
+
+
+def bulk_answers(
+    count: int,
+    *,
+    cohort=None,
+    prefix: str = "resp",
+    after: str = WaveKind.END,
+    answered_after: float = 0.6,
+):
+    """``count`` participants (bulk inserted) with an answered baseline each and a pending
+    or answered follow-up of wave ``after`` (the first ``answered_after`` share answered)."""
+    from cohorts.models import Participant
+    from tests.factories.reporting import bulk_applicants
+
+    cohort = bulk_applicants(count * 2, cohort=cohort, prefix=prefix)
+    waves = {w.kind: w for w in waves_ensure(cohort=cohort)}
+    participants = list(
+        Participant.objects.filter(cohort=cohort, user__email__startswith=prefix).order_by("pk")
+    )
+    rows = []
+    for n, participant in enumerate(participants):
+        rows.append(
+            Response(
+                wave=waves[WaveKind.BASELINE],
+                participant=participant,
+                **answer_values(n, after=False),
+            )
+        )
+        if n < int(len(participants) * answered_after):
+            rows.append(
+                Response(wave=waves[after], participant=participant, **answer_values(n, after=True))
+            )
+        else:
+            rows.append(Response(wave=waves[after], participant=participant))
+    Response.objects.bulk_create(rows, batch_size=2000)
+    return cohort
