@@ -276,3 +276,30 @@ class AlumniStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alumnus_id}: {self.from_status} → {self.to_status}"
+
+
+class OutcomeSummary(models.Model):
+    """The outcome figures' raw sums, kept per cohort, city, wave and breakdown value
+    (refreshed by ``services.summary_refresh`` after every answer and nightly), so that the
+    dashboard reads a few hundred rows whatever the number of answers. Counts only: no row
+    names or points at a person."""
+
+    cohort = models.ForeignKey("cohorts.Cohort", on_delete=models.CASCADE, related_name="+")
+    city = models.CharField(max_length=32, blank=True)
+    wave_kind = models.CharField(max_length=16, choices=WaveKind.choices)
+    #: "all" for the totals, else one of the dashboard's breakdowns (sex, age, group...)
+    dimension = models.CharField(max_length=16)
+    value = models.CharField(max_length=40, blank=True)
+    sums = models.JSONField(default=dict)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "city", "wave_kind", "dimension", "value"],
+                name="outcomes_summary_one_per_cell",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort_id} {self.city} {self.wave_kind} {self.dimension}={self.value}"

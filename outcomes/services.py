@@ -4,6 +4,7 @@ and alumni status. One transaction each; rows that a limit depends on are locked
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -21,7 +22,7 @@ from .enums import (
     ResponseStatus,
     WaveKind,
 )
-from .models import AlumniStatusChange, Alumnus, Response, ResponseEvent, Wave
+from .models import AlumniStatusChange, Alumnus, OutcomeSummary, Response, ResponseEvent, Wave
 
 #: answers are expected within DUE_DAYS of a wave opening, and late answers are accepted
 #: until LATE_DAYS after it opened
@@ -63,6 +64,33 @@ class OutcomeError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+# --- the dashboard's sums -------------------------------------------------------------------
+
+
+def summary_refresh(*, cohort_id: int, today: datetime.date | None = None) -> int:
+    """Recompute the outcome sums of one cohort (one grouped query over its answers) and
+    replace its summary rows in one transaction. Returns the number of rows."""
+    from semilla.reporting.outcomes import summary_cells
+
+    cells = summary_cells(cohort_id, today=today)
+    with transaction.atomic():
+        OutcomeSummary.objects.filter(cohort_id=cohort_id).delete()
+        OutcomeSummary.objects.bulk_create(
+            [OutcomeSummary(cohort_id=cohort_id, **cell) for cell in cells]
+        )
+    return len(cells)
+
+
+def summaries_refresh(*, today: datetime.date | None = None) -> int:
+    """Nightly: every cohort with answers (age bands move with the calendar)."""
+    cohort_ids = Wave.objects.filter(responses__isnull=False).values_list("cohort_id", flat=True)
+    return sum(summary_refresh(cohort_id=pk, today=today) for pk in sorted(set(cohort_ids)))
+
+
+def _refresh_after_commit(cohort_id: int) -> None:
+    transaction.on_commit(partial(summary_refresh, cohort_id=cohort_id))
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
@@ -137,21 +165,21 @@ def baseline_open(*, participant: Participant) -> Response:
     response, created = Response.objects.get_or_create(wave=baseline, participant=participant)
     if created:
         _remind(response, actor=None, now=timezone.now())
+        _refresh_after_commit(participant.cohort_id)
     return response
 
 
 def responses_open(*, today: datetime.date | None = None) -> int:
-    """Scheduled daily: every cohort has its waves; each open follow-up wave has a pending
-    answer for every participant who did not leave (a person who withdrew is not asked
-    again). Returns the number of answers created."""
+    """Scheduled daily: every cohort has its waves; each open wave has a pending answer for
+    every participant who did not leave (a person who withdrew is not asked again; a
+    baseline the seat confirmation missed is caught up here). Returns the number of
+    answers created; the reminders task sends their links."""
     today = today or timezone.localdate()
     created = 0
     for cohort in Cohort.objects.filter(participants__isnull=False).distinct():
         with transaction.atomic():
             waves_ensure(cohort=cohort)
-    open_waves = Wave.objects.filter(opens_on__lte=today, closes_on__gte=today).exclude(
-        kind=WaveKind.BASELINE
-    )
+    open_waves = Wave.objects.filter(opens_on__lte=today, closes_on__gte=today)
     for wave in open_waves.select_related("cohort"):
         missing = (
             Participant.objects.filter(cohort_id=wave.cohort_id)
@@ -165,6 +193,8 @@ def responses_open(*, today: datetime.date | None = None) -> int:
                 ignore_conflicts=True,
             )
         created += len(made)
+        if made:
+            _refresh_after_commit(wave.cohort_id)
     return created
 
 
@@ -287,6 +317,8 @@ def response_save(
     locked.full_clean(exclude=["wave", "participant"], validate_unique=False)
     locked.save()
     ResponseEvent.objects.create(response=locked, action=action, actor=actor)
+    if finish:
+        _refresh_after_commit(locked.wave.cohort_id)
     if by_phone:
         from semilla.privacy import audit_access
 

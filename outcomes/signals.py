@@ -18,6 +18,18 @@ def _open_baseline(participant_id: int) -> None:
         baseline_open(participant=found)
 
 
+def _refresh(cohort_id: int) -> None:
+    from .services import summary_refresh
+
+    summary_refresh(cohort_id=cohort_id)
+
+
 def participant_saved(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
+    """A confirmed seat opens the baseline; any other change of a participation (e.g. the
+    person withdrew) changes who counts as asked: the cohort's sums are recomputed."""
+    if raw:
+        return
+    if created:
         transaction.on_commit(partial(_open_baseline, instance.pk))
+    else:
+        transaction.on_commit(partial(_refresh, instance.cohort_id))

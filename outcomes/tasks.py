@@ -17,3 +17,8 @@ def send_reminders() -> int:
 def make_alumni() -> int:
     """Daily: participants of cohorts that ended become alumni."""
     return services.alumni_from_ended_cohorts()
+
+
+def refresh_summaries() -> int:
+    """Nightly: the dashboard's outcome sums of every cohort, recomputed."""
+    return services.summaries_refresh()

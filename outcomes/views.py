@@ -36,6 +36,8 @@ def answer(request, token: str):
     )
     if response is None:
         raise Http404
+    if request.user.is_authenticated and request.user.pk != user_id:
+        raise Http404  # signed in as someone else: not their answer
     context = {"response": response, "wave": response.wave, "token": token}
     if response.status == ResponseStatus.ANSWERED:
         return TemplateResponse(request, "outcomes/thanks.html", context)

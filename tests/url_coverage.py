@@ -11,7 +11,16 @@ from pathlib import Path
 from django.urls import URLPattern, URLResolver, get_resolver
 
 #: URL namespaces and names that belong to Semilla (third-party screens are not ours).
-OUR_NAMESPACES = {"semilla", "curriculum", "cohorts", "mentors", "pitchday", "privacy", "reporting"}
+OUR_NAMESPACES = {
+    "semilla",
+    "curriculum",
+    "cohorts",
+    "mentors",
+    "pitchday",
+    "privacy",
+    "reporting",
+    "outcomes",
+}
 OUR_PLAIN_NAMES = {"healthz", "set_language", "stripe_webhook", "console_login"}
 RECORD_DIR = Path(os.environ.get("SEMILLA_URL_COVERAGE_DIR", "var/url-coverage"))
 

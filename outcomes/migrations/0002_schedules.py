@@ -1,5 +1,5 @@
 """The scheduled tasks of outcomes (daily): open survey waves, send survey links, make
-alumni of ended cohorts. Idempotent."""
+alumni of ended cohorts, recompute the dashboard's sums. Idempotent."""
 
 from django.db import migrations
 
@@ -7,6 +7,7 @@ SCHEDULES = [
     ("outcomes: open survey waves", "outcomes.tasks.open_waves"),
     ("outcomes: survey reminders", "outcomes.tasks.send_reminders"),
     ("outcomes: alumni of ended cohorts", "outcomes.tasks.make_alumni"),
+    ("outcomes: dashboard sums", "outcomes.tasks.refresh_summaries"),
 ]
 
 

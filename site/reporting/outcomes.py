@@ -3,9 +3,10 @@ surveys (the ``outcomes`` app), the value at the baseline and at a follow-up wav
 down like every other indicator, with the response rate next to every figure.
 
 The site package does not import the outcomes app (apps build on the site package, not the
-reverse): the model is looked up by name, and an installation without it has no outcomes
-section. ONE query computes everything (grouped by wave and by every dimension); the
-grouped rows are rolled up in Python. Small cells are hidden with the dashboard's own
+reverse): the models are looked up by name, and an installation without them has no
+outcomes section. The answers are summed per cohort, city, wave and breakdown value by ONE
+grouped query (``summary_cells``), stored by the outcomes app, and the dashboard reads
+those sums with ONE query (``summary_rows``), whatever the number of answers. Small cells are hidden with the dashboard's own
 suppression (``selectors.suppress_block``) applied to the number of people who answered;
 a figure is shown only when the people behind it are.
 
@@ -343,6 +344,66 @@ def grouped_rows(filters: Filters, *, today: datetime.date | None = None) -> lis
     )
 
 
+# --- the summary ----------------------------------------------------------------------------
+# The dashboard does not read the answers: it reads their sums per cohort, city, wave and
+# breakdown value (``outcomes.OutcomeSummary``), kept fresh by the outcomes app after every
+# answer and nightly. A few hundred rows, whatever the number of answers.
+
+ALL = "all"
+SUMMARY_DIMENSIONS = ("sex", "age", "group", "city", "document", "cohort")
+
+
+def summary_cells(cohort_id: int, *, today: datetime.date | None = None) -> list[dict]:
+    """The summary rows of one cohort, computed from its answers (one query): for each
+    city and wave, the totals (dimension "all") and the sums per value of each breakdown."""
+    today = today or timezone.localdate()
+    rows = grouped_rows(Filters(date_from=today, date_to=today, cohort=cohort_id), today=today)
+    cells: dict[tuple[str, str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        sums = {k: int(v or 0) for k, v in row.items() if not k.startswith("r_")}
+        city = row["r_city"] or ""
+        keys = [(ALL, "")] + [
+            (d, UNKNOWN if row[f"r_{d}"] in (None, "") else str(row[f"r_{d}"]))
+            for d in SUMMARY_DIMENSIONS
+        ]
+        for dimension, value in keys:
+            target = cells[(city, row["r_wave"], dimension, value)]
+            for name, amount in sums.items():
+                target[name] += amount
+    return [
+        {
+            "city": city,
+            "wave_kind": wave,
+            "dimension": dimension,
+            "value": value,
+            "sums": dict(sums),
+        }
+        for (city, wave, dimension, value), sums in cells.items()
+    ]
+
+
+def summary_rows(filters: Filters, *, breakdown: str) -> list[tuple[str, str, str, dict]]:
+    """One query: (wave, dimension, value, sums) of the totals and of ``breakdown``."""
+    try:
+        model = apps.get_model("outcomes.OutcomeSummary")
+    except LookupError:
+        return []
+    queryset = model._base_manager.filter(dimension__in=[ALL, breakdown])
+    if filters.cohort:
+        queryset = queryset.filter(cohort_id=filters.cohort)
+    if filters.city:
+        queryset = queryset.filter(city=filters.city)
+    return list(queryset.values_list("wave_kind", "dimension", "value", "sums"))
+
+
+def _summary_key(breakdown: str, value: str):
+    if value in ("", UNKNOWN):
+        return UNKNOWN
+    if breakdown == "cohort" and value.isdigit():
+        return int(value)
+    return value
+
+
 # --- the roll-up ----------------------------------------------------------------------------
 
 
@@ -445,7 +506,7 @@ def build_outcomes(
     today: datetime.date | None = None,
 ) -> OutcomesReport:
     cohorts = cohorts or {}
-    rows = grouped_rows(filters, today=today)
+    rows = summary_rows(filters, breakdown=breakdown)
     waves = (BASELINE, after_wave)
     totals: dict[str, dict[str, int]] = {w: defaultdict(int) for w in waves}
     by: dict[str, dict[object, dict[str, int]]] = {
@@ -453,17 +514,16 @@ def build_outcomes(
     }
     rates: dict[str, Cell] = {}
     all_totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        wave = row["r_wave"]
-        for name, amount in row.items():
-            if name.startswith("r_"):
-                continue
-            all_totals[wave][name] += amount or 0
-            if wave in totals:
-                totals[wave][name] += amount or 0
-                value = row[f"r_{breakdown}"]
-                key = UNKNOWN if value in (None, "") else value
-                by[wave][key][name] += amount or 0
+    for wave, dimension, value, sums in rows:
+        if dimension == ALL:
+            for name, amount in sums.items():
+                all_totals[wave][name] += amount
+                if wave in totals:
+                    totals[wave][name] += amount
+        elif wave in by:
+            key = _summary_key(breakdown, value)
+            for name, amount in sums.items():
+                by[wave][key][name] += amount
     for kind in (BASELINE, *FOLLOW_UPS):
         rates[kind] = _rate(all_totals.get(kind, {}))
     seen = set(by[BASELINE]) | set(by[after_wave])

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from outcomes.enums import ResponseChannel, ResponseStatus, WaveKind
 from outcomes.models import Alumnus, Response, Wave
-from outcomes.services import waves_ensure
+from outcomes.services import summary_refresh, waves_ensure
 from tests.factories.cohorts import CohortFactory, ParticipantFactory
 
 
@@ -121,4 +121,5 @@ def bulk_answers(
         else:
             rows.append(Response(wave=waves[after], participant=participant))
     Response.objects.bulk_create(rows, batch_size=2000)
+    summary_refresh(cohort_id=cohort.pk)
     return cohort

@@ -128,7 +128,7 @@ def test_response_save_refuses_a_second_answer(response):
 def test_response_save_refuses_a_follow_up_for_someone_who_left(response):
     response.participant.status = ParticipantStatus.WITHDRAWN
     response.participant.save()
-    with pytest.raises(services.OutcomeError, match="left the cohort"):
+    with pytest.raises(services.OutcomeError, match="dejó la cohorte"):
         services.response_save(response=response, answers=ANSWERS, finish=True)
     response.refresh_from_db()
     assert (response.status, response.business_status, response.events.count()) == (
@@ -147,7 +147,7 @@ def test_response_save_accepts_a_late_answer_within_the_window(response):
 
 def test_response_save_refuses_after_the_window(response):
     after = response.wave.closes_on + datetime.timedelta(days=1)
-    with pytest.raises(services.OutcomeError, match="closed"):
+    with pytest.raises(services.OutcomeError, match="cerró"):
         services.response_save(response=response, answers=ANSWERS, finish=True, today=after)
 
 

@@ -8,6 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from outcomes.enums import WaveKind
+from outcomes.models import OutcomeSummary
+from outcomes.services import summary_refresh
 from semilla.reporting.outcomes import build_outcomes
 from semilla.reporting.selectors import Filters
 from tests.factories.cohorts import ParticipantFactory
@@ -71,6 +73,7 @@ def test_outcomes_measure_with_few_answers_to_its_question_is_hidden():
 def test_outcomes_exclude_pending_follow_ups_of_people_who_left():
     participant = ParticipantFactory(status="withdrawn")
     make_response(participant=participant, kind=WaveKind.END)
+    summary_refresh(cohort_id=participant.cohort_id)
     report = build_outcomes(
         Filters.default(), breakdown="sex", after_wave=WaveKind.END, suppress=False
     )
@@ -115,7 +118,9 @@ def test_xlsx_export_has_outcomes_and_their_definitions(client_for, staff_user):
     response = client_for(staff_user).get("/admin/indicators/export.xlsx", {"after": "end"})
     book = load_workbook(io.BytesIO(response.content))
     rows = list(book["Resultados"].iter_rows(values_only=True))
-    operating = next(r for r in rows[1:] if r[0] == "outcome.operating" and r[3] == "Todas las personas")
+    operating = next(
+        r for r in rows[1:] if r[0] == "outcome.operating" and r[3] == "Todas las personas"
+    )
     assert operating[4:11] == (100, 90, -10, 20, 20, 100, 100)
     definitions = book[book.sheetnames[-2]]
     codes = [row[0] for row in definitions.iter_rows(values_only=True)]
@@ -127,3 +132,45 @@ def test_csv_export_has_outcome_rows(client_for, staff_user):
     response = client_for(staff_user).get("/admin/indicators/export.csv", {"after": "end"})
     text = response.content.decode("utf-8-sig")
     assert "outcome.operating.end.response_rate" in text
+
+
+def test_an_answer_refreshes_the_dashboard_sums_on_commit(django_capture_on_commit_callbacks):
+    from outcomes.services import response_save
+    from tests.factories.outcomes import make_response as make
+
+    response = make(kind=WaveKind.MONTH_6)
+    with django_capture_on_commit_callbacks(execute=True):
+        response_save(
+            response=response,
+            answers={"business_status": "operating", "confidence": 3},
+            finish=True,
+        )
+    report = build_outcomes(
+        Filters.default(), breakdown="sex", after_wave=WaveKind.MONTH_6, suppress=False
+    )
+    assert _item(report, "operating_count").total.after.value == 1
+
+
+def test_summary_sums_match_a_fresh_computation():
+    """The stored sums are what the answers give (the same figures as a live roll-up)."""
+    from semilla.reporting.outcomes import summary_cells
+
+    cohort = bulk_answers(30, prefix="treinta")
+    stored = sorted(
+        (r.city, r.wave_kind, r.dimension, r.value, sorted(r.sums.items()))
+        for r in OutcomeSummary.objects.filter(cohort=cohort)
+    )
+    fresh = sorted(
+        (c["city"], c["wave_kind"], c["dimension"], c["value"], sorted(c["sums"].items()))
+        for c in summary_cells(cohort.pk)
+    )
+    assert stored == fresh
+    totals = OutcomeSummary.objects.get(
+        cohort=cohort, wave_kind="baseline", dimension="all", city="barranquilla"
+    )
+    assert totals.sums["answered"] == sum(
+        r.sums["answered"]
+        for r in OutcomeSummary.objects.filter(
+            cohort=cohort, wave_kind="baseline", dimension="sex", city="barranquilla"
+        )
+    )

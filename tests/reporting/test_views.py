@@ -114,7 +114,14 @@ def test_xlsx_export_matches_dashboard(client_for, staff_user):
     response = client.get("/admin/indicators/export.xlsx", _period())
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Resumen", "Desagregación", "Por mes", "Definiciones", "Filtros"]
+    assert book.sheetnames == [
+        "Resumen",
+        "Desagregación",
+        "Por mes",
+        "Resultados",
+        "Definiciones",
+        "Filtros",
+    ]
     summary = {row[0]: row[3] for row in book["Resumen"].iter_rows(min_row=2, values_only=True)}
     assert summary == {
         i.key: i.total.number if i.total.number is not None else None for i in dashboard.indicators

@@ -6,7 +6,15 @@ import importlib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-APP_DEMOS = ["semilla", "curriculum", "cohorts", "mentors", "pitchday", "semilla.reporting"]
+APP_DEMOS = [
+    "semilla",
+    "curriculum",
+    "cohorts",
+    "mentors",
+    "pitchday",
+    "semilla.reporting",
+    "outcomes",
+]
 
 
 class Command(BaseCommand):
