@@ -49,6 +49,7 @@ REGISTRY: dict[str, tuple[int, int]] = {
     "webhooks": (120, 90),
     "exports": (120, 90),
     "lists": (240, 180),
+    "outcomes": (300, 240),
 }
 # Files in bench/ that are helpers, not benchmarks.
 HELPERS = {"__init__", "run", "common", "load"}
@@ -132,6 +133,12 @@ def goals() -> list[Goal]:
             ],
         ),
         Goal("P7", "exports 10k ÷ 1k rows", Check("exports_ratio", "<=", 12.0)),
+        Goal(
+            "O1",
+            "outcomes section 50k ÷ 500 answers",
+            Check("outcomes_ratio", "<=", 1.5),
+            [Check("outcomes_queries_equal", "==", True)],
+        ),
     ]
     for v in VENDORS:
         found.append(

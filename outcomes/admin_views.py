@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
 from .enums import ResponseStatus, WaveKind
-from .forms import PhoneNoteForm, ResponseForm
+from .forms import AlumnusStatusForm, PhoneNoteForm, ResponseForm
 from .permissions import may_manage_surveys
 
 
@@ -107,4 +107,29 @@ def phone(request, pk: int):
             "is_baseline": response.wave.kind == WaveKind.BASELINE,
             "back": reverse("outcomes_wave", args=[response.wave_id]),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def alumnus_status(request, pk: int):
+    """Change an alumnus's status (kept in their history); moving them to "mentoring newer
+    cohorts" invites them to sign up as a mentor."""
+    _staff(request)
+    alumnus = selectors.alumnus_get_for_staff(pk=pk)
+    if alumnus is None:
+        raise Http404
+    form = AlumnusStatusForm(request.POST or None, initial={"status": alumnus.status})
+    if request.method == "POST" and form.is_valid():
+        services.alumnus_set_status(
+            alumnus=alumnus,
+            status=form.cleaned_data["status"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Status saved."))
+        return redirect("outcomes_alumnus_status", pk=alumnus.pk)
+    return TemplateResponse(
+        request,
+        "outcomes/admin/alumnus_status.html",
+        {"alumnus": alumnus, "form": form, "history": alumnus.history.select_related("actor")},
     )

@@ -5,7 +5,7 @@ finish later; what an answer needs is checked when they finish."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .enums import WaveKind
+from .enums import AlumniStatus, WaveKind
 from .models import Response
 
 YES_NO = [("", _("Choose")), ("true", _("Yes")), ("false", _("No"))]
@@ -178,3 +178,8 @@ class PhoneNoteForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I took these answers by phone, from the person, and read them back to them."),
     )
+
+
+class AlumnusStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=AlumniStatus.choices)
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=200)

@@ -99,6 +99,10 @@ def response_get_for_staff(*, pk: int) -> Response | None:
     )
 
 
+def alumnus_get_for_staff(*, pk: int) -> Alumnus | None:
+    return Alumnus.objects.select_related("user", "cohort").filter(pk=pk).first()
+
+
 def alumnus_for(*, user) -> Alumnus | None:
     return Alumnus.objects.filter(user=user).first()
 

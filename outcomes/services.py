@@ -243,7 +243,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 def response_remind(*, response: Response, actor) -> Response:
     """Staff chase one non-respondent now (a fresh link)."""
     locked = _lock(response)
-    _check_open(locked, today=timezone.localdate())
+    check_open(locked, today=timezone.localdate())
     if locked.status != ResponseStatus.PENDING:
         raise OutcomeError(_("This survey is already answered."))
     _remind(locked, actor=actor, now=timezone.now())
@@ -258,7 +258,9 @@ def _lock(response: Response) -> Response:
     )
 
 
-def _check_open(response: Response, *, today: datetime.date) -> None:
+def check_open(response: Response, *, today: datetime.date) -> None:
+    """Raise OutcomeError (with a message for the person) when the answer cannot be given
+    today: a follow-up of someone who left, a wave not open yet or closed."""
     wave = response.wave
     if (
         wave.kind != WaveKind.BASELINE
@@ -293,7 +295,7 @@ def response_save(
     the answer is marked as such and the access is audited."""
     today = today or timezone.localdate()
     locked = _lock(response)
-    _check_open(locked, today=today)
+    check_open(locked, today=today)
     if locked.status == ResponseStatus.ANSWERED:
         raise OutcomeError(_("This survey is already answered. Thank you!"))
     for name in ANSWER_FIELDS:
@@ -393,6 +395,14 @@ def alumnus_set_status(*, alumnus: Alumnus, status: str, actor, note: str = "") 
         raise OutcomeError(_("Unknown alumni status."))
     if locked.status != status:
         _alumni_transition(locked, to=status, actor=actor, note=note)
+        if status == AlumniStatus.MENTOR:
+            user = locked.user
+            notify(
+                user=user,
+                template="outcomes/alumni_mentor_invitation",
+                context={"name": user.get_full_name()},
+                key=f"alumni-mentor-invitation:{locked.pk}",
+            )
     return locked
 
 

@@ -42,7 +42,7 @@ def answer(request, token: str):
     if response.status == ResponseStatus.ANSWERED:
         return TemplateResponse(request, "outcomes/thanks.html", context)
     try:
-        services._check_open(response, today=timezone.localdate())
+        services.check_open(response, today=timezone.localdate())
     except services.OutcomeError as error:
         return TemplateResponse(
             request, "outcomes/closed.html", {**context, "message": error.message}, status=410

@@ -228,3 +228,46 @@ def test_remind_sends_a_new_link(client_for, make_user, response):
     client_for(make_user(Role.STAFF)).post(reverse("outcomes_remind", args=[response.pk]))
     response.refresh_from_db()
     assert response.reminders_sent == 1
+
+
+def test_alumnus_status_change_by_staff_recorded_and_invites_to_mentor(client_for, make_user):
+    from semilla.models import OutboxMessage
+    from tests.factories.outcomes import make_alumnus
+
+    alumnus = make_alumnus()
+    staff = make_user(Role.STAFF)
+    url = reverse("outcomes_alumnus_status", args=[alumnus.pk])
+    posted = client_for(staff).post(url, {"status": "mentor", "note": "Cohorte 2026"})
+    refused = client_for(make_user(Role.FUNDER)).post(url, {"status": "inactive"})
+    alumnus.refresh_from_db()
+    assert (posted.status_code, refused.status_code, alumnus.status) == (302, 302, "mentor")
+    assert list(alumnus.history.values_list("to_status", "actor", "note")) == [
+        ("mentor", staff.pk, "Cohorte 2026")
+    ]
+    assert OutboxMessage.objects.filter(user=alumnus.user).count() == 1
+
+
+def test_alumni_card_owner_opts_in_and_out(db, client_for):
+    from tests.factories.outcomes import make_alumnus
+
+    alumnus = make_alumnus()
+    client = client_for(alumnus.user)
+    url = reverse("outcomes:alumni_card")
+    client.post(url, {"listed": "on", "business_name": "Arepas La Abuela", "city": "cucuta"})
+    directory = client_for(None).get(reverse("outcomes:alumni_directory")).content.decode()
+    assert "Arepas La Abuela" in directory
+    client.post(url, {"business_name": "Arepas La Abuela"})
+    directory = client_for(None).get(reverse("outcomes:alumni_directory")).content.decode()
+    assert "Arepas La Abuela" not in directory
+
+
+def test_alumni_card_listed_without_name_refused_in_spanish(db, client_for):
+    from tests.factories.outcomes import make_alumnus
+
+    alumnus = make_alumnus()
+    page = client_for(alumnus.user).post(reverse("outcomes:alumni_card"), {"listed": "on"})
+    alumnus.refresh_from_db()
+    assert (page.status_code, alumnus.listed) == (200, False)
+    assert (
+        "Escribe el nombre de tu negocio para aparecer en el directorio." in page.content.decode()
+    )

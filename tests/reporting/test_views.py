@@ -162,7 +162,9 @@ def test_indicators_funder_picks_a_fixed_month_and_nothing_else(client_for, fund
         DASHBOARD, {"period": month.strftime("%Y-%m"), "city": "bogota", "date_from": "2020-01-01"}
     )
     assert response.status_code == 200
-    assert list(response.context["form"].fields) == ["period", "breakdown"]
+    # "after" picks the follow-up wave of the outcomes section: another survey wave, not a
+    # narrower group of people
+    assert list(response.context["form"].fields) == ["period", "breakdown", "after"]
     report = response.context["report"]
     assert report.filters == Filters(month, end)
     # six people in six cities: hiding each city still says "one each", so the total goes

@@ -381,9 +381,11 @@ def test_survey_link_opens_its_answer_only_for_its_person(people, client_for, ma
     from django.core import signing
 
     from outcomes.links import SALT, link_path
-    from tests.factories.outcomes import make_response
+    from tests.factories.outcomes import ended_cohort, make_response
 
-    response = make_response(participant=ParticipantFactory(user=people["entrepreneur"]))
+    response = make_response(
+        participant=ParticipantFactory(user=people["entrepreneur"], cohort=ended_cohort())
+    )
     other = make_response()
     url = link_path(response)
     answers = _answers(
