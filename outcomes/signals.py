@@ -19,9 +19,9 @@ def _open_baseline(participant_id: int) -> None:
 
 
 def _refresh(cohort_id: int) -> None:
-    from .services import summary_refresh
+    from django_q.tasks import async_task
 
-    summary_refresh(cohort_id=cohort_id)
+    async_task("outcomes.tasks.refresh_cohort", cohort_id)
 
 
 def participant_saved(sender, instance, created, raw=False, **kwargs):

@@ -22,3 +22,8 @@ def make_alumni() -> int:
 def refresh_summaries() -> int:
     """Nightly: the dashboard's outcome sums of every cohort, recomputed."""
     return services.summaries_refresh()
+
+
+def refresh_cohort(cohort_id: int) -> int:
+    """After an answer (queued on commit): the cohort's dashboard sums."""
+    return services.summary_refresh(cohort_id=cohort_id)
