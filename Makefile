@@ -50,7 +50,8 @@ TYPED = -m semilla.services -m semilla.privacy.services -m semilla.privacy.selec
 	-m curriculum.services -m curriculum.selectors -m mentors.services -m mentors.selectors \
 	-m mentors.session_services -m semilla.notification_services -m semilla.notification_selectors \
 	-p pitchday.services -m pitchday.selectors -m pitchday.money \
-	-m community.services -m community.selectors
+	-m community.services -m community.selectors \
+	-m outcomes.services -m outcomes.selectors
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy $(TYPED)
 

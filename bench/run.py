@@ -50,6 +50,7 @@ REGISTRY: dict[str, tuple[int, int]] = {
     "exports": (120, 90),
     "lists": (240, 180),
     "scale": (1200, 420),  # 100,000 rows per list (10,000 in --quick)
+    "outcomes": (300, 240),
 }
 # Files in bench/ that are helpers, not benchmarks.
 HELPERS = {"__init__", "run", "common", "load", "wrkload", "bare_django", "profile_page"}
@@ -178,6 +179,10 @@ def goals() -> list[Goal]:
                 Check("scale_queries_equal", "==", True),
                 Check("scale_pages_failed", "==", 0),
             ],
+            "O1",
+            "outcomes section 50k ÷ 500 answers",
+            Check("outcomes_ratio", "<=", 1.5),
+            [Check("outcomes_queries_equal", "==", True)],
         ),
     ]
     for v in VENDORS:

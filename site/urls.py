@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("mentores/", include("mentors.urls")),
     path("pitch/", include("pitchday.urls")),
     path("mis-datos/", include("semilla.privacy.urls")),
+    path("resultados/", include("outcomes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

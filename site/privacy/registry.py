@@ -350,6 +350,30 @@ REGISTRY: list[Entry] = [
     ),
     Entry("pitchday.Award", person=("pitch__participant__user",), actors=("confirmed_by",)),
     Entry("pitchday.EventLog", person=(), actors=("actor",)),
+    # --- outcomes (surveys and alumni) --------------------------------------------------------
+    Entry(
+        "outcomes.Response",
+        person=("participant__user",),
+        actors=("recorded_by",),
+        text=("story",),
+        replace={"story_consent": False, "story_consent_at": None},
+        kept_because="answers without the story feed the outcome indicators, like the "
+        "application's sex, age band and city",
+    ),
+    Entry("outcomes.ResponseEvent", person=("response__participant__user",), actors=("actor",)),
+    Entry(
+        "outcomes.AlumniStatusChange",
+        person=("alumnus__user",),
+        actors=("actor",),
+        text=("note",),
+        erase=DELETE,
+    ),
+    Entry(
+        "outcomes.Alumnus",
+        person=("user",),
+        text=("business_name", "offers", "seeks"),
+        erase=DELETE,
+    ),
 ]
 
 

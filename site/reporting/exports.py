@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from semilla.enums import City
 from semilla.exports import Sheet, csv_lines, xlsx_bytes
 
-from .indicators import DIMENSIONS, INDICATORS
+from .charts import format_value
+from .indicators import DIMENSIONS, INDICATORS, Unit
+from .outcomes import BASELINE, OutcomesReport, Pair, measures, wave_choices
 from .selectors import SECONDARY_MARK, SMALL_CELL, UNIT_LABELS, Cell, Report
 from .sources import source
 
@@ -29,9 +31,10 @@ def _value(cell: Cell):
     return float(cell.value) if not isinstance(cell.value, int) else cell.value
 
 
-def long_rows(report: Report) -> list[list]:
+def long_rows(report: Report, outcomes: OutcomesReport | None = None) -> list[list]:
     """indicator key, indicator, unit, breakdown, category, value — totals, every
-    dimension and every month."""
+    dimension and every month; then the outcomes (one row per measure, wave and category,
+    and the response rate of each, code ``outcome.<measure>.<wave>``)."""
     rows = []
     for item in report.indicators:
         unit = str(UNIT_LABELS[item.unit])
@@ -45,7 +48,80 @@ def long_rows(report: Report) -> list[list]:
             [item.key, str(item.label), unit, _("Month"), month.strftime("%Y-%m"), _value(cell)]
             for month, cell in item.series
         )
+    if outcomes is not None:
+        rows.extend(_outcome_long_rows(outcomes))
     return rows
+
+
+def _wave_label(kind: str) -> str:
+    labels = dict(wave_choices())
+    if kind == BASELINE:
+        return _("Baseline")
+    return str(labels.get(kind, kind))
+
+
+def _outcome_long_rows(outcomes: OutcomesReport) -> list[list]:
+    rows = []
+    breakdown = dimension_label(outcomes.breakdown)
+    rate_unit = str(UNIT_LABELS[Unit.PERCENT])
+    for item in outcomes.items:
+        measure = item.measure
+        unit = str(UNIT_LABELS[measure.unit])
+        for wave, attr in ((BASELINE, "before"), (outcomes.after_wave, "after")):
+            code = f"outcome.{measure.key}.{wave}"
+            label = f"{measure.label} · {_wave_label(wave)}"
+            for scope, pair in ((_("Total"), item.total), *((breakdown, p) for p in item.by)):
+                category = _("Total") if pair is item.total else pair.label
+                rows.append([code, label, unit, scope, category, _value(getattr(pair, attr))])
+                rows.append(
+                    [
+                        f"{code}.response_rate",
+                        f"{label} · {_('Response rate')}",
+                        rate_unit,
+                        scope,
+                        category,
+                        _value(getattr(pair, f"rate_{attr}")),
+                    ]
+                )
+    return rows
+
+
+def _fmt_pair(pair: Pair, unit: str) -> dict:
+    return {
+        "label": pair.label,
+        "before": format_value(pair.before, unit),
+        "after": format_value(pair.after, unit),
+        "change": format_value(pair.change, unit)
+        if pair.change.value is not None or pair.change.suppressed
+        else "–",
+        "n_before": format_value(pair.n_before, Unit.COUNT),
+        "n_after": format_value(pair.n_after, Unit.COUNT),
+        "rate_before": format_value(pair.rate_before, Unit.PERCENT),
+        "rate_after": format_value(pair.rate_after, Unit.PERCENT),
+    }
+
+
+def outcome_rows(outcomes: OutcomesReport) -> dict:
+    """What the dashboard's outcomes section shows, formatted."""
+    return {
+        "after_label": _wave_label(outcomes.after_wave),
+        "breakdown_label": dimension_label(outcomes.breakdown),
+        "has_data": outcomes.has_data,
+        "rates": [
+            (_wave_label(kind), format_value(cell, Unit.PERCENT))
+            for kind, cell in outcomes.rates.items()
+        ],
+        "items": [
+            {
+                "key": item.measure.key,
+                "label": item.measure.label,
+                "definition": item.measure.definition,
+                "total": _fmt_pair(item.total, item.measure.unit),
+                "rows": [_fmt_pair(p, item.measure.unit) for p in item.by],
+            }
+            for item in outcomes.items
+        ],
+    }
 
 
 def header() -> list[str]:
@@ -77,7 +153,7 @@ def filters_description(report: Report) -> list[tuple[str, str]]:
     ]
 
 
-def xlsx_sheets(report: Report) -> list[Sheet]:
+def xlsx_sheets(report: Report, outcomes: OutcomesReport | None = None) -> list[Sheet]:
     summary = Sheet(
         title=_("Summary"),
         header=[_("Code"), _("Indicator"), _("Unit"), _("Total")],
@@ -117,15 +193,78 @@ def xlsx_sheets(report: Report) -> list[Sheet]:
                 src.model if src else "",
             ]
         )
+    for measure in measures():
+        with translation.override("es"):
+            spanish = str(measure.definition)
+        with translation.override("en"):
+            english = str(measure.definition)
+        definitions.append(
+            [
+                f"outcome.{measure.key}",
+                str(measure.label),
+                spanish,
+                english,
+                str(UNIT_LABELS[measure.unit]),
+                f"outcomes.Response ({measure.question})",
+            ]
+        )
     definitions.append([])
     definitions.append(
         [_("Breakdowns"), ", ".join([dimension_label(d) for d in [*DIMENSIONS, "cohort"]])]
     )
+    definitions.append(
+        [
+            _("Outcomes"),
+            _(
+                "Each outcome figure is over the people who answered that survey wave, not "
+                "over the whole cohort: read it with its response rate. Small groups are "
+                "hidden like every other figure."
+            ),
+        ]
+    )
     about = filters_description(report)
+    outcome_sheets = []
+    if outcomes is not None:
+        outcome_sheets.append(
+            Sheet(
+                title=_("Outcomes"),
+                header=[
+                    _("Code"),
+                    _("Measure"),
+                    _("Unit"),
+                    dimension_label(outcomes.breakdown),
+                    _("Baseline"),
+                    _wave_label(outcomes.after_wave),
+                    _("Change"),
+                    _("Answered (baseline)"),
+                    _("Answered (follow-up)"),
+                    _("Response rate % (baseline)"),
+                    _("Response rate % (follow-up)"),
+                ],
+                rows=[
+                    [
+                        f"outcome.{item.measure.key}",
+                        str(item.measure.label),
+                        str(UNIT_LABELS[item.measure.unit]),
+                        pair.label,
+                        _value(pair.before),
+                        _value(pair.after),
+                        _value(pair.change),
+                        _value(pair.n_before),
+                        _value(pair.n_after),
+                        _value(pair.rate_before),
+                        _value(pair.rate_after),
+                    ]
+                    for item in outcomes.items
+                    for pair in (item.total, *item.by)
+                ],
+            )
+        )
     return [
         summary,
         breakdown,
         by_month,
+        *outcome_sheets,
         Sheet(
             title=_("Definitions"),
             header=[

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from semilla.enums import City
 
 from .indicators import DIMENSIONS
+from .outcomes import wave_choices
 from .selectors import Filters
 
 
@@ -28,6 +29,7 @@ class FiltersForm(forms.Form):
     suppress = forms.BooleanField(
         label=_("Hide small cells (for sharing outside the team)"), required=False
     )
+    after = forms.ChoiceField(label=_("Outcomes: compare the baseline with"), required=False)
 
     def __init__(self, *args, cohorts: dict[int, str], allow_unsuppressed: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +40,7 @@ class FiltersForm(forms.Form):
         ]
         if not allow_unsuppressed:
             del self.fields["suppress"]
+        self.fields["after"].choices = wave_choices()
 
     def clean(self):
         cleaned = super().clean()
@@ -68,6 +71,18 @@ class FiltersForm(forms.Form):
 
     def wants_suppression(self) -> bool:
         return bool(self.is_valid() and self.cleaned_data.get("suppress"))
+
+    def chosen_after(self) -> str:
+        return _chosen_after(self)
+
+
+def _chosen_after(form: forms.Form) -> str:
+    """The follow-up wave the outcomes section compares with the baseline."""
+    value = form.cleaned_data.get("after") if form.is_valid() else ""
+    return value or DEFAULT_AFTER
+
+
+DEFAULT_AFTER = "end"
 
 
 # --- funders: fixed periods only -----------------------------------------------------------
@@ -122,10 +137,12 @@ class PeriodForm(forms.Form):
 
     period = forms.ChoiceField(label=_("Period"), required=False)
     breakdown = forms.ChoiceField(label=_("Break down by"), required=False)
+    after = forms.ChoiceField(label=_("Outcomes: compare the baseline with"), required=False)
 
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.periods = fixed_periods(today)
+        self.fields["after"].choices = wave_choices()
         self.fields["period"].choices = [(code, p[0]) for code, p in self.periods.items()]
         self.fields["breakdown"].choices = [
             *[(key, label) for key, (label, _values) in DIMENSIONS.items()],
@@ -145,3 +162,6 @@ class PeriodForm(forms.Form):
 
     def wants_suppression(self) -> bool:
         return True
+
+    def chosen_after(self) -> str:
+        return _chosen_after(self)

@@ -8,8 +8,9 @@ from django.views.decorators.http import require_GET
 from semilla.exports import CSV, csv_response, xlsx_response
 
 from .charts import bar_chart, format_value, line_chart
-from .exports import dimension_label, header, long_rows, xlsx_sheets
+from .exports import dimension_label, header, long_rows, outcome_rows, xlsx_sheets
 from .forms import FiltersForm, PeriodForm
+from .outcomes import build_outcomes
 from .permissions import may_view_indicators, sees_only_suppressed
 from .selectors import SECONDARY_MARK, SMALL_CELL, build_report, cohort_choices
 
@@ -25,13 +26,21 @@ def _report_for(request):
     else:
         form = FiltersForm(request.GET or None, cohorts=cohorts, allow_unsuppressed=True)
     suppress = funder_view or form.wants_suppression()
-    report = build_report(form.to_filters(), suppress=suppress, cohorts=cohorts)
-    return form, report, funder_view
+    filters = form.to_filters()
+    report = build_report(filters, suppress=suppress, cohorts=cohorts)
+    outcomes = build_outcomes(
+        filters,
+        breakdown=form.chosen_breakdown(),
+        after_wave=form.chosen_after(),
+        suppress=suppress,
+        cohorts=cohorts,
+    )
+    return form, report, outcomes, funder_view
 
 
 @require_GET
 def dashboard(request):
-    form, report, funder_view = _report_for(request)
+    form, report, outcomes, funder_view = _report_for(request)
     breakdown = form.chosen_breakdown()
     cards = []
     for item in report.indicators:
@@ -60,14 +69,16 @@ def dashboard(request):
             "small_cell": SMALL_CELL,
             "secondary_mark": SECONDARY_MARK,
             "query": request.GET.urlencode(),
+            "outcomes": outcome_rows(outcomes),
+            "outcomes_report": outcomes,
         },
     )
 
 
 @require_GET
 def export(request, fmt: str):
-    _form, report, _funder_view = _report_for(request)
+    _form, report, outcomes, _funder_view = _report_for(request)
     filename = f"semilla-indicadores-{timezone.localdate().isoformat()}"
     if fmt == CSV:
-        return csv_response(filename=filename, header=header(), rows=long_rows(report))
-    return xlsx_response(filename=filename, sheets=xlsx_sheets(report))
+        return csv_response(filename=filename, header=header(), rows=long_rows(report, outcomes))
+    return xlsx_response(filename=filename, sheets=xlsx_sheets(report, outcomes))

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "mentors.apps.MentorsConfig",
     "pitchday.apps.PitchdayConfig",
     "community.apps.CommunityConfig",
+    "outcomes.apps.OutcomesConfig",
     # Wagtail: the curriculum and the staff console
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -114,7 +114,14 @@ def test_xlsx_export_matches_dashboard(client_for, staff_user):
     response = client.get("/admin/indicators/export.xlsx", _period())
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Resumen", "Desagregación", "Por mes", "Definiciones", "Filtros"]
+    assert book.sheetnames == [
+        "Resumen",
+        "Desagregación",
+        "Por mes",
+        "Resultados",
+        "Definiciones",
+        "Filtros",
+    ]
     summary = {row[0]: row[3] for row in book["Resumen"].iter_rows(min_row=2, values_only=True)}
     assert summary == {
         i.key: i.total.number if i.total.number is not None else None for i in dashboard.indicators
@@ -155,7 +162,9 @@ def test_indicators_funder_picks_a_fixed_month_and_nothing_else(client_for, fund
         DASHBOARD, {"period": month.strftime("%Y-%m"), "city": "bogota", "date_from": "2020-01-01"}
     )
     assert response.status_code == 200
-    assert list(response.context["form"].fields) == ["period", "breakdown"]
+    # "after" picks the follow-up wave of the outcomes section: another survey wave, not a
+    # narrower group of people
+    assert list(response.context["form"].fields) == ["period", "breakdown", "after"]
     report = response.context["report"]
     assert report.filters == Filters(month, end)
     # six people in six cities: hiding each city still says "one each", so the total goes

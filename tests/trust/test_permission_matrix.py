@@ -128,6 +128,10 @@ MATRIX: dict[str, dict[str, object]] = {
     "privacy:my_data": signed_in(200),
     "privacy:download": signed_in(405),
     "privacy:request_create": signed_in(405),
+    # outcomes: the alumni directory is public; the card is the alumnus's own (an
+    # entrepreneur who is not an alumnus gets 404, other roles 403)
+    "outcomes:alumni_directory": everyone(200),
+    "outcomes:alumni_card": signed_in(403, entrepreneur=404),
 }
 
 #: rows where the real answer contradicts what a mature product should do:
@@ -398,6 +402,56 @@ def test_notification_read_by_someone_else_is_404_and_writes_nothing(people, cli
     response = client_for(people["entrepreneur"]).post(url)
     item.refresh_from_db()
     assert (response.status_code, item.read_at is not None) == (302, True)
+
+
+def test_survey_link_opens_its_answer_only_for_its_person(people, client_for, make_user):
+    """The signed link needs no sign-in; signed in as someone else it answers 404, and a
+    link forged for another answer answers 404 to everyone."""
+    from django.core import signing
+
+    from outcomes.links import SALT, link_path
+    from tests.factories.outcomes import ended_cohort, make_response
+
+    response = make_response(
+        participant=ParticipantFactory(user=people["entrepreneur"], cohort=ended_cohort())
+    )
+    other = make_response()
+    url = link_path(response)
+    answers = _answers(
+        client_for,
+        people,
+        url,
+        ["anonymous", "entrepreneur", "other_entrepreneur", "mentor", "funder"],
+    )
+    assert answers == {
+        "anonymous": 200,
+        "entrepreneur": 200,
+        "other_entrepreneur": 404,
+        "mentor": 404,
+        "funder": 404,
+    }
+    forged = signing.TimestampSigner(salt=SALT).sign(
+        f"{other.pk}.{response.wave_id}.{people['entrepreneur'].pk}"
+    )
+    forged_url = reverse("outcomes:answer", kwargs={"token": forged})
+    assert _answers(client_for, people, forged_url, ["anonymous", "entrepreneur"]) == {
+        "anonymous": 404,
+        "entrepreneur": 404,
+    }
+
+
+def test_survey_phone_entry_by_non_staff_writes_nothing(people, client_for):
+    from tests.factories.outcomes import make_response
+
+    response = make_response()
+    before = _row_counts("outcomes")
+    for role in ("entrepreneur", "funder", "finance", "mentor"):
+        answer = client_for(people[role]).post(
+            reverse("outcomes_phone", args=[response.pk]),
+            {"business_status": "operating", "confidence": "3", "confirm": "on"},
+        )
+        assert answer.status_code == 302, role
+    assert _row_counts("outcomes") == before
 
 
 # --- the password-only column ---------------------------------------------------------------

@@ -18,6 +18,7 @@ CATALOGUE_DIRS = [
     "curriculum/locale",
     "pitchday/locale",
     "community/locale",
+    "outcomes/locale",
 ]
 
 

@@ -14,6 +14,8 @@ APP_DEMOS = [
     "pitchday",
     "community",
     "semilla.reporting",
+    "semilla.reporting",
+    "outcomes",
 ]
 
 

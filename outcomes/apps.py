@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutcomesConfig(AppConfig):
+    name = "outcomes"
+    verbose_name = _("Outcomes and alumni")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from semilla import hooks
+        from semilla.enums import Role
+        from semilla.roles import add_role_permissions
+
+        from . import signals
+        from .panels import FACTS, outcomes_panel
+
+        post_save.connect(
+            signals.participant_saved,
+            sender="cohorts.Participant",
+            dispatch_uid="outcomes-baseline-on-seat",
+        )
+        for name, expression in FACTS.items():
+            hooks.register_fact(name, expression)
+        hooks.register_panel(order=25)(outcomes_panel)
+        add_role_permissions(
+            Role.STAFF,
+            "outcomes.view_wave",
+            "outcomes.view_response",
+            "outcomes.view_alumnus",
+            "outcomes.change_alumnus",
+        )

@@ -1,0 +1,226 @@
+"""Demo data of the outcomes app (``seed_demo``): two cohorts that ended 7 and 13 months
+ago, with baseline, end-of-cohort, 6- and 12-month answers that vary the way real ones do
+(most businesses grow a little, some close, some people never answer), so that the
+dashboard's outcomes section shows real change. The demo entrepreneur has a 6-month
+follow-up waiting in "Mi espacio". Idempotent."""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.utils import timezone
+
+SLUGS = ("demo-egresados-cucuta-2025", "demo-egresados-bogota-2025")
+PEOPLE_PER_COHORT = 24
+
+
+def _answers(rng: random.Random, *, stage: int, base: dict | None) -> dict:
+    """One person's answers at ``stage`` (0 baseline, 1 end, 2: 6 months, 3: 12 months),
+    drifting from their previous answers."""
+    if base is None:
+        paid = rng.choice([0, 0, 0, 1, 1, 2])
+        sales = rng.choice([0, 1, 1, 2, 2, 3])
+        base = {
+            "business_status": rng.choice(["operating"] * 8 + ["not_started", "paused"]),
+            "sales_from": sales,
+            "sales_to": min(6, sales + rng.choice([0, 0, 1])),
+            "workers_paid": paid,
+            "workers_unpaid": rng.choice([0, 1, 1, 2]),
+            "has_rut": rng.random() < 0.35,
+            "has_chamber_registration": rng.random() < 0.15,
+            "issues_invoices": rng.random() < 0.2,
+            "pays_social_security": paid > 0 and rng.random() < 0.2,
+            "has_account": rng.random() < 0.55,
+            "credit_applied": rng.random() < 0.2,
+            "confidence": rng.choice([2, 2, 3, 3, 4]),
+        }
+        base["credit_obtained"] = base["credit_applied"] and rng.random() < 0.4
+        base["credit_source"] = "informal" if base["credit_obtained"] else ""
+        return _groups(rng, base)
+    answers = dict(base)
+    if base["business_status"] != "closed" and rng.random() < 0.07 * stage:
+        answers["business_status"] = "closed"
+    elif base["business_status"] in ("not_started", "paused") and rng.random() < 0.6:
+        answers["business_status"] = "operating"
+    grow = rng.random() < 0.55
+    low = base["sales_from"] if base["sales_from"] is not None else 1
+    high = base["sales_to"] if base["sales_to"] is not None else low
+    answers["sales_from"] = min(6, low + (1 if grow else 0))
+    answers["sales_to"] = min(6, max(answers["sales_from"], high + (1 if grow else 0)))
+    hires = 1 if rng.random() < 0.3 else 0
+    answers["workers_paid"] = base["workers_paid"] + hires
+    answers["new_hires"] = hires
+    for name, chance in (
+        ("has_rut", 0.3),
+        ("has_chamber_registration", 0.12),
+        ("issues_invoices", 0.2),
+        ("has_account", 0.35),
+    ):
+        answers[name] = base[name] or rng.random() < chance
+    answers["pays_social_security"] = answers["workers_paid"] > 0 and (
+        base["pays_social_security"] or rng.random() < 0.15
+    )
+    answers["credit_applied"] = rng.random() < 0.35
+    answers["credit_obtained"] = answers["credit_applied"] and rng.random() < 0.6
+    answers["credit_source"] = (
+        rng.choice(["microfinance", "microfinance", "bank", "fintech", "family"])
+        if answers["credit_obtained"]
+        else ""
+    )
+    answers["credit_amount"] = rng.choice([1, 1, 2, 2, 3]) if answers["credit_obtained"] else None
+    answers["confidence"] = min(5, base["confidence"] + rng.choice([0, 1, 1]))
+    if answers["business_status"] == "closed":
+        answers["sales_from"] = answers["sales_to"] = 0
+    if rng.random() < 0.12:
+        answers["sales_from"] = answers["sales_to"] = None  # preferred not to say
+    return _groups(rng, answers)
+
+
+def _groups(rng: random.Random, answers: dict) -> dict:
+    total = answers["workers_paid"] + answers["workers_unpaid"]
+    answers["workers_migrant"] = rng.randint(0, total)
+    answers["workers_receptor"] = rng.randint(0, total - answers["workers_migrant"])
+    return answers
+
+
+def seed(*, stdout=None) -> None:
+    from django.db import transaction
+
+    # one transaction: the seats confirmed here open no survey of their own (the baseline
+    # answers below are the ones), since the outcomes signal acts after the commit
+    from .services import summaries_refresh
+
+    with transaction.atomic():
+        _seed()
+    summaries_refresh()
+    if stdout is not None:
+        stdout.write("  outcomes: two ended cohorts with survey answers and alumni")
+
+
+def _seed() -> None:
+    from cohorts.enums import ApplicationStatus, ParticipantStatus
+    from cohorts.models import Application, Cohort, Participant, Programme
+    from semilla.enums import City, DocumentType, PopulationGroup, Sector, Sex
+    from semilla.models import User
+
+    from .enums import WaveKind
+    from .models import Alumnus, Response
+    from .services import alumni_from_ended_cohorts, waves_ensure
+
+    if Cohort.objects.filter(slug__in=SLUGS).exists():
+        return
+    rng = random.Random(2025)  # noqa: S311 - demo data, not security
+    today = timezone.localdate()
+    now = timezone.now()
+    programme = Programme.objects.order_by("pk").first() or Programme.objects.create(
+        name="Programa Semilla"
+    )
+    first_names = ["Yorman", "Daniela", "Luis", "Andreína", "Carlos", "Marisol", "Jhon", "Yeimy"]
+    last_names = ["Pérez", "Gutiérrez", "Rojas", "Mendoza", "Suárez", "Castillo"]
+    demo_person = User.objects.filter(email="emprendedora@demo.semilla.co").first()
+    for index, (slug, city, months) in enumerate(
+        zip(SLUGS, (City.CUCUTA, City.BOGOTA), (7, 13), strict=True)
+    ):
+        ends_on = today - datetime.timedelta(days=30 * months + 5)
+        starts_on = ends_on - datetime.timedelta(days=84)
+        cohort = Cohort.objects.create(
+            programme=programme,
+            name=f"Cohorte 2025-{index + 1} · {City(city).label} (egresados)",
+            slug=slug,
+            city=city,
+            description="Cohorte terminada: sus participantes son egresados.",
+            starts_on=starts_on,
+            ends_on=ends_on,
+            seats=PEOPLE_PER_COHORT + 2,
+            seats_confirmed=PEOPLE_PER_COHORT + (1 if index == 0 and demo_person else 0),
+            opens_at=now - datetime.timedelta(days=30 * months + 150),
+            closes_at=now - datetime.timedelta(days=30 * months + 120),
+            is_published=False,
+        )
+        people = []
+        for n in range(PEOPLE_PER_COHORT):
+            name = f"{first_names[(n + index) % 8]} {last_names[(n * 5 + index) % 6]}"
+            people.append(
+                User.objects.create(
+                    email=f"egresado.{index}.{n}@demo.semilla.co",
+                    full_name=name,
+                    password="!",  # noqa: S106 - unusable password: nobody signs in as them
+                )
+            )
+        if index == 0 and demo_person is not None:
+            people.append(demo_person)
+        participants = []
+        for n, user in enumerate(people):
+            migrant = n % 3 != 2
+            application = Application.objects.create(
+                user=user,
+                cohort=cohort,
+                status=ApplicationStatus.CONFIRMED,
+                sex=[Sex.FEMALE, Sex.MALE, Sex.FEMALE, Sex.OTHER][n % 4] if n % 9 else Sex.FEMALE,
+                population_group=PopulationGroup.VENEZUELAN_MIGRANT
+                if migrant
+                else PopulationGroup.RECEPTOR_COMMUNITY,
+                birth_date=datetime.date(1975 + (n * 7) % 30, 1 + n % 12, 10),
+                document_type=[DocumentType.PPT, DocumentType.IN_PROCESS, DocumentType.NONE][n % 3]
+                if migrant
+                else DocumentType.CEDULA,
+                city=city,
+                sector=list(Sector.values)[n % len(Sector.values)],
+                business_name=f"Emprendimiento {user.full_name.split()[0]}",
+                submitted_at=now - datetime.timedelta(days=30 * months + 130),
+            )
+            status = ParticipantStatus.WITHDRAWN if n % 11 == 10 else ParticipantStatus.COMPLETED
+            participants.append(
+                Participant.objects.create(
+                    cohort=cohort,
+                    user=user,
+                    application=application,
+                    status=status,
+                    joined_at=now - datetime.timedelta(days=30 * months + 110),
+                )
+            )
+        waves = {w.kind: w for w in waves_ensure(cohort=cohort)}
+        stages = [WaveKind.BASELINE, WaveKind.END, WaveKind.MONTH_6]
+        if months >= 12:
+            stages.append(WaveKind.MONTH_12)
+        rows = []
+        for n, participant in enumerate(participants):
+            previous = None
+            is_demo = participant.user_id == getattr(demo_person, "pk", None)
+            for stage, kind in enumerate(stages):
+                wave = waves[kind]
+                if stage and participant.status == ParticipantStatus.WITHDRAWN:
+                    break
+                answered = stage == 0 or rng.random() < (0.85, 0.75, 0.6, 0.5)[stage]
+                if is_demo and kind == WaveKind.MONTH_6:
+                    answered = False  # waiting in her "Mi espacio"
+                if not answered:
+                    rows.append(Response(wave=wave, participant=participant))
+                    continue
+                answers = _answers(rng, stage=stage, base=previous)
+                previous = answers
+                document = participant.application.document_type
+                if stage and document in (DocumentType.IN_PROCESS, DocumentType.NONE):
+                    document = DocumentType.PPT if rng.random() < 0.25 * stage else document
+                rows.append(
+                    Response(
+                        wave=wave,
+                        participant=participant,
+                        status="answered",
+                        channel="phone" if n % 7 == 3 else "self",
+                        answered_at=now
+                        - datetime.timedelta(days=max(1, (today - wave.opens_on).days - 4)),
+                        document_type=document,
+                        reminders_sent=1,
+                        **answers,
+                    )
+                )
+        Response.objects.bulk_create(rows)
+    alumni_from_ended_cohorts(today=today)
+    for alumnus in Alumnus.objects.filter(cohort__slug__in=SLUGS).select_related("user")[:6]:
+        alumnus.listed = True
+        alumnus.business_name = f"Emprendimiento {alumnus.user.full_name.split()[0]}"
+        alumnus.offers = "Productos hechos a mano y domicilios en la ciudad"
+        alumnus.seeks = "Proveedores y clientes mayoristas"
+        alumnus.save()
