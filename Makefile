@@ -46,7 +46,7 @@ lint: $(STAMP)
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
 TYPED = -m semilla.services -m semilla.privacy.services -m semilla.privacy.selectors \
 	-m semilla.reporting.selectors -m cohorts.services -m cohorts.selectors \
-	-m curriculum.services -m curriculum.selectors -m mentors.services -m mentors.selectors \
+	-m curriculum.services -m curriculum.selectors -m curriculum.offline -m mentors.services -m mentors.selectors \
 	-m mentors.session_services \
 	-p pitchday.services -m pitchday.selectors -m pitchday.money
 typecheck: $(STAMP)

@@ -77,6 +77,10 @@ MATRIX: dict[str, dict[str, object]] = {
     "curriculum:search": everyone(200),
     "curriculum:verify_form": everyone(200),
     "curriculum:my_learning": signed_in(200),
+    # offline learning: the help page, the app manifest and the service worker are public
+    "curriculum:learn_offline": everyone(200),
+    "curriculum:web_manifest": everyone(200),
+    "service_worker": everyone(200),
     # cohorts
     "cohorts:list": everyone(200),
     "cohorts:mine": signed_in(200),
