@@ -154,10 +154,25 @@ function offlinePage(url) {
     });
 }
 
+// The help page in both languages, with the styles and scripts it loads (read from the
+// page itself: their names carry a hash), so that an unsaved page offline shows it styled
+// with the list of what is saved.
+function storeShell(cache, href) {
+  return store(cache, href).then(function () {
+    return cache.match(href);
+  }).then(function (page) {
+    return page.text();
+  }).then(function (html) {
+    var files = [];
+    html.replace(/(?:href|src)="(\/static\/[^"]+)"/g, function (match, file) { files.push(file); return match; });
+    return Promise.all(files.map(function (file) { return store(cache, file); }));
+  });
+}
+
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
     return Promise.all(SHELL_URLS.map(function (href) {
-      return store(cache, href).catch(function () { return null; });
+      return storeShell(cache, href).catch(function () { return null; });
     }));
   }).then(function () { return self.skipWaiting(); }));
 });
@@ -183,7 +198,15 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (/^\/static\//.test(url.pathname)) {
-    event.respondWith(fromDevice(url).then(function (hit) { return hit || fetch(request); }));
+    // A name with its content hash never changes: the device copy first. Without a hash
+    // (development), the network first, so an edited file is never hidden by a copy.
+    if (/\.[0-9a-f]{12}\.\w+$/.test(url.pathname)) {
+      event.respondWith(fromDevice(url).then(function (hit) { return hit || fetch(request); }));
+    } else {
+      event.respondWith(fetch(request).catch(function (error) {
+        return fromDevice(url).then(function (hit) { if (hit) return hit; throw error; });
+      }));
+    }
     return;
   }
   if (/^\/media\/images\//.test(url.pathname)) {
