@@ -19,6 +19,13 @@ class VerifyForm(forms.Form):
         return code
 
 
+class OfflineAnswerForm(forms.Form):
+    """The id a device gave a quiz answer made offline (the answers themselves are the
+    quiz form's fields, read by ``parse_quiz_answers``)."""
+
+    client_id = forms.UUIDField()
+
+
 class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Why is it revoked?"),

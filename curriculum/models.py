@@ -358,12 +358,20 @@ class QuizAttempt(models.Model):
     total = models.PositiveSmallIntegerField(_("questions"))
     passed = models.BooleanField(_("passed"))
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    #: Set by the device for an answer given offline and sent later: sending it twice
+    #: records one attempt (``quiz_submit(client_id=...)``).
+    client_id = models.UUIDField(_("offline answer id"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("quiz attempt")
         verbose_name_plural = _("quiz attempts")
         ordering = ["-created_at", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["user", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="quiz_attempt_offline_answer_once",
+            ),
             models.CheckConstraint(
                 condition=Q(total__gt=0) & Q(correct__lte=models.F("total")),
                 name="quiz_attempt_score_in_range",

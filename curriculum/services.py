@@ -2,7 +2,9 @@
 attempts, certificate issuance and revocation. Top-level services are durable atomic
 blocks; issuance runs inside completion, under a lock on the learner."""
 
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -250,18 +252,55 @@ class QuizSubmission:
     lesson_completed: bool
     certificate: Certificate | None
     newly_certified: bool = False
+    #: the answer was sent before (same ``client_id``): nothing new was recorded
+    duplicate: bool = False
+
+
+def _already_sent(*, user, client_id: uuid.UUID, quiz: Any) -> QuizSubmission | None:
+    """The submission recorded earlier for this offline answer, if any (the learner's row
+    is locked first, so two deliveries at once cannot both record it)."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    attempt = QuizAttempt.objects.filter(user=user, client_id=client_id).first()
+    if attempt is None:
+        return None
+    grade = quiz_grade(quiz=quiz, answers=list(attempt.answers))
+    certificate = Certificate.objects.filter(
+        user=user, course=course_of(attempt.lesson), status=CertificateStatus.VALID
+    ).first()
+    completed = LessonProgress.objects.filter(
+        user=user, lesson_id=attempt.lesson_id, completed_at__isnull=False
+    ).exists()
+    return QuizSubmission(
+        attempt=attempt,
+        grade=grade,
+        lesson_completed=completed,
+        certificate=certificate if completed else None,
+        duplicate=True,
+    )
 
 
 @transaction.atomic(durable=True)
 def quiz_submit(
-    *, user, lesson: LessonPage, quiz_id: str, answers: list[int | None]
+    *,
+    user,
+    lesson: LessonPage,
+    quiz_id: str,
+    answers: list[int | None],
+    client_id: uuid.UUID | None = None,
 ) -> QuizSubmission:
     """Store an attempt with its score. Passing the lesson's last quiz completes it (and
-    may issue the course certificate). Attempts are unlimited: a quiz can be retried."""
+    may issue the course certificate). Attempts are unlimited: a quiz can be retried.
+
+    ``client_id`` is the id a device gave an answer made offline: the same id sent again
+    (a retry after a lost answer) records nothing and returns the first submission."""
     quiz = lesson.quiz_value(quiz_id)
     if quiz is None:
         raise InvalidAnswers(_("This quiz no longer exists; reload the lesson."))
     grade = quiz_grade(quiz=quiz, answers=answers)
+    if client_id is not None:
+        earlier = _already_sent(user=user, client_id=client_id, quiz=quiz)
+        if earlier is not None:
+            return earlier
     canonical = canonical_lesson(lesson)
     course = course_of(canonical)
     attempt = QuizAttempt.objects.create(
@@ -272,6 +311,7 @@ def quiz_submit(
         correct=grade.correct,
         total=grade.total,
         passed=grade.passed,
+        client_id=client_id,
     )
     _touch(user=user, canonical=canonical, course=course)
     completed = False

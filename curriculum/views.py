@@ -3,16 +3,18 @@ verification, lesson search and "my learning"."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
-from . import selectors, services
-from .forms import VerifyForm, parse_quiz_answers
+from . import offline, selectors, services
+from .forms import OfflineAnswerForm, VerifyForm, parse_quiz_answers
 from .models import CurriculumIndexPage, LessonPage, normalise_certificate_code
 from .qr import qr_svg
 
@@ -180,3 +182,131 @@ def my_learning(request):
             "start_url": reverse("curriculum:start"),
         },
     )
+
+
+# --------------------------------------------------------------------------- offline
+
+
+@require_GET
+def learn_offline(request):
+    """Public help: how to save modules and learn without data; also the page the
+    service worker shows for a page that is not saved when there is no connection."""
+    return render(request, "curriculum/learn_offline.html")
+
+
+@require_GET
+def offline_bundle(request, page_id: int):
+    """The JSON list of what to store to read a module or course offline (public pages
+    only; see ``curriculum.offline``)."""
+    bundle = offline.offline_bundle(page_id=page_id)
+    if bundle is None:
+        raise Http404
+    etag = f'"{bundle.version}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)  # the device holds this version already
+    else:
+        response = JsonResponse(bundle.as_json())
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_POST
+def quiz_submit_offline(request, lesson_id: int, quiz_id: str):
+    """A quiz answered offline, sent when the connection returns (JSON answer). The
+    device's ``client_id`` makes it idempotent: sent twice, recorded once. Anonymous
+    readers get the grade and nothing is stored, as with the quiz form."""
+    lesson = _live_lesson(lesson_id)
+    quiz = lesson.quiz_value(quiz_id)
+    if quiz is None:
+        raise Http404
+    form = OfflineAnswerForm(request.POST)
+    answers = parse_quiz_answers(request.POST, len(quiz["questions"]))
+    if not form.is_valid() or any(a is None for a in answers):
+        return JsonResponse(
+            {"error": _("Answer every question, then check your answers.")}, status=400
+        )
+    try:
+        if request.user.is_authenticated:
+            submission = services.quiz_submit(
+                user=request.user,
+                lesson=lesson,
+                quiz_id=quiz_id,
+                answers=answers,
+                client_id=form.cleaned_data["client_id"],
+            )
+            grade = submission.grade
+        else:
+            submission, grade = None, services.quiz_grade(quiz=quiz, answers=answers)
+    except services.CurriculumError as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    message = _("Sent: you got %(correct)s of %(total)s right.") % {
+        "correct": grade.correct,
+        "total": grade.total,
+    }
+    certificate = submission.certificate if submission is not None else None
+    return JsonResponse(
+        {
+            "recorded": submission is not None,
+            "duplicate": bool(submission and submission.duplicate),
+            "correct": grade.correct,
+            "total": grade.total,
+            "passed": grade.passed,
+            "lesson_completed": bool(submission and submission.lesson_completed),
+            "certificate_url": certificate.get_absolute_url() if certificate else "",
+            "message": message,
+        }
+    )
+
+
+@require_GET
+def web_manifest(request):
+    """The installable app's manifest, in the reader's language (start page /es/ or
+    /en/; one app id for both)."""
+    language = _language()
+    icons = [
+        {"src": static(f"img/icons/icon-{n}.png"), "sizes": f"{n}x{n}", "type": "image/png"}
+        for n in (192, 512)
+    ] + [
+        {
+            "src": static(f"img/icons/maskable-{n}.png"),
+            "sizes": f"{n}x{n}",
+            "type": "image/png",
+            "purpose": "maskable",
+        }
+        for n in (192, 512)
+    ]
+    data = {
+        "id": "/",
+        "name": "Semilla",
+        "short_name": "Semilla",
+        "description": _("Free lessons, mentoring and seed capital for entrepreneurs."),
+        "lang": language,
+        "start_url": f"/{language}/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b5d3b",
+        "icons": icons,
+    }
+    response = JsonResponse(data, content_type="application/manifest+json")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+_WORKER: dict[str, bytes] = {}
+
+
+@require_GET
+def service_worker(request):
+    """``static/js/sw.js`` at the site's root, so that its scope covers /es/ and /en/
+    (a script under /static/ could only control /static/). Never cached by HTTP: the
+    browser checks it for updates on every visit."""
+    if "body" not in _WORKER:
+        path = finders.find("js/sw.js")
+        with open(path, "rb") as handle:  # type: ignore[arg-type]
+            _WORKER["body"] = handle.read()
+    response = HttpResponse(_WORKER["body"], content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response

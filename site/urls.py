@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from curriculum import views as curriculum_views
 from pitchday import views as pitchday_views
 
 from . import notification_views, views
@@ -43,6 +44,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.healthz, name="healthz"),
+    # the service worker at the root: its scope covers /es/ and /en/ (curriculum.offline)
+    path("sw.js", curriculum_views.service_worker, name="service_worker"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("stripe/webhook/", pitchday_views.stripe_webhook, name="stripe_webhook"),
     path("twilio/status/", notification_views.twilio_status, name="twilio_status"),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "semilla.compression.PublicGZipMiddleware",  # anonymous public pages only (BREACH)
     "semilla.pagecache_middleware.PageCacheMiddleware",  # anonymous pages, before sessions
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -22,4 +22,21 @@
     var el = event.target.closest("[data-autosubmit]");
     if (el && el.form) el.form.requestSubmit();
   });
+  // The service worker (saved modules open offline; see static/js/sw.js). Registered from
+  // every page so that the site can be installed from any of them.
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js").catch(function () {});
+    });
+  }
+  // Logging out deletes what the device holds for this person: quiz answers made offline
+  // and not sent yet (saved lessons are public pages and stay).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches('form[action$="/accounts/logout/"]') || !window.indexedDB || form.dataset.cleared) return;
+    event.preventDefault();
+    var done = function () { form.dataset.cleared = "1"; form.submit(); };
+    var request = indexedDB.deleteDatabase("semilla-offline");
+    request.onsuccess = request.onerror = request.onblocked = done;
+  }, true);
 })();

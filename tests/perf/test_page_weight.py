@@ -4,7 +4,9 @@ Measured in Chromium from the Chrome DevTools Protocol: the sum of ``encodedData
 (bytes on the wire, headers included) over every response of the page load until the
 network is idle. The live test server sends static files uncompressed, so the figure is
 an upper bound of what a phone downloads from production (whitenoise serves them
-compressed). Pages are found by URL name; a page whose app has not got it yet is skipped
+compressed). Anonymous HTML is gzipped (``semilla.compression``); signed-in pages are
+measured too, and their HTML is never compressed (BREACH: docs/performance.md, "Fewer
+bytes"). Pages are found by URL name; a page whose app has not got it yet is skipped
 with the reason.
 """
 
@@ -66,6 +68,45 @@ def _apply_step_1(live_server, context) -> str:
     return _reverse("cohorts:step", pk=application.pk, step=ApplicationStep.ABOUT)
 
 
+def _sign_in(live_server, context, *roles):
+    from semilla.enums import Role
+    from tests.factories import make_user
+
+    user = make_user(*(roles or (Role.ENTREPRENEUR,)))
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
+          "url": live_server.url}]
+    )  # fmt: skip
+    return user
+
+
+def _lesson_signed_in(live_server, context) -> str:
+    url = _lesson()
+    _sign_in(live_server, context)
+    return url
+
+
+def _dashboard(live_server, context) -> str:
+    _lesson()  # the learning panel has a course to show
+    _sign_in(live_server, context)
+    return _reverse("semilla:dashboard")
+
+
+def _my_learning(live_server, context) -> str:
+    _lesson()
+    _sign_in(live_server, context)
+    return _reverse("curriculum:my_learning")
+
+
+def _module() -> str:
+    from curriculum.models import ModulePage
+
+    _lesson()
+    return ModulePage.objects.live().filter(locale__language_code="es").order_by("path")[0].url
+
+
 PAGES = {
     "home": lambda live_server, context: "/es/",
     "lesson": lambda live_server, context: _lesson(),
@@ -76,6 +117,11 @@ PAGES = {
         "cohorts:prescreen", slug=_cohort().slug
     ),
     "apply_step_1": _apply_step_1,
+    "module": lambda live_server, context: _module(),
+    # signed in: uncompressed HTML (BREACH), no page cache
+    "lesson_signed_in": _lesson_signed_in,
+    "dashboard_signed_in": _dashboard,
+    "my_learning_signed_in": _my_learning,
 }
 
 

@@ -131,6 +131,17 @@ def quiz(people):
     return [lesson.pk, quiz_id], {f"q{n}": a for n, a in enumerate(answers)}
 
 
+def module_bundle(people):
+    return [_course().modules[0].pk]
+
+
+def offline_quiz(people):
+    import uuid
+
+    args, data = quiz(people)
+    return args, {**data, "client_id": str(uuid.uuid4())}
+
+
 def certificate(people):
     from curriculum.models import Certificate
 
@@ -487,6 +498,8 @@ OBJECT_MATRIX = [
     # curriculum: lessons are for every signed-in learner; quizzes are graded for anyone
     R("curriculum:lesson_complete",          "post", lesson_complete,     E,           302,  ANYONE, LOGIN),
     R("curriculum:quiz_submit",              "post", quiz,                E,           200,  ANYONE, 200),
+    R("curriculum:quiz_submit_offline",      "post", offline_quiz,        E,           200,  ANYONE, 200),
+    R("curriculum:offline_bundle",           "get",  module_bundle,       "anonymous", 200,  ANYONE, 200),
     R("curriculum:certificate",              "get",  certificate,         E,           200,  404,    LOGIN),
     R("curriculum:verify",                   "get",  certificate,         "anonymous", 200,  ANYONE, 200),
     # mentors: the match's mentor and mentee only (staff see a match, but do not act in it)

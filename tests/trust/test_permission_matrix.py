@@ -90,6 +90,10 @@ MATRIX: dict[str, dict[str, object]] = {
     # community: the guides' entry redirects to a Wagtail page that does not exist in an
     # empty database (404 for everyone); with guides loaded, see tests/community
     "community:guides": everyone(404),
+    # offline learning: the help page, the app manifest and the service worker are public
+    "curriculum:learn_offline": everyone(200),
+    "curriculum:web_manifest": everyone(200),
+    "service_worker": everyone(200),
     # cohorts
     "cohorts:list": everyone(200),
     "cohorts:mine": signed_in(200),
