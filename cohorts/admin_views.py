@@ -109,7 +109,7 @@ def selection(request, pk: int):
                 messages.success(
                     request, _("%(n)s offers made from the waitlist.") % {"n": len(promoted)}
                 )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         return redirect(_selection_url(request, cohort))
     shortlisted_only = request.GET.get("shortlisted") == "1"

@@ -167,7 +167,7 @@ def application_start(request, slug):
     )
     try:
         application = services.application_start(user=request.user, cohort=cohort, answers=answers)
-    except services.CohortError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
         return redirect(cohort.get_absolute_url())
     return redirect("cohorts:step", pk=application.pk, step=application.current_step)
@@ -354,7 +354,7 @@ def _documents_step(request, application, context):
                         uploaded=form.cleaned_data["file"],
                         actor=request.user,
                     )
-                except services.CohortError as exc:
+                except services.ServiceError as exc:
                     messages.error(request, exc.message)
                 else:
                     messages.success(request, _("Document saved."))
@@ -364,7 +364,7 @@ def _documents_step(request, application, context):
                 services.application_save_step(
                     application=application, step="documents", data={}, actor=request.user
                 )
-            except services.CohortError as exc:
+            except services.ServiceError as exc:
                 messages.error(request, exc.message)
             else:
                 if "save_exit" in request.POST:
@@ -397,7 +397,7 @@ def _consent_step(request, application, context):
                 consent_sensitive=form.cleaned_data["consent_sensitive"],
                 consent_research=form.cleaned_data["consent_research"],
             )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(
@@ -425,7 +425,7 @@ def document_delete(request, pk, doc_pk):
         raise Http404
     try:
         services.document_remove(document=document, actor=request.user)
-    except services.CohortError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Document removed."))
@@ -496,7 +496,7 @@ def offer_respond(request, pk):
             )
         else:
             messages.error(request, _("Choose to confirm or decline."))
-    except services.CohortError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     return redirect(application.get_absolute_url())
 
@@ -553,7 +553,7 @@ def review_detail(request, pk):
                     comment=form.cleaned_data["comment"],
                     feedback=form.cleaned_data["feedback"],
                 )
-            except services.CohortError as exc:
+            except services.ServiceError as exc:
                 messages.error(request, exc.message)
             else:
                 messages.success(request, _("Review submitted. Thank you!"))
@@ -596,7 +596,7 @@ def review_abstain(request, pk):
                 reason=form.cleaned_data["reason"],
                 conflict=form.cleaned_data["conflict"],
             )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("You have stepped aside from this application."))
@@ -626,7 +626,7 @@ def review_conflicts(request):
                 text=data["text"],
                 reason=data["reason"],
             )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(
