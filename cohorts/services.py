@@ -451,10 +451,13 @@ def _step_aside_for(conflict: ReviewerConflict) -> int:
     matcher = ConflictMatcher()
     matcher.add(conflict.reviewer_id, conflict.kind, conflict.applicant_id, conflict.match_key)
     covered = [a.pk for a in pending if matcher.blocks(conflict.reviewer_id, a.application)]
-    if covered:
-        ReviewAssignment.objects.filter(pk__in=covered).update(
-            status=AssignmentStatus.ABSTAINED,
-            abstain_reason=_("Conflict of interest declared."),
+    for assignment in (a for a in pending if a.pk in covered):
+        transition(
+            assignment,
+            machine=ASSIGNMENT,
+            to=AssignmentStatus.ABSTAINED,
+            locked=True,
+            fields={"abstain_reason": _("Conflict of interest declared.")},
         )
     return len(covered)
 

@@ -378,9 +378,12 @@ def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
         tranche__grant=grant, status=DisbursementStatus.REQUESTED
     ):
         _disbursement_cancelled(disbursement, actor, note or "grant cancelled")
-    Tranche.objects.filter(grant=grant).exclude(status=TrancheStatus.PAID).update(
-        status=TrancheStatus.CANCELLED
-    )
+    for tranche in (
+        Tranche.objects.select_for_update()
+        .filter(grant=grant)
+        .exclude(status__in=[TrancheStatus.PAID, TrancheStatus.CANCELLED])
+    ):
+        transition(tranche, machine=TRANCHE, to=TrancheStatus.CANCELLED, actor=actor, locked=True)
     remaining = grant_balance(grant=grant).committed
     if remaining > 0:
         post_entry(
@@ -583,9 +586,16 @@ def payout_details_submit(
     if rail == RailCode.STRIPE and not stripe_account_id:
         raise ServiceError(_("Connect your Stripe account first."))
     PayoutDetails.objects.select_for_update().filter(user=user).exists()  # serialise per user
-    PayoutDetails.objects.filter(user=user, status=PayoutDetailsStatus.PENDING).update(
-        status=PayoutDetailsStatus.SUPERSEDED, superseded_at=timezone.now()
-    )
+    for pending in PayoutDetails.objects.select_for_update().filter(
+        user=user, status=PayoutDetailsStatus.PENDING
+    ):
+        transition(
+            pending,
+            machine=PAYOUT_DETAILS,
+            to=PayoutDetailsStatus.SUPERSEDED,
+            locked=True,
+            fields={"superseded_at": timezone.now()},
+        )
     details = PayoutDetails.objects.create(
         user=user,
         rail=rail,
