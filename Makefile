@@ -44,7 +44,8 @@ lint: $(STAMP)
 	$(MAKE) --no-print-directory typecheck
 
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
-TYPED = -m semilla.services -m semilla.privacy.services -m semilla.privacy.selectors \
+TYPED = -m semilla.services -m semilla.transitions -m semilla.errors \
+	-m semilla.privacy.services -m semilla.privacy.selectors \
 	-m semilla.reporting.selectors -m cohorts.services -m cohorts.selectors \
 	-m curriculum.services -m curriculum.selectors -m mentors.services -m mentors.selectors \
 	-m mentors.session_services \

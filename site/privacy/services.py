@@ -490,7 +490,7 @@ def data_request_transition(
     if closing and not response.strip():
         raise ValueError("an answer to the person is required")
     now = timezone.now()
-    fields = {}
+    fields: dict[str, Any] = {}
     if response:
         fields["response"] = response
     if closing:
