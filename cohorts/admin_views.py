@@ -123,7 +123,7 @@ def selection(request, pk: int):
                     )
                     % {"n": len(promoted)},
                 )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         return redirect(_selection_url(request, cohort))
     shortlisted_only = request.GET.get("shortlisted") == "1"

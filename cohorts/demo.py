@@ -554,7 +554,7 @@ class _Seeder:
                         application=app,
                         from_status=previous,
                         to_status=status,
-                        created_at=min(when, self.now),
+                        at=min(when, self.now),
                         actor=None if status not in (S.DRAFT, S.SUBMITTED) else app.user,
                     )
                 )

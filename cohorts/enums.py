@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from semilla.enums import City
+from semilla.transitions import StatusMachine
 
 #: A cohort runs in one of the eight cities or online.
 VIRTUAL = "virtual"
@@ -69,6 +70,12 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     S.REJECTED: frozenset(),
     S.WITHDRAWN: frozenset(),
 }
+APPLICATION = StatusMachine(
+    model="cohorts.Application",
+    moves=ALLOWED_TRANSITIONS,
+    history="cohorts.ApplicationStatusChange",
+    history_fk="application",
+)
 #: Statuses in which the applicant may still withdraw.
 WITHDRAWABLE = frozenset(s for s, targets in ALLOWED_TRANSITIONS.items() if S.WITHDRAWN in targets)
 #: Submitted and not yet decided: what reviewers work on.
@@ -103,10 +110,34 @@ class AssignmentStatus(models.TextChoices):
     ABSTAINED = "abstained", _("Abstained")
 
 
+#: A review is submitted or abstained from once; no history table (the row keeps the
+#: time it was submitted).
+ASSIGNMENT = StatusMachine(
+    model="cohorts.ReviewAssignment",
+    moves={
+        AssignmentStatus.ASSIGNED: {AssignmentStatus.SUBMITTED, AssignmentStatus.ABSTAINED},
+        AssignmentStatus.SUBMITTED: set(),
+        AssignmentStatus.ABSTAINED: set(),
+    },
+)
+
+
 class ParticipantStatus(models.TextChoices):
     ACTIVE = "active", pgettext_lazy("participant status", "Active")
     WITHDRAWN = "withdrawn", pgettext_lazy("participant status", "Withdrawn")
     COMPLETED = "completed", pgettext_lazy("participant status", "Completed")
+
+
+#: A participant completes the cohort or leaves it (``left_at`` records when).
+PARTICIPANT = StatusMachine(
+    model="cohorts.Participant",
+    moves={
+        ParticipantStatus.ACTIVE: {ParticipantStatus.COMPLETED, ParticipantStatus.WITHDRAWN},
+        # withdrawing the application withdraws the participant, even after completion
+        ParticipantStatus.COMPLETED: {ParticipantStatus.WITHDRAWN},
+        ParticipantStatus.WITHDRAWN: set(),
+    },
+)
 
 
 class ConflictKind(models.TextChoices):

@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Sector, Sex
+from semilla.transitions import StatusHistory
 
 from .enums import (
     COHORT_CITY_CHOICES,
@@ -414,29 +415,18 @@ class Application(models.Model):
         return age_on(self.birth_date, timezone.localdate())
 
 
-class ApplicationStatusChange(models.Model):
+class ApplicationStatusChange(StatusHistory):
     """History: every status change of an application (who, when, from, to, note)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(
-        _("from"), max_length=16, choices=ApplicationStatus.choices, blank=True
+        _("from"), max_length=20, choices=ApplicationStatus.choices, blank=True
     )
-    to_status = models.CharField(_("to"), max_length=16, choices=ApplicationStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
 
-    class Meta:
+    class Meta(StatusHistory.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status} → {self.to_status}"

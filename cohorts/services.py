@@ -21,15 +21,19 @@ from django.utils.translation import gettext as _
 
 from semilla import upload_pipeline
 from semilla.enums import ConsentPurpose, DocumentType, Role
+from semilla.errors import ServiceError
 from semilla.notifications import notify
 from semilla.privacy import consent_record
+from semilla.transitions import record, transition
 from semilla.upload_pipeline import clean_upload
 
 from . import conflicts, eligibility
 from .conflicts import ConflictMatcher
 from .enums import (
-    ALLOWED_TRANSITIONS,
+    APPLICATION,
+    ASSIGNMENT,
     DECISION_TO_STATUS,
+    PARTICIPANT,
     STEP_ORDER,
     UNDER_REVIEW,
     ApplicationStatus,
@@ -43,7 +47,6 @@ from .enums import (
 from .models import (
     Application,
     ApplicationDocument,
-    ApplicationStatusChange,
     Attendance,
     Cohort,
     Criterion,
@@ -60,25 +63,7 @@ S = ApplicationStatus
 DISAGREEMENT_SPREAD = Decimal(25)
 
 
-class CohortError(Exception):
-    """A refused action, with a message the person can read."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class InvalidTransition(CohortError):
-    def __init__(self, from_status: str, to_status: str):
-        super().__init__(
-            _("An application cannot go from “%(a)s” to “%(b)s”.")
-            % {"a": S(from_status).label, "b": S(to_status).label}
-        )
-        self.from_status = from_status
-        self.to_status = to_status
-
-
-class SeatsFull(CohortError):
+class SeatsFull(ServiceError):
     pass
 
 
@@ -89,17 +74,15 @@ def _transition(
     application: Application, to: str, *, actor, note: str = "", **fields
 ) -> Application:
     """Move a locked application to ``to`` (must be an allowed move) and record it."""
-    current = application.status
-    if to not in ALLOWED_TRANSITIONS[current]:
-        raise InvalidTransition(current, to)
-    application.status = to
-    for name, value in fields.items():
-        setattr(application, name, value)
-    application.save(update_fields=["status", "updated_at", *fields.keys()])
-    ApplicationStatusChange.objects.create(
-        application=application, from_status=current, to_status=to, actor=actor, note=note
+    return transition(
+        application,
+        machine=APPLICATION,
+        to=to,
+        actor=actor,
+        note=note,
+        locked=True,
+        fields=fields,
     )
-    return application
 
 
 def _lock(application: Application) -> Application:
@@ -119,7 +102,7 @@ def application_transition(
     go through ``_transition`` and its table."""
     locked = _lock(application)
     if to == S.CONFIRMED:
-        raise InvalidTransition(locked.status, to)  # only offer_confirm takes a seat
+        raise APPLICATION.refusal(locked.status, to)  # only offer_confirm takes a seat
     if to == S.WITHDRAWN:
         _withdraw(locked, actor=actor, note=note)
     else:
@@ -132,9 +115,9 @@ def application_transition(
 
 def _assert_editable(application: Application, now=None) -> None:
     if application.status != S.DRAFT:
-        raise CohortError(_("This application has been submitted and can no longer change."))
+        raise ServiceError(_("This application has been submitted and can no longer change."))
     if not application.cohort.is_open(now):
-        raise CohortError(
+        raise ServiceError(
             _(
                 "Applications for this cohort are closed. Your draft is kept, "
                 "but it can no longer be changed or submitted."
@@ -152,13 +135,13 @@ def application_start(
     if existing is not None:
         return existing
     if not cohort.is_open():
-        raise CohortError(_("Applications for this cohort are closed."))
+        raise ServiceError(_("Applications for this cohort are closed."))
     if answers is not None:
         result = eligibility.evaluate(
             eligibility.Rules.for_cohort(cohort), answers, today=timezone.localdate()
         )
         if not result.eligible:
-            raise CohortError(" ".join(r.message for r in result.reasons))
+            raise ServiceError(" ".join(r.message for r in result.reasons))
     application = Application(user=user, cohort=cohort, phone="")
     if answers is not None:
         application.birth_date = answers.birth_date
@@ -169,9 +152,7 @@ def application_start(
         application.document_type = answers.document_type
         application.sector = answers.sector
     application.save()
-    ApplicationStatusChange.objects.create(
-        application=application, from_status="", to_status=S.DRAFT, actor=user
-    )
+    record(application, machine=APPLICATION, to_status=S.DRAFT, actor=user)
     return application
 
 
@@ -259,18 +240,18 @@ def application_submit(
     now = now or timezone.now()
     locked = _lock(application)
     if locked.status != S.DRAFT:
-        raise InvalidTransition(locked.status, S.SUBMITTED)
+        raise APPLICATION.refusal(locked.status, S.SUBMITTED)
     _assert_editable(locked, now)
     missing = application_missing(locked)
     if missing:
-        raise CohortError(
+        raise ServiceError(
             _("Please complete these steps first: %(steps)s.")
             % {"steps": ", ".join(str(m) for m in missing)}
         )
     # The answers may have changed since the pre-screen: the rules run again here.
     result = _eligibility_of(locked, today=timezone.localdate(now))
     if not result.eligible:
-        raise CohortError(" ".join(r.message for r in result.reasons))
+        raise ServiceError(" ".join(r.message for r in result.reasons))
     consent_record(user=locked.user, purpose=ConsentPurpose.APPLICATION)
     if consent_sensitive:
         consent_record(user=locked.user, purpose=ConsentPurpose.SENSITIVE_DATA)
@@ -305,9 +286,19 @@ def _withdraw(locked: Application, *, actor, note: str = "") -> None:
     if was == S.CONFIRMED:
         cohort = Cohort.objects.select_for_update().get(pk=locked.cohort_id)
         Cohort.objects.filter(pk=cohort.pk).update(seats_confirmed=F("seats_confirmed") - 1)
-        Participant.objects.filter(application=locked).update(
-            status=ParticipantStatus.WITHDRAWN, left_at=timezone.now()
-        )
+        for participant in (
+            Participant.objects.select_for_update()
+            .filter(application=locked)
+            .exclude(status=ParticipantStatus.WITHDRAWN)
+        ):
+            transition(
+                participant,
+                machine=PARTICIPANT,
+                to=ParticipantStatus.WITHDRAWN,
+                actor=actor,
+                locked=True,
+                fields={"left_at": timezone.now()},
+            )
     if was in (S.ACCEPTED, S.CONFIRMED):
         _promote_waitlist(locked.cohort_id, actor=None)
 
@@ -335,7 +326,7 @@ def check_upload(uploaded) -> CheckedUpload:
     try:
         clean = clean_upload(uploaded, kind=upload_pipeline.DOCUMENT)
     except ValidationError as exc:
-        raise CohortError(exc.messages[0]) from exc
+        raise ServiceError(exc.messages[0]) from exc
     return CheckedUpload(clean.content, clean.mime, upload_pipeline.EXTENSIONS[clean.mime])
 
 
@@ -431,23 +422,23 @@ def _conflict_complete(conflict: ReviewerConflict) -> None:
     kind = conflict.kind
     if kind == ConflictKind.PERSON:
         if conflict.applicant_id is None:
-            raise CohortError(_("Choose the person you have a conflict of interest with."))
+            raise ServiceError(_("Choose the person you have a conflict of interest with."))
         conflict.business_name = conflict.text = conflict.match_key = ""
     elif kind == ConflictKind.BUSINESS:
         conflict.match_key = conflicts.business_key(conflict.business_name)
         conflict.applicant = None
         conflict.text = ""
         if not conflict.match_key:
-            raise CohortError(_("Write the name of the business."))
+            raise ServiceError(_("Write the name of the business."))
     elif kind == ConflictKind.TEXT:
         conflict.text = conflict.text.strip()
         conflict.match_key = conflicts.text_key(conflict.text)
         conflict.applicant = None
         conflict.business_name = ""
         if len(conflict.text) < 3 or not conflict.match_key:
-            raise CohortError(_("Write a full name, a business name or an e-mail address."))
+            raise ServiceError(_("Write a full name, a business name or an e-mail address."))
     else:
-        raise CohortError(_("Choose what the conflict of interest is with."))
+        raise ServiceError(_("Choose what the conflict of interest is with."))
 
 
 def _step_aside_for(conflict: ReviewerConflict) -> int:
@@ -461,10 +452,13 @@ def _step_aside_for(conflict: ReviewerConflict) -> int:
     matcher = ConflictMatcher()
     matcher.add(conflict.reviewer_id, conflict.kind, conflict.applicant_id, conflict.match_key)
     covered = [a.pk for a in pending if matcher.blocks(conflict.reviewer_id, a.application)]
-    if covered:
-        ReviewAssignment.objects.filter(pk__in=covered).update(
-            status=AssignmentStatus.ABSTAINED,
-            abstain_reason=_("Conflict of interest declared."),
+    for assignment in (a for a in pending if a.pk in covered):
+        transition(
+            assignment,
+            machine=ASSIGNMENT,
+            to=AssignmentStatus.ABSTAINED,
+            locked=True,
+            fields={"abstain_reason": _("Conflict of interest declared.")},
         )
     return len(covered)
 
@@ -502,11 +496,11 @@ def conflict_declare(
     business behind ``application`` (found with ``selectors.conflict_candidates``), or
     with a free ``text`` (a name or an e-mail) matched whenever reviews are assigned."""
     if not reviewer.has_role(Role.REVIEWER):
-        raise CohortError(_("This person is not a reviewer."))
+        raise ServiceError(_("This person is not a reviewer."))
     conflict = ReviewerConflict(reviewer=reviewer, kind=kind, reason=reason[:200])
     if kind in (ConflictKind.PERSON, ConflictKind.BUSINESS):
         if application is None:
-            raise CohortError(_("Choose the application you have a conflict of interest with."))
+            raise ServiceError(_("Choose the application you have a conflict of interest with."))
         if kind == ConflictKind.PERSON:
             conflict.applicant_id = application.user_id
         else:
@@ -578,11 +572,11 @@ def assignment_add(*, application: Application, reviewer, actor) -> ReviewAssign
     """Staff adjust: add one reviewer by hand (conflicts are still honoured)."""
     locked = _lock(application)
     if locked.status not in UNDER_REVIEW:
-        raise CohortError(_("Only applications under review can get reviewers."))
+        raise ServiceError(_("Only applications under review can get reviewers."))
     if not reviewer.has_role(Role.REVIEWER):
-        raise CohortError(_("This person is not a reviewer."))
+        raise ServiceError(_("This person is not a reviewer."))
     if conflict_blocks(reviewer=reviewer, application=locked):
-        raise CohortError(_("This reviewer has a conflict of interest with the applicant."))
+        raise ServiceError(_("This reviewer has a conflict of interest with the applicant."))
     assignment, _created = ReviewAssignment.objects.get_or_create(
         application=locked, reviewer=reviewer, defaults={"assigned_by": actor}
     )
@@ -594,7 +588,7 @@ def assignment_add(*, application: Application, reviewer, actor) -> ReviewAssign
 @transaction.atomic
 def assignment_remove(*, assignment: ReviewAssignment, actor) -> None:
     if assignment.status == AssignmentStatus.SUBMITTED:
-        raise CohortError(_("A submitted review cannot be removed."))
+        raise ServiceError(_("A submitted review cannot be removed."))
     assignment.delete()
 
 
@@ -645,19 +639,21 @@ def review_submit(
         .get(pk=assignment.pk)
     )
     if locked.reviewer_id != reviewer.pk:
-        raise CohortError(_("This review is assigned to someone else."))
+        raise ServiceError(_("This review is assigned to someone else."))
     if locked.status != AssignmentStatus.ASSIGNED:
-        raise CohortError(_("This review has already been submitted."))
+        raise ServiceError(_("This review has already been submitted."))
     if locked.application.status not in UNDER_REVIEW:
-        raise CohortError(_("This application is no longer under review."))
+        raise ServiceError(_("This application is no longer under review."))
     rubric = locked.application.cohort.rubric
     if rubric is None:
-        raise CohortError(_("This cohort has no rubric yet."))
+        raise ServiceError(_("This cohort has no rubric yet."))
     criteria = list(rubric.criteria.all())
     if set(values) != {c.pk for c in criteria} or any(
         not 1 <= v <= rubric.scale_max for v in values.values()
     ):
-        raise CohortError(_("Score every criterion from 1 to %(max)s.") % {"max": rubric.scale_max})
+        raise ServiceError(
+            _("Score every criterion from 1 to %(max)s.") % {"max": rubric.scale_max}
+        )
     _freeze_rubric(rubric)
     Score.objects.bulk_create(
         [Score(assignment=locked, criterion_id=pk, value=v) for pk, v in values.items()]
@@ -665,11 +661,19 @@ def review_submit(
     locked.weighted_score = weighted_score(
         criteria=criteria, values=values, scale_max=rubric.scale_max
     )
-    locked.status = AssignmentStatus.SUBMITTED
-    locked.comment = comment
-    locked.feedback = feedback
-    locked.submitted_at = timezone.now()
-    locked.save()
+    transition(
+        locked,
+        machine=ASSIGNMENT,
+        to=AssignmentStatus.SUBMITTED,
+        actor=reviewer,
+        locked=True,
+        fields={
+            "weighted_score": locked.weighted_score,
+            "comment": comment,
+            "feedback": feedback,
+            "submitted_at": timezone.now(),
+        },
+    )
     _refresh_scores(locked.application_id)
     return locked
 
@@ -686,12 +690,17 @@ def review_abstain(
         .get(pk=assignment.pk)
     )
     if locked.reviewer_id != reviewer.pk:
-        raise CohortError(_("This review is assigned to someone else."))
+        raise ServiceError(_("This review is assigned to someone else."))
     if locked.status != AssignmentStatus.ASSIGNED:
-        raise CohortError(_("This review has already been submitted."))
-    locked.status = AssignmentStatus.ABSTAINED
-    locked.abstain_reason = reason
-    locked.save(update_fields=["status", "abstain_reason"])
+        raise ServiceError(_("This review has already been submitted."))
+    transition(
+        locked,
+        machine=ASSIGNMENT,
+        to=AssignmentStatus.ABSTAINED,
+        actor=reviewer,
+        locked=True,
+        fields={"abstain_reason": reason},
+    )
     if conflict:
         conflict_save(
             conflict=ReviewerConflict(
@@ -714,7 +723,7 @@ def _decide(app: Application, *, decision: str, actor, feedback: str | None) -> 
     if app.status not in DECIDABLE or (
         app.status == S.WAITLISTED and decision == Decision.WAITLIST
     ):
-        raise CohortError(
+        raise ServiceError(
             _("%(name)s: this application cannot be decided now.")
             % {"name": app.business_name or app.pk}
         )
@@ -923,9 +932,9 @@ def offer_confirm(*, application: Application, actor, now=None) -> Participant:
     cohort = Cohort.objects.select_for_update().get(pk=application.cohort_id)
     locked = _lock(application)
     if locked.status != S.ACCEPTED:
-        raise InvalidTransition(locked.status, S.CONFIRMED)
+        raise APPLICATION.refusal(locked.status, S.CONFIRMED)
     if locked.offer_expires_at and locked.offer_expires_at < now:
-        raise CohortError(_("The time to confirm this offer has passed."))
+        raise ServiceError(_("The time to confirm this offer has passed."))
     if cohort.seats_confirmed >= cohort.seats:
         raise SeatsFull(
             _(
@@ -1017,8 +1026,9 @@ def application_document_checked(*, application: Application, actor, note: str =
         return
     locked.needs_document_check = False
     locked.save(update_fields=["needs_document_check", "updated_at"])
-    ApplicationStatusChange.objects.create(
-        application=locked,
+    record(
+        locked,
+        machine=APPLICATION,
         from_status=locked.status,
         to_status=locked.status,
         actor=actor,
@@ -1034,7 +1044,7 @@ def participant_set_status(*, participant: Participant, status: str, actor) -> P
     if status == locked.status:
         return locked
     if locked.status != ParticipantStatus.ACTIVE:
-        raise CohortError(_("Only active participants can change status."))
+        raise ServiceError(_("Only active participants can change status."))
     if status == ParticipantStatus.WITHDRAWN:
         _withdraw(
             _lock(locked.application),
@@ -1042,8 +1052,13 @@ def participant_set_status(*, participant: Participant, status: str, actor) -> P
             note=_("Withdrawn from the cohort by the programme team."),
         )
     elif status == ParticipantStatus.COMPLETED:
-        locked.status = ParticipantStatus.COMPLETED
-        locked.left_at = timezone.now()
-        locked.save(update_fields=["status", "left_at"])
+        transition(
+            locked,
+            machine=PARTICIPANT,
+            to=ParticipantStatus.COMPLETED,
+            actor=actor,
+            locked=True,
+            fields={"left_at": timezone.now()},
+        )
     locked.refresh_from_db()
     return locked

@@ -172,7 +172,7 @@ def application_start(request, slug):
     )
     try:
         application = services.application_start(user=request.user, cohort=cohort, answers=answers)
-    except services.CohortError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
         return redirect(cohort.get_absolute_url())
     return redirect("cohorts:step", pk=application.pk, step=application.current_step)
@@ -359,7 +359,7 @@ def _documents_step(request, application, context):
                         uploaded=form.cleaned_data["file"],
                         actor=request.user,
                     )
-                except services.CohortError as exc:
+                except services.ServiceError as exc:
                     messages.error(request, exc.message)
                 else:
                     messages.success(request, _("Document saved."))
@@ -369,7 +369,7 @@ def _documents_step(request, application, context):
                 services.application_save_step(
                     application=application, step="documents", data={}, actor=request.user
                 )
-            except services.CohortError as exc:
+            except services.ServiceError as exc:
                 messages.error(request, exc.message)
             else:
                 if "save_exit" in request.POST:
@@ -402,7 +402,7 @@ def _consent_step(request, application, context):
                 consent_sensitive=form.cleaned_data["consent_sensitive"],
                 consent_research=form.cleaned_data["consent_research"],
             )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(
@@ -430,7 +430,7 @@ def document_delete(request, pk, doc_pk):
         raise Http404
     try:
         services.document_remove(document=document, actor=request.user)
-    except services.CohortError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Document removed."))
@@ -501,7 +501,7 @@ def offer_respond(request, pk):
             )
         else:
             messages.error(request, _("Choose to confirm or decline."))
-    except services.CohortError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     return redirect(application.get_absolute_url())
 
@@ -558,7 +558,7 @@ def review_detail(request, pk):
                     comment=form.cleaned_data["comment"],
                     feedback=form.cleaned_data["feedback"],
                 )
-            except services.CohortError as exc:
+            except services.ServiceError as exc:
                 messages.error(request, exc.message)
             else:
                 messages.success(request, _("Review submitted. Thank you!"))
@@ -601,7 +601,7 @@ def review_abstain(request, pk):
                 reason=form.cleaned_data["reason"],
                 conflict=form.cleaned_data["conflict"],
             )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("You have stepped aside from this application."))
@@ -631,7 +631,7 @@ def review_conflicts(request):
                 text=data["text"],
                 reason=data["reason"],
             )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(

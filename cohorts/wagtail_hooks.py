@@ -680,7 +680,7 @@ class ParticipantEditView(EditView):
                 status=self.form.cleaned_data["status"],
                 actor=self.request.user,
             )
-        except services.CohortError as exc:
+        except services.ServiceError as exc:
             from django.contrib import messages
 
             messages.error(self.request, exc.message)

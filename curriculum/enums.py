@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from semilla.transitions import StatusMachine
+
 
 class Level(models.TextChoices):
     BEGINNER = "beginner", pgettext_lazy("lesson level", "Beginner")
@@ -29,6 +31,13 @@ class CalloutKind(models.TextChoices):
 class CertificateStatus(models.TextChoices):
     VALID = "valid", pgettext_lazy("certificate status", "Valid")
     REVOKED = "revoked", pgettext_lazy("certificate status", "Revoked")
+
+
+#: valid -> revoked is the only move (who, when and why are kept on the certificate).
+CERTIFICATE = StatusMachine(
+    model="curriculum.Certificate",
+    moves={CertificateStatus.VALID: {CertificateStatus.REVOKED}, CertificateStatus.REVOKED: set()},
+)
 
 
 #: A quiz is passed with at least this share of correct answers (in percent).

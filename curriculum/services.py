@@ -13,7 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .enums import QUIZ_PASS_PERCENT, CertificateStatus
+from semilla.errors import ServiceError
+from semilla.transitions import transition
+
+from .enums import CERTIFICATE, QUIZ_PASS_PERCENT, CertificateStatus
 from .models import (
     Certificate,
     CoursePage,
@@ -25,7 +28,7 @@ from .models import (
 )
 
 
-class CurriculumError(Exception):
+class CurriculumError(ServiceError):
     """A learner's request that cannot be carried out; the message is for them."""
 
 
@@ -343,9 +346,11 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
     locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if locked.status != CertificateStatus.VALID:
         raise AlreadyRevoked(_("This certificate was already revoked."))
-    locked.status = CertificateStatus.REVOKED
-    locked.revoked_at = timezone.now()
-    locked.revoked_by = actor
-    locked.revoked_reason = reason
-    locked.save(update_fields=["status", "revoked_at", "revoked_by", "revoked_reason"])
-    return locked
+    return transition(
+        locked,
+        machine=CERTIFICATE,
+        to=CertificateStatus.REVOKED,
+        actor=actor,
+        locked=True,
+        fields={"revoked_at": timezone.now(), "revoked_by": actor, "revoked_reason": reason},
+    )

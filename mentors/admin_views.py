@@ -100,7 +100,7 @@ def transition(request, pk: int):
             actor=request.user,
             note=form.cleaned_data["note"],
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Status changed."))
@@ -196,7 +196,7 @@ def run_pin(request, pk: int):
         services.matching_run_pin(
             run=run, participant=participant, mentor=mentor, actor=request.user
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Pair pinned. Re-run to optimise around it."))
@@ -209,7 +209,7 @@ def run_unpin(request, pk: int):
     run, participant, _mentor, _reason = _run_and_pair(request, pk)
     try:
         services.matching_run_unpin(run=run, participant=participant)
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     return redirect("mentors_admin:run", pk=run.pk)
 
@@ -222,7 +222,7 @@ def run_exclude(request, pk: int):
         services.matching_run_exclude(
             run=run, participant=participant, mentor=mentor, actor=request.user, reason=reason
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Pair excluded for this cohort. Re-run to apply it."))
@@ -245,7 +245,7 @@ def run_rerun(request, pk: int):
     fairness = request.POST.get("fairness") == "on"
     try:
         services.matching_run_rerun(run=run, actor=request.user, fairness=fairness)
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     return redirect("mentors_admin:run", pk=run.pk)
 
@@ -256,7 +256,7 @@ def run_publish(request, pk: int):
     run = get_object_or_404(MatchingRun, pk=pk)
     try:
         created = services.matching_run_publish(run=run, actor=request.user)
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(
@@ -299,7 +299,7 @@ def match_end(request, pk: int):
             note=form.cleaned_data.get("note", ""),
             rematch=form.cleaned_data.get("rematch", False),
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The match was ended."))

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from semilla.transitions import StatusMachine
+
 
 class MentorStatus(models.TextChoices):
     APPLIED = "applied", pgettext_lazy("mentor status", "Applied")
@@ -23,6 +25,14 @@ MENTOR_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+MENTOR = StatusMachine(
+    model="mentors.MentorProfile",
+    moves=MENTOR_TRANSITIONS,
+    history="mentors.MentorStatusChange",
+    history_fk="profile",
+)
+
+
 class Availability(models.TextChoices):
     """Coarse weekly availability used by matching (detailed slots are set later)."""
 
@@ -38,6 +48,19 @@ class RunStatus(models.TextChoices):
     READY = "ready", pgettext_lazy("matching run", "Ready for review")
     FAILED = "failed", pgettext_lazy("matching run", "Failed")
     PUBLISHED = "published", pgettext_lazy("matching run", "Published")
+
+
+#: A run is computed (again) until it is published; the compute task may retry.
+RUN = StatusMachine(
+    model="mentors.MatchingRun",
+    moves={
+        RunStatus.QUEUED: {RunStatus.RUNNING, RunStatus.READY, RunStatus.FAILED},
+        RunStatus.RUNNING: {RunStatus.READY, RunStatus.FAILED, RunStatus.QUEUED},
+        RunStatus.READY: {RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.PUBLISHED},
+        RunStatus.FAILED: {RunStatus.QUEUED, RunStatus.RUNNING},
+        RunStatus.PUBLISHED: set(),
+    },
+)
 
 
 class MatchStatus(models.TextChoices):
@@ -62,6 +85,14 @@ MATCH_TRANSITIONS: dict[str, frozenset[str]] = {
     MatchStatus.ENDED: frozenset(),
     MatchStatus.CANCELLED: frozenset(),
 }
+
+
+MATCH = StatusMachine(
+    model="mentors.Match",
+    moves=MATCH_TRANSITIONS,
+    history="mentors.MatchStatusChange",
+    history_fk="match",
+)
 
 
 class MatchSource(models.TextChoices):
@@ -113,6 +144,21 @@ class BookingStatus(models.TextChoices):
     DECLINED = "declined", pgettext_lazy("booking status", "Declined by the mentee")
 
 
+#: A mentor proposes or a mentee books (confirmed); either may cancel before the start.
+BOOKING = StatusMachine(
+    model="mentors.Booking",
+    moves={
+        BookingStatus.PROPOSED: {
+            BookingStatus.CONFIRMED,
+            BookingStatus.DECLINED,
+            BookingStatus.CANCELLED,
+        },
+        BookingStatus.CONFIRMED: {BookingStatus.CANCELLED},
+        BookingStatus.CANCELLED: set(),
+        BookingStatus.DECLINED: set(),
+    },
+)
+
 #: Statuses in which a booking holds its time (for the mentor and the mentee).
 ACTIVE_BOOKING_STATUSES = (BookingStatus.CONFIRMED, BookingStatus.PROPOSED)
 
@@ -132,3 +178,10 @@ class GoalStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("goal status", "In progress")
     ACHIEVED = "achieved", pgettext_lazy("goal status", "Achieved")
     DROPPED = "dropped", pgettext_lazy("goal status", "Dropped")
+
+
+#: Goals move freely: achieved, dropped or open again (the goal's progress follows).
+GOAL = StatusMachine(
+    model="mentors.MentorshipGoal",
+    moves={status: set(GoalStatus.values) for status in GoalStatus.values},
+)

@@ -10,6 +10,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
+from semilla.transitions import StatusHistory
 
 from .enums import (
     OPEN_MATCH_STATUSES,
@@ -208,31 +209,20 @@ class MentorProfile(models.Model):
         return [str(Language(v).label) for v in self.languages if v in Language.values]
 
 
-class MentorStatusChange(models.Model):
+class MentorStatusChange(StatusHistory):
     """History of a mentor's vetting status: who moved it, when, from what, to what, why."""
 
     profile = models.ForeignKey(
         MentorProfile, on_delete=models.CASCADE, related_name="status_changes"
     )
     from_status = models.CharField(
-        _("from"), max_length=16, choices=MentorStatus.choices, blank=True
+        _("from"), max_length=20, choices=MentorStatus.choices, blank=True
     )
-    to_status = models.CharField(_("to"), max_length=16, choices=MentorStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=MentorStatus.choices)
 
-    class Meta:
+    class Meta(StatusHistory.Meta):
         verbose_name = _("mentor status change")
         verbose_name_plural = _("mentor status changes")
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.profile_id}: {self.from_status} -> {self.to_status}"
@@ -539,25 +529,18 @@ class Match(models.Model):
         return self.status in OPEN_MATCH_STATUSES
 
 
-class MatchStatusChange(models.Model):
+class MatchStatusChange(StatusHistory):
+    """History of a match: proposed, accepted, declined, expired, ended (who, when, why)."""
+
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(
-        _("from"), max_length=16, choices=MatchStatus.choices, blank=True
+        _("from"), max_length=20, choices=MatchStatus.choices, blank=True
     )
-    to_status = models.CharField(_("to"), max_length=16, choices=MatchStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=MatchStatus.choices)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("match status change")
+        verbose_name_plural = _("match status changes")
 
     def __str__(self) -> str:
         return f"{self.match_id}: {self.from_status} -> {self.to_status}"

@@ -16,13 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from django_q.tasks import async_task
 
 from semilla.enums import Role
+from semilla.errors import ServiceError
 from semilla.notifications import notify
 from semilla.services import user_grant_role, user_revoke_role
+from semilla.transitions import record, transition
 
 from .enums import (
-    MATCH_TRANSITIONS,
-    MENTOR_TRANSITIONS,
+    MATCH,
+    MENTOR,
     OPEN_MATCH_STATUSES,
+    RUN,
     EndRequestStatus,
     MatchSource,
     MatchStatus,
@@ -36,30 +39,12 @@ from .models import (
     MatchEndRequest,
     MatchingRun,
     MatchingWeights,
-    MatchStatusChange,
     MenteeAvailability,
     MentorProfile,
-    MentorStatusChange,
     ProposedMatch,
     RunPin,
     UnmatchedParticipant,
 )
-
-
-class MentorsError(Exception):
-    """A rule of the mentors app refused the operation; ``message`` is translated."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
-class InvalidTransition(MentorsError):
-    def __init__(self, from_status, to_status):
-        super().__init__(_("This change of status is not allowed."))
-        self.from_status = from_status
-        self.to_status = to_status
-
 
 PROFILE_FIELDS = (
     "headline",
@@ -84,17 +69,17 @@ def mentor_apply(*, user, accept_code_of_conduct: bool, **fields) -> MentorProfi
     """A signed-in person applies to be a mentor (status *applied*), accepting the code
     of conduct, which is recorded with its version and time."""
     if MentorProfile.objects.filter(user=user).exists():
-        raise MentorsError(_("You have already applied to be a mentor."))
+        raise ServiceError(_("You have already applied to be a mentor."))
     if not accept_code_of_conduct:
-        raise MentorsError(_("You must accept the mentor code of conduct."))
+        raise ServiceError(_("You must accept the mentor code of conduct."))
     profile = MentorProfile(user=user, **{k: v for k, v in fields.items() if k in PROFILE_FIELDS})
     profile.code_of_conduct_version = CODE_OF_CONDUCT_VERSION
     profile.code_of_conduct_accepted_at = timezone.now()
     profile.full_clean()
     profile.save()
-    MentorStatusChange.objects.create(
-        profile=profile,
-        from_status="",
+    record(
+        profile,
+        machine=MENTOR,
         to_status=MentorStatus.APPLIED,
         actor=user,
         note="code of conduct " + CODE_OF_CONDUCT_VERSION,
@@ -116,7 +101,7 @@ def mentor_update_profile(*, profile: MentorProfile, actor, **fields) -> MentorP
         if name in PROFILE_FIELDS:
             setattr(locked, name, value)
     if locked.capacity < locked.active_mentees:
-        raise MentorsError(
+        raise ServiceError(
             _("Your capacity cannot be lower than your current number of mentees (%(count)s).")
             % {"count": locked.active_mentees}
         )
@@ -152,19 +137,15 @@ def mentor_record_interview(*, profile: MentorProfile, actor, notes: str = "") -
 def _mentor_move(*, profile: MentorProfile, to: str, actor, note: str = "") -> MentorProfile:
     """The one place a mentor's status changes (inside a caller's transaction)."""
     locked = MentorProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
-    if to not in MENTOR_TRANSITIONS[locked.status]:
-        raise InvalidTransition(locked.status, to)
+    if not MENTOR.allows(locked.status, to):
+        raise MENTOR.refusal(locked.status, to)
     if to == MentorStatus.VETTED:
         if not locked.code_of_conduct_accepted:
-            raise MentorsError(_("The mentor has not accepted the code of conduct."))
+            raise ServiceError(_("The mentor has not accepted the code of conduct."))
         if not locked.interview_done:
-            raise MentorsError(_("Record the vetting interview first."))
+            raise ServiceError(_("Record the vetting interview first."))
     previous = locked.status
-    locked.status = to
-    locked.save(update_fields=["status", "updated_at"])
-    MentorStatusChange.objects.create(
-        profile=locked, from_status=previous, to_status=to, actor=actor, note=note
-    )
+    transition(locked, machine=MENTOR, to=to, actor=actor, note=note, locked=True)
     if to == MentorStatus.ACTIVE:
         user_grant_role(user=locked.user, role=Role.MENTOR)
         if previous == MentorStatus.VETTED:
@@ -254,16 +235,22 @@ def matching_run_compute(*, run_id: int) -> MatchingRun:
         ProposedMatch.objects.bulk_create(result["proposals"])
         UnmatchedParticipant.objects.bulk_create(result["unmatched"])
         RunPin.objects.filter(pk__in=result["dropped_pins"]).delete()
-        locked.status = RunStatus.READY
-        locked.progress = 100
-        locked.progress_note = "done"
-        locked.total_score = result["total"]
-        locked.minimum_score = result["minimum"]
-        locked.participants_count = result["participants"]
-        locked.weights = result["weights"]
-        locked.version += 1
-        locked.finished_at = timezone.now()
-        locked.save()
+        transition(
+            locked,
+            machine=RUN,
+            to=RunStatus.READY,
+            locked=True,
+            fields={
+                "progress": 100,
+                "progress_note": "done",
+                "total_score": result["total"],
+                "minimum_score": result["minimum"],
+                "participants_count": result["participants"],
+                "weights": result["weights"],
+                "version": locked.version + 1,
+                "finished_at": timezone.now(),
+            },
+        )
     return locked
 
 
@@ -366,7 +353,7 @@ def _compute(run: MatchingRun) -> dict:
 def _editable_run(run: MatchingRun) -> MatchingRun:
     locked = MatchingRun.objects.select_for_update().get(pk=run.pk)
     if not locked.is_editable:
-        raise MentorsError(_("This run can no longer be changed."))
+        raise ServiceError(_("This run can no longer be changed."))
     return locked
 
 
@@ -378,18 +365,18 @@ def matching_run_pin(*, run: MatchingRun, participant, mentor: MentorProfile, ac
 
     locked = _editable_run(run)
     if participant.cohort_id != locked.cohort_id:
-        raise MentorsError(_("This participant is not in the run's cohort."))
+        raise ServiceError(_("This participant is not in the run's cohort."))
     facts = selectors.participant_facts([participant])[0]
     mentor_row = selectors.active_mentors_with_open_counts().filter(pk=mentor.pk).first()
     if mentor_row is None:
-        raise MentorsError(_("Only active mentors can be pinned."))
+        raise ServiceError(_("Only active mentors can be pinned."))
     broken = hard_constraint(
         facts,
         selectors.mentor_facts(mentor_row, open_count=mentor_row.open_count),
         selectors.excluded_pairs(cohort=locked.cohort),
     )
     if broken:
-        raise MentorsError(_("This pair breaks a hard constraint and cannot be pinned."))
+        raise ServiceError(_("This pair breaks a hard constraint and cannot be pinned."))
     pin, _created = RunPin.objects.update_or_create(
         run=locked, participant=participant, defaults={"mentor": mentor, "created_by": actor}
     )
@@ -426,12 +413,18 @@ def matching_run_include(*, exclusion: ExcludedPair) -> None:
 @transaction.atomic(durable=True)
 def matching_run_rerun(*, run: MatchingRun, actor, fairness: bool | None = None) -> MatchingRun:
     locked = _editable_run(run)
-    if fairness is not None:
-        locked.fairness = fairness
-    locked.status = RunStatus.QUEUED
-    locked.progress = 0
-    locked.progress_note = ""
-    locked.save(update_fields=["status", "progress", "progress_note", "fairness"])
+    transition(
+        locked,
+        machine=RUN,
+        to=RunStatus.QUEUED,
+        actor=actor,
+        locked=True,
+        fields={
+            "progress": 0,
+            "progress_note": "",
+            "fairness": locked.fairness if fairness is None else fairness,
+        },
+    )
     transaction.on_commit(partial(async_task, "mentors.tasks.compute_run", locked.pk))
     return locked
 
@@ -462,9 +455,7 @@ def _new_match(
         status=MatchStatus.PROPOSED,
         respond_by=timezone.now() + timedelta(days=days),
     )
-    MatchStatusChange.objects.create(
-        match=match, from_status="", to_status=MatchStatus.PROPOSED, actor=actor, note=str(source)
-    )
+    record(match, machine=MATCH, to_status=MatchStatus.PROPOSED, actor=actor, note=str(source))
     _notify_match(match, "proposed")
     return match
 
@@ -500,7 +491,7 @@ def matching_run_publish(*, run: MatchingRun, actor) -> list[Match]:
     """Turn a reviewed run into matches waiting for each mentor's answer; notify both."""
     locked = _editable_run(run)
     if locked.status != RunStatus.READY:
-        raise MentorsError(_("Only a computed run can be published."))
+        raise ServiceError(_("Only a computed run can be published."))
     proposals = list(
         ProposedMatch.objects.filter(run=locked)
         .select_related("participant__user", "participant__cohort", "mentor__user")
@@ -541,10 +532,14 @@ def matching_run_publish(*, run: MatchingRun, actor) -> list[Match]:
                 days=days,
             )
         )
-    locked.status = RunStatus.PUBLISHED
-    locked.published_at = timezone.now()
-    locked.published_by = actor
-    locked.save(update_fields=["status", "published_at", "published_by"])
+    transition(
+        locked,
+        machine=RUN,
+        to=RunStatus.PUBLISHED,
+        actor=actor,
+        locked=True,
+        fields={"published_at": timezone.now(), "published_by": actor},
+    )
     return created
 
 
@@ -556,20 +551,15 @@ def selectors_weights(cohort):
 
 def _match_move(*, match: Match, to: str, actor, note: str = "") -> Match:
     locked = Match.objects.select_for_update().get(pk=match.pk)
-    if to not in MATCH_TRANSITIONS[locked.status]:
-        raise InvalidTransition(locked.status, to)
-    previous = locked.status
-    locked.status = to
     now = timezone.now()
+    fields = {}
     if to in (MatchStatus.ACCEPTED, MatchStatus.DECLINED):
-        locked.responded_at = now
+        fields["responded_at"] = now
     if to == MatchStatus.ENDED:
-        locked.ended_at = now
-    locked.save(update_fields=["status", "responded_at", "ended_at"])
-    MatchStatusChange.objects.create(
-        match=locked, from_status=previous, to_status=to, actor=actor, note=note
+        fields["ended_at"] = now
+    return transition(
+        locked, machine=MATCH, to=to, actor=actor, note=note, locked=True, fields=fields
     )
-    return locked
 
 
 @transaction.atomic(durable=True)
@@ -579,13 +569,13 @@ def match_accept(*, match: Match, actor) -> Match:
     profile = MentorProfile.objects.select_for_update().get(pk=match.mentor_id)
     current = Match.objects.select_for_update().get(pk=match.pk)
     if current.status != MatchStatus.PROPOSED:
-        raise MentorsError(_("This request has already been answered."))
+        raise ServiceError(_("This request has already been answered."))
     if current.respond_by < timezone.now():
-        raise MentorsError(_("The time to answer this request has passed."))
+        raise ServiceError(_("The time to answer this request has passed."))
     if profile.status != MentorStatus.ACTIVE:
-        raise MentorsError(_("Only active mentors can accept mentees."))
+        raise ServiceError(_("Only active mentors can accept mentees."))
     if profile.active_mentees >= profile.capacity:
-        raise MentorsError(
+        raise ServiceError(
             _(
                 "You are already mentoring as many people as your capacity "
                 "allows. Raise your capacity or end a mentorship first."
@@ -690,16 +680,16 @@ def match_request_end(*, match: Match, user, reason: str) -> MatchEndRequest:
     """Either person asks to end an active match, with a reason; staff are alerted."""
     reason = (reason or "").strip()
     if not reason:
-        raise MentorsError(_("Please tell us why you want to end this mentorship."))
+        raise ServiceError(_("Please tell us why you want to end this mentorship."))
     current = (
         Match.objects.select_for_update()
         .select_related("participant__user", "mentor__user")
         .get(pk=match.pk)
     )
     if current.status != MatchStatus.ACCEPTED:
-        raise MentorsError(_("Only an active mentorship can be ended."))
+        raise ServiceError(_("Only an active mentorship can be ended."))
     if MatchEndRequest.objects.filter(match=current, status=EndRequestStatus.OPEN).exists():
-        raise MentorsError(_("There is already a request to end this mentorship."))
+        raise ServiceError(_("There is already a request to end this mentorship."))
     request = MatchEndRequest.objects.create(match=current, requested_by=user, reason=reason)
     _alert_staff(
         template="mentors/staff_end_request",
@@ -739,19 +729,19 @@ def match_request_from_directory(*, participant, mentor: MentorProfile, actor) -
     from .compatibility import hard_constraint, score_pair
 
     if not participant.cohort.allow_mentor_directory:
-        raise MentorsError(_("This cohort does not use the mentor directory."))
+        raise ServiceError(_("This cohort does not use the mentor directory."))
     profile = MentorProfile.objects.select_for_update().select_related("user").get(pk=mentor.pk)
     if profile.status != MentorStatus.ACTIVE:
-        raise MentorsError(_("This mentor is not taking mentees now."))
+        raise ServiceError(_("This mentor is not taking mentees now."))
     if Match.objects.filter(participant=participant, status__in=OPEN_MATCH_STATUSES).exists():
-        raise MentorsError(_("You already have a mentor or a pending request."))
+        raise ServiceError(_("You already have a mentor or a pending request."))
     open_count = Match.objects.filter(mentor=profile, status__in=OPEN_MATCH_STATUSES).count()
     if open_count >= profile.capacity:
-        raise MentorsError(_("This mentor has no free places right now."))
+        raise ServiceError(_("This mentor has no free places right now."))
     facts = selectors.participant_facts([participant])[0]
     mentor_facts = selectors.mentor_facts(profile, open_count=open_count)
     if hard_constraint(facts, mentor_facts, selectors.excluded_pairs(cohort=participant.cohort)):
-        raise MentorsError(
+        raise ServiceError(
             _("This mentor cannot be requested (no shared language or a declared conflict).")
         )
     score, components = score_pair(

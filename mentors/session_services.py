@@ -20,10 +20,14 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Participant
+from semilla.errors import ServiceError
 from semilla.notifications import notify
+from semilla.transitions import transition
 
 from .enums import (
     ACTIVE_BOOKING_STATUSES,
+    BOOKING,
+    GOAL,
     BookingMode,
     BookingStatus,
     GoalStatus,
@@ -44,10 +48,9 @@ from .models import (
     WeeklyAvailability,
 )
 from .scheduling import Rules, Window, generate_slots
-from .services import MentorsError
 
 
-class BookingError(MentorsError):
+class BookingError(ServiceError):
     pass
 
 
@@ -84,12 +87,12 @@ def availability_add_weekly(
     *, mentor: MentorProfile, weekday: int, start, end
 ) -> WeeklyAvailability:
     if end <= start:
-        raise MentorsError(_("The end must be after the start."))
+        raise ServiceError(_("The end must be after the start."))
     overlapping = mentor.weekly_availability.filter(
         weekday=weekday, start_time__lt=end, end_time__gt=start
     )
     if overlapping.exists():
-        raise MentorsError(_("This overlaps hours you already offer that day."))
+        raise ServiceError(_("This overlaps hours you already offer that day."))
     return WeeklyAvailability.objects.create(
         mentor=mentor, weekday=weekday, start_time=start, end_time=end
     )
@@ -100,7 +103,7 @@ def availability_add_override(
     *, mentor: MentorProfile, day, available: bool, start=None, end=None
 ) -> AvailabilityOverride:
     if available and (start is None or end is None or end <= start):
-        raise MentorsError(_("Extra hours need a start and an end after it."))
+        raise ServiceError(_("Extra hours need a start and an end after it."))
     row = AvailabilityOverride(
         mentor=mentor,
         date=day,
@@ -334,14 +337,21 @@ def booking_cancel(*, booking: Booking, actor, reason: str) -> Booking:
     if locked.status not in ACTIVE_BOOKING_STATUSES or locked.starts_at <= now:
         raise BookingError(_("This session can no longer be cancelled."))
     was_confirmed = locked.status == BookingStatus.CONFIRMED
-    locked.status = BookingStatus.CANCELLED
-    locked.cancelled_at = now
-    locked.cancelled_by = actor
-    locked.cancel_reason = reason[:300]
-    # Withdrawing a proposal the mentee never accepted is never late.
-    locked.late_cancellation = was_confirmed and now > _cutoff(locked)
-    locked.sequence += 1
-    locked.save()
+    transition(
+        locked,
+        machine=BOOKING,
+        to=BookingStatus.CANCELLED,
+        actor=actor,
+        locked=True,
+        fields={
+            "cancelled_at": now,
+            "cancelled_by": actor,
+            "cancel_reason": reason[:300],
+            # Withdrawing a proposal the mentee never accepted is never late.
+            "late_cancellation": was_confirmed and now > _cutoff(locked),
+            "sequence": locked.sequence + 1,
+        },
+    )
     _notify_booking(locked, "cancelled", method="CANCEL")
     return locked
 
@@ -481,18 +491,20 @@ def booking_respond(*, booking: Booking, actor, accept: bool, reason: str = "") 
             exclude_pk=locked.pk,
         ):
             raise BookingError(_("One of you already has a session at that time."))
-        locked.status = BookingStatus.CONFIRMED
-        locked.save(update_fields=["status"])
+        transition(locked, machine=BOOKING, to=BookingStatus.CONFIRMED, actor=actor, locked=True)
         _notify_booking(locked, "confirmed")
         return locked
     reason = (reason or "").strip()
     if not reason:
         raise BookingError(_("Please give a reason for declining."))
-    locked.status = BookingStatus.DECLINED
-    locked.cancelled_at = now
-    locked.cancelled_by = actor
-    locked.cancel_reason = reason[:300]
-    locked.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
+    transition(
+        locked,
+        machine=BOOKING,
+        to=BookingStatus.DECLINED,
+        actor=actor,
+        locked=True,
+        fields={"cancelled_at": now, "cancelled_by": actor, "cancel_reason": reason[:300]},
+    )
     notify(
         user=locked.mentor.user,
         template="mentors/booking_declined",
@@ -545,12 +557,14 @@ def goal_set_status(*, goal: MentorshipGoal, actor, status: str) -> MentorshipGo
         raise BookingError(_("Only the mentee and the mentor set the goals of a mentorship."))
     if status not in GoalStatus.values:
         raise BookingError(_("Choose a valid status."))
-    locked.status = status
+    progress = locked.progress
     if status == GoalStatus.ACHIEVED:
-        locked.progress = 100
-    elif locked.progress == 100:
-        locked.progress = 90
-    locked.save(update_fields=["status", "progress", "updated_at"])
+        progress = 100
+    elif progress == 100:
+        progress = 90
+    transition(
+        locked, machine=GOAL, to=status, actor=actor, locked=True, fields={"progress": progress}
+    )
     return locked
 
 
@@ -571,10 +585,17 @@ def _record_goal_progress(*, log: SessionLog, match_id: int, progress: dict[int,
         value = int(value)
         if not 0 <= value <= 100:
             raise BookingError(_("Progress must be between 0 and 100."))
-        goal.progress = value
         if value == 100:
-            goal.status = GoalStatus.ACHIEVED
-        goal.save(update_fields=["progress", "status", "updated_at"])
+            transition(
+                goal,
+                machine=GOAL,
+                to=GoalStatus.ACHIEVED,
+                locked=True,
+                fields={"progress": value},
+            )
+        else:
+            goal.progress = value
+            goal.save(update_fields=["progress", "updated_at"])
         updates.append(GoalUpdate(goal=goal, log=log, progress=value))
     GoalUpdate.objects.bulk_create(updates)
 

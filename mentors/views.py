@@ -87,7 +87,7 @@ def apply(request):
         accepted = data.pop("accept_code_of_conduct")
         try:
             services.mentor_apply(user=request.user, accept_code_of_conduct=accepted, **data)
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(
@@ -109,7 +109,7 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.mentor_update_profile(profile=profile, actor=request.user, **form.cleaned_data)
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             form.add_error("capacity", exc.message)
         else:
             messages.success(request, _("Your profile was saved."))
@@ -156,7 +156,7 @@ def match_accept(request, pk: int):
         raise Http404
     try:
         services.match_accept(match=match, actor=request.user)
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("You accepted. Your new mentee has been told."))
@@ -173,7 +173,7 @@ def match_decline(request, pk: int):
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
         services.match_decline(match=match, actor=request.user, reason=reason)
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("You declined. We will propose another mentor."))
@@ -192,7 +192,7 @@ def match_end_request(request, pk: int):
             services.match_request_end(
                 match=match, user=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Your request was sent to the programme team."))
@@ -268,7 +268,7 @@ def directory_request(request, mentor_pk: int):
         services.match_request_from_directory(
             participant=participant, mentor=mentor, actor=request.user
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
         return redirect("mentors:directory")
     messages.success(request, _("Your request was sent. The mentor will answer soon."))
@@ -334,7 +334,7 @@ def availability(request):
                 ):
                     messages.success(request, _("Date removed."))
                 return redirect("mentors:availability")
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
     return render(
         request,
@@ -383,7 +383,7 @@ def book(request):
                 mode=data["mode"],
                 topic=data["topic"],
             )
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(
@@ -459,7 +459,7 @@ def booking_cancel(request, pk: int):
         cancelled = session_services.booking_cancel(
             booking=booking, actor=request.user, reason=form.cleaned_data["reason"]
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         if cancelled.late_cancellation:
@@ -529,7 +529,7 @@ def session_log(request, pk: int):
             action_items=data["action_items"].splitlines(),
             goal_progress=_goal_progress(request.POST),
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Session logged. Thank you!"))
@@ -551,7 +551,7 @@ def session_confirm(request, pk: int):
             rating=form.cleaned_data["rating"],
             comment=form.cleaned_data["comment"],
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Thank you for confirming."))
@@ -614,7 +614,7 @@ def booking_propose(request, match_pk: int):
                 mode=data["mode"],
                 topic=data["topic"],
             )
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(
@@ -643,7 +643,7 @@ def booking_respond(request, pk: int):
         session_services.booking_respond(
             booking=booking, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
         )
-    except services.MentorsError as exc:
+    except services.ServiceError as exc:
         messages.error(request, exc.message)
     else:
         if accept:
@@ -674,7 +674,7 @@ def booking_reschedule(request, pk: int):
                 actor=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(
@@ -716,7 +716,7 @@ def goal_add(request, pk: int):
             session_services.goal_add(
                 match=match, actor=request.user, title=form.cleaned_data["title"]
             )
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Goal added."))
@@ -746,7 +746,7 @@ def goal_status(request, pk: int):
             session_services.goal_set_status(
                 goal=goal, actor=request.user, status=form.cleaned_data["status"]
             )
-        except services.MentorsError as exc:
+        except services.ServiceError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Goal updated."))

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from semilla.transitions import StatusMachine
+
 
 class Currency(models.TextChoices):
     COP = "COP", _("Colombian peso (COP)")
@@ -130,3 +132,103 @@ class PitchStatus(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("pitch status", "Draft")
     SUBMITTED = "submitted", _("Submitted")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# --- the allowed moves of every status (semilla.transitions) ---------------------------------
+
+_G, _T, _M, _D = GrantStatus, TrancheStatus, MilestoneStatus, DisbursementStatus
+#: A grant's history (GrantEvent) also records its tranches' and milestones' moves, with
+#: an ``action`` that names what moved; those are written with ``record``.
+GRANT = StatusMachine(
+    model="pitchday.Grant",
+    moves={
+        _G.DRAFT: {_G.OFFERED, _G.CANCELLED},
+        _G.OFFERED: {_G.ACTIVE, _G.CANCELLED},
+        _G.ACTIVE: {_G.COMPLETED, _G.CANCELLED},
+        _G.COMPLETED: set(),
+        _G.CANCELLED: set(),
+    },
+    history="pitchday.GrantEvent",
+    history_fk="grant",
+)
+TRANCHE = StatusMachine(
+    model="pitchday.Tranche",
+    moves={
+        _T.LOCKED: {_T.PAYABLE, _T.CANCELLED},
+        _T.PAYABLE: {_T.IN_PAYMENT, _T.CANCELLED},
+        # a cancelled payment makes the tranche payable again
+        _T.IN_PAYMENT: {_T.PAYABLE, _T.PAID, _T.CANCELLED},
+        _T.PAID: set(),
+        _T.CANCELLED: set(),
+    },
+)
+MILESTONE = StatusMachine(
+    model="pitchday.Milestone",
+    moves={
+        # a milestone without required evidence is approved when the agreement is accepted
+        _M.PENDING: {_M.SUBMITTED, _M.APPROVED},
+        _M.SUBMITTED: {_M.APPROVED, _M.CHANGES_REQUESTED},
+        _M.CHANGES_REQUESTED: {_M.SUBMITTED},
+        _M.APPROVED: set(),
+    },
+)
+DISBURSEMENT = StatusMachine(
+    model="pitchday.Disbursement",
+    moves={
+        _D.REQUESTED: {_D.APPROVED, _D.CANCELLED},
+        _D.APPROVED: {_D.PROCESSING, _D.REQUESTED, _D.CANCELLED},
+        _D.PROCESSING: {_D.PAID, _D.FAILED},
+        _D.FAILED: {_D.PROCESSING, _D.PAID, _D.CANCELLED},
+        _D.PAID: {_D.REVERSED},
+        _D.CANCELLED: set(),
+        _D.REVERSED: set(),
+    },
+    history="pitchday.DisbursementTransition",
+    history_fk="disbursement",
+)
+PAYOUT_DETAILS = StatusMachine(
+    model="pitchday.PayoutDetails",
+    moves={
+        PayoutDetailsStatus.PENDING: {
+            PayoutDetailsStatus.CONFIRMED,
+            PayoutDetailsStatus.SUPERSEDED,
+        },
+        PayoutDetailsStatus.CONFIRMED: {PayoutDetailsStatus.SUPERSEDED},
+        PayoutDetailsStatus.SUPERSEDED: set(),
+    },
+)
+CONTRIBUTION = StatusMachine(
+    model="pitchday.Contribution",
+    moves={ContributionStatus.OPEN: {ContributionStatus.PAID}, ContributionStatus.PAID: set()},
+)
+_E = EventStatus
+EVENT = StatusMachine(
+    model="pitchday.PitchEvent",
+    moves={
+        _E.DRAFT: {_E.OPEN},
+        _E.OPEN: {_E.SCORING, _E.DRAFT},
+        _E.SCORING: {_E.LOCKED},
+        _E.LOCKED: {_E.SCORING, _E.PUBLISHED},
+        _E.PUBLISHED: set(),
+    },
+    history="pitchday.EventLog",
+    history_fk="event",
+)
+#: Staff (re-)invite a judge who has not accepted; the judge answers, and may change
+#: their answer.
+JUDGE = StatusMachine(
+    model="pitchday.Judge",
+    moves={
+        JudgeStatus.INVITED: {JudgeStatus.INVITED, JudgeStatus.ACCEPTED, JudgeStatus.DECLINED},
+        JudgeStatus.ACCEPTED: {JudgeStatus.ACCEPTED, JudgeStatus.DECLINED},
+        JudgeStatus.DECLINED: {JudgeStatus.INVITED, JudgeStatus.ACCEPTED, JudgeStatus.DECLINED},
+    },
+)
+PITCH = StatusMachine(
+    model="pitchday.Pitch",
+    moves={
+        PitchStatus.DRAFT: {PitchStatus.SUBMITTED, PitchStatus.WITHDRAWN},
+        PitchStatus.SUBMITTED: {PitchStatus.WITHDRAWN},
+        PitchStatus.WITHDRAWN: set(),
+    },
+)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from semilla import upload_pipeline
+from semilla.transitions import StatusHistory
 from semilla.upload_pipeline import UploadModelField
 
 from ..enums import Currency, EventStatus, JudgeStatus, PitchStatus
@@ -156,19 +157,18 @@ class AwardTier(models.Model):
         return self.name
 
 
-class EventLog(models.Model):
+class EventLog(StatusHistory):
+    """History of a pitch event's status (who, when, from, to, why)."""
+
     event = models.ForeignKey(PitchEvent, on_delete=models.CASCADE, related_name="log")
-    actor = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
-    from_status = models.CharField(max_length=12, blank=True)
-    to_status = models.CharField(max_length=12)
-    note = models.CharField(max_length=300, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=EventStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=EventStatus.choices)
 
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status} -> {self.to_status}"
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("pitch event status change")
+        verbose_name_plural = _("pitch event status changes")
 
 
 class Judge(models.Model):

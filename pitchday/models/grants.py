@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from semilla import upload_pipeline
+from semilla.transitions import StatusHistory
 from semilla.upload_pipeline import UploadModelField
 
 from ..enums import (
@@ -474,42 +475,34 @@ class Disbursement(models.Model):
         return self.tranche.grant
 
 
-class DisbursementTransition(models.Model):
+class DisbursementTransition(StatusHistory):
     """History of a disbursement: who moved it, when, from where to where, and why."""
 
     disbursement = models.ForeignKey(
         Disbursement, on_delete=models.PROTECT, related_name="transitions"
     )
-    from_status = models.CharField(max_length=12, choices=DisbursementStatus.choices, blank=True)
-    to_status = models.CharField(max_length=12, choices=DisbursementStatus.choices)
-    actor = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=DisbursementStatus.choices, blank=True
     )
-    note = models.CharField(max_length=300, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=DisbursementStatus.choices)
 
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status} -> {self.to_status}"
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("disbursement status change")
+        verbose_name_plural = _("disbursement status changes")
 
 
-class GrantEvent(models.Model):
-    """History of a grant, its tranches and milestones (who, when, what)."""
+class GrantEvent(StatusHistory):
+    """History of a grant, its tranches and milestones (who, when, what): ``action`` names
+    what happened (``offered``, ``tranche_2_payable``, ``milestone_1_reviewed``...), and
+    ``from_status``/``to_status`` are the statuses of whatever moved (blank for an event
+    that moves nothing)."""
 
     grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="history")
-    actor = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    action = models.CharField(max_length=40)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.CharField(max_length=300, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(_("action"), max_length=40)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("grant event")
+        verbose_name_plural = _("grant events")
 
     def __str__(self) -> str:
         return self.action

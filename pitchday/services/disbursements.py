@@ -16,45 +16,41 @@ from django.utils.translation import gettext as _
 
 from semilla.notifications import notify
 from semilla.permissions import is_finance, is_programme_staff
+from semilla.transitions import record, transition
 
 from ..enums import (
+    DISBURSEMENT,
+    GRANT,
+    TRANCHE,
     DisbursementStatus,
     EntryKind,
     GrantStatus,
     PayoutDetailsStatus,
     TrancheStatus,
 )
-from ..models import Disbursement, DisbursementTransition, Grant, LedgerEntry, Tranche
+from ..models import Disbursement, LedgerEntry, Tranche
 from ..rails import RailResult, get_rail
-from . import InvalidTransition, ServiceError
+from . import ServiceError
 from .duties import ensure_not_grantee
 from .ledger import post_entry
 
 S = DisbursementStatus
-ALLOWED: dict[str, set[str]] = {
-    S.REQUESTED: {S.APPROVED, S.CANCELLED},
-    S.APPROVED: {S.PROCESSING, S.REQUESTED, S.CANCELLED},
-    S.PROCESSING: {S.PAID, S.FAILED},
-    S.FAILED: {S.PROCESSING, S.PAID, S.CANCELLED},
-    S.PAID: {S.REVERSED},
-    S.CANCELLED: set(),
-    S.REVERSED: set(),
-}
 
 
 def _move(
     disbursement: Disbursement, to: str, actor=None, note: str = "", fields: tuple[str, ...] = ()
 ) -> Disbursement:
-    """Change status through the table and record the change (row already locked)."""
-    current = disbursement.status
-    if to not in ALLOWED[current]:
-        raise InvalidTransition(disbursement.get_status_display(), to)
-    disbursement.status = to
-    disbursement.save(update_fields=["status", *fields])
-    DisbursementTransition.objects.create(
-        disbursement=disbursement, from_status=current, to_status=to, actor=actor, note=note[:300]
+    """Change status through the table and record the change (row already locked); the
+    named ``fields`` were set by the caller and are saved with it."""
+    return transition(
+        disbursement,
+        machine=DISBURSEMENT,
+        to=to,
+        actor=actor,
+        note=note[:300],
+        locked=True,
+        fields={name: getattr(disbursement, name) for name in fields},
     )
-    return disbursement
 
 
 def _locked(disbursement_id: int) -> Disbursement:
@@ -101,11 +97,8 @@ def disbursement_request(*, tranche: Tranche, actor, note: str = "") -> Disburse
             )
     except IntegrityError as exc:
         raise ServiceError(_("This tranche already has a payment under way.")) from exc
-    DisbursementTransition.objects.create(
-        disbursement=disbursement, to_status=S.REQUESTED, actor=actor, note=note[:300]
-    )
-    tranche.status = TrancheStatus.IN_PAYMENT
-    tranche.save(update_fields=["status"])
+    record(disbursement, machine=DISBURSEMENT, to_status=S.REQUESTED, actor=actor, note=note[:300])
+    transition(tranche, machine=TRANCHE, to=TrancheStatus.IN_PAYMENT, actor=actor, locked=True)
     return disbursement
 
 
@@ -119,7 +112,7 @@ def disbursement_approve(*, disbursement: Disbursement, actor, note: str = "") -
     if locked.requested_by_id == actor.pk:
         raise ServiceError(_("You requested this payment, so someone else must approve it."))
     if locked.status != S.REQUESTED:
-        raise InvalidTransition(locked.get_status_display(), S.APPROVED)
+        raise DISBURSEMENT.refusal(locked.status, S.APPROVED)
     from .grants import current_payout_details
 
     confirmed, pending = current_payout_details(locked.tranche.grant.grantee)
@@ -166,8 +159,7 @@ def disbursement_cancel(*, disbursement: Disbursement, actor, note: str) -> Disb
     _move(locked, S.CANCELLED, actor, note)
     tranche = locked.tranche
     if tranche.status == TrancheStatus.IN_PAYMENT:
-        tranche.status = TrancheStatus.PAYABLE
-        tranche.save(update_fields=["status"])
+        transition(tranche, machine=TRANCHE, to=TrancheStatus.PAYABLE, actor=actor)
     return locked
 
 
@@ -286,7 +278,7 @@ def _settle_paid(
             found=str(amount),
         )
         return False
-    if S.PAID not in ALLOWED[locked.status]:
+    if not DISBURSEMENT.allows(locked.status, S.PAID):
         # Evidence of payment for a disbursement that was never executed: flag it.
         from .reconciliation import flag_issue
 
@@ -315,12 +307,11 @@ def _settle_paid(
     locked.last_error = ""
     _move(locked, S.PAID, actor, note, fields=("provider_reference", "paid_at", "last_error"))
     tranche = locked.tranche
-    tranche.status = TrancheStatus.PAID
-    tranche.save(update_fields=["status"])
+    transition(tranche, machine=TRANCHE, to=TrancheStatus.PAID, actor=actor)
     if not grant.tranches.exclude(
         status__in=[TrancheStatus.PAID, TrancheStatus.CANCELLED]
     ).exists():
-        Grant.objects.filter(pk=grant.pk).update(status=GrantStatus.COMPLETED)
+        transition(grant, machine=GRANT, to=GrantStatus.COMPLETED, actor=actor, action="completed")
     notify(
         user=grant.grantee,
         key=f"pitchday/tranche_paid:{tranche.pk}",
@@ -391,7 +382,7 @@ def disbursement_record_payment(
     if not locked.rail or not get_rail(locked.rail).manual:
         raise ServiceError(_("This payment is made through the provider, not recorded by hand."))
     if locked.status != S.PROCESSING:
-        raise InvalidTransition(locked.get_status_display(), S.PAID)
+        raise DISBURSEMENT.refusal(locked.status, S.PAID)
     if not reference.strip():
         raise ServiceError(_("Enter the payment reference."))
     if proof is not None:

@@ -13,12 +13,12 @@ from semilla.enums import Role
 from semilla.notifications import notify
 from semilla.permissions import has_verified_email
 from semilla.services import user_grant_role
+from semilla.transitions import transition
 
-from ..enums import EventStatus, JudgeStatus, PitchStatus
+from ..enums import EVENT, JUDGE, PITCH, EventStatus, JudgeStatus, PitchStatus
 from ..models import (
     AudienceVote,
     Award,
-    EventLog,
     Judge,
     JudgeComment,
     JudgeConflict,
@@ -29,16 +29,9 @@ from ..models import (
     UseOfFundsItem,
 )
 from ..models.events import SCORE_MAX, SCORE_MIN
-from . import InvalidTransition, ServiceError
+from . import ServiceError
 
 E = EventStatus
-ALLOWED = {
-    E.DRAFT: {E.OPEN},
-    E.OPEN: {E.SCORING, E.DRAFT},
-    E.SCORING: {E.LOCKED},
-    E.LOCKED: {E.SCORING, E.PUBLISHED},
-    E.PUBLISHED: set(),
-}
 
 
 DEFAULT_RUBRIC_NAME = "Rúbrica de pitch Semilla"
@@ -123,19 +116,18 @@ def rubric_weights_ok(rubric) -> bool:
 @transaction.atomic(durable=True)
 def event_transition(*, event: PitchEvent, to: str, actor, note: str = "") -> PitchEvent:
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
-    if to not in ALLOWED[EventStatus(event.status)]:
-        raise InvalidTransition(event.get_status_display(), to)
+    if not EVENT.allows(event.status, to):
+        raise EVENT.refusal(event.status, to)
     if to == E.OPEN and not rubric_weights_ok(event.rubric):
         raise ServiceError(_("The rubric's weights must add up to 100."))
-    previous = event.status
-    event.status = to
-    fields = ["status"]
-    if to == E.PUBLISHED:
-        event.published_at = timezone.now()
-        fields.append("published_at")
-    event.save(update_fields=fields)
-    EventLog.objects.create(
-        event=event, actor=actor, from_status=previous, to_status=to, note=note[:300]
+    transition(
+        event,
+        machine=EVENT,
+        to=to,
+        actor=actor,
+        note=note[:300],
+        locked=True,
+        fields={"published_at": timezone.now()} if to == E.PUBLISHED else {},
     )
     if to == E.PUBLISHED:
         for pitch in event.pitches.filter(status=PitchStatus.SUBMITTED).select_related(
@@ -158,8 +150,7 @@ def judge_invite(*, event: PitchEvent, user, actor) -> Judge:
     judge, created = Judge.objects.get_or_create(event=event, user=user)
     if not created and judge.status == JudgeStatus.ACCEPTED:
         return judge
-    judge.status = JudgeStatus.INVITED
-    judge.save(update_fields=["status"])
+    transition(judge, machine=JUDGE, to=JudgeStatus.INVITED, actor=actor)
     user_grant_role(user=user, role=Role.JUDGE)
     notify(
         user=user,
@@ -178,9 +169,14 @@ def judge_respond(*, judge: Judge, user, accept: bool) -> Judge:
     judge = Judge.objects.select_for_update().get(pk=judge.pk)
     if judge.user_id != user.pk:
         raise ServiceError(_("This invitation is for someone else."))
-    judge.status = JudgeStatus.ACCEPTED if accept else JudgeStatus.DECLINED
-    judge.responded_at = timezone.now()
-    judge.save(update_fields=["status", "responded_at"])
+    transition(
+        judge,
+        machine=JUDGE,
+        to=JudgeStatus.ACCEPTED if accept else JudgeStatus.DECLINED,
+        actor=user,
+        locked=True,
+        fields={"responded_at": timezone.now()},
+    )
     return judge
 
 
@@ -262,9 +258,15 @@ def pitch_save(
             # report through the return value's attribute
             pitch.missing = missing
             return pitch
-        pitch.status = PitchStatus.SUBMITTED
-        pitch.submitted_at = pitch.submitted_at or timezone.now()
-        pitch.save(update_fields=["status", "submitted_at"])
+        if pitch.status != PitchStatus.SUBMITTED:  # saving a submitted pitch keeps it so
+            transition(
+                pitch,
+                machine=PITCH,
+                to=PitchStatus.SUBMITTED,
+                actor=participant.user,
+                locked=True,
+                fields={"submitted_at": pitch.submitted_at or timezone.now()},
+            )
     pitch.missing = []
     return pitch
 

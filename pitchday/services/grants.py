@@ -16,8 +16,14 @@ from django.utils.translation import gettext as _
 from semilla import upload_pipeline
 from semilla.notifications import notify
 from semilla.templatetags.semilla_tags import money
+from semilla.transitions import record, transition
 
 from ..enums import (
+    DISBURSEMENT,
+    GRANT,
+    MILESTONE,
+    PAYOUT_DETAILS,
+    TRANCHE,
     DisbursementStatus,
     EntryKind,
     GrantStatus,
@@ -29,18 +35,16 @@ from ..enums import (
 from ..models import (
     BudgetLine,
     Disbursement,
-    DisbursementTransition,
     Evidence,
     Fund,
     Grant,
-    GrantEvent,
     Milestone,
     PayoutDetails,
     PayoutDetailsUpdateRequest,
     Tranche,
 )
 from ..money import fund_balance, grant_balance
-from . import InvalidTransition, ServiceError
+from . import ServiceError
 from .duties import ensure_may_be_grantee, ensure_not_grantee, grantee_conflict
 from .ledger import post_entry
 
@@ -125,13 +129,14 @@ def default_terms(*, business_name: str, amount: int, currency: str, language: s
 def _record(
     grant: Grant, actor, action: str, from_status: str = "", to_status: str = "", note: str = ""
 ) -> None:
-    GrantEvent.objects.create(
-        grant=grant,
-        actor=actor,
-        action=action,
+    record(
+        grant,
+        machine=GRANT,
         from_status=from_status,
         to_status=to_status,
+        actor=actor,
         note=note[:300],
+        action=action,
     )
 
 
@@ -253,7 +258,7 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
     fund = Fund.objects.select_for_update().get(pk=grant.fund_id)
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.status != GrantStatus.DRAFT:
-        raise InvalidTransition(grant.get_status_display(), GrantStatus.OFFERED)
+        raise GRANT.refusal(grant.status, GrantStatus.OFFERED)
     ensure_not_grantee(grantee_id=grant.grantee_id, actor=actor)
     available = fund_balance(fund=fund).available
     if grant.amount > available:
@@ -272,9 +277,7 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
         actor=actor,
         memo=grant.reference,
     )
-    grant.status = GrantStatus.OFFERED
-    grant.save(update_fields=["status"])
-    _record(grant, actor, "offered", GrantStatus.DRAFT, GrantStatus.OFFERED)
+    transition(grant, machine=GRANT, to=GrantStatus.OFFERED, actor=actor, action="offered")
     notify(
         user=grant.grantee,
         key=f"pitchday/grant_offered:{grant.pk}",
@@ -307,45 +310,42 @@ def grant_accept_agreement(*, grant: Grant, user, language: str, ip: str | None)
     if conflict:
         raise ServiceError(conflict)
     if grant.status != GrantStatus.OFFERED:
-        raise InvalidTransition(grant.get_status_display(), GrantStatus.ACTIVE)
+        raise GRANT.refusal(grant.status, GrantStatus.ACTIVE)
     language = "en" if language == "en" else "es"
-    grant.status = GrantStatus.ACTIVE
-    grant.accepted_at = timezone.now()
-    grant.accepted_language = language
-    grant.accepted_terms_sha256 = terms_digest(grant.terms_for(language))
-    grant.accepted_ip = ip
-    grant.save(
-        update_fields=[
-            "status",
-            "accepted_at",
-            "accepted_language",
-            "accepted_terms_sha256",
-            "accepted_ip",
-        ]
-    )
-    _record(
+    digest = terms_digest(grant.terms_for(language))
+    transition(
         grant,
-        user,
-        "agreement_accepted",
-        GrantStatus.OFFERED,
-        GrantStatus.ACTIVE,
-        note=f"terms {grant.terms_version} ({language}) sha256 {grant.accepted_terms_sha256}",
+        machine=GRANT,
+        to=GrantStatus.ACTIVE,
+        actor=user,
+        locked=True,
+        fields={
+            "accepted_at": timezone.now(),
+            "accepted_language": language,
+            "accepted_terms_sha256": digest,
+            "accepted_ip": ip,
+        },
+        note=f"terms {grant.terms_version} ({language}) sha256 {digest}",
+        action="agreement_accepted",
     )
     # Milestones without evidence (e.g. "sign the agreement") are met now.
     for milestone in Milestone.objects.select_related("tranche").filter(
         tranche__grant=grant, evidence_required="", status=MilestoneStatus.PENDING
     ):
-        milestone.status = MilestoneStatus.APPROVED
-        milestone.reviewed_at = timezone.now()
-        milestone.save(update_fields=["status", "reviewed_at"])
+        transition(
+            milestone,
+            machine=MILESTONE,
+            to=MilestoneStatus.APPROVED,
+            actor=user,
+            fields={"reviewed_at": timezone.now()},
+        )
         _make_payable(milestone.tranche, user)
     return grant
 
 
 def _make_payable(tranche: Tranche, actor) -> None:
     if tranche.status == TrancheStatus.LOCKED and tranche.grant.status == GrantStatus.ACTIVE:
-        tranche.status = TrancheStatus.PAYABLE
-        tranche.save(update_fields=["status"])
+        transition(tranche, machine=TRANCHE, to=TrancheStatus.PAYABLE, actor=actor)
         _record(
             tranche.grant,
             actor,
@@ -361,7 +361,7 @@ def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
     Fund.objects.select_for_update().get(pk=grant.fund_id)
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.status not in (GrantStatus.DRAFT, GrantStatus.OFFERED, GrantStatus.ACTIVE):
-        raise InvalidTransition(grant.get_status_display(), GrantStatus.CANCELLED)
+        raise GRANT.refusal(grant.status, GrantStatus.CANCELLED)
     if (
         Disbursement.objects.filter(tranche__grant=grant)
         .exclude(
@@ -379,9 +379,12 @@ def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
         tranche__grant=grant, status=DisbursementStatus.REQUESTED
     ):
         _disbursement_cancelled(disbursement, actor, note or "grant cancelled")
-    Tranche.objects.filter(grant=grant).exclude(status=TrancheStatus.PAID).update(
-        status=TrancheStatus.CANCELLED
-    )
+    for tranche in (
+        Tranche.objects.select_for_update()
+        .filter(grant=grant)
+        .exclude(status__in=[TrancheStatus.PAID, TrancheStatus.CANCELLED])
+    ):
+        transition(tranche, machine=TRANCHE, to=TrancheStatus.CANCELLED, actor=actor, locked=True)
     remaining = grant_balance(grant=grant).committed
     if remaining > 0:
         post_entry(
@@ -392,23 +395,26 @@ def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
             actor=actor,
             memo=f"{grant.reference} cancelled",
         )
-    previous = grant.status
-    grant.status = GrantStatus.CANCELLED
-    grant.save(update_fields=["status"])
-    _record(grant, actor, "cancelled", previous, GrantStatus.CANCELLED, note)
+    transition(
+        grant,
+        machine=GRANT,
+        to=GrantStatus.CANCELLED,
+        actor=actor,
+        note=note[:300],
+        locked=True,
+        action="cancelled",
+    )
     return grant
 
 
 def _disbursement_cancelled(disbursement: Disbursement, actor, note: str) -> None:
-    previous = disbursement.status
-    disbursement.status = DisbursementStatus.CANCELLED
-    disbursement.save(update_fields=["status"])
-    DisbursementTransition.objects.create(
-        disbursement=disbursement,
-        from_status=previous,
-        to_status=DisbursementStatus.CANCELLED,
+    transition(
+        disbursement,
+        machine=DISBURSEMENT,
+        to=DisbursementStatus.CANCELLED,
         actor=actor,
         note=note[:300],
+        locked=True,
     )
 
 
@@ -478,16 +484,20 @@ def milestone_submit(*, milestone: Milestone, user, report: str) -> Milestone:
     if milestone.tranche.grant.grantee_id != user.pk:
         raise ServiceError(_("Only the grantee can submit this milestone."))
     if milestone.status not in (MilestoneStatus.PENDING, MilestoneStatus.CHANGES_REQUESTED):
-        raise InvalidTransition(milestone.get_status_display(), MilestoneStatus.SUBMITTED)
+        raise MILESTONE.refusal(milestone.status, MilestoneStatus.SUBMITTED)
     if not report.strip():
         raise ServiceError(_("Write a short report of what you did."))
     if milestone.needs_evidence and not milestone.evidence.exists():
         raise ServiceError(_("Upload at least one receipt or photo first."))
     previous = milestone.status
-    milestone.status = MilestoneStatus.SUBMITTED
-    milestone.report = report.strip()
-    milestone.submitted_at = timezone.now()
-    milestone.save(update_fields=["status", "report", "submitted_at"])
+    transition(
+        milestone,
+        machine=MILESTONE,
+        to=MilestoneStatus.SUBMITTED,
+        actor=user,
+        locked=True,
+        fields={"report": report.strip(), "submitted_at": timezone.now()},
+    )
     _record(
         milestone.tranche.grant,
         user,
@@ -509,14 +519,21 @@ def milestone_review(*, milestone: Milestone, actor, approve: bool, note: str = 
     target = MilestoneStatus.APPROVED if approve else MilestoneStatus.CHANGES_REQUESTED
     ensure_not_grantee(grantee_id=milestone.tranche.grant.grantee_id, actor=actor)
     if milestone.status != MilestoneStatus.SUBMITTED:
-        raise InvalidTransition(milestone.get_status_display(), target)
+        raise MILESTONE.refusal(milestone.status, target)
     if not approve and not note.strip():
         raise ServiceError(_("Say what needs to change."))
-    milestone.status = target
-    milestone.reviewed_by = actor
-    milestone.reviewed_at = timezone.now()
-    milestone.review_note = note.strip()
-    milestone.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+    transition(
+        milestone,
+        machine=MILESTONE,
+        to=target,
+        actor=actor,
+        locked=True,
+        fields={
+            "reviewed_by": actor,
+            "reviewed_at": timezone.now(),
+            "review_note": note.strip(),
+        },
+    )
     grant = milestone.tranche.grant
     _record(
         grant,
@@ -570,9 +587,16 @@ def payout_details_submit(
     if rail == RailCode.STRIPE and not stripe_account_id:
         raise ServiceError(_("Connect your Stripe account first."))
     PayoutDetails.objects.select_for_update().filter(user=user).exists()  # serialise per user
-    PayoutDetails.objects.filter(user=user, status=PayoutDetailsStatus.PENDING).update(
-        status=PayoutDetailsStatus.SUPERSEDED, superseded_at=timezone.now()
-    )
+    for pending in PayoutDetails.objects.select_for_update().filter(
+        user=user, status=PayoutDetailsStatus.PENDING
+    ):
+        transition(
+            pending,
+            machine=PAYOUT_DETAILS,
+            to=PayoutDetailsStatus.SUPERSEDED,
+            locked=True,
+            fields={"superseded_at": timezone.now()},
+        )
     details = PayoutDetails.objects.create(
         user=user,
         rail=rail,
@@ -685,32 +709,34 @@ def _payout_details_make_confirmed(details: PayoutDetails, *, confirmed_by=None)
         .first()
     )
     if previous is not None:
-        previous.status = PayoutDetailsStatus.SUPERSEDED
-        previous.superseded_at = now
-        previous.save(update_fields=["status", "superseded_at"])
+        transition(
+            previous,
+            machine=PAYOUT_DETAILS,
+            to=PayoutDetailsStatus.SUPERSEDED,
+            locked=True,
+            fields={"superseded_at": now},
+        )
         # Approved payments to the old destination need a fresh approval.
         for disbursement in Disbursement.objects.select_for_update().filter(
             payout_details=previous, status=DisbursementStatus.APPROVED
         ):
-            disbursement.status = DisbursementStatus.REQUESTED
-            disbursement.approved_by = None
-            disbursement.approved_at = None
-            disbursement.payout_details = None
-            disbursement.save(
-                update_fields=["status", "approved_by", "approved_at", "payout_details"]
-            )
-            DisbursementTransition.objects.create(
-                disbursement=disbursement,
-                from_status=DisbursementStatus.APPROVED,
-                to_status=DisbursementStatus.REQUESTED,
+            transition(
+                disbursement,
+                machine=DISBURSEMENT,
+                to=DisbursementStatus.REQUESTED,
                 actor=None,
                 note="payout details changed: approve again",
+                locked=True,
+                fields={"approved_by": None, "approved_at": None, "payout_details": None},
             )
-    details.status = PayoutDetailsStatus.CONFIRMED
-    details.confirmed_at = now
-    details.confirmed_by = confirmed_by
-    details.code_hash = ""
-    details.save(update_fields=["status", "confirmed_at", "confirmed_by", "code_hash"])
+    transition(
+        details,
+        machine=PAYOUT_DETAILS,
+        to=PayoutDetailsStatus.CONFIRMED,
+        actor=confirmed_by,
+        locked=True,
+        fields={"confirmed_at": now, "confirmed_by": confirmed_by, "code_hash": ""},
+    )
     PayoutDetailsUpdateRequest.objects.filter(user=user, resolved_at__isnull=True).update(
         resolved_at=now
     )

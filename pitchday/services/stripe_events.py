@@ -15,7 +15,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..enums import ContributionStatus, EntryKind, PayoutDetailsStatus
+from semilla.transitions import transition
+
+from ..enums import CONTRIBUTION, ContributionStatus, EntryKind, PayoutDetailsStatus
 from ..models import Contribution, Disbursement, PayoutDetails, StripeEvent
 from .disbursements import settle_from_provider
 from .ledger import post_entry
@@ -157,9 +159,13 @@ def _checkout_completed(event: dict, session: dict, source: str) -> None:
             found=f"{session.get('amount_total')} {session.get('currency')}",
         )
         return
-    contribution.status = ContributionStatus.PAID
-    contribution.paid_at = timezone.now()
-    contribution.save(update_fields=["status", "paid_at"])
+    transition(
+        contribution,
+        machine=CONTRIBUTION,
+        to=ContributionStatus.PAID,
+        locked=True,
+        fields={"paid_at": timezone.now()},
+    )
     post_entry(
         fund=contribution.fund,
         kind=EntryKind.CONTRIBUTION,

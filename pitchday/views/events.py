@@ -16,7 +16,7 @@ from semilla.models import User
 from semilla.permissions import is_programme_staff, role_required
 
 from .. import selectors
-from ..enums import EventStatus, JudgeStatus, PitchStatus
+from ..enums import EVENT, EventStatus, JudgeStatus, PitchStatus
 from ..forms_events import AwardsForm, InviteJudgeForm, PitchForm
 from ..models import (
     Judge,
@@ -90,7 +90,7 @@ def event_detail(request, pk):
             transitions=[
                 (value, label)
                 for value, label in EventStatus.choices
-                if value in svc.ALLOWED[event.status]
+                if EVENT.allows(event.status, value)
             ],
         )
     if participant:

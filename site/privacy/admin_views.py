@@ -62,11 +62,8 @@ def request_detail(request, pk: int):
                         actor=request.user,
                         note=extend_form.cleaned_data["note"],
                     )
-                except services.InvalidTransition:
-                    messages.error(
-                        request,
-                        _("The deadline can be extended only once, while the request is open."),
-                    )
+                except services.ServiceError as exc:
+                    messages.error(request, exc.message)
                 else:
                     messages.success(request, _("Deadline extended."))
                 return redirect("privacy_admin_request", pk=pk)
@@ -83,14 +80,12 @@ def request_detail(request, pk: int):
                         response=data["response"],
                         erase=data["erase"],
                     )
-                except services.InvalidTransition:
-                    messages.error(
-                        request, _("That change is not possible from the current status.")
-                    )
+                except services.ServiceError as exc:
+                    messages.error(request, exc.message)
                 else:
                     messages.success(request, _("Request updated."))
                     return redirect("privacy_admin_request", pk=pk)
-    history = data_request.history.select_related("actor").order_by("created_at", "pk")
+    history = data_request.history.select_related("actor").order_by("at", "pk")
     return TemplateResponse(
         request,
         "privacy/admin/request_detail.html",

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ..transitions import StatusMachine
+
 
 class DataRequestKind(models.TextChoices):
     """Law 1581, art. 14 (queries) and 15 (claims)."""
@@ -44,6 +46,12 @@ REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
     S.COMPLETED: frozenset(),
     S.REJECTED: frozenset(),
 }
+DATA_REQUEST = StatusMachine(
+    model="semilla.DataRequest",
+    moves=REQUEST_TRANSITIONS,
+    history="semilla.DataRequestEvent",
+    history_fk="request",
+)
 
 
 class ErasureReason(models.TextChoices):

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..transitions import StatusHistory
 from .enums import (
     DataExportStatus,
     DataRequestKind,
@@ -145,29 +146,18 @@ class DataRequest(models.Model):
         return self.is_open and self.due_on < timezone.localdate()
 
 
-class DataRequestEvent(models.Model):
+class DataRequestEvent(StatusHistory):
     """History of a request: who moved it, when, from and to which status, and why."""
 
     request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(
-        _("from"), max_length=16, choices=DataRequestStatus.choices, blank=True
+        _("from"), max_length=20, choices=DataRequestStatus.choices, blank=True
     )
-    to_status = models.CharField(_("to"), max_length=16, choices=DataRequestStatus.choices)
-    actor = models.ForeignKey(
-        USER,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    to_status = models.CharField(_("to"), max_length=20, choices=DataRequestStatus.choices)
 
-    class Meta:
+    class Meta(StatusHistory.Meta):
         verbose_name = _("data request change")
         verbose_name_plural = _("data request changes")
-        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.from_status} → {self.to_status}"

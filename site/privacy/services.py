@@ -22,12 +22,14 @@ from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
+from ..errors import ServiceError
+from ..transitions import record, transition
 from . import conf
 from .business_days import add_business_days
 from .enums import (
+    DATA_REQUEST,
     DEADLINE_DAYS,
     EXTENSION_DAYS,
-    REQUEST_TRANSITIONS,
     DataExportStatus,
     DataRequestKind,
     DataRequestStatus,
@@ -37,10 +39,6 @@ from .enums import (
 from .registry import DELETE, Entry, FileSpec, entries, history
 
 logger = logging.getLogger(__name__)
-
-
-class InvalidTransition(Exception):
-    pass
 
 
 # --- collecting a person's data -----------------------------------------------------------
@@ -444,7 +442,7 @@ def request_due_on(*, kind: str, received: datetime.date, extended: bool = False
 def data_request_create(*, user, kind: str, details: str = ""):
     from ..notifications import notify
     from .audit import data_protection_staff
-    from .models import DataRequest, DataRequestEvent
+    from .models import DataRequest
 
     now = timezone.now()
     request = DataRequest.objects.create(
@@ -454,9 +452,7 @@ def data_request_create(*, user, kind: str, details: str = ""):
         received_at=now,
         due_on=request_due_on(kind=kind, received=timezone.localdate(now)),
     )
-    DataRequestEvent.objects.create(
-        request=request, to_status=request.status, actor=user, created_at=now
-    )
+    record(request, machine=DATA_REQUEST, to_status=request.status, actor=user, at=now)
     notify(
         user=user,
         template="privacy/request_received",
@@ -486,30 +482,30 @@ def data_request_transition(
     """Move a request (received -> in progress -> answered/refused). Answering an erasure
     request with ``erase`` erases the person in the same transaction."""
     from ..notifications import notify
-    from .models import DataRequest, DataRequestEvent
+    from .models import DataRequest
 
     locked = DataRequest.objects.select_for_update().get(pk=request.pk)
-    if to not in REQUEST_TRANSITIONS[locked.status]:
-        raise InvalidTransition(locked.status, to)
+    if not DATA_REQUEST.allows(locked.status, to):
+        raise DATA_REQUEST.refusal(locked.status, to)
     closing = to in (DataRequestStatus.COMPLETED, DataRequestStatus.REJECTED)
     if closing and not response.strip():
         raise ValueError("an answer to the person is required")
     now = timezone.now()
-    DataRequestEvent.objects.create(
-        request=locked,
-        from_status=locked.status,
-        to_status=to,
+    fields: dict[str, Any] = {}
+    if response:
+        fields["response"] = response
+    if closing:
+        fields.update(resolved_at=now, resolved_by=actor)
+    transition(
+        locked,
+        machine=DATA_REQUEST,
+        to=to,
         actor=actor,
         note=note,
-        created_at=now,
+        locked=True,
+        fields=fields,
+        at=now,
     )
-    locked.status = to
-    if response:
-        locked.response = response
-    if closing:
-        locked.resolved_at = now
-        locked.resolved_by = actor
-    locked.save()
     if closing:
         user = locked.user
         notify(
@@ -548,18 +544,23 @@ def data_request_transition(
 def data_request_extend(*, request, actor, note: str):
     """Use the legal extension once (5 more business days for queries, 8 for claims);
     the person must be told why."""
-    from .models import DataRequest, DataRequestEvent
+    from .models import DataRequest
 
     locked = DataRequest.objects.select_for_update().get(pk=request.pk)
     if locked.extended or not locked.is_open:
-        raise InvalidTransition(locked.status, "extended")
+        raise ServiceError(_("The deadline can be extended only once, while the request is open."))
     locked.extended = True
     locked.due_on = request_due_on(
         kind=locked.kind, received=timezone.localdate(locked.received_at), extended=True
     )
     locked.save(update_fields=["extended", "due_on"])
-    DataRequestEvent.objects.create(
-        request=locked, from_status=locked.status, to_status=locked.status, actor=actor, note=note
+    record(
+        locked,
+        machine=DATA_REQUEST,
+        from_status=locked.status,
+        to_status=locked.status,
+        actor=actor,
+        note=note,
     )
     return locked
 

@@ -177,7 +177,7 @@ def test_draft_after_deadline_is_kept_but_cannot_be_saved(entrepreneur, client_f
 def test_upload_too_large_is_refused_before_storage(settings, entrepreneur):
     app = DraftApplicationFactory(user=entrepreneur)
     big = _upload("big.pdf", PDF_BYTES + b"0" * (10 * 1024 * 1024))
-    with pytest.raises(services.CohortError) as exc:
+    with pytest.raises(services.ServiceError) as exc:
         services.document_add(application=app, kind="identity", uploaded=big, actor=entrepreneur)
     assert exc.value.message == (
         "El archivo pesa más de 10 MB. Toma una foto o un escaneo más liviano."
@@ -195,7 +195,7 @@ def test_upload_too_large_is_refused_before_storage(settings, entrepreneur):
 )
 def test_upload_type_is_checked_by_content_not_name(entrepreneur, name, content):
     app = DraftApplicationFactory(user=entrepreneur)
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.document_add(
             application=app, kind="identity", uploaded=_upload(name, content), actor=entrepreneur
         )

@@ -158,7 +158,7 @@ def test_staff_cannot_assign_by_hand_what_a_conflict_covers(make_user, client_fo
     reviewer = make_user(Role.REVIEWER)
     app = ApplicationFactory(cohort=cohort, user=_applicant("Rosa Lema"), status=S.SUBMITTED)
     services.conflict_declare(reviewer=reviewer, kind=ConflictKind.TEXT, text="rosa lema")
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.assignment_add(application=app, reviewer=reviewer, actor=None)
     response = client_for(make_user(Role.STAFF)).post(
         reverse("cohorts_assignment:add"), {"application": app.pk, "reviewer": reviewer.pk}
@@ -229,9 +229,9 @@ def test_incomplete_declarations_are_refused_with_a_message(make_user, client_fo
     assert response.status_code == 200
     assert "Elige una solicitud" in response.content.decode()
     assert not ReviewerConflict.objects.exists()
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.conflict_declare(reviewer=reviewer, kind=ConflictKind.TEXT, text="!!!")
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.conflict_declare(
             reviewer=make_user(Role.ENTREPRENEUR), kind=ConflictKind.TEXT, text="Ana Pérez"
         )

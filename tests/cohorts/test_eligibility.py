@@ -133,7 +133,7 @@ def test_application_submit_refused_when_an_answer_changed_after_the_prescreen()
     app = _draft()
     Application.objects.filter(pk=app.pk).update(municipality="Medellín", city=City.MEDELLIN)
     app.refresh_from_db()
-    with pytest.raises(services.CohortError) as refused:
+    with pytest.raises(services.ServiceError) as refused:
         services.application_submit(application=app, actor=app.user)
     assert refused.value.message == " ".join(_reasons(app))
     assert _reasons(app) != []

@@ -17,6 +17,7 @@ from cohorts.models import (
 )
 from semilla.enums import ConsentPurpose, DocumentType, PopulationGroup, Role
 from semilla.models import ConsentRecord
+from semilla.transitions import InvalidTransition
 from tests.factories.cohorts import (
     ApplicationFactory,
     CohortFactory,
@@ -39,7 +40,7 @@ S = ApplicationStatus
 )
 def test_application_transition_refuses_illegal_moves(from_status, to_status, staff_user):
     app = ApplicationFactory(status=from_status)
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.application_transition(application=app, to=to_status, actor=staff_user)
     app.refresh_from_db()
     assert app.status == from_status
@@ -48,7 +49,7 @@ def test_application_transition_refuses_illegal_moves(from_status, to_status, st
 
 def test_application_transition_never_confirms_without_a_seat(staff_user):
     app = ApplicationFactory(status=S.ACCEPTED)
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.application_transition(application=app, to=S.CONFIRMED, actor=staff_user)
 
 
@@ -76,7 +77,7 @@ def test_application_submit_locks_records_consent_and_flags_document(
         ConsentRecord.objects.filter(user=entrepreneur).values_list("purpose", flat=True)
     ) == {ConsentPurpose.APPLICATION, ConsentPurpose.SENSITIVE_DATA}
     assert len(mail.outbox) == 1
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.application_save_step(
             application=app, step="about", data={"phone": "1"}, actor=entrepreneur
         )
@@ -88,14 +89,14 @@ def test_application_submit_refused_after_deadline_draft_kept(entrepreneur):
         closes_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     app.refresh_from_db()
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.application_submit(application=app, actor=entrepreneur)
     assert Application.objects.get(pk=app.pk).status == S.DRAFT
 
 
 def test_application_submit_needs_identity_document_file(entrepreneur):
     app = DraftApplicationFactory(user=entrepreneur, document_type=DocumentType.PPT)
-    with pytest.raises(services.CohortError) as exc:
+    with pytest.raises(services.ServiceError) as exc:
         services.application_submit(application=app, actor=entrepreneur)
     assert "Documentos" in exc.value.message or "Documents" in exc.value.message
 
@@ -289,7 +290,7 @@ def test_participant_completed_keeps_seat(staff_user):
     services.participant_set_status(participant=participant, status="completed", actor=staff_user)
     participant.cohort.refresh_from_db()
     assert participant.cohort.seats_confirmed == 1
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.participant_set_status(
             participant=participant, status="withdrawn", actor=staff_user
         )

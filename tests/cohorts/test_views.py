@@ -327,5 +327,5 @@ def test_application_start_refuses_ineligible_answers(cohort, entrepreneur):
         document_type="ppt",
         sector="food",
     )
-    with pytest.raises(services.CohortError):
+    with pytest.raises(services.ServiceError):
         services.application_start(user=entrepreneur, cohort=cohort, answers=answers)

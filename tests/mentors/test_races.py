@@ -49,7 +49,7 @@ def test_concurrent_acceptances_never_exceed_capacity():
 
     results = _run_in_threads(accept, [(m.pk,) for m in matches])
     errors = [r for r in results if isinstance(r, Exception)]
-    assert all(isinstance(e, services.MentorsError) for e in errors)
+    assert all(isinstance(e, services.ServiceError) for e in errors)
     assert len(errors) == 10
     assert Match.objects.filter(mentor=mentor, status=MatchStatus.ACCEPTED).count() == 2
     assert MentorProfile.objects.get(pk=mentor.pk).active_mentees == 2

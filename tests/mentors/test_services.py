@@ -17,6 +17,7 @@ from mentors.models import (
 )
 from semilla.enums import Role
 from semilla.models import OutboxMessage
+from semilla.transitions import InvalidTransition
 from tests.factories import make_user
 from tests.factories.mentors import MatchFactory
 
@@ -48,7 +49,7 @@ def test_mentor_apply_records_code_of_conduct_and_history(db):
 
 
 def test_mentor_apply_without_code_of_conduct_is_refused(db):
-    with pytest.raises(services.MentorsError):
+    with pytest.raises(services.ServiceError):
         services.mentor_apply(user=make_user(), accept_code_of_conduct=False, **PROFILE)
     assert MentorProfile.objects.count() == 0
 
@@ -56,7 +57,7 @@ def test_mentor_apply_without_code_of_conduct_is_refused(db):
 def test_mentor_vetting_requires_interview_then_activation_grants_role(db, staff_user):
     user = make_user()
     profile = services.mentor_apply(user=user, accept_code_of_conduct=True, **PROFILE)
-    with pytest.raises(services.MentorsError):
+    with pytest.raises(services.ServiceError):
         services.mentor_transition(profile=profile, to=MentorStatus.VETTED, actor=staff_user)
     services.mentor_record_interview(profile=profile, actor=staff_user, notes="Muy clara")
     services.mentor_transition(profile=profile, to=MentorStatus.VETTED, actor=staff_user)
@@ -74,7 +75,7 @@ def test_mentor_vetting_requires_interview_then_activation_grants_role(db, staff
 
 def test_mentor_transition_outside_table_is_refused(db, staff_user, make_mentor):
     profile = make_mentor(status=MentorStatus.APPLIED)
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.mentor_transition(profile=profile, to=MentorStatus.ACTIVE, actor=staff_user)
     profile.refresh_from_db()
     assert profile.status == MentorStatus.APPLIED
@@ -187,7 +188,7 @@ def test_matching_pin_breaking_hard_constraint_is_refused(
     ana = make_participant(languages=["en"])
     mentor = make_mentor(languages=["es"])
     run = run_matching(cohort, staff_user)
-    with pytest.raises(services.MentorsError):
+    with pytest.raises(services.ServiceError):
         services.matching_run_pin(run=run, participant=ana, mentor=mentor, actor=staff_user)
 
 
@@ -208,7 +209,7 @@ def test_matching_publish_creates_matches_and_notifies_both(
             "user_id", flat=True
         )
     ) == sorted([ana.user_id, mentor.user_id])
-    with pytest.raises(services.MentorsError):
+    with pytest.raises(services.ServiceError):
         services.matching_run_publish(run=run, actor=staff_user)
 
 
@@ -217,7 +218,7 @@ def test_match_accept_enforces_capacity(db, make_mentor):
     first = MatchFactory(mentor=mentor)
     second = MatchFactory(mentor=mentor)
     services.match_accept(match=first, actor=mentor.user)
-    with pytest.raises(services.MentorsError):
+    with pytest.raises(services.ServiceError):
         services.match_accept(match=second, actor=mentor.user)
     mentor.refresh_from_db()
     assert mentor.active_mentees == 1
@@ -281,7 +282,7 @@ def test_match_end_request_then_staff_rematch(cohort, make_participant, make_men
     first = make_mentor()
     second = make_mentor()
     match = MatchFactory(participant=ana, mentor=first, status=MatchStatus.ACCEPTED)
-    with pytest.raises(services.MentorsError):
+    with pytest.raises(services.ServiceError):
         services.match_request_end(match=match, user=ana.user, reason="  ")
     request = services.match_request_end(
         match=match, user=ana.user, reason="No coincidimos en horarios"
@@ -298,7 +299,7 @@ def test_match_end_request_then_staff_rematch(cohort, make_participant, make_men
 def test_directory_request_only_when_cohort_allows(cohort, make_participant, make_mentor):
     ana = make_participant()
     mentor = make_mentor()
-    with pytest.raises(services.MentorsError):
+    with pytest.raises(services.ServiceError):
         services.match_request_from_directory(participant=ana, mentor=mentor, actor=ana.user)
     cohort.allow_mentor_directory = True
     cohort.save()

@@ -9,6 +9,7 @@ from pitchday.models import Grant, Judge
 from pitchday.money import fund_balance
 from pitchday.services import events as svc
 from semilla.enums import Role
+from semilla.transitions import InvalidTransition
 from tests.factories.pitchday import make_event, make_fund
 
 
@@ -107,7 +108,7 @@ def test_vote_qr_is_an_svg_for_staff(client_for, staff_user, entrepreneur):
 @pytest.mark.django_db
 def test_event_transition_table_is_enforced(staff_user):
     event = make_event(status=EventStatus.DRAFT)
-    with pytest.raises(svc.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         svc.event_transition(event=event, to=EventStatus.PUBLISHED, actor=staff_user)
     svc.event_transition(event=event, to=EventStatus.OPEN, actor=staff_user)
     assert event.log.get().to_status == EventStatus.OPEN

@@ -12,10 +12,12 @@ from django.core.files.storage import storages
 from django.db import connection, models
 from django.utils import timezone
 
+from semilla.errors import ServiceError
 from semilla.privacy import services
 from semilla.privacy.enums import DataRequestKind, DataRequestStatus, ErasureReason
 from semilla.privacy.models import DataRequest, ErasureLog, InactivityNotice
 from semilla.privacy.registry import REGISTRY, entries
+from semilla.transitions import InvalidTransition
 from semilla.upload_pipeline import clean_pdf
 from tests.privacy.conftest import NAME, RECEIPT, SECRET_TEXTS
 
@@ -252,7 +254,7 @@ def test_data_request_answered_with_history_and_email(entrepreneur, data_protect
         ("in_progress", "completed"),
     ]
     assert "Le enviamos el archivo" in mail.outbox[-1].body
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(InvalidTransition):
         services.data_request_transition(
             request=done, to=DataRequestStatus.IN_PROGRESS, actor=data_protection_user
         )
@@ -290,7 +292,7 @@ def test_data_request_extension_once(entrepreneur, data_protection_user):
     assert extended.due_on == services.request_due_on(
         kind="query", received=timezone.localdate(request.received_at), extended=True
     )
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(ServiceError):
         services.data_request_extend(request=extended, actor=data_protection_user, note="x")
 
 

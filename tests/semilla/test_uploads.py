@@ -123,7 +123,7 @@ def test_a_view_that_checks_the_size_refuses_the_stand_in(settings):
     settings.SEMILLA_UPLOAD_MAX_BYTES = 10 * MB
     stand_in = files["file"]
     stand_in.size = 11 * MB  # as a real 11 MB upload would be
-    with pytest.raises(services.CohortError, match="10 MB"):
+    with pytest.raises(services.ServiceError, match="10 MB"):
         services.check_upload(stand_in)
 
 
