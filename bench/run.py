@@ -179,6 +179,8 @@ def goals() -> list[Goal]:
                 Check("scale_queries_equal", "==", True),
                 Check("scale_pages_failed", "==", 0),
             ],
+        ),
+        Goal(
             "O1",
             "outcomes section 50k ÷ 500 answers",
             Check("outcomes_ratio", "<=", 1.5),

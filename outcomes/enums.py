@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from semilla.transitions import StatusMachine
+
 
 class WaveKind(models.TextChoices):
     """The four moments a participant is asked about their business."""
@@ -91,3 +93,21 @@ class AlumniStatus(models.TextChoices):
     ALUMNI = "alumni", _("Alumni")
     MENTOR = "mentor", _("Alumni mentoring newer cohorts")
     INACTIVE = "inactive", pgettext_lazy("alumni status", "Inactive")
+
+
+#: The survey answer: answered once (the answer's own events keep its history).
+RESPONSE = StatusMachine(
+    model="outcomes.Response",
+    moves={ResponseStatus.PENDING: {ResponseStatus.ANSWERED}},
+)
+#: Alumni: mentoring newer cohorts or inactive, and back.
+ALUMNI = StatusMachine(
+    model="outcomes.Alumnus",
+    moves={
+        AlumniStatus.ALUMNI: {AlumniStatus.MENTOR, AlumniStatus.INACTIVE},
+        AlumniStatus.MENTOR: {AlumniStatus.ALUMNI, AlumniStatus.INACTIVE},
+        AlumniStatus.INACTIVE: {AlumniStatus.ALUMNI, AlumniStatus.MENTOR},
+    },
+    history="outcomes.AlumniStatusChange",
+    history_fk="alumnus",
+)

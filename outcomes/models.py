@@ -12,6 +12,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import City, DocumentType, Sector
+from semilla.transitions import StatusHistory
 
 from .enums import (
     AlumniStatus,
@@ -261,18 +262,18 @@ class Alumnus(models.Model):
         return str(self.user)
 
 
-class AlumniStatusChange(models.Model):
-    alumnus = models.ForeignKey(Alumnus, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(max_length=16, choices=AlumniStatus.choices, blank=True)
-    to_status = models.CharField(max_length=16, choices=AlumniStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    note = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+class AlumniStatusChange(StatusHistory):
+    """History: every alumni status change (who, when, from, to, note)."""
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    alumnus = models.ForeignKey(Alumnus, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(
+        _("from"), max_length=16, choices=AlumniStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=16, choices=AlumniStatus.choices)
+
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("alumni status change")
+        verbose_name_plural = _("alumni status changes")
 
     def __str__(self) -> str:
         return f"{self.alumnus_id}: {self.from_status} → {self.to_status}"

@@ -14,15 +14,18 @@ from django.utils.translation import gettext as _
 from cohorts.enums import ParticipantStatus
 from cohorts.models import Cohort, Participant
 from semilla.notifications import notify
+from semilla.transitions import record, transition
 
 from .enums import (
+    ALUMNI,
     FOLLOW_UP_MONTHS,
+    RESPONSE,
     AlumniStatus,
     ResponseChannel,
     ResponseStatus,
     WaveKind,
 )
-from .models import AlumniStatusChange, Alumnus, OutcomeSummary, Response, ResponseEvent, Wave
+from .models import Alumnus, OutcomeSummary, Response, ResponseEvent, Wave
 
 #: answers are expected within DUE_DAYS of a wave opening, and late answers are accepted
 #: until LATE_DAYS after it opened
@@ -315,7 +318,6 @@ def response_save(
         locked.story_consent_at = None
     action = ResponseEvent.Action.SAVED
     if finish:
-        locked.status = ResponseStatus.ANSWERED
         locked.answered_at = timezone.now()
         locked.channel = ResponseChannel.PHONE if by_phone else ResponseChannel.SELF
         action = ResponseEvent.Action.PHONE if by_phone else ResponseEvent.Action.ANSWERED
@@ -323,6 +325,8 @@ def response_save(
         locked.recorded_by = actor
     locked.full_clean(exclude=["wave", "participant"], validate_unique=False)
     locked.save()
+    if finish:
+        transition(locked, machine=RESPONSE, to=ResponseStatus.ANSWERED, locked=True)
     ResponseEvent.objects.create(response=locked, action=action, actor=actor)
     if finish:
         _refresh_after_commit(locked.wave.cohort_id)
@@ -356,11 +360,7 @@ def story_consent_withdraw(*, response: Response, actor) -> Response:
 
 
 def _alumni_transition(alumnus: Alumnus, *, to: str, actor, note: str = "") -> None:
-    AlumniStatusChange.objects.create(
-        alumnus=alumnus, from_status=alumnus.status, to_status=to, actor=actor, note=note
-    )
-    alumnus.status = to
-    alumnus.save(update_fields=["status"])
+    transition(alumnus, machine=ALUMNI, to=to, actor=actor, note=note, locked=True)
 
 
 def alumni_from_ended_cohorts(*, today: datetime.date | None = None) -> int:
@@ -386,9 +386,7 @@ def alumni_from_ended_cohorts(*, today: datetime.date | None = None) -> int:
                 },
             )
             if created:
-                AlumniStatusChange.objects.create(
-                    alumnus=alumnus, from_status="", to_status=AlumniStatus.ALUMNI
-                )
+                record(alumnus, machine=ALUMNI, to_status=AlumniStatus.ALUMNI)
                 made += 1
     return made
 

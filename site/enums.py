@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .transitions import StatusMachine
+
 
 class Role(models.TextChoices):
     """A role is a Django group of the same name (created by a data migration)."""
@@ -217,3 +219,19 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
     UNDELIVERED = "undelivered", _("Not delivered")
     KEPT = "kept", _("Kept in the outbox (no provider)")
+
+
+D = DeliveryStatus
+#: One outgoing message's delivery: the send task moves it from queued (retrying while the
+#: provider fails for a passing reason) to sent, failed or kept; the provider's status
+#: callbacks then only move it forward (a late "delivered" after "read" changes nothing).
+DELIVERY = StatusMachine(
+    model="semilla.OutboxMessage",
+    moves={
+        D.QUEUED: {D.RETRYING, D.SENT, D.KEPT, D.DELIVERED, D.READ, D.UNDELIVERED, D.FAILED},
+        D.RETRYING: {D.RETRYING, D.SENT, D.DELIVERED, D.READ, D.UNDELIVERED, D.FAILED},
+        D.SENT: {D.DELIVERED, D.READ, D.UNDELIVERED, D.FAILED},
+        D.DELIVERED: {D.READ, D.UNDELIVERED, D.FAILED},
+        D.READ: {D.UNDELIVERED, D.FAILED},
+    },
+)

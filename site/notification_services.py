@@ -14,10 +14,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import CONFIGURABLE_KINDS, ConsentPurpose, DeliveryChoice, DeliveryStatus
+from .enums import (
+    CONFIGURABLE_KINDS,
+    DELIVERY,
+    ConsentPurpose,
+    DeliveryChoice,
+    DeliveryStatus,
+)
 from .models import Notification, NotificationPreference, NotificationSettings, OutboxMessage
 from .notification_selectors import adjust_unread_count
 from .phones import InvalidPhone, normalize_phone
+from .transitions import transition
 
 if TYPE_CHECKING:
     from .models import User
@@ -198,11 +205,10 @@ def delivery_status_record(*, provider_id: str, status: str, error_code: str = "
         return False
     if STATUS_RANK[DeliveryStatus(row.status)] >= STATUS_RANK[target]:
         return False
-    row.status = target
-    row.status_at = timezone.now()
+    fields: dict[str, object] = {"status_at": timezone.now()}
     if error_code:
-        row.error = f"Twilio {error_code[:16]}"  # as the provider's documentation names it
-    row.save(update_fields=["status", "status_at", "error"])
+        fields["error"] = f"Twilio {error_code[:16]}"  # as the provider's documentation names it
+    transition(row, machine=DELIVERY, to=target, fields=fields, locked=True)
     if error_code.isdigit() and int(error_code) in UNREACHABLE_CODES:
         NotificationSettings.objects.filter(phone=row.recipient).update(
             unreachable_at=timezone.now()

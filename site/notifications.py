@@ -47,11 +47,13 @@ from django.utils.module_loading import import_string
 
 from .enums import (
     CONFIGURABLE_KINDS,
+    DELIVERY,
     DeliveryChoice,
     DeliveryStatus,
     MessageKind,
     NotificationChannel,
 )
+from .transitions import transition
 
 logger = logging.getLogger(__name__)
 
@@ -246,9 +248,15 @@ class _PhoneChannel(Channel):
             from .models import OutboxMessage
 
             logger.warning("%s to %s (no provider configured): %s", self.name, recipient, body)
-            OutboxMessage.objects.filter(pk=outbox_id).update(
-                status=DeliveryStatus.KEPT, status_at=timezone.now()
-            )
+            with transaction.atomic():
+                row = OutboxMessage.objects.select_for_update().get(pk=outbox_id)
+                transition(
+                    row,
+                    machine=DELIVERY,
+                    to=DeliveryStatus.KEPT,
+                    fields={"status_at": timezone.now()},
+                    locked=True,
+                )
             return None
         from django_q.tasks import async_task
 
@@ -301,29 +309,50 @@ def send_phone_message(*, outbox_id: int, context: dict, attempt: int = 1) -> st
                 url=context.get("url", ""),
             )
         except provider.PermanentFailure as exc:
-            row.status = DeliveryStatus.FAILED
-            row.error = str(exc)[:255]
-            row.status_at = timezone.now()
-            row.save(update_fields=["status", "error", "attempts", "status_at"])
+            transition(
+                row,
+                machine=DELIVERY,
+                to=DeliveryStatus.FAILED,
+                fields={
+                    "error": str(exc)[:255],
+                    "attempts": row.attempts,
+                    "status_at": timezone.now(),
+                },
+                locked=True,
+            )
             if exc.unreachable:
                 NotificationSettings.objects.filter(phone=row.recipient).update(
                     unreachable_at=timezone.now()
                 )
             return "failed"
         except provider.PassingFailure as exc:
-            row.error = str(exc)[:255]
-            row.status_at = timezone.now()
             retry = attempt <= len(PHONE_RETRY_DELAYS)
-            row.status = DeliveryStatus.RETRYING if retry else DeliveryStatus.FAILED
-            row.save(update_fields=["status", "error", "attempts", "status_at"])
+            transition(
+                row,
+                machine=DELIVERY,
+                to=DeliveryStatus.RETRYING if retry else DeliveryStatus.FAILED,
+                fields={
+                    "error": str(exc)[:255],
+                    "attempts": row.attempts,
+                    "status_at": timezone.now(),
+                },
+                locked=True,
+            )
             if retry:
                 _schedule_phone_retry(outbox_id=outbox_id, context=context, attempt=attempt)
             return "retrying" if retry else "failed"
-        row.provider_id = sid
-        row.status = DeliveryStatus.SENT
-        row.error = ""
-        row.status_at = timezone.now()
-        row.save(update_fields=["provider_id", "status", "error", "attempts", "status_at"])
+        transition(
+            row,
+            machine=DELIVERY,
+            to=DeliveryStatus.SENT,
+            fields={
+                "provider_id": sid,
+                "error": "",
+                "attempts": row.attempts,
+                "status_at": timezone.now(),
+            },
+            locked=True,
+        )
     return "sent"
 
 

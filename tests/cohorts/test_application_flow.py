@@ -49,7 +49,7 @@ def test_prescreen_invalid_input_is_explained_per_field(cohort, client):
         reverse("cohorts:prescreen", args=[cohort.slug]), {**PRESCREEN_OK, "birth_date": "ayer"}
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["birth_date"] == ["Introduzca una fecha válida."]
+    assert response.context["form"].errors["birth_date"] == ["Escribe una fecha válida."]
 
 
 def _upload(name, content, content_type="application/octet-stream"):

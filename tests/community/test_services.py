@@ -90,8 +90,16 @@ def test_a_guide_long_overdue_leaves_the_page_cache(staff, django_capture_on_com
 
 
 def test_reminder_schedule_is_installed():
+    """The data migration installs the daily schedule (run here again: a transactional test
+    earlier in the same process may have flushed the migration's rows; it is idempotent)."""
+    from importlib import import_module
+
+    from django.apps import apps
     from django_q.models import Schedule
 
+    migration = import_module("community.migrations.0002_review_reminder_schedule")
+    migration.create_schedules(apps, None)
+    migration.create_schedules(apps, None)
     schedule = Schedule.objects.get(name="community: guides due for review")
     assert (schedule.func, schedule.schedule_type, schedule.repeats) == (
         "community.tasks.remind_guides_due",

@@ -23,8 +23,8 @@ def test_signup_verify_login_dashboard_switch_language(page, live_server, site_d
     page.get_by_label("Correo electrónico").fill("yuli@example.org")
     page.get_by_label("Tu nombre").fill("Yuleisy")
     page.get_by_label("Contraseña", exact=True).fill("un-buen-secreto-2026")
-    page.get_by_label("Contraseña (de nuevo)").fill("un-buen-secreto-2026")
-    page.get_by_role("button", name="Registrarse").click()
+    page.get_by_label("Contraseña (otra vez)").fill("un-buen-secreto-2026")
+    page.get_by_role("button", name="Crear una cuenta").click()
     page.wait_for_url(re.compile(r".*/accounts/confirm-email/"))
 
     assert len(mail.outbox) == 1
@@ -37,6 +37,8 @@ def test_signup_verify_login_dashboard_switch_language(page, live_server, site_d
     assert axe_serious(page) == []
 
     page.get_by_role("button", name="Cerrar sesión").click()
+    # log-out first clears what the device holds (static/js/semilla.js), then submits
+    page.wait_for_url(re.compile(rf"^{re.escape(base)}/(es/)?$"))
     page.goto(f"{base}/es/accounts/login/")
     assert axe_serious(page) == []
     page.get_by_label("Correo electrónico").fill("yuli@example.org")

@@ -122,4 +122,5 @@ def test_every_history_table_is_built_on_the_one_base():
         "pitchday.GrantEvent",
         "pitchday.EventLog",
         "semilla.DataRequestEvent",
+        "outcomes.AlumniStatusChange",
     }

@@ -6,11 +6,17 @@ an assignment to ``<anything>.status``, a ``setattr(x, "status", ...)`` or a que
 history row. The few bulk updates that remain are listed with their reason; a new one fails."""
 
 import ast
+import tomllib
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = ("cohorts", "mentors", "pitchday", "curriculum", "site")
+#: every folder of production code: the packages pyproject.toml installs
+FOLDERS = tuple(
+    tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-dir"
+    ].values()
+)
 ENGINE = "site/transitions.py"
 
 #: Bulk status updates that stay, with why (file -> how many).
@@ -81,6 +87,12 @@ def test_no_status_is_changed_outside_the_transition_engine():
         name: count for name, count in bulk.items() if count > ALLOWED_BULK_UPDATES.get(name, 0)
     }
     assert unexplained == {}
+
+
+def test_the_scan_covers_every_app():
+    assert {"site", "cohorts", "mentors", "pitchday", "curriculum", "community", "outcomes"} <= set(
+        FOLDERS
+    )
 
 
 def test_the_scan_catches_every_way_of_writing_a_status():

@@ -72,7 +72,7 @@ pytestmark = pytest.mark.django_db
 
 PDF = pdf_bytes()
 #: Semilla's own apps: an unauthorised request must leave all their rows as they were
-OUR_APPS = ("semilla", "cohorts", "mentors", "pitchday", "curriculum")
+OUR_APPS = ("semilla", "cohorts", "mentors", "pitchday", "curriculum", "community", "outcomes")
 
 
 # --- makers: build the object for people[owner], return the URL's args (and POST data) -----
@@ -562,7 +562,11 @@ OBJECT_MATRIX = [
 #: object URLs that only a hand-written permission test covers: none any more, every object
 #: URL has a row above (the hand-written tests in test_permission_matrix.py and
 #: test_more_permissions.py add detail: the object's state after a refused request...)
-DEDICATED: set[str] = set()
+DEDICATED: set[str] = {
+    # the signed survey link: anonymous, its person, other people and forged tokens in
+    # tests/trust/test_permission_matrix.py::test_survey_link_opens_its_answer_only_for_its_person
+    "outcomes:answer",
+}
 
 
 def snapshot():
