@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .enums import AlumniStatus, WaveKind
-from .models import Response
+from .models import ANSWER_FIELDS, Response
 
 YES_NO = [("", _("Choose")), ("true", _("Yes")), ("false", _("No"))]
 
@@ -45,29 +45,7 @@ class ResponseForm(forms.ModelForm):
 
     class Meta:
         model = Response
-        fields = [
-            "business_status",
-            "sales_from",
-            "sales_to",
-            "workers_paid",
-            "workers_unpaid",
-            "workers_migrant",
-            "workers_receptor",
-            "new_hires",
-            "has_rut",
-            "has_chamber_registration",
-            "issues_invoices",
-            "pays_social_security",
-            "has_account",
-            "credit_applied",
-            "credit_obtained",
-            "credit_source",
-            "credit_amount",
-            "document_type",
-            "confidence",
-            "story",
-            "story_consent",
-        ]
+        fields = list(ANSWER_FIELDS)
         labels = {
             "business_status": _("How is your business today?"),
             "sales_from": _("In a usual month, your sales are between"),

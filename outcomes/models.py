@@ -62,6 +62,32 @@ class Wave(models.Model):
         return f"{self.cohort} · {self.get_kind_display()}"
 
 
+#: the fields a person (or staff on the phone) fills in
+ANSWER_FIELDS = (
+    "business_status",
+    "sales_from",
+    "sales_to",
+    "workers_paid",
+    "workers_unpaid",
+    "workers_migrant",
+    "workers_receptor",
+    "new_hires",
+    "has_rut",
+    "has_chamber_registration",
+    "issues_invoices",
+    "pays_social_security",
+    "has_account",
+    "credit_applied",
+    "credit_obtained",
+    "credit_source",
+    "credit_amount",
+    "document_type",
+    "confidence",
+    "story",
+    "story_consent",
+)
+
+
 class Response(models.Model):
     """One participant's answers for one wave (created pending when the wave opens)."""
 

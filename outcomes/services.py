@@ -25,7 +25,7 @@ from .enums import (
     ResponseStatus,
     WaveKind,
 )
-from .models import Alumnus, OutcomeSummary, Response, ResponseEvent, Wave
+from .models import ANSWER_FIELDS, Alumnus, OutcomeSummary, Response, ResponseEvent, Wave
 
 #: answers are expected within DUE_DAYS of a wave opening, and late answers are accepted
 #: until LATE_DAYS after it opened
@@ -34,31 +34,6 @@ LATE_DAYS = 60
 #: reminders per answer, and the days between two of them
 MAX_REMINDERS = 3
 REMINDER_EVERY_DAYS = 7
-
-#: the fields a person (or staff on the phone) fills in
-ANSWER_FIELDS = (
-    "business_status",
-    "sales_from",
-    "sales_to",
-    "workers_paid",
-    "workers_unpaid",
-    "workers_migrant",
-    "workers_receptor",
-    "new_hires",
-    "has_rut",
-    "has_chamber_registration",
-    "issues_invoices",
-    "pays_social_security",
-    "has_account",
-    "credit_applied",
-    "credit_obtained",
-    "credit_source",
-    "credit_amount",
-    "document_type",
-    "confidence",
-    "story",
-    "story_consent",
-)
 
 
 class OutcomeError(Exception):
