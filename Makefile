@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(MAKE) --no-print-directory typecheck
 
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
-TYPED = -m semilla.services -m semilla.transitions -m semilla.errors \
+TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.service_call \
 	-m semilla.privacy.services -m semilla.privacy.selectors \
 	-m semilla.reporting.selectors -m cohorts.services -m cohorts.selectors \
 	-m curriculum.services -m curriculum.selectors -m curriculum.offline -m mentors.services -m mentors.selectors \

@@ -23,6 +23,7 @@ from semilla.enums import Role
 from semilla.pagecache_middleware import serve_cached
 from semilla.permissions import has_verified_email, is_signed_in, role_required
 from semilla.privacy import audit_access
+from semilla.service_call import call_service
 from semilla.uploads import refused_upload
 
 from . import eligibility, selectors, services
@@ -170,11 +171,12 @@ def application_start(request, slug):
     answers = eligibility.Answers(
         **{**data, "birth_date": datetime.date.fromisoformat(data["birth_date"])}
     )
-    try:
-        application = services.application_start(user=request.user, cohort=cohort, answers=answers)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
+    outcome = call_service(
+        request, services.application_start, user=request.user, cohort=cohort, answers=answers
+    )
+    if not outcome.ok:
         return redirect(cohort.get_absolute_url())
+    application = outcome.value
     return redirect("cohorts:step", pk=application.pk, step=application.current_step)
 
 

@@ -1,0 +1,67 @@
+"""Run one service for a view and tell the person how it went (one place, not one per view).
+
+A view that performs an action calls its service through ``call_service``: a refusal
+(``ServiceError``) becomes an error message in the page's language and the view gets an
+``Outcome`` whose ``ok`` is false; success optionally adds a success message. The view then
+only decides where to go next::
+
+    outcome = call_service(
+        request, services.application_start, user=request.user, cohort=cohort, answers=answers
+    )
+    if not outcome.ok:
+        return redirect(cohort.get_absolute_url())
+    return redirect("cohorts:step", pk=outcome.value.pk, step=outcome.value.current_step)
+
+Only ``ServiceError`` is caught: any other exception is a bug and must surface."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from django.contrib import messages
+from django.http import HttpRequest
+
+from semilla.errors import ServiceError
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as Lazy
+else:
+    from django.utils.functional import Promise as Lazy
+
+__all__ = ["Outcome", "call_service"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[T]):
+    """What a service call gave the view: its value, or the refusal it raised."""
+
+    value: T | None = None
+    error: ServiceError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def call_service(
+    request: HttpRequest,
+    service: Callable[..., T],
+    /,
+    *,
+    success: str | Lazy | None = None,
+    **kwargs: Any,
+) -> Outcome[T]:
+    """Call ``service(**kwargs)``; on ``ServiceError`` add its message as an error, else
+    add ``success`` (when given) as a success message."""
+    try:
+        value = service(**kwargs)
+    except ServiceError as exc:
+        messages.error(request, str(exc.message))
+        return Outcome(error=exc)
+    if success is not None:
+        messages.success(request, success)
+    return Outcome(value=value)
