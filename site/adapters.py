@@ -5,7 +5,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import translation
 
-from .enums import Role
+from .enums import MessageKind, Role
+from .notifications import notify
+
+#: The template pair that carries a message allauth rendered (subject and body as they are).
+ACCOUNT_EMAIL_TEMPLATE = "semilla/account_email"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -31,9 +35,20 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def send_mail(self, template_prefix, email, context):
-        # The templates (site/templates/account/email/) end with a link to the site.
+        """allauth's messages (address confirmation, password reset, sign-in codes, account
+        notices) are security messages: rendered here from our templates
+        (site/templates/account/email/) in the recipient's language, then sent through
+        ``notify()`` like every other message, so they get the outbox record and the retried
+        delivery task, and their body (a code or a link) is never kept in the outbox."""
         context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language() or "es"
         with translation.override(language):
-            return super().send_mail(template_prefix, email, context)
+            rendered = self.render_mail(template_prefix, email, context)
+        notify(
+            user=user if getattr(user, "pk", None) else None,
+            template=ACCOUNT_EMAIL_TEMPLATE,
+            context={"subject": str(rendered.subject), "body": str(rendered.body)},
+            kind=MessageKind.SECURITY,
+            to=email,
+        )

@@ -38,8 +38,9 @@ def test_signup_creates_entrepreneur_with_language(client):
     assert permissions.has_verified_email(user) is False
 
 
-def test_signup_sends_verification_in_spanish(client):
-    _signup(client)
+def test_signup_sends_verification_in_spanish(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _signup(client)
     assert len(mail.outbox) == 1
     assert "Confirma" in mail.outbox[0].subject or "Confirm" not in mail.outbox[0].subject
 
@@ -50,8 +51,9 @@ def test_signup_in_english_records_english(client):
     assert user.language == "en"
 
 
-def test_verification_link_verifies_and_logs_in(client):
-    _signup(client)
+def test_verification_link_verifies_and_logs_in(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _signup(client)
     link = re.search(r"https?://[^\s]+/accounts/confirm-email/[^\s]+/", mail.outbox[0].body)
     assert link is not None
     path = link.group(0).split("testserver", 1)[-1]
@@ -223,9 +225,12 @@ def _change_primary_address(client, user, new):
     assert response.status_code == 302
 
 
-def test_primary_address_change_tells_the_old_address(client_for, entrepreneur, mailoutbox):
+def test_primary_address_change_tells_the_old_address(
+    client_for, entrepreneur, mailoutbox, django_capture_on_commit_callbacks
+):
     old = entrepreneur.email
-    _change_primary_address(client_for(entrepreneur), entrepreneur, "ladron@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        _change_primary_address(client_for(entrepreneur), entrepreneur, "ladron@example.org")
     entrepreneur.refresh_from_db()
     assert entrepreneur.email == "ladron@example.org"
     assert [m.to for m in mailoutbox] == [[old]]
@@ -319,3 +324,23 @@ def test_payout_held_console_is_for_staff_and_finance_only(client_for, make_user
         Role.FINANCE: (200, None),
         Role.FUNDER: (302, "/admin/"),
     }
+
+
+def test_account_email_goes_through_notify_and_keeps_no_body(
+    client, django_capture_on_commit_callbacks
+):
+    """allauth's messages take the one way out (notify): an outbox row of kind security,
+    whose body (the confirmation link or code) is not kept."""
+    from semilla.enums import MessageKind
+    from semilla.models import OutboxMessage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _signup(client)
+    [row] = OutboxMessage.objects.all()
+    assert (row.kind, row.recipient, row.body, row.user.email) == (
+        MessageKind.SECURITY,
+        "nueva@example.org",
+        "",
+        "nueva@example.org",
+    )
+    assert row.subject == mail.outbox[0].subject

@@ -289,11 +289,17 @@ EMAILS = [
 
 @pytest.mark.parametrize("with_code", [False, True], ids=["link", "code"])
 @pytest.mark.parametrize("template", EMAILS)
-def test_account_email_speaks_spanish_with_tu(person, template, with_code):
+def test_account_email_speaks_spanish_with_tu(
+    person, template, with_code, django_capture_on_commit_callbacks
+):
     request = RequestFactory().get("/es/", HTTP_HOST="127.0.0.1:8000")
     context = {**_context(person), **({"code": "ABC123"} if with_code else {})}
     # the recipient's language wins over the request's
-    with request_context(request), translation.override("en"):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        request_context(request),
+        translation.override("en"),
+    ):
         get_adapter(request).send_mail(template, person.email, context)
     [message] = mail.outbox
     assert message.subject.startswith("Semilla: ")
@@ -305,24 +311,27 @@ def test_account_email_speaks_spanish_with_tu(person, template, with_code):
     assert problems == []
 
 
-def test_email_without_a_person_greets_without_a_name(person):
+def test_email_without_a_person_greets_without_a_name(person, django_capture_on_commit_callbacks):
     request = RequestFactory().get("/es/")
     context = {**_context(person), "user": None}
-    with request_context(request):
+    with django_capture_on_commit_callbacks(execute=True), request_context(request):
         get_adapter(request).send_mail("account/email/unknown_account", "x@example.org", context)
     assert mail.outbox[0].body.startswith("Hola:") or mail.outbox[0].body.startswith("Hola,")
 
 
-def test_signup_confirmation_email_subject_has_no_host_and_speaks_with_tu(client):
-    response = client.post(
-        "/es/accounts/signup/",
-        {
-            "email": "nueva@example.org",
-            "full_name": "Nueva Persona",
-            "password1": "un-buen-secreto-2026",
-            "password2": "un-buen-secreto-2026",
-        },
-    )
+def test_signup_confirmation_email_subject_has_no_host_and_speaks_with_tu(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/es/accounts/signup/",
+            {
+                "email": "nueva@example.org",
+                "full_name": "Nueva Persona",
+                "password1": "un-buen-secreto-2026",
+                "password2": "un-buen-secreto-2026",
+            },
+        )
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.subject == "Semilla: Confirma tu correo electrónico"
@@ -330,16 +339,23 @@ def test_signup_confirmation_email_subject_has_no_host_and_speaks_with_tu(client
     assert _problems(message.body) == []
 
 
-def test_account_notice_greets_the_person_by_name_in_their_language(client, person):
+def test_account_notice_greets_the_person_by_name_in_their_language(
+    client, person, django_capture_on_commit_callbacks
+):
     """allauth's notices (here: a password change) carry no person in their context: the
     adapter adds them, so the notice greets by name in the person's language."""
     person.language = "en"
     person.save(update_fields=["language"])
     client.force_login(person)
-    response = client.post(
-        "/es/accounts/password/change/",
-        {"oldpassword": PASSWORD, "password1": "otra-Clave-2026!", "password2": "otra-Clave-2026!"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/es/accounts/password/change/",
+            {
+                "oldpassword": PASSWORD,
+                "password1": "otra-Clave-2026!",
+                "password2": "otra-Clave-2026!",
+            },
+        )
     assert response.status_code == 302
     [message] = mail.outbox
     assert message.subject == "Semilla: Your password changed"
