@@ -95,6 +95,71 @@ def print_figures(figures: dict[str, object]) -> None:
 # --- processes ----------------------------------------------------------------------------
 
 
+def measured_rounds(rounds: int, work: Callable[[], object]) -> tuple[float, int, object]:
+    """Run ``work`` ``rounds`` times in-process (inside a Django subprocess): the median
+    wall time, the SQL statements of the last round, and what its last call returned."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times: list[float] = []
+    queries = 0
+    result: object = None
+    for _round in range(rounds):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            result = work()
+            times.append(time.perf_counter() - started)
+        queries = len(captured.captured_queries)
+    return statistics.median(times), queries, result
+
+
+def run_in_django(
+    script: str, *, name: str, quick: bool, message: str, timeout: float
+) -> dict[str, object]:
+    """Run ``script --inner`` against a fresh copy of the SQLite bench template (development
+    settings, DEBUG for query capture) and return the figures its last line prints."""
+    db = prepare_sqlite(name)
+    try:
+        env = base_env(DJANGO_SETTINGS_MODULE=PREP_SETTINGS, DATABASE_URL=db.url, DEBUG="true")
+        log(message)
+        output = subprocess.run(  # noqa: S603
+            [PYTHON, script, "--inner", "--rounds", "3" if quick else "7"],
+            env=env,
+            cwd=str(ROOT),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+        return json.loads(output.stdout.strip().splitlines()[-1])
+    finally:
+        db.cleanup()
+
+
+def in_django_main(
+    argv: list[str] | None,
+    *,
+    doc: str,
+    inner: Callable[[int], dict[str, object]],
+    run: Callable[[bool], dict[str, object]],
+) -> int:
+    """The command line of a benchmark that times code inside Django (see
+    :func:`run_in_django`): ``--quick`` for fewer rounds; ``--inner`` is the subprocess."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=5, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.inner:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", PREP_SETTINGS)
+        print(json.dumps(inner(args.rounds)))
+        return 0
+    print_figures(run(args.quick))
+    return 0
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

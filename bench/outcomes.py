@@ -22,11 +22,6 @@ Prints ``name: value`` lines; :func:`run` returns the same figures as a dict.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,9 +29,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import MANAGE, PYTHON, base_env, log, prepare_sqlite, print_figures  # noqa: E402
-
-ROOT = Path(MANAGE).parent
+from bench.common import in_django_main, measured_rounds, run_in_django  # noqa: E402
 
 
 def _insert(participants: int, start: int) -> None:
@@ -136,30 +129,24 @@ def _refresh() -> float:
 
 
 def _measure(rounds: int) -> tuple[float, int, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     from semilla.reporting.exports import outcome_rows
     from semilla.reporting.outcomes import build_outcomes
     from semilla.reporting.selectors import Filters, cohort_choices
 
     filters = Filters.default()
     cohorts = cohort_choices()
-    times = []
-    queries = 0
-    answers = 0
-    for _round in range(rounds):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            report = build_outcomes(
-                filters, breakdown="sex", after_wave="end", suppress=True, cohorts=cohorts
-            )
-            outcome_rows(report)
-            times.append(time.perf_counter() - started)
-        queries = len(captured.captured_queries)
-        operating = next(i for i in report.items if i.measure.key == "operating").total
-        answers = (operating.n_before.value or 0) + (operating.n_after.value or 0)
-    return statistics.median(times), queries, answers
+
+    def work():
+        report = build_outcomes(
+            filters, breakdown="sex", after_wave="end", suppress=True, cohorts=cohorts
+        )
+        outcome_rows(report)
+        return report
+
+    seconds, queries, report = measured_rounds(rounds, work)
+    operating = next(i for i in report.items if i.measure.key == "operating").total
+    answers = (operating.n_before.value or 0) + (operating.n_after.value or 0)
+    return seconds, queries, answers
 
 
 def inner(rounds: int) -> dict[str, object]:
@@ -198,38 +185,17 @@ def inner(rounds: int) -> dict[str, object]:
 
 
 def run(quick: bool) -> dict[str, object]:
-    db = prepare_sqlite("outcomes")
-    try:
-        env = base_env(
-            DJANGO_SETTINGS_MODULE="semilla.settings.dev", DATABASE_URL=db.url, DEBUG="true"
-        )
-        log("outcomes: 500 then 50,000 survey answers")
-        output = subprocess.run(  # noqa: S603
-            [PYTHON, str(Path(__file__).resolve()), "--inner", "--rounds", "3" if quick else "7"],
-            env=env,
-            cwd=str(ROOT),
-            capture_output=True,
-            text=True,
-            timeout=900,
-            check=True,
-        )
-        return json.loads(output.stdout.strip().splitlines()[-1])
-    finally:
-        db.cleanup()
+    return run_in_django(
+        str(Path(__file__).resolve()),
+        name="outcomes",
+        quick=quick,
+        message="outcomes: 500 then 50,000 survey answers",
+        timeout=900,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--rounds", type=int, default=5, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.inner:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "semilla.settings.dev")
-        print(json.dumps(inner(args.rounds)))
-        return 0
-    print_figures(run(args.quick))
-    return 0
+    return in_django_main(argv, doc=__doc__, inner=inner, run=run)
 
 
 if __name__ == "__main__":
