@@ -16,7 +16,13 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import django_call, prepare_sqlite, secret_key  # noqa: E402
+from bench.common import (  # noqa: E402
+    collectstatic,
+    django_call,
+    prepare_sqlite,
+    secret_key,
+    serve_env,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db = prepare_sqlite("profile")
     try:
+        collectstatic(serve_env(db, secret_key()))  # the pages link hashed static files
         result = django_call(
             db, "profile", secret_key(), path=args.path, role=args.role,
             requests=args.requests, top=args.top,
