@@ -11,7 +11,9 @@ page is timed in every round, and each figure is a median of the rounds (7; 5 wi
 ``--quick``).
 
 Pages: the staff console's application and participant lists, the selection board of a
-cohort, the indicator dashboard, the access audit, and a reviewer's queue.
+cohort, the indicator dashboard, the access audit, a reviewer's queue, the console's list
+of mentoring sessions (5 sessions per applicant: 500,000 at the scale of bench/scale.py),
+and the finance desk's grants list and home (half a ledger row per applicant: 50,000).
 
 Figures: ``lists_<page>_ratio`` (median time with 1,000 rows ÷ with 10), the milliseconds
 of each, ``lists_<page>_queries_10`` and ``_1000`` (SQL statements of one request),
@@ -56,7 +58,14 @@ PAGES = (
     "indicator_dashboard",
     "access_audit",
     "review_queue",
+    "console_sessions",
+    "finance_grants",
+    "finance_desk",
 )
+#: mentoring sessions and ledger rows per applicant (issue 22's scale: 100,000 applications,
+#: 500,000 sessions, 50,000 ledger rows)
+SESSIONS_PER_APPLICANT = 5
+LEDGER_ROWS_PER_APPLICANT = 0.5
 STAFF_EMAIL = "listas@bench.semilla.invalid"
 
 
@@ -115,7 +124,12 @@ def _seed(rows: int) -> dict[str, str]:
         ],
         batch_size=2000,
     )
+    _seed_sessions(rows, cohort=cohort, now=now)
+    _seed_ledger(rows, staff=staff)
     return {
+        "console_sessions": reverse("booking:index"),
+        "finance_grants": reverse("pitchday:desk_grants"),
+        "finance_desk": reverse("pitchday:desk_home"),
         "console_applications": reverse("cohorts_application:index"),
         "console_participants": reverse("cohorts_participant:index"),
         "selection_board": reverse("cohorts_selection", args=[cohort.pk]),
@@ -123,6 +137,133 @@ def _seed(rows: int) -> dict[str, str]:
         "access_audit": reverse("privacy_admin_audit"),
         "review_queue": reverse("cohorts:review_queue"),
     }
+
+
+def _seed_sessions(rows: int, *, cohort, now) -> None:
+    """``rows × SESSIONS_PER_APPLICANT`` mentoring sessions: one mentor for every 100
+    participants, an accepted match per participant, the sessions spread over the matches
+    an hour apart for each mentor (nine in ten already held)."""
+    import datetime
+
+    from cohorts.models import Participant
+    from mentors.models import Booking, Match, MentorProfile
+    from semilla.models import User
+
+    participants = list(
+        Participant.objects.filter(cohort=cohort).values_list("pk", "user_id").order_by("pk")
+    )
+    count = max(2, len(participants) // 100)
+    User.objects.bulk_create(
+        [
+            User(email=f"bench-mentor-{n}@example.org", full_name=f"Mentora {n}", password="!")  # noqa: S106  (unusable password)
+            for n in range(count)
+        ],
+        batch_size=2000,
+    )
+    mentor_users = User.objects.filter(email__startswith="bench-mentor-").order_by("pk")
+    MentorProfile.objects.bulk_create(
+        [
+            MentorProfile(user=user, status="active", headline="Contadora", capacity=10)
+            for user in mentor_users
+        ],
+        batch_size=2000,
+    )
+    mentors = list(
+        MentorProfile.objects.filter(user__email__startswith="bench-mentor-").order_by("pk")
+    )
+    Match.objects.bulk_create(
+        [
+            Match(
+                cohort=cohort,
+                participant_id=participant_pk,
+                mentor=mentors[n % count],
+                status="accepted",
+                respond_by=now,
+                responded_at=now,
+            )
+            for n, (participant_pk, _user) in enumerate(participants)
+        ],
+        batch_size=2000,
+    )
+    matches = list(
+        Match.objects.filter(cohort=cohort).values_list("pk", "participant_id", "mentor_id")
+    )
+    total = rows * SESSIONS_PER_APPLICANT
+    per_mentor: dict[int, int] = {}
+    batch: list[Booking] = []
+    for n in range(total):
+        match_pk, participant_pk, mentor_pk = matches[n % len(matches)]
+        slot = per_mentor.get(mentor_pk, 0)
+        per_mentor[mentor_pk] = slot + 1
+        # nine in ten in the past (held), the rest ahead
+        if n % 10:
+            starts = now - datetime.timedelta(hours=slot)
+        else:
+            starts = now + datetime.timedelta(days=1, hours=slot)
+        batch.append(
+            Booking(
+                match_id=match_pk,
+                mentor_id=mentor_pk,
+                participant_id=participant_pk,
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(minutes=60),
+                topic="Precios y costos",
+            )
+        )
+        if len(batch) == 5000:
+            Booking.objects.bulk_create(batch)
+            batch = []
+    Booking.objects.bulk_create(batch)
+
+
+def _seed_ledger(rows: int, *, staff) -> None:
+    """``rows × LEDGER_ROWS_PER_APPLICANT`` ledger rows in one fund: a budget entry and a
+    commitment for each of ``rows / 4`` active grants."""
+    from cohorts.models import Participant
+    from pitchday.enums import ENTRY_ACCOUNTS, EntryKind
+    from pitchday.models import Fund, Grant, LedgerEntry
+
+    fund = Fund.objects.create(name=f"Fondo benchmark {rows}", currency="COP")
+    grantees = list(
+        Participant.objects.filter(user__email__startswith="bench-export-")
+        .order_by("pk")
+        .values_list("user_id", flat=True)[: int(rows * LEDGER_ROWS_PER_APPLICANT) // 2]
+    )
+    Grant.objects.bulk_create(
+        [
+            Grant(
+                reference=f"BENCH-{n:07d}",
+                fund=fund,
+                grantee_id=user_pk,
+                business_name=f"Negocio {n}",
+                amount=2_000_000_00,
+                status="active",
+                terms_es="Términos",
+                terms_en="Terms",
+                created_by=staff,
+            )
+            for n, user_pk in enumerate(grantees)
+        ],
+        batch_size=2000,
+    )
+    grants = list(Grant.objects.filter(fund=fund).values_list("pk", flat=True))
+    entries = []
+    for grant_pk in grants:
+        for kind in (EntryKind.BUDGET, EntryKind.COMMITMENT):
+            debit, credit = ENTRY_ACCOUNTS[kind]
+            entries.append(
+                LedgerEntry(
+                    fund=fund,
+                    kind=kind,
+                    debit=debit,
+                    credit=credit,
+                    amount=2_000_000_00,
+                    currency="COP",
+                    grant_id=None if kind == EntryKind.BUDGET else grant_pk,
+                    created_by=staff,
+                )
+            )
+    LedgerEntry.objects.bulk_create(entries, batch_size=5000)
 
 
 def _passed_second_factor(client, user) -> None:
