@@ -30,4 +30,8 @@ class OutcomesConfig(AppConfig):
             "outcomes.view_response",
             "outcomes.view_alumnus",
             "outcomes.change_alumnus",
+            "outcomes.view_alumnievent",
+            "outcomes.add_alumnievent",
+            "outcomes.change_alumnievent",
+            "outcomes.view_alumniinvitation",
         )
