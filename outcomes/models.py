@@ -492,20 +492,14 @@ class StoryPage(CurriculumPage):
         verbose_name_plural = _("success stories")
 
     def clean(self):
+        # Wagtail's Page.save() runs full_clean(): a live story always has its person's
+        # consent, whichever way it is published (editor, scheduled publishing, workflow
+        # approval, translation sync, a script)
         super().clean()
         if self.live and self.person_id and not has_story_consent(self.person_id):
             raise ValidationError(
                 _("This story cannot be published: the person has not consented to it.")
             )
-
-    def save(self, *args, **kwargs):
-        # the last guard: a live story always has its person's consent, whichever way it is
-        # published (editor, scheduled publishing, a script)
-        if self.live and self.person_id and not has_story_consent(self.person_id):
-            raise ValidationError(
-                _("This story cannot be published: the person has not consented to it.")
-            )
-        return super().save(*args, **kwargs)
 
 
 def has_story_consent(user_id: int) -> bool:

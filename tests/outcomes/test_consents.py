@@ -78,3 +78,16 @@ def test_erasure_unpublishes_and_empties_the_story_pages():
     person_erase(user=alumnus.user)
     page = StoryPage.objects.get(pk=page.pk)
     assert (page.live, page.summary, page.title) == (False, "", "—")
+
+
+def test_consents_page_in_both_languages(client_for):
+    from django.utils import translation
+
+    alumnus = make_alumnus()
+    client = client_for(alumnus.user)
+    with translation.override("es"):
+        spanish = client.get(reverse("outcomes:consents")).content.decode()
+    with translation.override("en"):
+        english = client.get(reverse("outcomes:consents")).content.decode()
+    assert "Lo que he autorizado" in spanish
+    assert "What I have consented to" in english

@@ -172,3 +172,15 @@ def test_staff_invite_screen_refused_to_non_staff(client_for, entrepreneur):
     )
     assert answer.status_code in (302, 403)
     assert AlumniInvitation.objects.count() == 0
+
+
+def test_staff_mentor_invitations_screen_lists_events_and_counts(staff_user, client_for):
+    event = make_event(title="Feria")
+    alumnus = make_alumnus()
+    services.alumni_invite(alumni=[alumnus], kind="mentor", actor=staff_user)
+    services.invitation_answer(
+        invitation=AlumniInvitation.objects.get(), user=alumnus.user, accept=False
+    )
+    page = client_for(staff_user).get(reverse("outcomes_mentor_invite"))
+    assert [e.pk for e in page.context["events"]] == [event.pk]
+    assert page.context["answers"]["counts"] == {"pending": 0, "accepted": 0, "declined": 1}

@@ -168,3 +168,54 @@ def test_editor_publish_without_consent_is_refused_with_a_message(client_for, ma
     )
     assert StoryPage.objects.get(pk=page.pk).live is False
     assert answer.status_code == 302
+
+
+def test_console_stories_lists_missing_consent_first(client_for, staff_user):
+    yes, no = make_alumnus(), make_alumnus()
+    services.story_consent_give(user=yes.user)
+    with_consent = make_story(person=yes.user, publish=True)
+    without = make_story(person=no.user)
+    page = client_for(staff_user).get(reverse("outcomes_stories"))
+    assert [(p.pk, p.has_consent) for p in page.context["pages"]] == [
+        (without.pk, False),
+        (with_consent.pk, True),
+    ]
+
+
+def test_console_stories_query_count_constant(client_for, staff_user, django_assert_num_queries):
+    from outcomes import selectors
+
+    person = make_alumnus()
+    make_story(person=person.user)
+    make_response(story="Uno", story_consent=True)
+    with django_assert_num_queries(1):
+        selectors.stories_for_staff()
+    with django_assert_num_queries(1):
+        selectors.story_answers_for_staff()
+    for _ in range(3):
+        make_story(person=make_alumnus().user)
+        make_response(story="Otro", story_consent=True)
+    with django_assert_num_queries(1):
+        assert len(selectors.stories_for_staff()) == 4
+    with django_assert_num_queries(1):
+        assert len(selectors.story_answers_for_staff()) == 4
+
+
+def test_console_story_from_answer_opens_the_editor(client_for, staff_user):
+    story_index()
+    response = make_response(story="Vendo empanadas", story_consent=True)
+    answer = client_for(staff_user).post(reverse("outcomes_story_from_answer", args=[response.pk]))
+    page = StoryPage.objects.get()
+    assert answer["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def test_console_stories_refused_to_non_staff(client_for, make_user):
+    from semilla.enums import Role
+
+    response = make_response(story="Vendo empanadas", story_consent=True)
+    story_index()
+    for role in (Role.ENTREPRENEUR, Role.FUNDER, Role.MENTOR):
+        client = client_for(make_user(role))
+        assert client.get(reverse("outcomes_stories")).status_code in (302, 403)
+        client.post(reverse("outcomes_story_from_answer", args=[response.pk]))
+    assert StoryPage.objects.count() == 0
