@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -149,7 +150,7 @@ def _invite(response: Response) -> None:
             "wave": str(WaveKind(response.wave.kind).label),
             "wave_kind": response.wave.kind,
             "cohort": response.wave.cohort.name,
-            "closes_on": response.wave.closes_on.isoformat(),
+            "closes_on": response.wave.closes_on,
             "first": response.reminders_sent == 0,
         },
         key=f"outcomes-survey:{response.pk}:{response.reminders_sent + 1}",
@@ -271,12 +272,12 @@ def check_open(response: Response, *, today: datetime.date) -> None:
         )
     if today < wave.opens_on:
         raise OutcomeError(
-            _("This survey opens on %(date)s.") % {"date": wave.opens_on.isoformat()}
+            _("This survey opens on %(date)s.") % {"date": date_format(wave.opens_on)}
         )
     if today > wave.closes_on:
         raise OutcomeError(
             _("This survey closed on %(date)s. Thank you anyway!")
-            % {"date": wave.closes_on.isoformat()}
+            % {"date": date_format(wave.closes_on)}
         )
 
 
@@ -397,6 +398,7 @@ def alumnus_set_status(*, alumnus: Alumnus, status: str, actor, note: str = "") 
                 template="outcomes/alumni_mentor_invitation",
                 context={"name": user.get_full_name()},
                 key=f"alumni-mentor-invitation:{locked.pk}",
+                kind="alumni",
             )
     return locked
 
