@@ -181,7 +181,7 @@ def _seed_stories_and_events() -> None:
                 title=title,
                 slug=f"historia-{alumnus.pk}",
                 locale_id=index.locale_id,
-                person=alumnus.user,
+                alumnus=alumnus,
                 summary=summary,
                 body=body,
                 business_name=alumnus.business_name or f"Emprendimiento {alumnus.pk}",

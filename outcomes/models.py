@@ -432,10 +432,14 @@ class StoryPage(CurriculumPage):
     withdrawing it unpublishes every story about them, in every language, at once
     (``services.story_consent_withdraw``)."""
 
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
+    # an alumnus, not an account: the page holds no link to the person's account (pages
+    # are in the search index, which keeps no personal data); erasing the person deletes
+    # the alumni record and, with it, every story about them (``signals.alumnus_erased``)
+    alumnus = models.ForeignKey(
+        Alumnus,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="stories",
         verbose_name=_("about"),
         help_text=_("The alumna or alumnus the story is about: their consent is needed."),
     )
@@ -466,7 +470,7 @@ class StoryPage(CurriculumPage):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("person"),
+        FieldPanel("alumnus"),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -477,7 +481,7 @@ class StoryPage(CurriculumPage):
         FieldPanel("source_answer", read_only=True),
     ]
     override_translatable_fields = [
-        SynchronizedField("person"),
+        SynchronizedField("alumnus"),
         SynchronizedField("business_name"),
         SynchronizedField("city"),
         SynchronizedField("sector"),
@@ -496,14 +500,19 @@ class StoryPage(CurriculumPage):
         # consent, whichever way it is published (editor, scheduled publishing, workflow
         # approval, translation sync, a script)
         super().clean()
-        if self.live and self.person_id and not has_story_consent(self.person_id):
+        if self.live and not has_story_consent(alumnus_id=self.alumnus_id):
             raise ValidationError(
                 _("This story cannot be published: the person has not consented to it.")
             )
 
 
-def has_story_consent(user_id: int) -> bool:
-    return StoryConsent.objects.filter(user_id=user_id, withdrawn_at__isnull=True).exists()
+def has_story_consent(*, alumnus_id: int | None) -> bool:
+    """Whether the alumnus a story is about has an active story consent (one query)."""
+    if alumnus_id is None:
+        return False
+    return StoryConsent.objects.filter(
+        user__alumnus__pk=alumnus_id, withdrawn_at__isnull=True
+    ).exists()
 
 
 # --- alumni events and invitations -------------------------------------------------------------

@@ -148,9 +148,11 @@ def story_consent_history(*, user) -> list[StoryConsent]:
 def stories_for_staff() -> list[StoryPage]:
     """Every story page (all languages) with whether its person's consent is active, the
     ones lacking it first. One query."""
-    active = StoryConsent.objects.filter(user=OuterRef("person_id"), withdrawn_at__isnull=True)
+    active = StoryConsent.objects.filter(
+        user__alumnus=OuterRef("alumnus_id"), withdrawn_at__isnull=True
+    )
     return list(
-        StoryPage.objects.select_related("person", "locale")
+        StoryPage.objects.select_related("alumnus__user", "locale")
         .annotate(has_consent=Exists(active))
         .order_by("has_consent", "-latest_revision_created_at", "pk")
     )

@@ -446,7 +446,7 @@ def story_consent_withdraw_all(*, user, actor) -> int:
     StoryConsent.objects.select_for_update().filter(user=user, withdrawn_at__isnull=True).update(
         withdrawn_at=now, withdrawn_by=actor
     )
-    pages = list(StoryPage.objects.select_for_update().filter(person=user, live=True))
+    pages = list(StoryPage.objects.select_for_update().filter(alumnus__user=user, live=True))
     from wagtail.actions.unpublish_page import UnpublishPageAction
 
     for page in pages:
@@ -479,13 +479,18 @@ def story_page_from_answer(*, response: Response, actor, index: StoryIndexPage) 
     if not (locked.story and locked.story_consent):
         raise ServiceError(_("This answer has no story the person agreed to publish."))
     user = locked.participant.user
+    alumnus = Alumnus.objects.filter(user=user).first()
+    if alumnus is None:
+        raise ServiceError(
+            _("Stories are about alumni: this person is not an alumna or alumnus yet.")
+        )
     application = locked.participant.application
     first_name = (user.get_short_name() or user.get_full_name() or "").split(" ")[0]
     page = StoryPage(
         title=_("The story of %(name)s") % {"name": first_name or application.business_name},
         slug=f"historia-{locked.pk}",
         locale_id=index.locale_id,
-        person=user,
+        alumnus=alumnus,
         summary=locked.story[:280],
         body="".join(f"<p>{escape(line)}</p>" for line in locked.story.splitlines() if line),
         business_name=application.business_name or first_name,

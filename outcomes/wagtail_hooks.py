@@ -138,7 +138,7 @@ def refuse_story_without_consent(request, page):
     """The editor's publish button: a story is published only with its person's active
     consent (the model refuses it too, whichever way it is published)."""
     specific = page.specific if type(page) is not StoryPage else page
-    if isinstance(specific, StoryPage) and not has_story_consent(specific.person_id):
+    if isinstance(specific, StoryPage) and not has_story_consent(alumnus_id=specific.alumnus_id):
         from django.contrib import messages
         from django.shortcuts import redirect
         from django.utils.translation import gettext

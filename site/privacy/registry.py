@@ -382,13 +382,6 @@ REGISTRY: list[Entry] = [
         "(Law 1581, art. 9)",
     ),
     Entry(
-        "outcomes.StoryPage",
-        person=("person",),
-        text=("summary", "body", "business_name", "seo_title", "search_description"),
-        replace={"title": "—", "draft_title": "—", "live": False, "city": "", "sector": ""},
-        kept_because="the page keeps its place in the site's tree, unpublished and emptied",
-    ),
-    Entry(
         "outcomes.AlumniInvitation", person=("alumnus__user",), actors=("invited_by",), erase=DELETE
     ),
     Entry("outcomes.AlumniEvent", person=(), actors=("created_by",)),

@@ -146,7 +146,7 @@ def story_index(language: str = "es"):
 def make_story(*, person, publish: bool = False, index=None, **fields):
     """A story page about ``person`` (a draft unless ``publish``: publishing needs the
     person's consent)."""
-    from outcomes.models import StoryPage
+    from outcomes.models import Alumnus, StoryPage
 
     index = index or story_index()
     n = StoryPage.objects.count() + 1
@@ -154,7 +154,7 @@ def make_story(*, person, publish: bool = False, index=None, **fields):
         title=fields.pop("title", f"Historia {n}"),
         slug=fields.pop("slug", f"historia-{n}-{person.pk}"),
         locale_id=index.locale_id,
-        person=person,
+        alumnus=Alumnus.objects.get(user=person),
         summary=fields.pop("summary", "Vende arepas en Cúcuta."),
         body=fields.pop("body", "<p>Empezó con un carrito.</p>"),
         business_name=fields.pop("business_name", "Arepas Doña Luz"),

@@ -71,13 +71,18 @@ def test_story_consent_in_data_download_and_kept_on_erasure():
     assert [row["text_version"] for row in rows] == ["story-2026-12"]
 
 
-def test_erasure_unpublishes_and_empties_the_story_pages():
+def test_erasure_deletes_the_story_pages_and_their_revisions():
+    from wagtail.models import Revision
+
     alumnus = make_alumnus()
+    other = make_alumnus()
     services.story_consent_give(user=alumnus.user)
+    services.story_consent_give(user=other.user)
     page = make_story(person=alumnus.user, publish=True, summary="Luz vende arepas")
+    kept = make_story(person=other.user, publish=True)
     person_erase(user=alumnus.user)
-    page = StoryPage.objects.get(pk=page.pk)
-    assert (page.live, page.summary, page.title) == (False, "", "—")
+    assert list(StoryPage.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert Revision.objects.filter(object_id=str(page.pk)).count() == 0
 
 
 def test_consents_page_in_both_languages(client_for):

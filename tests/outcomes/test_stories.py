@@ -84,10 +84,11 @@ def test_story_consent_withdraw_blanks_the_survey_story():
 def test_story_page_from_answer_makes_a_draft_about_the_person(staff_user):
     index = story_index()
     response = make_response(story="Vendo empanadas\nY crecí", story_consent=True)
+    alumnus = make_alumnus(participant=response.participant)
     page = services.story_page_from_answer(response=response, actor=staff_user, index=index)
     page = StoryPage.objects.get(pk=page.pk)
-    assert (page.person_id, page.live, page.source_answer_id) == (
-        response.participant.user_id,
+    assert (page.alumnus_id, page.live, page.source_answer_id) == (
+        alumnus.pk,
         False,
         response.pk,
     )
@@ -157,7 +158,7 @@ def test_editor_publish_without_consent_is_refused_with_a_message(client_for, ma
         {
             "title": page.title,
             "slug": page.slug,
-            "person": alumnus.user.pk,
+            "alumnus": alumnus.pk,
             "summary": page.summary,
             "body": '{"blocks":[{"key":"a","type":"unstyled","depth":0,"text":"Hola","inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
             "business_name": page.business_name,
@@ -204,6 +205,7 @@ def test_console_stories_query_count_constant(client_for, staff_user, django_ass
 def test_console_story_from_answer_opens_the_editor(client_for, staff_user):
     story_index()
     response = make_response(story="Vendo empanadas", story_consent=True)
+    make_alumnus(participant=response.participant)
     answer = client_for(staff_user).post(reverse("outcomes_story_from_answer", args=[response.pk]))
     page = StoryPage.objects.get()
     assert answer["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
