@@ -7,7 +7,7 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes and alumni")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_save, pre_delete
 
         from semilla import hooks
         from semilla.enums import Role
@@ -16,6 +16,11 @@ class OutcomesConfig(AppConfig):
         from . import signals
         from .panels import FACTS, outcomes_panel
 
+        pre_delete.connect(
+            signals.alumnus_erased,
+            sender="outcomes.Alumnus",
+            dispatch_uid="outcomes-stories-erased",
+        )
         post_save.connect(
             signals.participant_saved,
             sender="cohorts.Participant",
@@ -30,4 +35,8 @@ class OutcomesConfig(AppConfig):
             "outcomes.view_response",
             "outcomes.view_alumnus",
             "outcomes.change_alumnus",
+            "outcomes.view_alumnievent",
+            "outcomes.add_alumnievent",
+            "outcomes.change_alumnievent",
+            "outcomes.view_alumniinvitation",
         )

@@ -94,8 +94,122 @@ def seed(*, stdout=None) -> None:
     with transaction.atomic():
         _seed()
     summaries_refresh()
+    _seed_stories_and_events()
     if stdout is not None:
-        stdout.write("  outcomes: two ended cohorts with survey answers and alumni")
+        stdout.write(
+            "  outcomes: two ended cohorts with survey answers and alumni, success stories "
+            "(one published, one taken down after its consent was withdrawn), an alumni event "
+            "with answers"
+        )
+
+
+STORY_INDEX_SLUG = "historias"
+EVENT_TITLE = "Encuentro de egresados Cúcuta"
+
+
+def _seed_stories_and_events() -> None:
+    """The stories index (Spanish and English), a published story whose person consented,
+    a story taken down because its person withdrew consent, an alumni event in Cúcuta with
+    answers, and invitations waiting for the demo entrepreneur. Idempotent."""
+    from wagtail.models import Locale
+
+    from semilla.demo import seed_home_page
+    from semilla.models import HomePage, User
+
+    from .models import AlumniEvent, AlumniInvitation, Alumnus, StoryIndexPage, StoryPage
+    from .services import (
+        alumni_invite,
+        invitation_answer,
+        story_consent_give,
+        story_consent_withdraw_all,
+    )
+
+    if not HomePage.objects.filter(locale__language_code="es").exists():
+        seed_home_page()
+    home = HomePage.objects.get(locale__language_code="es")
+    index = StoryIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = StoryIndexPage(
+            title="Historias de egresados",
+            slug=STORY_INDEX_SLUG,
+            locale_id=home.locale_id,
+            intro="<p>Emprendedoras y emprendedores que pasaron por Semilla cuentan cómo les "
+            "va. Cada historia se publica con su permiso.</p>",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    english = Locale.objects.filter(language_code="en").first()
+    if english is not None and index.get_translation_or_none(english) is None:
+        copy = index.copy_for_translation(english, copy_parents=False)
+        copy.title = "Alumni stories"
+        copy.intro = (
+            "<p>Entrepreneurs who went through Semilla tell how they are doing. Each story "
+            "is published with their permission.</p>"
+        )
+        copy.save_revision().publish()
+    alumni = list(
+        Alumnus.objects.filter(cohort__slug=SLUGS[0])
+        .exclude(user__email="emprendedora@demo.semilla.co")
+        .select_related("user")
+        .order_by("pk")[:8]
+    )
+    if len(alumni) < 2:
+        return
+    if not StoryPage.objects.exists():
+        stories = [
+            (
+                alumni[0],
+                "De un carrito a un local",
+                "Empezó vendiendo arepas en un carrito; hoy tiene un local y dos empleadas.",
+                "<p>Llegué a Cúcuta con mis dos hijos y una receta de arepas de mi abuela. "
+                "En Semilla aprendí a llevar las cuentas y a separar la plata del negocio "
+                "de la de la casa.</p><p>Con el capital semilla compré una plancha "
+                "industrial. Hoy tengo un local y dos empleadas, una venezolana y una "
+                "cucuteña.</p>",
+            ),
+            (
+                alumni[1],
+                "Costuras que unen",
+                "Un taller de confección que ahora vende a dos colegios del barrio.",
+                "<p>Mi taller arreglaba ropa para vecinos. Con la mentora aprendimos a "
+                "cotizar y ahora hacemos uniformes para dos colegios.</p>",
+            ),
+        ]
+        for alumnus, title, summary, body in stories:
+            story_consent_give(user=alumnus.user)
+            page = StoryPage(
+                title=title,
+                slug=f"historia-{alumnus.pk}",
+                locale_id=index.locale_id,
+                alumnus=alumnus,
+                summary=summary,
+                body=body,
+                business_name=alumnus.business_name or f"Emprendimiento {alumnus.pk}",
+                city="cucuta",
+                sector=alumnus.sector,
+            )
+            index.add_child(instance=page)
+            page.save_revision().publish()
+        # the second person changed their mind: their story is taken down and stays down
+        story_consent_withdraw_all(user=alumni[1].user, actor=alumni[1].user)
+    if not AlumniEvent.objects.filter(title=EVENT_TITLE).exists():
+        staff = User.objects.filter(email="equipo@demo.semilla.co").first()
+        event = AlumniEvent.objects.create(
+            title=EVENT_TITLE,
+            starts_at=timezone.now() + datetime.timedelta(days=21),
+            place="Biblioteca Pública Julio Pérez Ferrero, Cúcuta",
+            city="cucuta",
+            capacity=6,
+            created_by=staff,
+        )
+        demo = Alumnus.objects.filter(user__email="emprendedora@demo.semilla.co").first()
+        invited = alumni + ([demo] if demo else [])
+        alumni_invite(alumni=invited, kind="event", event=event, actor=staff)
+        for n, alumnus in enumerate(alumni[:5]):
+            invitation = AlumniInvitation.objects.get(alumnus=alumnus, event=event)
+            invitation_answer(invitation=invitation, user=alumnus.user, accept=n != 3)
+        if demo is not None:
+            alumni_invite(alumni=[demo], kind="mentor", actor=staff)
 
 
 def _seed() -> None:

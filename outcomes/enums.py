@@ -111,3 +111,34 @@ ALUMNI = StatusMachine(
     history="outcomes.AlumniStatusChange",
     history_fk="alumnus",
 )
+
+
+class AlumniConsentKind(models.TextChoices):
+    """What an alumna or alumnus may say yes to (and withdraw at once)."""
+
+    STORY = "story", _("Publishing my story on the Semilla site")
+    DIRECTORY = "directory", _("My card in the public alumni directory")
+    RESEARCH = "research", _("Anonymous use of my answers in impact studies")
+
+
+class InvitationKind(models.TextChoices):
+    EVENT = "event", _("Alumni event")
+    MENTOR = "mentor", _("Mentoring a newer cohort")
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("invitation", "Not answered yet")
+    ACCEPTED = "accepted", pgettext_lazy("invitation", "Yes")
+    DECLINED = "declined", pgettext_lazy("invitation", "No")
+
+
+#: An invitation: answered yes or no, and the person may change their mind (a place at an
+#: event is taken again only while there is room).
+INVITATION = StatusMachine(
+    model="outcomes.AlumniInvitation",
+    moves={
+        InvitationStatus.PENDING: {InvitationStatus.ACCEPTED, InvitationStatus.DECLINED},
+        InvitationStatus.ACCEPTED: {InvitationStatus.DECLINED},
+        InvitationStatus.DECLINED: {InvitationStatus.ACCEPTED},
+    },
+)

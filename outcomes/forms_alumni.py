@@ -30,3 +30,50 @@ class AlumniCardForm(forms.ModelForm):
         return {
             k: self.cleaned_data[k] for k in ("business_name", "city", "sector", "offers", "seeks")
         }
+
+
+class StoryConsentForm(forms.Form):
+    """The person's own yes to publishing their story (the words are versioned)."""
+
+    agree = forms.BooleanField(required=True)
+
+    def __init__(self, *args, **kwargs):
+        from .models import STORY_CONSENT_TEXT
+
+        super().__init__(*args, **kwargs)
+        self.fields["agree"].label = STORY_CONSENT_TEXT
+        self.fields["agree"].error_messages["required"] = _(
+            "Tick the box to say yes, or leave this page: nothing is published without it."
+        )
+
+
+class InvitationAnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("yes", _("Yes")), ("no", _("No"))])
+
+    @property
+    def accept(self) -> bool:
+        return self.cleaned_data["answer"] == "yes"
+
+
+class InviteForm(forms.Form):
+    """Staff choose alumni to invite by cohort, city and sector."""
+
+    cohort = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Cohort"), empty_label=_("All cohorts")
+    )
+    city = forms.ChoiceField(required=False, label=_("City"))
+    sector = forms.ChoiceField(required=False, label=_("Sector"))
+    confirm = forms.BooleanField(
+        required=False, label=_("Send the invitations to the people listed below")
+    )
+
+    def __init__(self, *args, **kwargs):
+        from cohorts.models import Cohort
+        from semilla.enums import City, Sector
+
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = Cohort.objects.filter(
+            pk__in=Alumnus.objects.values("cohort_id")
+        ).order_by("-starts_on", "name")
+        self.fields["city"].choices = [("", _("All cities")), *City.choices]
+        self.fields["sector"].choices = [("", _("All sectors")), *Sector.choices]

@@ -6,11 +6,17 @@ one answer per participant, wave and measure set, sales ranges in order, counts 
 up, a story only with consent, one alumni record per person."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
+from curriculum.models import CurriculumPage
 from semilla.enums import City, DocumentType, Sector
 from semilla.transitions import StatusHistory
 
@@ -19,6 +25,8 @@ from .enums import (
     BusinessStatus,
     CreditAmount,
     CreditSource,
+    InvitationKind,
+    InvitationStatus,
     ResponseChannel,
     ResponseStatus,
     SalesBand,
@@ -330,3 +338,303 @@ class OutcomeSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cohort_id} {self.city} {self.wave_kind} {self.dimension}={self.value}"
+
+
+# --- success stories ---------------------------------------------------------------------
+
+#: the version of the words a person says yes to; a new wording gets a new version, and the
+#: consent records keep the version each person saw
+STORY_CONSENT_VERSION = "story-2026-12"
+STORY_CONSENT_TEXT = _(
+    "Yes, Semilla may publish my story on its website: my first name, my business, its "
+    "city and sector, what I tell about it and a photo I agree to. I can withdraw this at "
+    "any time, and the story is taken down at once."
+)
+
+
+class StoryConsent(models.Model):
+    """A person's own "Yes, Semilla may publish my story" (given on their consents screen):
+    the version of the words they saw, when, and when it was withdrawn. Never edited: a new
+    consent is a new row. At most one is active per person (a database constraint)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="story_consents",
+        verbose_name=_("person"),
+    )
+    text_version = models.CharField(_("text version"), max_length=32)
+    given_at = models.DateTimeField(_("given at"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+
+    class Meta:
+        verbose_name = _("story consent")
+        verbose_name_plural = _("story consents")
+        ordering = ["-given_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="outcomes_storyconsent_one_active",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=F("given_at")),
+                name="outcomes_storyconsent_withdrawn_after_given",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.text_version}"
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+class StoryIndexPage(CurriculumPage):
+    """The public list of success stories (cached for anonymous readers like the
+    curriculum; light: a photo rendition and a summary per story)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["semilla.HomePage"]
+    subpage_types = ["outcomes.StoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("success stories index")
+        verbose_name_plural = _("success stories indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = list(
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("photo")
+            .order_by("-first_published_at", "pk")
+        )
+        return context
+
+
+class StoryPage(CurriculumPage):
+    """A published success story about one alumna or alumnus. It can be published only
+    while the person's story consent is active (checked on save and in the editor);
+    withdrawing it unpublishes every story about them, in every language, at once
+    (``services.story_consent_withdraw``)."""
+
+    # an alumnus, not an account: the page holds no link to the person's account (pages
+    # are in the search index, which keeps no personal data); erasing the person deletes
+    # the alumni record and, with it, every story about them (``signals.alumnus_erased``)
+    alumnus = models.ForeignKey(
+        Alumnus,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="stories",
+        verbose_name=_("about"),
+        help_text=_("The alumna or alumnus the story is about: their consent is needed."),
+    )
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for the list.")
+    )
+    body = RichTextField(_("story"), features=["bold", "italic", "link", "ol", "ul"])
+    business_name = models.CharField(_("business name"), max_length=150)
+    city = models.CharField(_("city"), max_length=32, choices=City.choices, blank=True)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+        help_text=_("Only with the person's agreement. Shown as a resized copy."),
+    )
+    source_answer = models.ForeignKey(
+        Response,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from the survey answer"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("alumnus"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("business_name"), FieldPanel("city"), FieldPanel("sector")],
+            heading=_("The business"),
+        ),
+        FieldPanel("photo"),
+        FieldPanel("source_answer", read_only=True),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("alumnus"),
+        SynchronizedField("business_name"),
+        SynchronizedField("city"),
+        SynchronizedField("sector"),
+        SynchronizedField("photo"),
+        SynchronizedField("source_answer"),
+    ]
+    parent_page_types = ["outcomes.StoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("success story")
+        verbose_name_plural = _("success stories")
+
+    def clean(self):
+        # Wagtail's Page.save() runs full_clean(): a live story always has its person's
+        # consent, whichever way it is published (editor, scheduled publishing, workflow
+        # approval, translation sync, a script)
+        super().clean()
+        if self.live and not has_story_consent(alumnus_id=self.alumnus_id):
+            raise ValidationError(
+                _("This story cannot be published: the person has not consented to it.")
+            )
+
+
+def has_story_consent(*, alumnus_id: int | None) -> bool:
+    """Whether the alumnus a story is about has an active story consent (one query)."""
+    if alumnus_id is None:
+        return False
+    return StoryConsent.objects.filter(
+        user__alumnus__pk=alumnus_id, withdrawn_at__isnull=True
+    ).exists()
+
+
+# --- alumni events and invitations -------------------------------------------------------------
+
+
+class HttpsURLField(models.URLField):
+    """A link field whose form assumes https (the scheme people forget to type)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class AlumniEvent(models.Model):
+    """An alumni event staff invite alumni to. ``accepted`` counts the places taken (kept
+    by the answer service under a row lock); the database refuses more than ``capacity``."""
+
+    title = models.CharField(_("title"), max_length=150)
+    starts_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    link = HttpsURLField(_("link (online event)"), blank=True)
+    city = models.CharField(_("city"), max_length=32, choices=City.choices, blank=True)
+    capacity = models.PositiveIntegerField(_("places"))
+    accepted = models.PositiveIntegerField(_("places taken"), default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("alumni event")
+        verbose_name_plural = _("alumni events")
+        ordering = ["-starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1), name="outcomes_alumnievent_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted__lte=F("capacity")),
+                name="outcomes_alumnievent_not_over_capacity",
+            ),
+            models.CheckConstraint(
+                condition=~Q(place="") | ~Q(link=""), name="outcomes_alumnievent_place_or_link"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.place and not self.link:
+            raise ValidationError(_("Give a place or a link."))
+        if self.capacity is not None and self.capacity < self.accepted:
+            raise ValidationError(
+                {
+                    "capacity": _("%(n)s people have already said yes: keep at least that many.")
+                    % {"n": self.accepted}
+                }
+            )
+
+    @property
+    def places_left(self) -> int:
+        return self.capacity - self.accepted
+
+
+class AlumniInvitation(models.Model):
+    """One alumna or alumnus invited to an event or to mentor a newer cohort, and their
+    answer."""
+
+    alumnus = models.ForeignKey(
+        Alumnus, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("alumnus")
+    )
+    kind = models.CharField(_("invited to"), max_length=8, choices=InvitationKind.choices)
+    event = models.ForeignKey(
+        AlumniEvent,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("event"),
+    )
+    status = models.CharField(
+        _("answer"),
+        max_length=16,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alumni invitation")
+        verbose_name_plural = _("alumni invitations")
+        ordering = ["-invited_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alumnus", "event"],
+                condition=Q(kind=InvitationKind.EVENT),
+                name="outcomes_invitation_one_per_event",
+            ),
+            models.UniqueConstraint(
+                fields=["alumnus"],
+                condition=Q(kind=InvitationKind.MENTOR),
+                name="outcomes_invitation_one_to_mentor",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=InvitationKind.EVENT, event__isnull=False)
+                | Q(kind=InvitationKind.MENTOR, event__isnull=True),
+                name="outcomes_invitation_event_iff_event_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=InvitationStatus.values),
+                name="outcomes_invitation_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=InvitationStatus.PENDING) | Q(answered_at__isnull=False),
+                name="outcomes_invitation_answered_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.alumnus_id} · {self.get_kind_display()}"

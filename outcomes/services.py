@@ -8,24 +8,44 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from cohorts.enums import ParticipantStatus
 from cohorts.models import Cohort, Participant
+from semilla.errors import ServiceError
 from semilla.notifications import notify
 from semilla.transitions import record, transition
 
 from .enums import (
     ALUMNI,
     FOLLOW_UP_MONTHS,
+    INVITATION,
     RESPONSE,
     AlumniStatus,
+    InvitationKind,
+    InvitationStatus,
     ResponseChannel,
     ResponseStatus,
     WaveKind,
 )
-from .models import ANSWER_FIELDS, Alumnus, OutcomeSummary, Response, ResponseEvent, Wave
+from .models import (
+    ANSWER_FIELDS,
+    STORY_CONSENT_VERSION,
+    AlumniEvent,
+    AlumniInvitation,
+    Alumnus,
+    OutcomeSummary,
+    Response,
+    ResponseEvent,
+    StoryConsent,
+    StoryIndexPage,
+    StoryPage,
+    Wave,
+)
 
 #: answers are expected within DUE_DAYS of a wave opening, and late answers are accepted
 #: until LATE_DAYS after it opened
@@ -36,12 +56,10 @@ MAX_REMINDERS = 3
 REMINDER_EVERY_DAYS = 7
 
 
-class OutcomeError(Exception):
+class OutcomeError(ServiceError):
     """A refusal with a message for the person (already translated)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    message: str
 
 
 # --- the dashboard's sums -------------------------------------------------------------------
@@ -132,7 +150,7 @@ def _invite(response: Response) -> None:
             "wave": str(WaveKind(response.wave.kind).label),
             "wave_kind": response.wave.kind,
             "cohort": response.wave.cohort.name,
-            "closes_on": response.wave.closes_on.isoformat(),
+            "closes_on": response.wave.closes_on,
             "first": response.reminders_sent == 0,
         },
         key=f"outcomes-survey:{response.pk}:{response.reminders_sent + 1}",
@@ -254,12 +272,12 @@ def check_open(response: Response, *, today: datetime.date) -> None:
         )
     if today < wave.opens_on:
         raise OutcomeError(
-            _("This survey opens on %(date)s.") % {"date": wave.opens_on.isoformat()}
+            _("This survey opens on %(date)s.") % {"date": date_format(wave.opens_on)}
         )
     if today > wave.closes_on:
         raise OutcomeError(
             _("This survey closed on %(date)s. Thank you anyway!")
-            % {"date": wave.closes_on.isoformat()}
+            % {"date": date_format(wave.closes_on)}
         )
 
 
@@ -380,6 +398,7 @@ def alumnus_set_status(*, alumnus: Alumnus, status: str, actor, note: str = "") 
                 template="outcomes/alumni_mentor_invitation",
                 context={"name": user.get_full_name()},
                 key=f"alumni-mentor-invitation:{locked.pk}",
+                kind="alumni",
             )
     return locked
 
@@ -394,4 +413,188 @@ def alumnus_update_card(*, alumnus: Alumnus, listed: bool, card: dict[str, str])
     locked.listed = listed
     locked.full_clean(exclude=["user", "cohort"])
     locked.save()
+    return locked
+
+
+# --- success stories and consents ----------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def story_consent_give(*, user) -> StoryConsent:
+    """The person says "Yes, Semilla may publish my story" on their consents screen (the
+    version of the words they saw is kept). Idempotent while one is active."""
+    locked = (
+        StoryConsent.objects.select_for_update()
+        .filter(user=user, withdrawn_at__isnull=True)
+        .first()
+    )
+    if locked is not None:
+        return locked
+    return StoryConsent.objects.create(
+        user=user, text_version=STORY_CONSENT_VERSION, given_at=timezone.now()
+    )
+
+
+@transaction.atomic(durable=True)
+def story_consent_withdraw_all(*, user, actor) -> int:
+    """The person (or staff on their word) withdraws consent to publish their story: in
+    this one transaction the consent is withdrawn, every story page about them is
+    unpublished in every language (Wagtail's history records who did it), and the story
+    they wrote in the surveys is blanked. Publishing again is refused until they consent
+    again. Returns the number of pages taken down."""
+    now = timezone.now()
+    StoryConsent.objects.select_for_update().filter(user=user, withdrawn_at__isnull=True).update(
+        withdrawn_at=now, withdrawn_by=actor
+    )
+    pages = list(StoryPage.objects.select_for_update().filter(alumnus__user=user, live=True))
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+
+    for page in pages:
+        # the person's word is the permission: no console right is needed to take down a
+        # story about oneself
+        UnpublishPageAction(page, user=actor, log_action="wagtail.unpublish").execute(
+            skip_permission_checks=True
+        )
+    Response.objects.filter(participant__user=user).exclude(story="", story_consent=False).update(
+        story="", story_consent=False, story_consent_at=None, updated_at=now
+    )
+    from semilla.privacy import audit_access
+
+    audit_access(
+        actor=actor,
+        subject=user.pk,
+        fields=["story_consent"],
+        reason=f"story consent withdrawn; {len(pages)} page(s) unpublished",
+        model="outcomes.storyconsent",
+    )
+    return len(pages)
+
+
+@transaction.atomic(durable=True)
+def story_page_from_answer(*, response: Response, actor, index: StoryIndexPage) -> StoryPage:
+    """Staff turn a survey story (given with its consent box ticked) into a draft story
+    page under ``index``, to edit and publish once the person's story consent is on
+    record."""
+    locked = _lock(response)
+    if not (locked.story and locked.story_consent):
+        raise ServiceError(_("This answer has no story the person agreed to publish."))
+    user = locked.participant.user
+    alumnus = Alumnus.objects.filter(user=user).first()
+    if alumnus is None:
+        raise ServiceError(
+            _("Stories are about alumni: this person is not an alumna or alumnus yet.")
+        )
+    application = locked.participant.application
+    first_name = (user.get_short_name() or user.get_full_name() or "").split(" ")[0]
+    page = StoryPage(
+        title=_("The story of %(name)s") % {"name": first_name or application.business_name},
+        slug=f"historia-{locked.pk}",
+        locale_id=index.locale_id,
+        alumnus=alumnus,
+        summary=locked.story[:280],
+        body="".join(f"<p>{escape(line)}</p>" for line in locked.story.splitlines() if line),
+        business_name=application.business_name or first_name,
+        city=locked.participant.cohort.city if locked.participant.cohort.city != "virtual" else "",
+        sector=application.sector or "",
+        source_answer=locked,
+        live=False,
+        owner=actor,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=actor, log_action=True)
+    return page
+
+
+# --- alumni events and invitations -----------------------------------------------------------
+
+
+def _invitation_notify(invitation: AlumniInvitation) -> None:
+    user = invitation.alumnus.user
+    event = invitation.event
+    notify(
+        user=user,
+        template=f"outcomes/alumni_invitation_{invitation.kind}",
+        context={
+            "name": user.get_short_name() or user.get_full_name(),
+            "title": event.title if event else "",
+            "starts_at": event.starts_at if event else None,
+            "place": (event.place or event.link) if event else "",
+            "url": reverse("outcomes:invitations"),
+        },
+        key=f"alumni-invitation:{invitation.pk}",
+        kind="alumni",
+    )
+
+
+@transaction.atomic(durable=True)
+def alumni_invite(
+    *, alumni: list[Alumnus], kind: str, actor, event: AlumniEvent | None = None
+) -> int:
+    """Staff invite the chosen alumni to ``event`` or to mentor a newer cohort; each gets
+    the invitation through ``notify`` (kind "alumni") and answers it from their
+    invitations page. People already invited are skipped. Returns how many were invited."""
+    if kind not in InvitationKind.values:
+        raise ServiceError(_("Unknown kind of invitation."))
+    if (kind == InvitationKind.EVENT) != (event is not None):
+        raise ServiceError(_("Choose the event to invite people to."))
+    pks = [alumnus.pk for alumnus in alumni]
+    already = set(
+        AlumniInvitation.objects.filter(alumnus_id__in=pks, kind=kind, event=event).values_list(
+            "alumnus_id", flat=True
+        )
+    )
+    new = [pk for pk in pks if pk not in already]
+    AlumniInvitation.objects.bulk_create(
+        [AlumniInvitation(alumnus_id=pk, kind=kind, event=event, invited_by=actor) for pk in new],
+        ignore_conflicts=True,  # a concurrent invitation of the same person: theirs stands
+    )
+    fresh = AlumniInvitation.objects.filter(
+        alumnus_id__in=new, kind=kind, event=event
+    ).select_related("alumnus__user", "event")
+    count = 0
+    for invitation in fresh:
+        _invitation_notify(invitation)
+        count += 1
+    return count
+
+
+@transaction.atomic(durable=True)
+def invitation_answer(*, invitation: AlumniInvitation, user, accept: bool) -> AlumniInvitation:
+    """The alumna or alumnus answers yes or no (and may change their mind). A yes to an
+    event takes a place under the event's row lock and is refused when none is left; a no
+    after a yes gives it back. A yes to mentoring moves them to "mentoring newer cohorts"
+    (with its history); the view then opens the mentor sign-up."""
+    locked = (
+        AlumniInvitation.objects.select_for_update().select_related("alumnus").get(pk=invitation.pk)
+    )
+    if locked.alumnus.user_id != user.pk:
+        raise ServiceError(_("This invitation is not yours."))
+    to = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
+    if locked.status == to:
+        return locked
+    if locked.kind == InvitationKind.EVENT and locked.event_id is not None:
+        event = AlumniEvent.objects.select_for_update().get(pk=locked.event_id)
+        if event.starts_at < timezone.now():
+            raise ServiceError(_("This event has already taken place."))
+        if accept:
+            if event.accepted >= event.capacity:
+                raise ServiceError(_("Sorry, there are no places left at this event."))
+            event.accepted += 1
+        elif locked.status == InvitationStatus.ACCEPTED:
+            event.accepted -= 1
+        event.save(update_fields=["accepted"])
+    transition(
+        locked,
+        machine=INVITATION,
+        to=to,
+        actor=user,
+        locked=True,
+        fields={"answered_at": timezone.now()},
+    )
+    if locked.kind == InvitationKind.MENTOR and accept:
+        alumnus = Alumnus.objects.select_for_update().get(pk=locked.alumnus_id)
+        if alumnus.status != AlumniStatus.MENTOR:
+            _alumni_transition(
+                alumnus, to=AlumniStatus.MENTOR, actor=user, note="accepted the invitation"
+            )
     return locked

@@ -24,6 +24,16 @@ def _refresh(cohort_id: int) -> None:
     async_task("outcomes.tasks.refresh_cohort", cohort_id)
 
 
+def alumnus_erased(sender, instance, **kwargs):
+    """The alumni record goes (the person was erased): every story page about them goes
+    with it, in every language, with its revisions (Wagtail's delete keeps the tree
+    right and takes the page out of the search index)."""
+    from .models import StoryPage
+
+    for page in StoryPage.objects.filter(alumnus=instance):
+        page.delete()
+
+
 def participant_saved(sender, instance, created, raw=False, **kwargs):
     """A confirmed seat opens the baseline; any other change of a participation (e.g. the
     person withdrew) changes who counts as asked: the cohort's sums are recomputed."""

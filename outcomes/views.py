@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -72,7 +73,7 @@ def answer(request, token: str):
                 messages.success(
                     request,
                     _("Saved. Open the same link to finish before %(date)s.")
-                    % {"date": response.wave.closes_on.strftime("%d/%m/%Y")},
+                    % {"date": date_format(response.wave.closes_on)},
                 )
                 return redirect(request.path)
     return TemplateResponse(

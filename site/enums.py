@@ -185,6 +185,7 @@ class MessageKind(models.TextChoices):
     APPLICATION = "application", _("News about my applications")
     MENTORING = "mentoring", _("Messages about my mentoring")
     GRANT = "grant", _("Grant and payout notices")
+    ALUMNI = "alumni", _("Alumni events and invitations")
     ACCOUNT = "account", _("Account and privacy notices")
     SECURITY = "security", _("Security codes and notices")
 

@@ -374,6 +374,17 @@ REGISTRY: list[Entry] = [
         text=("business_name", "offers", "seeks"),
         erase=DELETE,
     ),
+    Entry(
+        "outcomes.StoryConsent",
+        person=("user",),
+        actors=("withdrawn_by",),
+        kept_because="proof of the consent to publish a story and of its withdrawal "
+        "(Law 1581, art. 9)",
+    ),
+    Entry(
+        "outcomes.AlumniInvitation", person=("alumnus__user",), actors=("invited_by",), erase=DELETE
+    ),
+    Entry("outcomes.AlumniEvent", person=(), actors=("created_by",)),
 ]
 
 

@@ -123,3 +123,59 @@ def bulk_answers(
     Response.objects.bulk_create(rows, batch_size=2000)
     summary_refresh(cohort_id=cohort.pk)
     return cohort
+
+
+def story_index(language: str = "es"):
+    """The success stories index under the home page of ``language`` (made when missing)."""
+    from outcomes.models import StoryIndexPage
+    from semilla.demo import seed_home_page
+    from semilla.models import HomePage
+
+    if not HomePage.objects.filter(locale__language_code=language).exists():
+        seed_home_page()
+    home = HomePage.objects.get(locale__language_code=language)
+    existing = StoryIndexPage.objects.child_of(home).first()
+    if existing is not None:
+        return existing
+    index = StoryIndexPage(title="Historias", slug="historias", locale_id=home.locale_id)
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_story(*, person, publish: bool = False, index=None, **fields):
+    """A story page about ``person`` (a draft unless ``publish``: publishing needs the
+    person's consent)."""
+    from outcomes.models import Alumnus, StoryPage
+
+    index = index or story_index()
+    n = StoryPage.objects.count() + 1
+    page = StoryPage(
+        title=fields.pop("title", f"Historia {n}"),
+        slug=fields.pop("slug", f"historia-{n}-{person.pk}"),
+        locale_id=index.locale_id,
+        alumnus=Alumnus.objects.get(user=person),
+        summary=fields.pop("summary", "Vende arepas en Cúcuta."),
+        body=fields.pop("body", "<p>Empezó con un carrito.</p>"),
+        business_name=fields.pop("business_name", "Arepas Doña Luz"),
+        city=fields.pop("city", "cucuta"),
+        live=False,
+        **fields,
+    )
+    index.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def make_event(**fields):
+    from outcomes.models import AlumniEvent
+
+    fields.setdefault("title", "Encuentro de egresados")
+    fields.setdefault("starts_at", timezone.now() + datetime.timedelta(days=14))
+    fields.setdefault("place", "Biblioteca Julio Pérez Ferrero")
+    fields.setdefault("city", "cucuta")
+    fields.setdefault("capacity", 2)
+    return AlumniEvent.objects.create(**fields)

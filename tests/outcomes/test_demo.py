@@ -15,3 +15,17 @@ def test_demo_answers_show_change_and_seeding_twice_adds_nothing(db):
     assert by_key["new_jobs"].after.value > 0
     assert by_key["account"].after.value > by_key["account"].before.value
     assert Alumnus.objects.filter(listed=True).count() == 6
+
+
+def test_demo_has_a_published_story_a_withdrawn_one_and_an_event_with_answers(db, client):
+    from outcomes.models import AlumniEvent, StoryConsent, StoryIndexPage, StoryPage
+
+    demo.seed()
+    demo.seed()
+    assert sorted(StoryPage.objects.values_list("live", flat=True)) == [False, True]
+    assert StoryConsent.objects.filter(withdrawn_at__isnull=False).count() == 1
+    event = AlumniEvent.objects.get()
+    assert (event.accepted, event.invitations.filter(status="declined").count()) == (4, 1)
+    index = StoryIndexPage.objects.get(locale__language_code="es")
+    listed = client.get(index.url).context["stories"]
+    assert [story.live for story in listed] == [True]

@@ -285,3 +285,16 @@ def test_alumnus_card_opt_out_hides_it_at_once(cohort):
     assert [a.business_name for a in alumni_directory()] == ["Arepas"]
     services.alumnus_update_card(alumnus=alumnus, listed=False, card={})
     assert alumni_directory() == []
+
+
+def test_reminder_says_the_closing_date_in_words(response):
+    from django.utils.formats import date_format
+
+    from semilla.models import OutboxMessage
+
+    services.reminders_send()
+    body = OutboxMessage.objects.filter(user=response.participant.user).get().body
+    closes = response.wave.closes_on
+    assert date_format(closes) in body
+    assert closes.isoformat() not in body
+    assert " de " in date_format(closes)

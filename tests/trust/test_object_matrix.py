@@ -457,6 +457,17 @@ def notification(people):
     return [item.pk]
 
 
+def alumni_invitation(people):
+    from outcomes.models import AlumniInvitation
+    from tests.factories.outcomes import make_alumnus, make_event
+
+    alumnus = make_alumnus(participant=ParticipantFactory(user=people["entrepreneur"]))
+    invitation = AlumniInvitation.objects.create(
+        alumnus=alumnus, kind="event", event=make_event(capacity=5)
+    )
+    return [invitation.pk], {"answer": "yes"}
+
+
 ANYONE = "anyone"  # ``others``: every signed-in person may use the URL, like the owner
 
 
@@ -556,6 +567,7 @@ OBJECT_MATRIX = [
     R("privacy:revoke",                      "post", consent_purpose,     E,           302,  ANYONE, LOGIN),
     # the notification centre: one's own notifications only
     R("semilla:notification_read",           "post", notification,        E,           302,  404,    LOGIN),
+    R("outcomes:invitation_answer",          "post", alumni_invitation,   E,           302,  404,    LOGIN),
 ]
 # fmt: on
 

@@ -136,6 +136,14 @@ MATRIX: dict[str, dict[str, object]] = {
     # entrepreneur who is not an alumnus gets 404, other roles 403)
     "outcomes:alumni_directory": everyone(200),
     "outcomes:alumni_card": signed_in(403, entrepreneur=404),
+    # the consents and invitations pages are the alumnus's own, like the card; giving and
+    # withdrawing consent are POST-only
+    "outcomes:consents": signed_in(403, entrepreneur=404),
+    "outcomes:invitations": signed_in(403, entrepreneur=404),
+    "outcomes:consent_story_give": everyone(405),
+    "outcomes:consent_story_withdraw": everyone(405),
+    "outcomes:consent_directory_withdraw": everyone(405),
+    "outcomes:consent_research_withdraw": everyone(405),
 }
 
 #: rows where the real answer contradicts what a mature product should do:
