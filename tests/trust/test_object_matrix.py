@@ -173,6 +173,14 @@ def _accepted_match(people):
     return match
 
 
+def conversation_match(people):
+    return [_accepted_match(people).pk]
+
+
+def missed_session(people):
+    return [_past_booking(people).pk]
+
+
 def match_end(people):
     return [_accepted_match(people).pk], {"reason": "No podemos coincidir en horarios."}
 
@@ -563,6 +571,11 @@ OBJECT_MATRIX = [
     # privacy: the person's own exports and consents
     R("privacy:export_file",                 "get",  data_export,         E,           200,  404,    LOGIN),
     R("privacy:revoke",                      "post", consent_purpose,     E,           302,  ANYONE, LOGIN),
+    # conversations: the match's mentor and mentee only (staff read a thread only in the
+    # console, and only when a report about the match exists: tests/conversations)
+    R("conversations:thread",                "get",  conversation_match,  E,           200,  404,    LOGIN, also={M: 200}),
+    R("conversations:concern",               "get",  conversation_match,  E,           200,  404,    LOGIN, also={M: 200}),
+    R("conversations:no_show",               "get",  missed_session,      E,           200,  404,    LOGIN, also={M: 200}),
     # the notification centre: one's own notifications only
     R("semilla:notification_read",           "post", notification,        E,           302,  404,    LOGIN),
 ]

@@ -136,6 +136,9 @@ MATRIX: dict[str, dict[str, object]] = {
     # entrepreneur who is not an alumnus gets 404, other roles 403)
     "outcomes:alumni_directory": everyone(200),
     "outcomes:alumni_card": signed_in(403, entrepreneur=404),
+    # conversations: one's own threads and reports (an empty list for anyone signed in)
+    "conversations:inbox": signed_in(200),
+    "conversations:reports": signed_in(200),
 }
 
 #: rows where the real answer contradicts what a mature product should do:
