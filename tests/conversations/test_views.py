@@ -169,3 +169,22 @@ def test_reports_page_in_english(client_for):
     report = make_report()
     page = client_for(report.reporter).get("/en/conversaciones/reportes/").content.decode()
     assert ("My reports" in page, "Received" in page) == (True, True)
+
+
+def test_mi_espacio_panel_says_new_messages_without_a_query_of_its_own(
+    client_for, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    match = active_match()
+    mentor = match.mentor.user
+    client = client_for(mentor)
+    url = reverse("semilla:dashboard")
+    client.get(url)
+    with CaptureQueriesContext(connection) as quiet:
+        before = client.get(url).content.decode()
+    add_messages(match, 3, sender=match.participant.user)
+    with django_assert_num_queries(len(quiet.captured_queries)):
+        after = client.get(url).content.decode()
+    assert ("Tienes mensajes nuevos" in before, "Tienes mensajes nuevos" in after) == (False, True)
