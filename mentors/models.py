@@ -156,6 +156,14 @@ class MentorProfile(models.Model):
         _("video call link"), blank=True, help_text=_("Your usual Meet, Zoom or Jitsi room.")
     )
     meeting_place = models.CharField(_("usual meeting place"), max_length=200, blank=True)
+    # Set and lifted only by services.mentor_new_matches_pause / _resume (a pattern of
+    # confirmed no-shows, see conversations): matching and the directory skip the mentor.
+    new_matches_paused_at = models.DateTimeField(
+        _("new matches paused at"), null=True, blank=True, editable=False
+    )
+    new_matches_paused_reason = models.CharField(
+        _("why new matches are paused"), max_length=300, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -175,6 +183,11 @@ class MentorProfile(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=MentorStatus.values), name="mentor_status_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(new_matches_paused_at__isnull=True)
+                | ~models.Q(new_matches_paused_reason=""),
+                name="mentor_matches_pause_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -182,6 +195,10 @@ class MentorProfile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("mentors:profile")
+
+    @property
+    def new_matches_paused(self) -> bool:
+        return self.new_matches_paused_at is not None
 
     @property
     def free_capacity(self) -> int:

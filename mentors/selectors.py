@@ -52,10 +52,10 @@ if TYPE_CHECKING:
 
 
 def active_mentors_with_open_counts() -> QuerySet[MentorWithOpenCount]:
-    """Active mentors annotated with ``open_count``: matches that hold capacity
-    (waiting for an answer or accepted)."""
+    """Active mentors whose new matches are not paused, annotated with ``open_count``:
+    matches that hold capacity (waiting for an answer or accepted)."""
     return (
-        MentorProfile.objects.filter(status=MentorStatus.ACTIVE)
+        MentorProfile.objects.filter(status=MentorStatus.ACTIVE, new_matches_paused_at__isnull=True)
         .select_related("user")
         .annotate(open_count=Count("matches", filter=Q(matches__status__in=OPEN_MATCH_STATUSES)))
         .order_by("pk")

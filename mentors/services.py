@@ -170,6 +170,29 @@ def mentor_transition(*, profile: MentorProfile, to: str, actor, note: str = "")
     return locked
 
 
+@transaction.atomic
+def mentor_new_matches_pause(*, profile: MentorProfile, reason: str) -> MentorProfile:
+    """Stop new matches for the mentor (matching and the directory skip them); their
+    current mentees stay. Runs inside the caller's transaction; a second pause keeps the
+    first one's time and reason."""
+    locked = MentorProfile.objects.select_for_update().get(pk=profile.pk)
+    if locked.new_matches_paused_at is None:
+        locked.new_matches_paused_at = timezone.now()
+        locked.new_matches_paused_reason = reason[:300]
+        locked.save(update_fields=["new_matches_paused_at", "new_matches_paused_reason"])
+    return locked
+
+
+@transaction.atomic
+def mentor_new_matches_resume(*, profile: MentorProfile) -> MentorProfile:
+    """Staff lift the pause: the mentor may be matched again."""
+    locked = MentorProfile.objects.select_for_update().get(pk=profile.pk)
+    locked.new_matches_paused_at = None
+    locked.new_matches_paused_reason = ""
+    locked.save(update_fields=["new_matches_paused_at", "new_matches_paused_reason"])
+    return locked
+
+
 # ----------------------------------------------------------------------------- matching
 
 

@@ -206,7 +206,7 @@ REGISTRY: list[Entry] = [
         "mentors.MentorProfile",
         person=("user",),
         actors=("interviewed_by",),
-        text=("headline", "bio", "conflicts", "interview_notes"),
+        text=("headline", "bio", "conflicts", "interview_notes", "new_matches_paused_reason"),
     ),
     Entry(
         "mentors.MentorStatusChange", person=("profile__user",), actors=("actor",), text=("note",)
@@ -385,6 +385,38 @@ REGISTRY: list[Entry] = [
         "outcomes.AlumniInvitation", person=("alumnus__user",), actors=("invited_by",), erase=DELETE
     ),
     Entry("outcomes.AlumniEvent", person=(), actors=("created_by",)),
+    # --- conversations (mentor-mentee messages and reports) -------------------------------
+    Entry(
+        "conversations.Conversation",
+        person=("match__participant__user", "match__mentor__user"),
+        kept_because="the other person's messages stay in the thread",
+    ),
+    # Only the sender's own words are theirs: erasing them removes the text and leaves a
+    # "message removed" marker; the other person's messages stay.
+    Entry(
+        "conversations.Message",
+        person=("sender",),
+        text=("body",),
+        replace={"body_removed": True},
+        kept_because="the thread stays readable for the other person",
+    ),
+    Entry("conversations.ReadMark", person=("user",), erase=DELETE),
+    # A report is the reporter's; the reported person is not a "person" of the row here,
+    # so their data download never names who reported them (safeguarding). Staff decide
+    # whether to disclose it (Report.disclose_reporter).
+    Entry(
+        "conversations.Report",
+        person=("reporter",),
+        actors=("assignee",),
+        text=("text",),
+        kept_because="a safeguarding record and the count of a mentor's no-shows",
+    ),
+    Entry(
+        "conversations.ReportEvent",
+        person=("report__reporter",),
+        actors=("actor",),
+        text=("note",),
+    ),
 ]
 
 

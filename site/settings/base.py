@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "pitchday.apps.PitchdayConfig",
     "community.apps.CommunityConfig",
     "outcomes.apps.OutcomesConfig",
+    "conversations.apps.ConversationsConfig",
     # Wagtail: the curriculum and the staff console
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -203,6 +204,7 @@ SEMILLA_RATE_LIMITS = {
     "application_submit": (10, 3600),
     "phone_code": (5, 3600),  # codes sent to a number, per person
     "twilio_webhook": (600, 60),  # provider callbacks, per client address
+    "conversation_message": (30, 600),  # mentor-mentee messages, per sender
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

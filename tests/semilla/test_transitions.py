@@ -123,4 +123,5 @@ def test_every_history_table_is_built_on_the_one_base():
         "pitchday.EventLog",
         "semilla.DataRequestEvent",
         "outcomes.AlumniStatusChange",
+        "conversations.ReportEvent",
     }

@@ -72,7 +72,16 @@ pytestmark = pytest.mark.django_db
 
 PDF = pdf_bytes()
 #: Semilla's own apps: an unauthorised request must leave all their rows as they were
-OUR_APPS = ("semilla", "cohorts", "mentors", "pitchday", "curriculum", "community", "outcomes")
+OUR_APPS = (
+    "semilla",
+    "cohorts",
+    "mentors",
+    "pitchday",
+    "curriculum",
+    "community",
+    "outcomes",
+    "conversations",
+)
 
 
 # --- makers: build the object for people[owner], return the URL's args (and POST data) -----
@@ -162,6 +171,14 @@ def _accepted_match(people):
     )
     mentor_available_every_day(match.mentor)
     return match
+
+
+def conversation_match(people):
+    return [_accepted_match(people).pk]
+
+
+def missed_session(people):
+    return [_past_booking(people).pk]
 
 
 def match_end(people):
@@ -565,6 +582,11 @@ OBJECT_MATRIX = [
     # privacy: the person's own exports and consents
     R("privacy:export_file",                 "get",  data_export,         E,           200,  404,    LOGIN),
     R("privacy:revoke",                      "post", consent_purpose,     E,           302,  ANYONE, LOGIN),
+    # conversations: the match's mentor and mentee only (staff read a thread only in the
+    # console, and only when a report about the match exists: tests/conversations)
+    R("conversations:thread",                "get",  conversation_match,  E,           200,  404,    LOGIN, also={M: 200}),
+    R("conversations:concern",               "get",  conversation_match,  E,           200,  404,    LOGIN, also={M: 200}),
+    R("conversations:no_show",               "get",  missed_session,      E,           200,  404,    LOGIN, also={M: 200}),
     # the notification centre: one's own notifications only
     R("semilla:notification_read",           "post", notification,        E,           302,  404,    LOGIN),
     R("outcomes:invitation_answer",          "post", alumni_invitation,   E,           302,  404,    LOGIN),

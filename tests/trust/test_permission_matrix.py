@@ -144,6 +144,9 @@ MATRIX: dict[str, dict[str, object]] = {
     "outcomes:consent_story_withdraw": everyone(405),
     "outcomes:consent_directory_withdraw": everyone(405),
     "outcomes:consent_research_withdraw": everyone(405),
+    # conversations: one's own threads and reports (an empty list for anyone signed in)
+    "conversations:inbox": signed_in(200),
+    "conversations:reports": signed_in(200),
 }
 
 #: rows where the real answer contradicts what a mature product should do:
