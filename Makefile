@@ -52,7 +52,8 @@ TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.
 	-m mentors.session_services -m semilla.notification_services -m semilla.notification_selectors \
 	-p pitchday.services -m pitchday.selectors -m pitchday.money \
 	-m community.services -m community.selectors \
-	-m outcomes.services -m outcomes.selectors
+	-m outcomes.services -m outcomes.selectors \
+	-m market.services -m market.selectors -m market.readiness
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy $(TYPED)
 

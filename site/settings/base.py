@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "pitchday.apps.PitchdayConfig",
     "community.apps.CommunityConfig",
     "outcomes.apps.OutcomesConfig",
+    "market.apps.MarketConfig",
     # Wagtail: the curriculum and the staff console
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -203,6 +204,7 @@ SEMILLA_RATE_LIMITS = {
     "application_submit": (10, 3600),
     "phone_code": (5, 3600),  # codes sent to a number, per person
     "twilio_webhook": (600, 60),  # provider callbacks, per client address
+    "market_interest": (5, 3600),  # "support this business" messages, per client address
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

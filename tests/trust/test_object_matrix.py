@@ -72,7 +72,16 @@ pytestmark = pytest.mark.django_db
 
 PDF = pdf_bytes()
 #: Semilla's own apps: an unauthorised request must leave all their rows as they were
-OUR_APPS = ("semilla", "cohorts", "mentors", "pitchday", "curriculum", "community", "outcomes")
+OUR_APPS = (
+    "semilla",
+    "cohorts",
+    "mentors",
+    "pitchday",
+    "curriculum",
+    "community",
+    "outcomes",
+    "market",
+)
 
 
 # --- makers: build the object for people[owner], return the URL's args (and POST data) -----

@@ -19,6 +19,7 @@ CATALOGUE_DIRS = [
     "pitchday/locale",
     "community/locale",
     "outcomes/locale",
+    "market/locale",
 ]
 
 

@@ -16,6 +16,7 @@ APP_DEMOS = [
     "semilla.reporting",
     "semilla.reporting",
     "outcomes",
+    "market",
 ]
 
 
