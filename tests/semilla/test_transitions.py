@@ -123,4 +123,6 @@ def test_every_history_table_is_built_on_the_one_base():
         "pitchday.EventLog",
         "semilla.DataRequestEvent",
         "outcomes.AlumniStatusChange",
+        "market.InterestStatusChange",
+        "market.ReferralStatusChange",
     }
