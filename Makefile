@@ -53,7 +53,8 @@ TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.
 	-p pitchday.services -m pitchday.selectors -m pitchday.money \
 	-m community.services -m community.selectors \
 	-m outcomes.services -m outcomes.selectors \
-	-m conversations.services -m conversations.selectors
+	-m conversations.services -m conversations.selectors \
+	-m market.services -m market.selectors -m market.readiness
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy $(TYPED)
 

@@ -77,6 +77,8 @@ EVIDENCE = UploadKind("evidence", frozenset({PDF, JPEG, PNG, WEBP, HEIC}), 10 * 
 PROOF = UploadKind("proof", frozenset({PDF, JPEG, PNG, WEBP}), 10 * MB)
 #: A pitch deck.
 DECK = UploadKind("deck", frozenset({PDF}), 20 * MB)
+#: A public photo of a business (the showcase): pictures only, phones send HEIC.
+PHOTO = UploadKind("photo", frozenset({JPEG, PNG, WEBP, HEIC}), 10 * MB)
 
 
 class CleanUpload(InMemoryUploadedFile):

@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("mis-datos/", include("semilla.privacy.urls")),
     path("resultados/", include("outcomes.urls")),
     path("conversaciones/", include("conversations.urls")),
+    path("apoya/", include("market.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

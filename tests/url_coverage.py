@@ -22,6 +22,7 @@ OUR_NAMESPACES = {
     "community",
     "outcomes",
     "conversations",
+    "market",
 }
 OUR_PLAIN_NAMES = {"healthz", "set_language", "stripe_webhook", "console_login"}
 RECORD_DIR = Path(os.environ.get("SEMILLA_URL_COVERAGE_DIR", "var/url-coverage"))

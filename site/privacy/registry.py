@@ -417,6 +417,44 @@ REGISTRY: list[Entry] = [
         actors=("actor",),
         text=("note",),
     ),
+    # --- market (showcase, interest in a business, finance referrals) ----------------------------
+    Entry(
+        "market.ShowcaseProfile",
+        person=("user",),
+        text=("business_name", "summary", "needs"),
+        files=(FileSpec("photo"),),
+        erase=DELETE,
+    ),
+    Entry(
+        "market.Interest",
+        person=("profile__user",),
+        actors=("introduced_by",),
+        text=("name", "organisation", "message"),
+        # the supporter's address is theirs, not the entrepreneur's: not in her download
+        secret=("email",),
+        erase=DELETE,
+    ),
+    Entry(
+        "market.InterestStatusChange",
+        person=("interest__profile__user",),
+        actors=("actor",),
+        text=("note",),
+        erase=DELETE,
+    ),
+    Entry(
+        "market.Referral",
+        person=("user",),
+        actors=("created_by",),
+        text=("note",),
+        erase=DELETE,
+    ),
+    Entry(
+        "market.ReferralStatusChange",
+        person=("referral__user",),
+        actors=("actor",),
+        text=("note",),
+        erase=DELETE,
+    ),
 ]
 
 
@@ -519,6 +557,7 @@ NOT_PERSONAL: dict[str, str] = {
     "pitchday.PitchCriterion": "'name_es'/'name_en' name a scoring criterion",
     "pitchday.AwardTier": "'name' is the prize tier's name",
     "curriculum.SyllabusItem": "'note' is a note to a whole cohort about a lesson",
+    "market.FinancialProvider": "'name' is a bank's, cooperative's or wallet's name",
 }
 
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "community.apps.CommunityConfig",
     "outcomes.apps.OutcomesConfig",
     "conversations.apps.ConversationsConfig",
+    "market.apps.MarketConfig",
     # Wagtail: the curriculum and the staff console
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -205,6 +206,7 @@ SEMILLA_RATE_LIMITS = {
     "phone_code": (5, 3600),  # codes sent to a number, per person
     "twilio_webhook": (600, 60),  # provider callbacks, per client address
     "conversation_message": (30, 600),  # mentor-mentee messages, per sender
+    "market_interest": (5, 3600),  # "support this business" messages, per client address
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

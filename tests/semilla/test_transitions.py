@@ -124,4 +124,6 @@ def test_every_history_table_is_built_on_the_one_base():
         "semilla.DataRequestEvent",
         "outcomes.AlumniStatusChange",
         "conversations.ReportEvent",
+        "market.InterestStatusChange",
+        "market.ReferralStatusChange",
     }

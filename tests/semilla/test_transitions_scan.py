@@ -90,9 +90,16 @@ def test_no_status_is_changed_outside_the_transition_engine():
 
 
 def test_the_scan_covers_every_app():
-    assert {"site", "cohorts", "mentors", "pitchday", "curriculum", "community", "outcomes"} <= set(
-        FOLDERS
-    )
+    assert {
+        "site",
+        "cohorts",
+        "mentors",
+        "pitchday",
+        "curriculum",
+        "community",
+        "outcomes",
+        "market",
+    } <= set(FOLDERS)
 
 
 def test_the_scan_catches_every_way_of_writing_a_status():

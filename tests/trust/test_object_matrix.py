@@ -81,6 +81,7 @@ OUR_APPS = (
     "community",
     "outcomes",
     "conversations",
+    "market",
 )
 
 
@@ -485,6 +486,35 @@ def alumni_invitation(people):
     return [invitation.pk], {"answer": "yes"}
 
 
+def showcase(people):
+    from tests.factories.market import make_profile
+
+    return [make_profile(user=people["entrepreneur"]).pk]
+
+
+def routed_interest(people):
+    from tests.factories.market import make_interest, make_profile
+
+    interest = make_interest(profile=make_profile(user=people["entrepreneur"]), status="routed")
+    return [interest.pk], {"answer": "agree"}
+
+
+def new_interest(people):
+    from tests.factories.market import make_interest, make_profile
+
+    return [make_interest(profile=make_profile(user=people["entrepreneur"])).pk]
+
+
+def new_interest_route(people):
+    return [*new_interest(people), "route"], {}
+
+
+def referral(people):
+    from tests.factories.market import make_referral
+
+    return [make_referral(user=people["entrepreneur"]).pk], {"to": "applied"}
+
+
 ANYONE = "anyone"  # ``others``: every signed-in person may use the URL, like the owner
 
 
@@ -587,6 +617,13 @@ OBJECT_MATRIX = [
     R("conversations:thread",                "get",  conversation_match,  E,           200,  404,    LOGIN, also={M: 200}),
     R("conversations:concern",               "get",  conversation_match,  E,           200,  404,    LOGIN, also={M: 200}),
     R("conversations:no_show",               "get",  missed_session,      E,           200,  404,    LOGIN, also={M: 200}),
+    # market: public showcase pages; her answer to an interest; referrals (hers, and staff)
+    R("market:showcase_detail",              "get",  showcase,            "anonymous", 200,  ANYONE, 200),
+    R("market:interest_create",              "get",  showcase,            "anonymous", 200,  ANYONE, 200),
+    R("market:interest_answer",              "post", routed_interest,     E,           302,  404,    LOGIN),
+    R("market:referral_move",                "post", referral,            E,           302,  404,    LOGIN, also={STAFF: 302}),
+    R("market:desk_interest",                "get",  new_interest,        STAFF,       200,  403,    LOGIN),
+    R("market:desk_interest_action",         "post", new_interest_route,  STAFF,       302,  403,    LOGIN),
     # the notification centre: one's own notifications only
     R("semilla:notification_read",           "post", notification,        E,           302,  404,    LOGIN),
     R("outcomes:invitation_answer",          "post", alumni_invitation,   E,           302,  404,    LOGIN),

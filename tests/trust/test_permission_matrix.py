@@ -147,6 +147,16 @@ MATRIX: dict[str, dict[str, object]] = {
     # conversations: one's own threads and reports (an empty list for anyone signed in)
     "conversations:inbox": signed_in(200),
     "conversations:reports": signed_in(200),
+    # market: the showcase and the finance directory are public; the card is for pitch
+    # winners and alumni only (404 to everyone else); the desk is programme staff's
+    "market:showcase_list": everyone(200),
+    "market:providers": everyone(200),
+    "market:my_showcase": signed_in(404),
+    "market:showcase_withdraw": everyone(405),
+    "market:readiness": signed_in(200),
+    "market:my_referrals": signed_in(200),
+    "market:desk_interests": only("programme_staff"),
+    "market:desk_referrals": only("programme_staff"),
 }
 
 #: rows where the real answer contradicts what a mature product should do:

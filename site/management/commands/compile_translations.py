@@ -20,6 +20,7 @@ CATALOGUE_DIRS = [
     "community/locale",
     "outcomes/locale",
     "conversations/locale",
+    "market/locale",
 ]
 
 

@@ -17,6 +17,7 @@ APP_DEMOS = [
     "semilla.reporting",
     "outcomes",
     "conversations",
+    "market",
 ]
 
 
