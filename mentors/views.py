@@ -2,6 +2,7 @@
 participant's mentorship and the optional directory."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,11 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cohorts.permissions import is_participant
+from semilla import services as semilla_services
+from semilla.service_call import call_service
+from semilla.timezones import default_timezone
 
 from . import selectors, services, session_services
-from .enums import BookingStatus, MatchStatus, MentorStatus
+from .enums import BookingMode, BookingStatus, GoalStatus, MatchStatus, MentorStatus
 from .forms import (
     BookForm,
+    BookPickForm,
+    BookTimezoneForm,
     CancelBookingForm,
     ConfirmSessionForm,
     DeclineForm,
@@ -35,7 +41,7 @@ from .forms import (
     SessionLogForm,
     WeeklyWindowForm,
 )
-from .ics import feed_ics
+from .ics import booking_download_ics, feed_ics
 from .models import (
     ActionItem,
     Booking,
@@ -357,11 +363,7 @@ def _posted_id(request) -> int:
 
 
 def _accepted_match_of(user) -> Match:
-    match = (
-        Match.objects.filter(participant__user=user, status=MatchStatus.ACCEPTED)
-        .select_related("mentor__user", "cohort", "participant")
-        .first()
-    )
+    match = selectors.accepted_match_for_mentee(user=user)
     if match is None:
         raise Http404
     return match
@@ -370,41 +372,89 @@ def _accepted_match_of(user) -> Match:
 @require_http_methods(["GET", "POST"])
 @login_required
 def book(request):
-    """The mentee picks a free slot, shown in their own time zone (named)."""
+    """The mentee books a session in three steps that are plain links, for thumbs and
+    without JavaScript: a day (``?dia=``), then a time (``&hora=``), then one short form
+    (POST). Times are in her own zone. When she cannot book (the cohort's limits), the
+    page says why and offers no times (``selectors.booking_options``, the same rule the
+    service applies)."""
     match = _accepted_match_of(request.user)
-    form = BookForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            session_services.booking_create(
+    zone = timezone.get_current_timezone()
+    options = selectors.booking_options(match=match, zone=zone)
+    pick = BookPickForm(request.GET)
+    day, slot = (
+        (pick.cleaned_data["dia"], pick.cleaned_data["hora"]) if pick.is_valid() else (None, None)
+    )
+    form, refused = None, False
+    if request.method == "POST":
+        form = BookForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            outcome = call_service(
+                request,
+                session_services.booking_create,
+                success=_("Your session is booked. We sent you a calendar invitation."),
                 match=match,
-                starts_at=data["starts_at"],
+                starts_at=data["hora"],
                 actor=request.user,
                 mode=data["mode"],
                 topic=data["topic"],
+                note=data["note"],
             )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request, _("Your session is booked. We sent you a calendar invitation.")
-            )
-            return redirect("mentors:sessions")
-    slots = session_services.free_slots(match=match)
-    days: dict = {}
-    for slot in slots:
-        days.setdefault(timezone.localtime(slot).date(), []).append(slot)
+            if outcome.ok:
+                return redirect("mentors:sessions")
+            refused = True  # call_service added the reason
+            options = selectors.booking_options(match=match, zone=zone)  # as it is now
+        slot = form.cleaned_data.get("hora", slot)
+    slot_gone = slot is not None and not options.offers(slot)
+    if slot is not None:
+        day = slot.astimezone(zone).date()
+    if slot_gone:
+        form = None
+    chosen = options.day(day)
+    if slot is not None and not slot_gone and form is None:
+        form = BookForm(initial={"hora": int(slot.timestamp()), "mode": BookingMode.VIRTUAL})
+    goals = []
+    if form is not None:
+        goals = list(selectors.goals_for_match(match=match).filter(status=GoalStatus.OPEN))
+        if goals:  # the pair's open goals are offered as topics (a datalist)
+            form.fields["topic"].widget.attrs["list"] = "mentee-goals"
     return render(
         request,
         "mentors/book.html",
         {
             "match": match,
-            "days": sorted(days.items()),
+            "options": options,
+            "chosen": chosen,
+            "day_missing": day is not None and chosen is None and not options.refusal,
+            "slot": None if slot_gone else slot,
+            "slot_gone": slot_gone and not refused and not options.refusal,
             "form": form,
+            "goals": goals,
             "zone": timezone.get_current_timezone_name(),
             "mentor_zone": match.mentor.user.timezone,
+            "timezone_form": BookTimezoneForm(initial={"timezone": default_timezone(request.user)}),
         },
     )
+
+
+@require_POST
+@login_required
+def book_timezone(request):
+    """The mentee picks her time zone from the list on the booking page (saved as her
+    preference: pages and messages use it)."""
+    _accepted_match_of(request.user)
+    form = BookTimezoneForm(request.POST)
+    if form.is_valid():
+        call_service(
+            request,
+            semilla_services.user_update_preferences,
+            success=_("Your time zone was saved."),
+            user=request.user,
+            timezone=form.cleaned_data["timezone"],
+        )
+    else:
+        messages.error(request, _("Choose a time zone from the list."))
+    return redirect("mentors:book")
 
 
 @require_GET
@@ -412,6 +462,9 @@ def book(request):
 def sessions(request):
     """Upcoming and recent sessions of the person, as mentor or mentee, in their zone."""
     bookings = list(selectors.bookings_for_sessions_page(user=request.user))
+    for booking in bookings:  # one form per session, each with ids of its own
+        booking.log_form = SessionLogForm(auto_id=f"log{booking.pk}_%s")
+        booking.confirm_form = ConfirmSessionForm(auto_id=f"confirm{booking.pk}_%s")
     return render(
         request,
         "mentors/sessions.html",
@@ -435,8 +488,6 @@ def sessions(request):
             "respond_form": RespondProposalForm(),
             "zone": timezone.get_current_timezone_name(),
             "cancel_form": CancelBookingForm(),
-            "log_form": SessionLogForm(),
-            "confirm_form": ConfirmSessionForm(),
             "feed_token": CalendarFeed.objects.filter(user=request.user)
             .values_list("token", flat=True)
             .first(),
@@ -492,6 +543,27 @@ def calendar_feed(request, token: str):
     response = HttpResponse(
         feed_ics(bookings, name="Semilla"), content_type="text/calendar; charset=utf-8"
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@login_required
+def booking_calendar(request, pk: int):
+    """ "Add to calendar": one confirmed session as an .ics file in the person's time
+    zone, for the mentor and the mentee only (anyone else: 404)."""
+    try:
+        booking = selectors.booking_for_user(user=request.user, pk=pk)
+    except Booking.DoesNotExist as exc:
+        raise Http404 from exc
+    if booking.status != BookingStatus.CONFIRMED:
+        raise Http404
+    zone = default_timezone(request.user)
+    response = HttpResponse(
+        booking_download_ics(booking, tzname=zone), content_type="text/calendar; charset=utf-8"
+    )
+    day = booking.starts_at.astimezone(ZoneInfo(zone)).date()
+    response["Content-Disposition"] = f'attachment; filename="sesion-semilla-{day:%Y-%m-%d}.ics"'
     response["Cache-Control"] = "private, no-store"
     return response
 
