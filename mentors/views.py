@@ -160,12 +160,13 @@ def match_accept(request, pk: int):
     match = _match_or_404(request, pk)
     if not may_answer_match(request.user, match):
         raise Http404
-    try:
-        services.match_accept(match=match, actor=request.user)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("You accepted. Your new mentee has been told."))
+    call_service(
+        request,
+        services.match_accept,
+        success=_("You accepted. Your new mentee has been told."),
+        match=match,
+        actor=request.user,
+    )
     return redirect("mentors:match_detail", pk=match.pk)
 
 
@@ -177,12 +178,14 @@ def match_decline(request, pk: int):
         raise Http404
     form = DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.match_decline(match=match, actor=request.user, reason=reason)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("You declined. We will propose another mentor."))
+    call_service(
+        request,
+        services.match_decline,
+        success=_("You declined. We will propose another mentor."),
+        match=match,
+        actor=request.user,
+        reason=reason,
+    )
     return redirect("mentors:home")
 
 
@@ -270,15 +273,15 @@ def directory_request(request, mentor_pk: int):
     if participant is None:
         raise Http404
     mentor = get_object_or_404(MentorProfile, pk=mentor_pk, status=MentorStatus.ACTIVE)
-    try:
-        services.match_request_from_directory(
-            participant=participant, mentor=mentor, actor=request.user
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-        return redirect("mentors:directory")
-    messages.success(request, _("Your request was sent. The mentor will answer soon."))
-    return redirect("mentors:my_mentorship")
+    outcome = call_service(
+        request,
+        services.match_request_from_directory,
+        success=_("Your request was sent. The mentor will answer soon."),
+        participant=participant,
+        mentor=mentor,
+        actor=request.user,
+    )
+    return redirect("mentors:my_mentorship" if outcome.ok else "mentors:directory")
 
 
 # ----------------------------------------------------------------------------- sessions
@@ -589,22 +592,20 @@ def session_log(request, pk: int):
         messages.error(request, _("Say what happened in the session."))
         return redirect("mentors:sessions")
     data = form.cleaned_data
-    try:
-        session_services.session_log(
-            booking=booking,
-            actor=request.user,
-            outcome=data["outcome"],
-            duration_minutes=data["duration_minutes"] or 0,
-            topics=data["topics"],
-            notes=data["notes"],
-            notes_shared=data["notes_shared"],
-            action_items=data["action_items"].splitlines(),
-            goal_progress=_goal_progress(request.POST),
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Session logged. Thank you!"))
+    call_service(
+        request,
+        session_services.session_log,
+        success=_("Session logged. Thank you!"),
+        booking=booking,
+        actor=request.user,
+        outcome=data["outcome"],
+        duration_minutes=data["duration_minutes"] or 0,
+        topics=data["topics"],
+        notes=data["notes"],
+        notes_shared=data["notes_shared"],
+        action_items=data["action_items"].splitlines(),
+        goal_progress=_goal_progress(request.POST),
+    )
     return redirect("mentors:sessions")
 
 
@@ -616,17 +617,15 @@ def session_confirm(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose a rating from 1 to 5."))
         return redirect("mentors:sessions")
-    try:
-        session_services.session_confirm(
-            log=log,
-            actor=request.user,
-            rating=form.cleaned_data["rating"],
-            comment=form.cleaned_data["comment"],
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Thank you for confirming."))
+    call_service(
+        request,
+        session_services.session_confirm,
+        success=_("Thank you for confirming."),
+        log=log,
+        actor=request.user,
+        rating=form.cleaned_data["rating"],
+        comment=form.cleaned_data["comment"],
+    )
     return redirect("mentors:sessions")
 
 
@@ -784,14 +783,14 @@ def goal_add(request, pk: int):
         raise Http404
     form = GoalForm(request.POST)
     if form.is_valid():
-        try:
-            session_services.goal_add(
-                match=match, actor=request.user, title=form.cleaned_data["title"]
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Goal added."))
+        call_service(
+            request,
+            session_services.goal_add,
+            success=_("Goal added."),
+            match=match,
+            actor=request.user,
+            title=form.cleaned_data["title"],
+        )
     else:
         messages.error(request, _("Write the goal."))
     return redirect(_back(request, match))
@@ -814,12 +813,12 @@ def goal_status(request, pk: int):
         raise Http404
     form = GoalStatusForm(request.POST)
     if form.is_valid():
-        try:
-            session_services.goal_set_status(
-                goal=goal, actor=request.user, status=form.cleaned_data["status"]
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Goal updated."))
+        call_service(
+            request,
+            session_services.goal_set_status,
+            success=_("Goal updated."),
+            goal=goal,
+            actor=request.user,
+            status=form.cleaned_data["status"],
+        )
     return redirect(_back(request, goal.match))
