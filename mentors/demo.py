@@ -463,6 +463,11 @@ def _proposals() -> int:
     )
     if match is None or Booking.objects.filter(status=BookingStatus.PROPOSED).exists():
         return 0
+    # Room for one more session than the demo holds (one booked, this proposal), so that
+    # a newcomer who signs in as her still finds free times on the booking page.
+    type(match.cohort).objects.filter(pk=match.cohort_id, max_upcoming_bookings__lt=3).update(
+        max_upcoming_bookings=3
+    )
     slots = session_services.free_slots(match=match)
     if not slots:
         return 0

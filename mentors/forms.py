@@ -1,10 +1,13 @@
 """Input validation for the mentors app."""
 
+from datetime import UTC, datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Cohort
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
+from semilla.timezones import TimeZoneField
 
 from .enums import WEEKDAYS, Availability, BookingMode, GoalStatus, SessionOutcome
 from .models import MatchingWeights, MentorProfile
@@ -190,19 +193,58 @@ class OverrideForm(forms.Form):
     )
 
 
+def _instant(seconds: int | None) -> datetime | None:
+    """A slot's start from its number in the page's links (seconds since 1970, UTC)."""
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+#: A slot is named in links by its start in seconds since 1970 (UTC): no time zone,
+#: no "+" to escape; far enough in the past or the future is refused by the form.
+_SLOT = {"min_value": 0, "max_value": 4_102_444_800}  # 2100-01-01
+
+
+class BookPickForm(forms.Form):
+    """The booking page's steps as plain links (GET): the day chosen, then the time."""
+
+    dia = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    hora = forms.IntegerField(required=False, **_SLOT)
+
+    def clean_hora(self):
+        return _instant(self.cleaned_data.get("hora"))
+
+
 class BookForm(forms.Form):
-    starts_at = forms.DateTimeField(
-        widget=forms.HiddenInput, input_formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z"]
-    )
+    """The one short form at the end of the booking page: how to meet, what to work on,
+    and a note for the mentor if the mentee wants to add one."""
+
+    hora = forms.IntegerField(widget=forms.HiddenInput, **_SLOT)
     mode = forms.ChoiceField(
-        label=_("How"),
+        label=_("How will you meet?"),
         choices=BookingMode.choices,
         widget=forms.RadioSelect,
         initial=BookingMode.VIRTUAL,
     )
     topic = forms.CharField(
-        label=_("What do you want to talk about?"), required=False, max_length=300
+        label=_("What do you want to work on?"),
+        max_length=300,
+        help_text=_("A goal or a question, in a few words."),
+        error_messages={"required": _("Say what you want to work on in this session.")},
     )
+    note = forms.CharField(
+        label=_("A note for your mentor (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean_hora(self):
+        return _instant(self.cleaned_data["hora"])
+
+
+class BookTimezoneForm(forms.Form):
+    timezone = TimeZoneField()
 
 
 class CancelBookingForm(forms.Form):

@@ -4,6 +4,7 @@ and cancellations (METHOD:CANCEL, STATUS:CANCELLED), and the private calendar fe
 from __future__ import annotations
 
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.utils import timezone
@@ -14,18 +15,19 @@ from .enums import BookingMode, BookingStatus
 PRODID = "-//Semilla//Mentoring sessions//ES"
 
 
-def _event(booking, *, cancelled: bool) -> Event:
+def _event(booking, *, cancelled: bool, zone: ZoneInfo | None = None) -> Event:
     mentor = booking.mentor.user
     mentee = booking.participant.user
     event = Event()
     event.add("uid", f"{booking.uid}@semilla")
     event.add("sequence", booking.sequence)
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", booking.starts_at)
-    event.add("dtend", booking.ends_at)
+    event.add("dtstart", booking.starts_at.astimezone(zone) if zone else booking.starts_at)
+    event.add("dtend", booking.ends_at.astimezone(zone) if zone else booking.ends_at)
     event.add("summary", f"Mentoría Semilla: {mentor.get_full_name()} · {mentee.get_full_name()}")
-    if booking.topic:
-        event.add("description", booking.topic)
+    description = "\n\n".join(text for text in (booking.topic, booking.note) if text)
+    if description:
+        event.add("description", description)
     if booking.location:
         event.add("location", booking.location)
         if booking.mode == BookingMode.VIRTUAL and booking.location.startswith("https://"):
@@ -50,6 +52,24 @@ def booking_ics(booking, *, method: str = "REQUEST") -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
     calendar.add_component(_event(booking, cancelled=method == "CANCEL"))
+    return calendar.to_ical()
+
+
+def booking_download_ics(booking, *, tzname: str) -> bytes:
+    """One session for "Add to calendar": the same event (UID, SEQUENCE) as the
+    invitation, its times written in ``tzname`` (the person's zone) with the zone's
+    definition, so a calendar shows the hour the page showed."""
+    try:
+        zone = ZoneInfo(tzname)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo(settings.TIME_ZONE)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(_event(booking, cancelled=False, zone=zone))
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

@@ -681,6 +681,7 @@ class Booking(models.Model):
     )
     location = models.CharField(_("link or place"), max_length=300, blank=True)
     topic = models.CharField(_("what you want to talk about"), max_length=300, blank=True)
+    note = models.TextField(_("note for the mentor"), max_length=1000, blank=True)
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import ngettext
 
 from cohorts.enums import ParticipantStatus
 from cohorts.models import Cohort, Participant
@@ -16,8 +20,9 @@ from .compatibility import (
     mentor_keywords,
     normalise_words,
 )
-from .enums import OPEN_MATCH_STATUSES, MatchStatus, MentorStatus
+from .enums import ACTIVE_BOOKING_STATUSES, OPEN_MATCH_STATUSES, MatchStatus, MentorStatus
 from .models import (
+    Booking,
     ExcludedPair,
     Match,
     MatchingRun,
@@ -28,6 +33,7 @@ from .models import (
     RunPin,
     UnmatchedParticipant,
 )
+from .scheduling import Rules, Window, generate_slots
 
 
 def weights_for(*, cohort: Cohort) -> MatchingWeights:
@@ -483,3 +489,170 @@ def hours_per_mentor(*, cohort_id: int | None = None) -> list[Any]:
     for mentor in mentors:
         mentor.hours = round(mentor.minutes / 60, 1)
     return mentors
+
+
+# ----------------------------------------------------------------------------- booking
+
+
+def rules_for(mentor: MentorProfile) -> Rules:
+    """The mentor's availability as scheduling rules (weekly hours, days off, extra hours;
+    ``mentor`` with its user, weekly hours and overrides prefetched)."""
+    weekly: dict[int, list[Window]] = {}
+    for row in mentor.weekly_availability.all():
+        weekly.setdefault(row.weekday, []).append(Window(row.start_time, row.end_time))
+    days_off: set[date] = set()
+    extra: dict[date, list[Window]] = {}
+    for override in mentor.availability_overrides.all():
+        if override.available and override.start_time and override.end_time:
+            extra.setdefault(override.date, []).append(
+                Window(override.start_time, override.end_time)
+            )
+        else:
+            days_off.add(override.date)
+    return Rules(
+        timezone=mentor.user.timezone,
+        weekly=weekly,
+        days_off=frozenset(days_off),
+        extra=extra,
+        session_minutes=mentor.session_minutes,
+        buffer_minutes=mentor.buffer_minutes,
+        min_notice_hours=mentor.min_notice_hours,
+        horizon_days=mentor.horizon_days,
+    )
+
+
+def busy_times(
+    *, mentor_id: int, participant_id: int, exclude_pk: int | None = None
+) -> list[tuple[datetime, datetime]]:
+    """Active sessions of the mentor and of the mentee as a person: someone in two cohorts
+    has a participant row (and a mentor) in each, and one diary."""
+    mentee = Participant.objects.filter(pk=participant_id).values("user_id")[:1]
+    qs = Booking.objects.filter(
+        Q(mentor_id=mentor_id) | Q(participant__user_id=Subquery(mentee)),
+        status__in=ACTIVE_BOOKING_STATUSES,
+        ends_at__gt=timezone.now() - timedelta(hours=4),
+    )
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    return list(qs.values_list("starts_at", "ends_at"))
+
+
+def _mentor_for_slots(mentor_id: int) -> MentorProfile:
+    return (
+        MentorProfile.objects.select_related("user")
+        .prefetch_related("weekly_availability", "availability_overrides")
+        .get(pk=mentor_id)
+    )
+
+
+def _free_slots(
+    *, mentor: MentorProfile, match: Match, now: datetime | None, exclude_pk: int | None
+) -> list[datetime]:
+    return generate_slots(
+        rules_for(mentor),
+        now=now or timezone.now(),
+        busy=busy_times(
+            mentor_id=match.mentor_id, participant_id=match.participant_id, exclude_pk=exclude_pk
+        ),
+    )
+
+
+def free_slots(
+    *, match: Match, now: datetime | None = None, exclude_pk: int | None = None
+) -> list[datetime]:
+    """Free start instants (UTC) for ``match``'s mentee with its mentor (four queries)."""
+    return _free_slots(
+        mentor=_mentor_for_slots(match.mentor_id), match=match, now=now, exclude_pk=exclude_pk
+    )
+
+
+def booking_refusal(*, match: Match, minutes: int, exclude_pk: int | None = None) -> str:
+    """Why the mentee of ``match`` cannot book a session of ``minutes`` now ("" when she
+    can): the pair's mentoring hours for the cohort are used up, or she already holds the
+    most upcoming sessions the cohort allows. The booking page shows this reason instead
+    of slots, and every booking service refuses with it: one rule, two readers. Two
+    queries (``match`` with its cohort)."""
+    cohort = match.cohort
+    active = Booking.objects.filter(match=match, status__in=ACTIVE_BOOKING_STATUSES)
+    if exclude_pk is not None:
+        active = active.exclude(pk=exclude_pk)
+    # Minutes actually booked (sessions may differ in length if the mentor changed it).
+    booked = sum(
+        int((end - start).total_seconds() // 60)
+        for start, end in active.values_list("starts_at", "ends_at")
+    )
+    if booked + minutes > cohort.mentoring_hours_per_pair * 60:
+        hours = cohort.mentoring_hours_per_pair
+        return ngettext(
+            "This pair has used its %(hours)s mentoring hour for the cohort.",
+            "This pair has used its %(hours)s mentoring hours for the cohort.",
+            hours,
+        ) % {"hours": hours}
+    upcoming = Booking.objects.filter(
+        participant_id=match.participant_id,
+        status__in=ACTIVE_BOOKING_STATUSES,
+        starts_at__gt=timezone.now(),
+    )
+    if exclude_pk is not None:
+        upcoming = upcoming.exclude(pk=exclude_pk)
+    limit = cohort.max_upcoming_bookings
+    if upcoming.count() >= limit:
+        return ngettext(
+            "You already have %(count)s upcoming session, the most allowed. Once it has "
+            "taken place, or if you cancel it, you can book another.",
+            "You already have %(count)s upcoming sessions, the most allowed. Once one has "
+            "taken place, or if you cancel one, you can book another.",
+            limit,
+        ) % {"count": limit}
+    return ""
+
+
+@dataclass(frozen=True)
+class BookingDay:
+    """A day (in the viewer's zone) with its free start instants."""
+
+    day: date
+    slots: tuple[datetime, ...]
+
+
+@dataclass(frozen=True)
+class BookingOptions:
+    """What the booking page offers: the reason the mentee cannot book (then no days),
+    or the days with free times, in the viewer's time zone."""
+
+    refusal: str
+    days: tuple[BookingDay, ...]
+    session_minutes: int
+
+    def day(self, value: date | None) -> BookingDay | None:
+        return next((d for d in self.days if d.day == value), None)
+
+    def offers(self, instant: datetime | None) -> bool:
+        return instant is not None and any(instant in d.slots for d in self.days)
+
+
+def booking_options(*, match: Match, zone: tzinfo, now: datetime | None = None) -> BookingOptions:
+    """The booking page's offer for the mentee of ``match`` (accepted, with its cohort):
+    first the refusal rule, then the free slots grouped by day in ``zone``. Six queries
+    whatever the number of slots; two when she cannot book."""
+    mentor = _mentor_for_slots(match.mentor_id)
+    refusal = booking_refusal(match=match, minutes=mentor.session_minutes)
+    if refusal:
+        return BookingOptions(refusal=refusal, days=(), session_minutes=mentor.session_minutes)
+    days: dict[date, list[datetime]] = {}
+    for slot in _free_slots(mentor=mentor, match=match, now=now, exclude_pk=None):
+        days.setdefault(slot.astimezone(zone).date(), []).append(slot)
+    return BookingOptions(
+        refusal="",
+        days=tuple(BookingDay(day=d, slots=tuple(s)) for d, s in sorted(days.items())),
+        session_minutes=mentor.session_minutes,
+    )
+
+
+def accepted_match_for_mentee(*, user) -> Match | None:
+    """The mentee's active mentorship (the one she books sessions in), or None."""
+    return (
+        Match.objects.filter(participant__user=user, status=MatchStatus.ACCEPTED)
+        .select_related("mentor__user", "cohort", "participant")
+        .first()
+    )

@@ -10,11 +10,11 @@ mentor and start time (conditional unique constraint) as the last line of defenc
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Subquery, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +47,8 @@ from .models import (
     SessionLog,
     WeeklyAvailability,
 )
-from .scheduling import Rules, Window, generate_slots
+from .selectors import booking_refusal, busy_times
+from .selectors import free_slots as free_slots  # the slot reads live in selectors
 
 
 class BookingError(ServiceError):
@@ -55,31 +56,6 @@ class BookingError(ServiceError):
 
 
 # ----------------------------------------------------------------------------- availability
-
-
-def rules_for(mentor: MentorProfile) -> Rules:
-    weekly: dict[int, list[Window]] = {}
-    for row in mentor.weekly_availability.all():
-        weekly.setdefault(row.weekday, []).append(Window(row.start_time, row.end_time))
-    days_off: set[date] = set()
-    extra: dict[date, list[Window]] = {}
-    for override in mentor.availability_overrides.all():
-        if override.available and override.start_time and override.end_time:
-            extra.setdefault(override.date, []).append(
-                Window(override.start_time, override.end_time)
-            )
-        else:
-            days_off.add(override.date)
-    return Rules(
-        timezone=mentor.user.timezone,
-        weekly=weekly,
-        days_off=frozenset(days_off),
-        extra=extra,
-        session_minutes=mentor.session_minutes,
-        buffer_minutes=mentor.buffer_minutes,
-        min_notice_hours=mentor.min_notice_hours,
-        horizon_days=mentor.horizon_days,
-    )
 
 
 @transaction.atomic(durable=True)
@@ -152,65 +128,12 @@ def availability_update_settings(*, mentor: MentorProfile, **values) -> MentorPr
 # ----------------------------------------------------------------------------- slots
 
 
-def _busy(*, mentor_id: int, participant_id: int, exclude_pk: int | None = None):
-    """Active sessions of the mentor and of the mentee as a person: someone in two cohorts
-    has a participant row (and a mentor) in each, and one diary."""
-    mentee = Participant.objects.filter(pk=participant_id).values("user_id")[:1]
-    qs = Booking.objects.filter(
-        Q(mentor_id=mentor_id) | Q(participant__user_id=Subquery(mentee)),
-        status__in=ACTIVE_BOOKING_STATUSES,
-        ends_at__gt=timezone.now() - timedelta(hours=4),
-    )
-    if exclude_pk:
-        qs = qs.exclude(pk=exclude_pk)
-    return list(qs.values_list("starts_at", "ends_at"))
-
-
-def free_slots(
-    *, match: Match, now: datetime | None = None, exclude_pk: int | None = None
-) -> list[datetime]:
-    """Free start instants (UTC) for ``match``'s mentee with its mentor."""
-    mentor = (
-        MentorProfile.objects.select_related("user")
-        .prefetch_related("weekly_availability", "availability_overrides")
-        .get(pk=match.mentor_id)
-    )
-    return generate_slots(
-        rules_for(mentor),
-        now=now or timezone.now(),
-        busy=_busy(
-            mentor_id=match.mentor_id, participant_id=match.participant_id, exclude_pk=exclude_pk
-        ),
-    )
-
-
 def _check_allowance(*, match: Match, minutes: int, exclude_pk: int | None = None) -> None:
-    cohort = match.cohort
-    # Minutes actually booked (sessions may differ in length if the mentor changed it).
-    active = Booking.objects.filter(match=match, status__in=ACTIVE_BOOKING_STATUSES)
-    if exclude_pk is not None:
-        active = active.exclude(pk=exclude_pk)
-    booked: int = sum(b.minutes for b in active)
-    if booked + minutes > cohort.mentoring_hours_per_pair * 60:
-        raise BookingError(
-            _("This pair has used its %(hours)s mentoring hours for the cohort.")
-            % {"hours": cohort.mentoring_hours_per_pair}
-        )
-    upcoming = Booking.objects.filter(
-        participant_id=match.participant_id,
-        status__in=ACTIVE_BOOKING_STATUSES,
-        starts_at__gt=timezone.now(),
-    )
-    if exclude_pk is not None:
-        upcoming = upcoming.exclude(pk=exclude_pk)
-    if upcoming.count() >= cohort.max_upcoming_bookings:
-        raise BookingError(
-            _(
-                "You already have %(count)s upcoming sessions, the most "
-                "allowed. Hold one before booking another."
-            )
-            % {"count": cohort.max_upcoming_bookings}
-        )
+    """Refuse with the reason the booking page shows (``selectors.booking_refusal``: one
+    rule for the page and the service)."""
+    refusal = booking_refusal(match=match, minutes=minutes, exclude_pk=exclude_pk)
+    if refusal:
+        raise BookingError(refusal)
 
 
 def _lock_pair(match: Match) -> tuple[MentorProfile, Participant]:
@@ -251,9 +174,18 @@ def _notify_booking(booking: Booking, event: str, *, method: str = "REQUEST") ->
 
 @transaction.atomic(durable=True)
 def booking_create(
-    *, match: Match, starts_at: datetime, actor, mode: str = BookingMode.VIRTUAL, topic: str = ""
+    *,
+    match: Match,
+    starts_at: datetime,
+    actor,
+    mode: str = BookingMode.VIRTUAL,
+    topic: str = "",
+    note: str = "",
 ) -> Booking:
-    """The mentee books a free slot with their mentor."""
+    """The mentee books a free slot with their mentor: what she wants to work on
+    (``topic``) and, if she likes, a note for the mentor. Refused first for the reason
+    the booking page shows (``selectors.booking_refusal``), then when the time is not
+    free any more."""
     current = Match.objects.select_related("cohort").get(pk=match.pk)
     if current.status != MatchStatus.ACCEPTED:
         raise BookingError(_("Sessions can be booked once the mentor has accepted."))
@@ -262,9 +194,9 @@ def booking_create(
         raise BookingError(_("Only the mentee books sessions in the calendar."))
     if mode not in BookingMode.values:
         raise BookingError(_("Choose how you will meet."))
+    _check_allowance(match=current, minutes=mentor.session_minutes)
     if starts_at not in free_slots(match=current):
         raise BookingError(_("That time is no longer free. Please choose another."))
-    _check_allowance(match=current, minutes=mentor.session_minutes)
     booking = _insert_booking(
         match=current,
         mentor=mentor,
@@ -272,6 +204,7 @@ def booking_create(
         starts_at=starts_at,
         mode=mode,
         topic=topic,
+        note=note,
         actor=actor,
         status=BookingStatus.CONFIRMED,
         taken=_("That time is no longer free. Please choose another."),
@@ -292,6 +225,7 @@ def _insert_booking(
     actor,
     status: str,
     taken: str | Promise,
+    note: str = "",
 ) -> Booking:
     """Insert a booking of ``match`` (the caller holds the locks on ``mentor`` and
     ``participant``); the database's one-session-per-slot rule answers ``taken`` when the
@@ -309,6 +243,7 @@ def _insert_booking(
                 mode=mode,
                 location=location,
                 topic=topic[:300],
+                note=note[:1000],
                 created_by=actor,
             )
     except IntegrityError as exc:
@@ -399,7 +334,7 @@ def booking_reschedule(*, booking: Booking, starts_at: datetime, actor, reason: 
 def _overlaps(*, mentor_id: int, participant_id: int, starts_at, ends_at, exclude_pk=None):
     return any(
         start < ends_at and starts_at < end
-        for start, end in _busy(
+        for start, end in busy_times(
             mentor_id=mentor_id, participant_id=participant_id, exclude_pk=exclude_pk
         )
     )

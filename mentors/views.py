@@ -2,6 +2,7 @@
 participant's mentorship and the optional directory."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,11 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cohorts.permissions import is_participant
+from semilla import services as semilla_services
+from semilla.service_call import call_service
+from semilla.timezones import default_timezone
 
 from . import selectors, services, session_services
-from .enums import BookingStatus, MatchStatus, MentorStatus
+from .enums import BookingMode, BookingStatus, GoalStatus, MatchStatus, MentorStatus
 from .forms import (
     BookForm,
+    BookPickForm,
+    BookTimezoneForm,
     CancelBookingForm,
     ConfirmSessionForm,
     DeclineForm,
@@ -35,7 +41,7 @@ from .forms import (
     SessionLogForm,
     WeeklyWindowForm,
 )
-from .ics import feed_ics
+from .ics import booking_download_ics, feed_ics
 from .models import (
     ActionItem,
     Booking,
@@ -154,12 +160,13 @@ def match_accept(request, pk: int):
     match = _match_or_404(request, pk)
     if not may_answer_match(request.user, match):
         raise Http404
-    try:
-        services.match_accept(match=match, actor=request.user)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("You accepted. Your new mentee has been told."))
+    call_service(
+        request,
+        services.match_accept,
+        success=_("You accepted. Your new mentee has been told."),
+        match=match,
+        actor=request.user,
+    )
     return redirect("mentors:match_detail", pk=match.pk)
 
 
@@ -171,12 +178,14 @@ def match_decline(request, pk: int):
         raise Http404
     form = DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.match_decline(match=match, actor=request.user, reason=reason)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("You declined. We will propose another mentor."))
+    call_service(
+        request,
+        services.match_decline,
+        success=_("You declined. We will propose another mentor."),
+        match=match,
+        actor=request.user,
+        reason=reason,
+    )
     return redirect("mentors:home")
 
 
@@ -264,15 +273,15 @@ def directory_request(request, mentor_pk: int):
     if participant is None:
         raise Http404
     mentor = get_object_or_404(MentorProfile, pk=mentor_pk, status=MentorStatus.ACTIVE)
-    try:
-        services.match_request_from_directory(
-            participant=participant, mentor=mentor, actor=request.user
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-        return redirect("mentors:directory")
-    messages.success(request, _("Your request was sent. The mentor will answer soon."))
-    return redirect("mentors:my_mentorship")
+    outcome = call_service(
+        request,
+        services.match_request_from_directory,
+        success=_("Your request was sent. The mentor will answer soon."),
+        participant=participant,
+        mentor=mentor,
+        actor=request.user,
+    )
+    return redirect("mentors:my_mentorship" if outcome.ok else "mentors:directory")
 
 
 # ----------------------------------------------------------------------------- sessions
@@ -357,11 +366,7 @@ def _posted_id(request) -> int:
 
 
 def _accepted_match_of(user) -> Match:
-    match = (
-        Match.objects.filter(participant__user=user, status=MatchStatus.ACCEPTED)
-        .select_related("mentor__user", "cohort", "participant")
-        .first()
-    )
+    match = selectors.accepted_match_for_mentee(user=user)
     if match is None:
         raise Http404
     return match
@@ -370,41 +375,89 @@ def _accepted_match_of(user) -> Match:
 @require_http_methods(["GET", "POST"])
 @login_required
 def book(request):
-    """The mentee picks a free slot, shown in their own time zone (named)."""
+    """The mentee books a session in three steps that are plain links, for thumbs and
+    without JavaScript: a day (``?dia=``), then a time (``&hora=``), then one short form
+    (POST). Times are in her own zone. When she cannot book (the cohort's limits), the
+    page says why and offers no times (``selectors.booking_options``, the same rule the
+    service applies)."""
     match = _accepted_match_of(request.user)
-    form = BookForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            session_services.booking_create(
+    zone = timezone.get_current_timezone()
+    options = selectors.booking_options(match=match, zone=zone)
+    pick = BookPickForm(request.GET)
+    day, slot = (
+        (pick.cleaned_data["dia"], pick.cleaned_data["hora"]) if pick.is_valid() else (None, None)
+    )
+    form, refused = None, False
+    if request.method == "POST":
+        form = BookForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            outcome = call_service(
+                request,
+                session_services.booking_create,
+                success=_("Your session is booked. We sent you a calendar invitation."),
                 match=match,
-                starts_at=data["starts_at"],
+                starts_at=data["hora"],
                 actor=request.user,
                 mode=data["mode"],
                 topic=data["topic"],
+                note=data["note"],
             )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request, _("Your session is booked. We sent you a calendar invitation.")
-            )
-            return redirect("mentors:sessions")
-    slots = session_services.free_slots(match=match)
-    days: dict = {}
-    for slot in slots:
-        days.setdefault(timezone.localtime(slot).date(), []).append(slot)
+            if outcome.ok:
+                return redirect("mentors:sessions")
+            refused = True  # call_service added the reason
+            options = selectors.booking_options(match=match, zone=zone)  # as it is now
+        slot = form.cleaned_data.get("hora", slot)
+    slot_gone = slot is not None and not options.offers(slot)
+    if slot is not None:
+        day = slot.astimezone(zone).date()
+    if slot_gone:
+        form = None
+    chosen = options.day(day)
+    if slot is not None and not slot_gone and form is None:
+        form = BookForm(initial={"hora": int(slot.timestamp()), "mode": BookingMode.VIRTUAL})
+    goals = []
+    if form is not None:
+        goals = list(selectors.goals_for_match(match=match).filter(status=GoalStatus.OPEN))
+        if goals:  # the pair's open goals are offered as topics (a datalist)
+            form.fields["topic"].widget.attrs["list"] = "mentee-goals"
     return render(
         request,
         "mentors/book.html",
         {
             "match": match,
-            "days": sorted(days.items()),
+            "options": options,
+            "chosen": chosen,
+            "day_missing": day is not None and chosen is None and not options.refusal,
+            "slot": None if slot_gone else slot,
+            "slot_gone": slot_gone and not refused and not options.refusal,
             "form": form,
+            "goals": goals,
             "zone": timezone.get_current_timezone_name(),
             "mentor_zone": match.mentor.user.timezone,
+            "timezone_form": BookTimezoneForm(initial={"timezone": default_timezone(request.user)}),
         },
     )
+
+
+@require_POST
+@login_required
+def book_timezone(request):
+    """The mentee picks her time zone from the list on the booking page (saved as her
+    preference: pages and messages use it)."""
+    _accepted_match_of(request.user)
+    form = BookTimezoneForm(request.POST)
+    if form.is_valid():
+        call_service(
+            request,
+            semilla_services.user_update_preferences,
+            success=_("Your time zone was saved."),
+            user=request.user,
+            timezone=form.cleaned_data["timezone"],
+        )
+    else:
+        messages.error(request, _("Choose a time zone from the list."))
+    return redirect("mentors:book")
 
 
 @require_GET
@@ -412,6 +465,9 @@ def book(request):
 def sessions(request):
     """Upcoming and recent sessions of the person, as mentor or mentee, in their zone."""
     bookings = list(selectors.bookings_for_sessions_page(user=request.user))
+    for booking in bookings:  # one form per session, each with ids of its own
+        booking.log_form = SessionLogForm(auto_id=f"log{booking.pk}_%s")
+        booking.confirm_form = ConfirmSessionForm(auto_id=f"confirm{booking.pk}_%s")
     return render(
         request,
         "mentors/sessions.html",
@@ -435,8 +491,6 @@ def sessions(request):
             "respond_form": RespondProposalForm(),
             "zone": timezone.get_current_timezone_name(),
             "cancel_form": CancelBookingForm(),
-            "log_form": SessionLogForm(),
-            "confirm_form": ConfirmSessionForm(),
             "feed_token": CalendarFeed.objects.filter(user=request.user)
             .values_list("token", flat=True)
             .first(),
@@ -496,6 +550,27 @@ def calendar_feed(request, token: str):
     return response
 
 
+@require_GET
+@login_required
+def booking_calendar(request, pk: int):
+    """ "Add to calendar": one confirmed session as an .ics file in the person's time
+    zone, for the mentor and the mentee only (anyone else: 404)."""
+    try:
+        booking = selectors.booking_for_user(user=request.user, pk=pk)
+    except Booking.DoesNotExist as exc:
+        raise Http404 from exc
+    if booking.status != BookingStatus.CONFIRMED:
+        raise Http404
+    zone = default_timezone(request.user)
+    response = HttpResponse(
+        booking_download_ics(booking, tzname=zone), content_type="text/calendar; charset=utf-8"
+    )
+    day = booking.starts_at.astimezone(ZoneInfo(zone)).date()
+    response["Content-Disposition"] = f'attachment; filename="sesion-semilla-{day:%Y-%m-%d}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def _goal_progress(post) -> dict[int, int]:
     """``goal-<pk>`` fields of the log form: the progress (0-100) of each open goal."""
     progress = {}
@@ -517,22 +592,20 @@ def session_log(request, pk: int):
         messages.error(request, _("Say what happened in the session."))
         return redirect("mentors:sessions")
     data = form.cleaned_data
-    try:
-        session_services.session_log(
-            booking=booking,
-            actor=request.user,
-            outcome=data["outcome"],
-            duration_minutes=data["duration_minutes"] or 0,
-            topics=data["topics"],
-            notes=data["notes"],
-            notes_shared=data["notes_shared"],
-            action_items=data["action_items"].splitlines(),
-            goal_progress=_goal_progress(request.POST),
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Session logged. Thank you!"))
+    call_service(
+        request,
+        session_services.session_log,
+        success=_("Session logged. Thank you!"),
+        booking=booking,
+        actor=request.user,
+        outcome=data["outcome"],
+        duration_minutes=data["duration_minutes"] or 0,
+        topics=data["topics"],
+        notes=data["notes"],
+        notes_shared=data["notes_shared"],
+        action_items=data["action_items"].splitlines(),
+        goal_progress=_goal_progress(request.POST),
+    )
     return redirect("mentors:sessions")
 
 
@@ -544,17 +617,15 @@ def session_confirm(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose a rating from 1 to 5."))
         return redirect("mentors:sessions")
-    try:
-        session_services.session_confirm(
-            log=log,
-            actor=request.user,
-            rating=form.cleaned_data["rating"],
-            comment=form.cleaned_data["comment"],
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Thank you for confirming."))
+    call_service(
+        request,
+        session_services.session_confirm,
+        success=_("Thank you for confirming."),
+        log=log,
+        actor=request.user,
+        rating=form.cleaned_data["rating"],
+        comment=form.cleaned_data["comment"],
+    )
     return redirect("mentors:sessions")
 
 
@@ -712,14 +783,14 @@ def goal_add(request, pk: int):
         raise Http404
     form = GoalForm(request.POST)
     if form.is_valid():
-        try:
-            session_services.goal_add(
-                match=match, actor=request.user, title=form.cleaned_data["title"]
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Goal added."))
+        call_service(
+            request,
+            session_services.goal_add,
+            success=_("Goal added."),
+            match=match,
+            actor=request.user,
+            title=form.cleaned_data["title"],
+        )
     else:
         messages.error(request, _("Write the goal."))
     return redirect(_back(request, match))
@@ -742,12 +813,12 @@ def goal_status(request, pk: int):
         raise Http404
     form = GoalStatusForm(request.POST)
     if form.is_valid():
-        try:
-            session_services.goal_set_status(
-                goal=goal, actor=request.user, status=form.cleaned_data["status"]
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Goal updated."))
+        call_service(
+            request,
+            session_services.goal_set_status,
+            success=_("Goal updated."),
+            goal=goal,
+            actor=request.user,
+            status=form.cleaned_data["status"],
+        )
     return redirect(_back(request, goal.match))

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .timezones import TimeZoneField
+
 
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth mixes this in)."""
@@ -20,17 +22,7 @@ class PreferencesForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), choices=[("es", "Español"), ("en", "English")]
     )
-    timezone = forms.CharField(label=_("Time zone"), max_length=64)
-
-    def clean_timezone(self):
-        import zoneinfo
-
-        value = self.cleaned_data["timezone"]
-        try:
-            zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-            raise forms.ValidationError(_("Choose a time zone from the list.")) from exc
-        return value
+    timezone = TimeZoneField()
 
 
 class PhoneForm(forms.Form):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import hooks, routing, services
 from .forms import PreferencesForm
+from .timezones import default_timezone
 
 
 @require_GET
@@ -42,7 +43,9 @@ def preferences(request):
             response.set_cookie("semilla_language", user.language, samesite="Lax")
             return response
     else:
-        form = PreferencesForm(initial={"language": user.language, "timezone": user.timezone})
+        form = PreferencesForm(
+            initial={"language": user.language, "timezone": default_timezone(user)}
+        )
     return render(request, "semilla/preferences.html", {"form": form})
 
 

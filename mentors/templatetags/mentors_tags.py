@@ -5,6 +5,7 @@ from datetime import datetime
 from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from semilla.enums import Sector, Skill
 
@@ -110,3 +111,51 @@ def in_zone(value, tzname: str) -> str:
         zone = ZoneInfo("America/Bogota")
     local = value.astimezone(zone)
     return f"{formats.date_format(local, 'l j F Y, H:i')} ({zone.key})"
+
+
+# ----------------------------------------------------------------------------- dates in words
+# Dates in words in the reader's language and time zone (the request's active zone):
+# each format is a translated string, so Spanish reads "martes 8 de diciembre" and
+# English "Tuesday 8 December".
+
+
+def _local(value):
+    if isinstance(value, datetime):
+        return timezone.localtime(value) if timezone.is_aware(value) else value
+    return value
+
+
+@register.filter
+def day_words(value) -> str:
+    """A day in words: "martes 8 de diciembre" / "Tuesday 8 December"."""
+    if not value:
+        return ""
+    return formats.date_format(_local(value), pgettext("day in words", "l j F"))
+
+
+@register.filter
+def day_short(value) -> str:
+    """A day in short words for a button: "mar 8 dic" / "Tue 8 Dec"."""
+    if not value:
+        return ""
+    return formats.date_format(_local(value), pgettext("short day", "D j M"))
+
+
+@register.filter
+def moment_words(value) -> str:
+    """A day and time in words: "martes 8 de diciembre, 4:20 p.m."."""
+    if not value:
+        return ""
+    local = _local(value)
+    return pgettext("day and time", "%(day)s, %(time)s") % {
+        "day": formats.date_format(local, pgettext("day in words", "l j F")),
+        "time": formats.time_format(local),
+    }
+
+
+@register.filter
+def clock(value) -> str:
+    """The time of day in the reader's zone and format ("4:20 p.m.")."""
+    if not value:
+        return ""
+    return formats.time_format(_local(value))

@@ -239,7 +239,7 @@ REGISTRY: list[Entry] = [
         "mentors.Booking",
         person=("participant__user", "mentor__user"),
         actors=("created_by", "cancelled_by"),
-        text=("location", "topic", "cancel_reason"),
+        text=("location", "topic", "note", "cancel_reason"),
         kept_because="sessions and volunteer hours feed the indicators",
     ),
     Entry("mentors.CalendarFeed", person=("user",), erase=DELETE, secret=("token",)),

@@ -2,6 +2,7 @@
 Bogotá books one; each sees the session at the right time in their own zone."""
 
 import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,18 +17,41 @@ from tests.factories.mentors import MatchFactory
 pytestmark = pytest.mark.e2e
 
 
-def _page_as(browser, user, base, tz):
+def _page_as(browser, user, base, tz, *, phone=False):
     client = Client()
     client.force_login(user)
-    context = browser.new_context(locale="es-CO", timezone_id=tz)
+    extra = (
+        {"viewport": {"width": 412, "height": 915}, "is_mobile": True, "has_touch": True}
+        if phone
+        else {}
+    )
+    context = browser.new_context(locale="es-CO", timezone_id=tz, **extra)
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
     )
     return context.new_page()
 
 
+def _no_overflow(page, shots, name):
+    """A phone-size screenshot of ``page`` under the test's tmp dir, and no horizontal
+    scrolling: nothing is wider than the screen."""
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"{name}: {widths[0]} px wide on a {widths[1]} px screen"
+
+
+def _tap_size(locator):
+    box = locator.bounding_box()
+    return min(box["width"], box["height"])
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_mentor_sets_availability_mentee_books_each_in_own_zone(browser, live_server, site_data):
+def test_mentor_sets_availability_mentee_books_each_in_own_zone(
+    browser, live_server, site_data, tmp_path
+):
+    """On a 412-px phone the mentee books through day → time → one short form; each
+    person sees the session at the right time in their own zone; "Mis sesiones" fits the
+    screen, with a video link and a calendar button big enough for a thumb."""
     base = live_server.url
     match = MatchFactory(status=MatchStatus.ACCEPTED)
     mentor_user = match.mentor.user
@@ -48,17 +72,56 @@ def test_mentor_sets_availability_mentee_books_each_in_own_zone(browser, live_se
     mentor.get_by_test_id("add-weekly").click()
     assert "10:00–12:00" in mentor.get_by_test_id("weekly-list").inner_text()
 
-    mentee = _page_as(browser, match.participant.user, base, "America/Bogota")
+    mentee = _page_as(browser, match.participant.user, base, "America/Bogota", phone=True)
     mentee.goto(f"{base}/es/mentores/reservar/")
     assert "America/Bogota" in mentee.get_by_test_id("viewer-zone").inner_text()
-    assert axe_serious(mentee) == []
     expected = datetime.datetime.combine(day, datetime.time(10), tzinfo=madrid)
     bogota_label = expected.astimezone(ZoneInfo("America/Bogota"))
-    mentee.get_by_test_id(f"book-{bogota_label:%Y-%m-%d-%H-%M}").click()
-    mentee.wait_for_url(f"{base}/es/mentores/sesiones/")
+    # 1. the day: a button with its number of free times
+    day_button = mentee.get_by_test_id(f"day-{bogota_label:%Y-%m-%d}")
+    assert " ".join(day_button.inner_text().split()).endswith(" 1 horario")  # 15-min break
+    assert _tap_size(day_button) >= 44
+    assert axe_serious(mentee) == []
+    _no_overflow(mentee, tmp_path, "1-days")
+    day_button.click()
+    # 2. the time: large buttons
+    time_button = mentee.get_by_test_id(f"time-{bogota_label:%Y-%m-%d-%H-%M}")
+    time_button.wait_for()
+    assert _tap_size(time_button) >= 44
+    assert mentee.locator(".time-button").count() == 1
+    _no_overflow(mentee, tmp_path, "2-times")
+    time_button.click()
+    # 3. one short form
+    mentee.get_by_test_id("booking-summary").wait_for()
+    assert mentee.locator("[data-testid=book-submit]").count() == 1
+    mentee.get_by_label("¿Qué quieres trabajar?").fill("Precios de mis arepas")
+    mentee.get_by_label("Una nota para tu mentora o mentor (opcional)").fill("Llevo mis costos")
+    assert axe_serious(mentee) == []
+    _no_overflow(mentee, tmp_path, "3-form")
+    mentee.get_by_test_id("book-submit").click()
+    mentee.wait_for_url(f"{base}/es/mentores/sesiones/**")
     booking = Booking.objects.get()
-    assert booking.starts_at == expected
-    assert f"{bogota_label:%H:%M}" in mentee.get_by_test_id(f"booking-{booking.pk}").inner_text()
+    assert (booking.starts_at, booking.topic, booking.note) == (
+        expected,
+        "Precios de mis arepas",
+        "Llevo mis costos",
+    )
+    row = mentee.get_by_test_id(f"booking-{booking.pk}")
+    assert bogota_label.strftime("%-I:%M") in row.inner_text()
+    # Mis sesiones on the phone: fits the screen; real links a thumb can hit
+    join = mentee.get_by_test_id(f"join-{booking.pk}")
+    assert join.get_attribute("href") == "https://meet.example.org/catalina"
+    assert _tap_size(join) >= 44
+    calendar = mentee.get_by_test_id(f"calendar-{booking.pk}")
+    assert _tap_size(calendar) >= 44
+    with mentee.expect_download() as download:
+        calendar.click()
+    assert download.value.suggested_filename == f"sesion-semilla-{bogota_label:%Y-%m-%d}.ics"
+    assert "TZID=America/Bogota" in Path(download.value.path()).read_text(encoding="utf-8")
+    mentee.get_by_role("button", name="Crear mi dirección de calendario").click()
+    mentee.get_by_test_id("feed-url").wait_for()
+    _no_overflow(mentee, tmp_path, "4-my-sessions")
+    assert axe_serious(mentee) == []
 
     mentor.goto(f"{base}/es/mentores/sesiones/")
     assert "10:00" in mentor.get_by_test_id(f"booking-{booking.pk}").inner_text()

@@ -64,3 +64,10 @@ def test_demo_seed_gives_emprendedora_a_mentor_and_is_idempotent(db):
     assert sorted(upcoming.values_list("status", flat=True)) == ["confirmed", "proposed"]
     assert MentorshipGoal.objects.count() == 2 * accepted
     assert GoalUpdate.objects.count() == 2 * SessionLog.objects.count()
+    # the newcomer signed in as her sees a mentor with free times, not a refusal
+    from zoneinfo import ZoneInfo
+
+    from mentors.selectors import booking_options
+
+    offer = booking_options(match=mine, zone=ZoneInfo("America/Bogota"))
+    assert (offer.refusal, len(offer.days) > 5) == ("", True)

@@ -95,7 +95,7 @@ def test_mentee_books_slot_in_own_zone(client_for, match):
     slot = sessions.free_slots(match=match)[2]
     response = client.post(
         reverse("mentors:book"),
-        {"starts_at": slot.isoformat(), "mode": "virtual", "topic": "Precios"},
+        {"hora": int(slot.timestamp()), "mode": "virtual", "topic": "Precios"},
     )
     assert response["Location"] == reverse("mentors:sessions")
     assert Booking.objects.get().starts_at == slot

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -250,11 +250,16 @@ def test_availability_survives_hostile_input(data, accepted_match, client_for):
 @hostile_settings
 @given(data=st.data())
 def test_booking_survives_hostile_input(data, accepted_match, client_for):
+    from mentors import session_services
     from mentors.models import Booking
 
     client = client_for(accepted_match.participant.user)
     before = Booking.objects.count()
-    response = hostile_form_test(client, reverse("mentors:book"), data)
+    slot = session_services.free_slots(match=accepted_match)[2]
+    day = timezone.localtime(slot).date()
+    # the booking form is on the page once a day and a time are chosen
+    url = f"{reverse('mentors:book')}?dia={day:%Y-%m-%d}&hora={int(slot.timestamp())}"
+    response = hostile_form_test(client, url, data)
     if response.status_code == 200:  # refused: nothing half-booked
         assert Booking.objects.count() == before
 
@@ -650,7 +655,8 @@ def test_application_step_refusal_is_explained(lang, draft, client_for):
 @LANGUAGES
 def test_booking_refusal_is_explained(lang, accepted_match, client_for):
     response = client_for(accepted_match.participant.user).post(
-        _url(lang, "mentors:book"), {"starts_at": "2020-01-06T15:00:00+0000", "mode": "virtual"}
+        _url(lang, "mentors:book"),
+        {"hora": "1578322800", "mode": "virtual", "topic": "Precios"},  # 2020-01-06 15:00 UTC
     )
     assert_refusal_explained(response, "That time is no longer free. Please choose another.", lang)
 

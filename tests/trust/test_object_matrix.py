@@ -250,6 +250,11 @@ def future_booking(people):
     return [_future_booking(people).pk]
 
 
+def book_timezone(people):
+    _accepted_match(people)
+    return [], {"timezone": "America/Caracas"}
+
+
 def match_goal(people):
     return [_accepted_match(people).pk], {"title": "Saber el costo de cada producto"}
 
@@ -574,6 +579,10 @@ OBJECT_MATRIX = [
     R("mentors:booking_propose",             "get",  match_pk,            M,           200,  404,    LOGIN),
     R("mentors:booking_respond",             "post", proposal,            E,           302,  404,    LOGIN),
     R("mentors:booking_reschedule",          "get",  future_booking,      E,           200,  404,    LOGIN, also={M: 200}),
+    # "Add to calendar": the session's two people only
+    R("mentors:booking_calendar",            "get",  future_booking,      E,           200,  404,    LOGIN, also={M: 200}),
+    # the booking page's time zone: the mentee of an active mentorship (her own account)
+    R("mentors:book_timezone",               "post", book_timezone,       E,           302,  404,    LOGIN),
     R("mentors:goal_add",                    "post", match_goal,          M,           302,  404,    LOGIN, also={E: 302}),
     R("mentors:goal_status",                 "post", goal,                M,           302,  404,    LOGIN, also={E: 302}),
     R("mentors:calendar_feed",               "get",  calendar_token,      "anonymous", 200,  ANYONE, 200),

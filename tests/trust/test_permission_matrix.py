@@ -110,6 +110,7 @@ MATRIX: dict[str, dict[str, object]] = {
     "mentors:my_mentorship": signed_in(404),
     "mentors:directory": signed_in(404),
     "mentors:book": signed_in(404),
+    "mentors:book_timezone": everyone(405),  # POST-only (tests/trust/test_object_matrix.py)
     "mentors:calendar_feed_rotate": everyone(405),
     # pitchday: grantee side lists only the user's own grants/events
     "pitchday:grant_list": signed_in(200),
