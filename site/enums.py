@@ -177,7 +177,8 @@ class NotificationChannel(models.TextChoices):
 
 class MessageKind(models.TextChoices):
     """What a message is about. A person chooses the channel of the first four (their
-    ``NotificationPreference``); account notices always come by e-mail; security messages
+    ``NotificationPreference``); alumni invitations (events, mentoring newer cohorts) and
+    account notices always come by e-mail and to the notification centre; security messages
     (codes, notices to a previous address, e-mail confirmation) come by e-mail only and are
     never skipped, never sent by SMS/WhatsApp and never kept in the notification centre."""
 

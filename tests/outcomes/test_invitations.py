@@ -184,3 +184,35 @@ def test_staff_mentor_invitations_screen_lists_events_and_counts(staff_user, cli
     page = client_for(staff_user).get(reverse("outcomes_mentor_invite"))
     assert [e.pk for e in page.context["events"]] == [event.pk]
     assert page.context["answers"]["counts"] == {"pending": 0, "accepted": 0, "declined": 1}
+
+
+def test_staff_create_an_alumni_event_in_the_console(staff_user, client_for):
+    answer = client_for(staff_user).post(
+        reverse("alumni_events:add"),
+        {
+            "title": "Café de egresados",
+            "starts_at": "2030-03-05 18:00",
+            "place": "",
+            "link": "meet.example.org/egresados",
+            "city": "",
+            "capacity": "30",
+        },
+    )
+    assert answer.status_code == 302
+    event = AlumniEvent.objects.get()
+    assert (event.title, event.link, event.capacity) == (
+        "Café de egresados",
+        "https://meet.example.org/egresados",
+        30,
+    )
+
+
+def test_event_capacity_below_the_yes_answers_is_refused():
+    from django.core.exceptions import ValidationError
+
+    event = make_event(capacity=3)
+    AlumniEvent.objects.filter(pk=event.pk).update(accepted=2)
+    event.refresh_from_db()
+    event.capacity = 1
+    with pytest.raises(ValidationError):
+        event.full_clean()
