@@ -457,3 +457,15 @@ def test_my_sessions_log_forms_have_ids_of_their_own_and_fieldsets(client_for, m
     assert sorted({i for i in ids if ids.count(i) > 1}) == []
     assert body.count('<legend class="required">¿Qué pasó?</legend>') == 2
     assert "---------" not in body and '<label for="">' not in body
+
+
+def test_reschedule_page_reads_dates_in_words(client_for, match):
+    booking = _booked(match, hour=9)
+    url = reverse("mentors:booking_reschedule", args=[booking.pk])
+    body = html.unescape(client_for(match.participant.user).get(url).content.decode())
+    with translation.override("es"):
+        from mentors.templatetags.mentors_tags import day_words, moment_words
+
+        assert f"<strong>{moment_words(booking.starts_at)}</strong>" in body
+        assert f">{day_words(_day())}</h2>" in body
+    assert re.search(r"\d{4}-\d{2}-\d{2}", _text(body[body.index("<main") :])) is None
