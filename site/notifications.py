@@ -71,6 +71,9 @@ KIND_BY_TEMPLATE_PREFIX = (
     ("mentors/staff_", MessageKind.ACCOUNT),
     ("mentors/", MessageKind.MENTORING),
     ("cohorts/", MessageKind.APPLICATION),
+    # the follow-up survey's reminder goes where the person wants reminders (its short text
+    # carries the signed link)
+    ("outcomes/survey_reminder", MessageKind.REMINDER),
     ("pitchday/payout_code", MessageKind.SECURITY),
     ("pitchday/payment_failed", MessageKind.ACCOUNT),
     ("pitchday/judge_invited", MessageKind.ACCOUNT),

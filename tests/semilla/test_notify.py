@@ -169,6 +169,8 @@ def test_notify_refuses_another_address_for_other_kinds(entrepreneur):
         ("pitchday/payout_code", "security"),
         ("semilla/account_change_notice", "security"),
         ("privacy/export_ready", "account"),
+        ("outcomes/survey_reminder", "reminder"),
+        ("outcomes/alumni_invitation_event", "account"),
     ],
 )
 def test_kind_for_template(template, kind):
