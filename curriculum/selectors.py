@@ -4,9 +4,11 @@ Learners' rows point at the default-language (canonical) pages; listings in anot
 language show the translated page where one is live, and the Spanish page (flagged as
 a fallback) where none is."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
@@ -28,6 +30,9 @@ from .models import (
     in_default_language,
     locale_ids,
 )
+
+if TYPE_CHECKING:
+    from semilla.models import User
 
 LISTING_DEFER = ("body",)
 
@@ -459,8 +464,15 @@ def learning_for_user(*, user, language: str) -> list[LearningCard]:
     return cards
 
 
-def certificate_get_for_owner(*, user, code: str) -> Certificate | None:
+def certificate_get_for_owner(*, user: User, code: str) -> Certificate | None:
     return Certificate.objects.filter(user=user, code=code).select_related("course").first()
+
+
+def certificates_for_owner(*, user: User) -> list[Certificate]:
+    """The person's certificates with their course, newest first (one query)."""
+    return list(
+        Certificate.objects.filter(user=user).select_related("course").order_by("-issued_at")
+    )
 
 
 def certificate_for_verification(*, code: str) -> Certificate | None:

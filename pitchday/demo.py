@@ -230,7 +230,7 @@ def _seed_awards(event, pitches, staff, admin, emprendedora):
     """Awards for the top three (confirmed -> grants), then each grant to its stage."""
     from .enums import RailCode
     from .models import PayoutDetails
-    from .selectors import event_results
+    from .selectors.events import event_results
     from .services import disbursements as pay
     from .services import events as svc
     from .services import grants as grant_svc

@@ -30,6 +30,7 @@ from ..enums import (
 )
 from ..models import Disbursement, LedgerEntry, Tranche
 from ..rails import RailResult, get_rail
+from ..selectors.grants import payout_details_current
 from . import ServiceError
 from .duties import ensure_not_grantee
 from .ledger import post_entry
@@ -37,7 +38,7 @@ from .ledger import post_entry
 S = DisbursementStatus
 
 
-def _move(
+def disbursement_move(
     disbursement: Disbursement, to: str, actor=None, note: str = "", fields: tuple[str, ...] = ()
 ) -> Disbursement:
     """Change status through the table and record the change (row already locked); the
@@ -53,7 +54,7 @@ def _move(
     )
 
 
-def _locked(disbursement_id: int) -> Disbursement:
+def disbursement_lock(disbursement_id: int) -> Disbursement:
     return (
         Disbursement.objects.select_for_update(of=("self",))
         .select_related("tranche__grant__fund", "payout_details")
@@ -107,15 +108,13 @@ def disbursement_approve(*, disbursement: Disbursement, actor, note: str = "") -
     """Four eyes: a finance officer who did not request it. Execution is queued."""
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can approve a payment."))
-    locked = _locked(disbursement.pk)
+    locked = disbursement_lock(disbursement.pk)
     ensure_not_grantee(grantee_id=locked.tranche.grant.grantee_id, actor=actor)
     if locked.requested_by_id == actor.pk:
         raise ServiceError(_("You requested this payment, so someone else must approve it."))
     if locked.status != S.REQUESTED:
         raise DISBURSEMENT.refusal(locked.status, S.APPROVED)
-    from .grants import current_payout_details
-
-    confirmed, pending = current_payout_details(locked.tranche.grant.grantee)
+    confirmed, pending = payout_details_current(user=locked.tranche.grant.grantee)
     if pending is not None:
         raise ServiceError(
             _("The grantee is changing their payout details; wait until they confirm them.")
@@ -129,7 +128,7 @@ def disbursement_approve(*, disbursement: Disbursement, actor, note: str = "") -
     locked.approved_at = timezone.now()
     locked.payout_details = confirmed
     locked.rail = confirmed.rail
-    _move(
+    disbursement_move(
         locked,
         S.APPROVED,
         actor,
@@ -148,7 +147,7 @@ def disbursement_cancel(*, disbursement: Disbursement, actor, note: str) -> Disb
         raise ServiceError(_("You cannot cancel payments."))
     if not note.strip():
         raise ServiceError(_("Say why the payment is cancelled."))
-    locked = _locked(disbursement.pk)
+    locked = disbursement_lock(disbursement.pk)
     if locked.status == S.FAILED and not locked.failure_definitive:
         raise ServiceError(
             _(
@@ -156,7 +155,7 @@ def disbursement_cancel(*, disbursement: Disbursement, actor, note: str) -> Disb
                 "not pay twice) or wait for reconciliation."
             )
         )
-    _move(locked, S.CANCELLED, actor, note)
+    disbursement_move(locked, S.CANCELLED, actor, note)
     tranche = locked.tranche
     if tranche.status == TrancheStatus.IN_PAYMENT:
         transition(tranche, machine=TRANCHE, to=TrancheStatus.PAYABLE, actor=actor)
@@ -189,7 +188,7 @@ def disbursement_retry(*, disbursement: Disbursement, actor) -> Disbursement:
 
 @transaction.atomic(durable=True)
 def _claim(disbursement_id: int, *, from_status: str, actor, note: str) -> Disbursement | None:
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id)
     if locked.status != from_status:
         return None
     details = locked.payout_details
@@ -198,7 +197,7 @@ def _claim(disbursement_id: int, *, from_status: str, actor, note: str) -> Disbu
             locked.approved_by = None
             locked.approved_at = None
             locked.payout_details = None
-            _move(
+            disbursement_move(
                 locked,
                 S.REQUESTED,
                 None,
@@ -207,7 +206,9 @@ def _claim(disbursement_id: int, *, from_status: str, actor, note: str) -> Disbu
             )
         return None
     locked.attempts += 1
-    _move(locked, S.PROCESSING, actor, note or f"attempt {locked.attempts}", fields=("attempts",))
+    disbursement_move(
+        locked, S.PROCESSING, actor, note or f"attempt {locked.attempts}", fields=("attempts",)
+    )
     return locked
 
 
@@ -223,7 +224,7 @@ def _call_rail_and_apply(disbursement: Disbursement) -> Disbursement:
 def apply_rail_result(
     *, disbursement_id: int, result: RailResult, actor, source: str
 ) -> Disbursement:
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id)
     if result.outcome == "paid":
         _settle_paid(
             locked,
@@ -239,7 +240,9 @@ def apply_rail_result(
     elif locked.status == S.PROCESSING:
         locked.last_error = result.message[:300]
         locked.failure_definitive = result.definitive
-        _move(locked, S.FAILED, actor, result.message, fields=("last_error", "failure_definitive"))
+        disbursement_move(
+            locked, S.FAILED, actor, result.message, fields=("last_error", "failure_definitive")
+        )
         transaction.on_commit(partial(_notify_finance_failure, locked.pk))
     return locked
 
@@ -305,7 +308,9 @@ def _settle_paid(
     locked.provider_reference = reference or locked.provider_reference
     locked.paid_at = timezone.now()
     locked.last_error = ""
-    _move(locked, S.PAID, actor, note, fields=("provider_reference", "paid_at", "last_error"))
+    disbursement_move(
+        locked, S.PAID, actor, note, fields=("provider_reference", "paid_at", "last_error")
+    )
     tranche = locked.tranche
     transition(tranche, machine=TRANCHE, to=TrancheStatus.PAID, actor=actor)
     if not grant.tranches.exclude(
@@ -339,7 +344,7 @@ def settle_from_provider(
     """Apply what the provider says about a payment (webhook or reconciliation); called
     inside the caller's transaction. Order-independent: the final state depends only on
     the provider's object, not on the order events arrive in."""
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id)
     _settle_paid(
         locked, reference=reference, amount=amount, actor=None, note=f"confirmed by {source}"
     )
@@ -357,7 +362,9 @@ def settle_from_provider(
         )
         locked.amount_reversed = amount_reversed
         if amount_reversed >= locked.amount and locked.status == S.PAID:
-            _move(locked, S.REVERSED, None, f"reversed ({source})", fields=("amount_reversed",))
+            disbursement_move(
+                locked, S.REVERSED, None, f"reversed ({source})", fields=("amount_reversed",)
+            )
         else:
             locked.save(update_fields=["amount_reversed"])
     return locked
@@ -375,7 +382,7 @@ def disbursement_record_payment(
 
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can record a payment."))
-    locked = _locked(disbursement.pk)
+    locked = disbursement_lock(disbursement.pk)
     ensure_not_grantee(grantee_id=locked.tranche.grant.grantee_id, actor=actor)
     if locked.requested_by_id == actor.pk:
         raise ServiceError(_("You requested this payment, so someone else must record it."))

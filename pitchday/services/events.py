@@ -396,7 +396,7 @@ def awards_save(
 def awards_confirm(*, event: PitchEvent, actor) -> list:
     """Create a seed grant for every unconfirmed award (money committed from the event's
     fund). One transaction: all grants, or none when the fund cannot cover them."""
-    from .grants import _grant_create, _grant_offer, default_tranche_specs
+    from .grants import default_tranche_specs, grant_create_nested, grant_offer_nested
 
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
     if event.fund is None:
@@ -412,7 +412,7 @@ def awards_confirm(*, event: PitchEvent, actor) -> list:
         items = list(pitch.use_of_funds.all())
         scale = award.amount / pitch.ask_amount if pitch.ask_amount else 0
         lines = [(i.description, int(i.amount * scale)) for i in items if scale]
-        grant = _grant_create(
+        grant = grant_create_nested(
             fund=event.fund,
             grantee=pitch.participant.user,
             business_name=pitch.business_name,
@@ -422,7 +422,7 @@ def awards_confirm(*, event: PitchEvent, actor) -> list:
             budget_lines=lines,
             source_award_id=award.pk,
         )
-        grant = _grant_offer(grant=grant, actor=actor)
+        grant = grant_offer_nested(grant=grant, actor=actor)
         award.grant = grant
         award.confirmed_by = actor
         award.confirmed_at = timezone.now()

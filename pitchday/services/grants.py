@@ -149,7 +149,7 @@ def _next_reference() -> str:
     raise ServiceError("could not allocate a grant reference")  # pragma: no cover
 
 
-def _grant_create(
+def grant_create_nested(
     *,
     fund: Fund,
     grantee,
@@ -201,7 +201,7 @@ def _grant_create(
 
 @transaction.atomic(durable=True)
 def grant_create(**kwargs) -> Grant:
-    return _grant_create(**kwargs)
+    return grant_create_nested(**kwargs)
 
 
 def default_tranche_specs(amount: int, percentages: list[int]) -> list[TrancheSpec]:
@@ -242,7 +242,7 @@ def grant_create_by_staff(
     actor,
     offer: bool,
 ) -> Grant:
-    grant = _grant_create(
+    grant = grant_create_nested(
         fund=fund,
         grantee=grantee,
         business_name=business_name,
@@ -250,10 +250,10 @@ def grant_create_by_staff(
         tranches=default_tranche_specs(amount, percentages),
         actor=actor,
     )
-    return _grant_offer(grant=grant, actor=actor) if offer else grant
+    return grant_offer_nested(grant=grant, actor=actor) if offer else grant
 
 
-def _grant_offer(*, grant: Grant, actor) -> Grant:
+def grant_offer_nested(*, grant: Grant, actor) -> Grant:
     """Commit the money (fund locked, never over-committed) and offer the agreement."""
     fund = Fund.objects.select_for_update().get(pk=grant.fund_id)
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
@@ -293,7 +293,7 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
 
 @transaction.atomic(durable=True)
 def grant_offer(*, grant: Grant, actor) -> Grant:
-    return _grant_offer(grant=grant, actor=actor)
+    return grant_offer_nested(grant=grant, actor=actor)
 
 
 def terms_digest(text: str) -> str:
@@ -768,16 +768,3 @@ def payout_details_request_update(*, user, actor, reason: str) -> PayoutDetailsU
         user=user, template="pitchday/payout_update_requested", context={"reason": request.reason}
     )
     return request
-
-
-def current_payout_details(user) -> tuple[PayoutDetails | None, PayoutDetails | None]:
-    """(confirmed, pending) details of a user."""
-    confirmed = pending = None
-    for details in PayoutDetails.objects.filter(
-        user=user, status__in=[PayoutDetailsStatus.CONFIRMED, PayoutDetailsStatus.PENDING]
-    ):
-        if details.status == PayoutDetailsStatus.CONFIRMED:
-            confirmed = details
-        else:
-            pending = details
-    return confirmed, pending

@@ -204,13 +204,13 @@ def resolve_stuck_payments(*, older_than: timedelta = STUCK_AFTER) -> int:
 
 @transaction.atomic(durable=True)
 def _fail_stuck(disbursement_id: int) -> None:
-    from .disbursements import _locked, _move
+    from .disbursements import disbursement_lock, disbursement_move
 
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id)
     if locked.status == DisbursementStatus.PROCESSING:
         locked.last_error = "no answer recorded; retrying with the same key"
         locked.failure_definitive = False
-        _move(
+        disbursement_move(
             locked,
             DisbursementStatus.FAILED,
             None,

@@ -218,7 +218,7 @@ def test_leaderboard_ranks_and_flags_coverage(scoring_event, client_for, staff_u
     for pitch, (a, b) in zip(pitches, ((9, 3), (5, 2), (7, 1)), strict=True):
         score_all(j1, pitch, a)
         score_all(j2, pitch, b)
-    from pitchday.selectors import event_results
+    from pitchday.selectors.events import event_results
 
     results = event_results(event)
     assert [r["pitch"].pk for r in results["rows"]] == [pitches[0].pk, pitches[2].pk, pitches[1].pk]
