@@ -414,7 +414,7 @@ def _consent_step(request, application, context):
             return redirect(application.get_absolute_url())
     context.update(
         form=form,
-        missing=services.application_missing(application),
+        missing=services.application_missing(application=application),
         documents=[d for d in application.documents.all() if not d.deleted_at],
     )
     return render(request, "cohorts/application_step.html", context, status=status)

@@ -235,7 +235,7 @@ def _seed_awards(event, pitches, staff, admin, emprendedora):
     from .services import events as svc
     from .services import grants as grant_svc
 
-    ranked = [r for r in event_results(event)["rows"] if r["result"].rank][:3]
+    ranked = [r for r in event_results(event=event)["rows"] if r["result"].rank][:3]
     amounts = [15_000_000_00, 12_000_000_00, 10_000_000_00]
     svc.awards_save(
         event=event,

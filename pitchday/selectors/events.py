@@ -177,7 +177,7 @@ def criterion_get(*, event: PitchEvent, pk: int | str) -> PitchCriterion:
     return get_object_or_404(PitchCriterion, rubric=event.rubric, pk=pk or 0)
 
 
-def event_results(event: PitchEvent) -> dict[str, Any]:
+def event_results(*, event: PitchEvent) -> dict[str, Any]:
     """Ranked results, coverage and audience votes of an event (a fixed number of
     queries whatever the number of pitches, judges and scores)."""
     criteria = list(event.rubric.criteria.all())
@@ -218,7 +218,7 @@ def event_results(event: PitchEvent) -> dict[str, Any]:
 def awards_board(*, event: PitchEvent) -> dict[str, Any]:
     """The awards screen: the ranked rows, the awards saved so far and the allocation the
     tiers and the budget suggest (minor units per pitch id)."""
-    results = event_results(event)
+    results = event_results(event=event)
     ranked = [r for r in results["rows"] if r["result"].rank]
     existing = {a.pitch_id: a for a in event.awards.select_related("grant")}
     suggested = suggest_allocation(
@@ -249,7 +249,7 @@ def my_results(*, event: PitchEvent, participant: Participant) -> dict[str, Any]
     pitch = get_object_or_404(
         Pitch, event=event, participant=participant, status=PitchStatus.SUBMITTED
     )
-    results = event_results(event)
+    results = event_results(event=event)
     mine = next(r for r in results["rows"] if r["pitch"].pk == pitch.pk)
     comments = list(
         JudgeComment.objects.filter(pitch=pitch).exclude(text="").values_list("text", flat=True)

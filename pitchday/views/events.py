@@ -59,7 +59,9 @@ def event_detail(request, pk):
     if staff:
         pitches = selectors.pitches_for_staff(event=event)
         for pitch in pitches:
-            pitch.missing_items = svc.pitch_missing(pitch, list(pitch.use_of_funds.all()))
+            pitch.missing_items = svc.pitch_missing(
+                pitch=pitch, items=list(pitch.use_of_funds.all())
+            )
         context.update(
             pitches=pitches,
             judges=selectors.judges_of(event=event),
@@ -198,7 +200,7 @@ def pitch_submit(request, pk):
             "event": event,
             "form": form,
             "pitch": pitch,
-            "missing": svc.pitch_missing(pitch) if pitch else None,
+            "missing": svc.pitch_missing(pitch=pitch) if pitch else None,
             "open": event.status == EventStatus.OPEN
             and timezone.now() <= event.submission_deadline,
         },
@@ -304,7 +306,7 @@ def comment_save(request, pk, pitch_pk):
 @role_required(Role.STAFF)
 def leaderboard(request, pk):
     event = selectors.event_get(pk=pk)
-    context = {"event": event, **selectors.event_results(event)}
+    context = {"event": event, **selectors.event_results(event=event)}
     template = (
         "pitchday/events/_leaderboard_table.html"
         if request.htmx

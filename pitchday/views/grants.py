@@ -240,7 +240,7 @@ def payout_details(request):
         )
         if outcome.ok:
             details = outcome.value
-            if grant_services.payout_details_waiting_for_staff(details):
+            if grant_services.payout_details_waiting_for_staff(details=details):
                 messages.warning(request, WAITING_FOR_STAFF)
             else:
                 messages.success(
@@ -256,7 +256,7 @@ def payout_details(request):
             "confirmed": confirmed,
             "pending": pending,
             "pending_waits_for_staff": bool(
-                pending and grant_services.payout_details_waiting_for_staff(pending)
+                pending and grant_services.payout_details_waiting_for_staff(details=pending)
             ),
             "stripe_available": stripe_configured(),
             "update_requests": list(
