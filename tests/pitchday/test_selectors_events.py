@@ -5,6 +5,7 @@ judge without a conflict."""
 import pytest
 
 from pitchday.enums import EventStatus
+from pitchday.models import PitchScore
 from pitchday.permissions import may_download_deck
 from pitchday.selectors import events as selectors
 from pitchday.services import events as svc
@@ -18,6 +19,8 @@ def test_judge_queue_marks_scored_and_conflicted_pitches():
     scored, conflicted, open_ = make_pitch(event), make_pitch(event), make_pitch(event)
     score_all(judge, scored, 7)
     score_all(other, open_, 5)  # another judge's scores do not count for this one
+    first_criterion = event.rubric.criteria.first()
+    PitchScore.objects.create(judge=judge, pitch=open_, criterion=first_criterion, value=4)
     svc.judge_declare_conflict(judge=judge, pitch=conflicted, reason="Es mi prima")
     queue = selectors.judge_queue(judge=judge, event=event)
     assert [(p.pk, p.scored, p.conflicted) for p in queue] == [
