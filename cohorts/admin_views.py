@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from semilla.exports import csv_response
 from semilla.permissions import is_programme_staff
 from semilla.privacy import audit_access
+from semilla.service_call import call_service
 
 from . import selectors, services
 from .enums import AssignmentStatus, Decision, ParticipantStatus
@@ -52,6 +53,105 @@ def _selection_url(request, cohort: Cohort) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
+# --- Selection actions: one small handler per button of the board -------------------------
+
+
+def _assign(request, cohort: Cohort, form: DecisionForm) -> None:
+    outcome = call_service(request, services.assignments_auto, cohort=cohort, actor=request.user)
+    if outcome.ok:
+        n = outcome.value
+        messages.success(
+            request,
+            ngettext("%(n)s review assignment created.", "%(n)s review assignments created.", n)
+            % {"n": n},
+        )
+
+
+def _decide(request, cohort: Cohort, form: DecisionForm) -> None:
+    ids = _ids(request)
+    if not ids:
+        messages.error(request, _("Select at least one application."))
+        return
+    if not form.is_valid():
+        return
+    outcome = call_service(
+        request,
+        services.applications_decide,
+        applications=ids,
+        decision=form.cleaned_data["decision"],
+        actor=request.user,
+        feedback=form.cleaned_data["feedback"] or None,
+        with_reviewer_feedback="with_reviewer_feedback" in request.POST,
+    )
+    if outcome.ok:
+        n = outcome.value
+        messages.success(
+            request,
+            ngettext(
+                "Decision recorded for %(n)s application. "
+                "Release the decisions to tell applicants.",
+                "Decision recorded for %(n)s applications. "
+                "Release the decisions to tell applicants.",
+                n,
+            )
+            % {"n": n},
+        )
+
+
+def _shortlist(request, cohort: Cohort, form: DecisionForm) -> None:
+    outcome = call_service(
+        request,
+        services.applications_shortlist,
+        applications=_ids(request),
+        shortlisted=request.POST.get("action") == "shortlist",
+        actor=request.user,
+    )
+    if outcome.ok:
+        messages.success(request, _("Shortlist updated (%(n)s).") % {"n": outcome.value})
+
+
+def _release(request, cohort: Cohort, form: DecisionForm) -> None:
+    outcome = call_service(request, services.decisions_release, cohort=cohort, actor=request.user)
+    if outcome.ok:
+        counts = outcome.value
+        offers = counts.get(Decision.ACCEPT, 0)
+        messages.success(
+            request,
+            _("Decisions released: %(offers)s, %(w)s on the waitlist, %(r)s not selected.")
+            % {
+                "offers": ngettext("%(n)s offer", "%(n)s offers", offers) % {"n": offers},
+                "w": counts.get(Decision.WAITLIST, 0),
+                "r": counts.get(Decision.REJECT, 0),
+            },
+        )
+
+
+def _promote(request, cohort: Cohort, form: DecisionForm) -> None:
+    outcome = call_service(request, services.waitlist_promote, cohort=cohort, actor=request.user)
+    if outcome.ok:
+        n = len(outcome.value)
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s offer made from the waitlist.",
+                "%(n)s offers made from the waitlist.",
+                n,
+            )
+            % {"n": n},
+        )
+
+
+#: The board's buttons (the ``action`` of its forms) and the handler of each.
+SELECTION_ACTIONS = {
+    "assign": _assign,
+    "decide": _decide,
+    "shortlist": _shortlist,
+    "unshortlist": _shortlist,
+    "release": _release,
+    "promote": _promote,
+}
+
+
 @require_http_methods(["GET", "POST"])
 def selection(request, pk: int):
     _staff(request)
@@ -59,72 +159,9 @@ def selection(request, pk: int):
     form = DecisionForm(_post(request))
     if request.method == "POST":
         _staff(request, "cohorts.decide_application")
-        action = request.POST.get("action")
-        try:
-            if action == "assign":
-                n = services.assignments_auto(cohort=cohort, actor=request.user)
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(n)s review assignment created.", "%(n)s review assignments created.", n
-                    )
-                    % {"n": n},
-                )
-            elif action == "decide":
-                ids = _ids(request)
-                if not ids:
-                    messages.error(request, _("Select at least one application."))
-                elif form.is_valid():
-                    n = services.applications_decide(
-                        applications=ids,
-                        decision=form.cleaned_data["decision"],
-                        actor=request.user,
-                        feedback=form.cleaned_data["feedback"] or None,
-                        with_reviewer_feedback="with_reviewer_feedback" in request.POST,
-                    )
-                    messages.success(
-                        request,
-                        ngettext(
-                            "Decision recorded for %(n)s application. "
-                            "Release the decisions to tell applicants.",
-                            "Decision recorded for %(n)s applications. "
-                            "Release the decisions to tell applicants.",
-                            n,
-                        )
-                        % {"n": n},
-                    )
-            elif action in ("shortlist", "unshortlist"):
-                n = services.applications_shortlist(
-                    applications=_ids(request),
-                    shortlisted=action == "shortlist",
-                    actor=request.user,
-                )
-                messages.success(request, _("Shortlist updated (%(n)s).") % {"n": n})
-            elif action == "release":
-                counts = services.decisions_release(cohort=cohort, actor=request.user)
-                offers = counts.get(Decision.ACCEPT, 0)
-                messages.success(
-                    request,
-                    _("Decisions released: %(offers)s, %(w)s on the waitlist, %(r)s not selected.")
-                    % {
-                        "offers": ngettext("%(n)s offer", "%(n)s offers", offers) % {"n": offers},
-                        "w": counts.get(Decision.WAITLIST, 0),
-                        "r": counts.get(Decision.REJECT, 0),
-                    },
-                )
-            elif action == "promote":
-                promoted = services.waitlist_promote(cohort=cohort, actor=request.user)
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(n)s offer made from the waitlist.",
-                        "%(n)s offers made from the waitlist.",
-                        len(promoted),
-                    )
-                    % {"n": len(promoted)},
-                )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
+        handler = SELECTION_ACTIONS.get(request.POST.get("action", ""))
+        if handler is not None:
+            handler(request, cohort, form)
         return redirect(_selection_url(request, cohort))
     shortlisted_only = request.GET.get("shortlisted") == "1"
     summary = selectors.selection_summary(cohort=cohort)

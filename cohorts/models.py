@@ -415,14 +415,10 @@ class Application(models.Model):
         return age_on(self.birth_date, timezone.localdate())
 
 
-class ApplicationStatusChange(StatusHistory):
+class ApplicationStatusChange(StatusHistory.of(ApplicationStatus)):
     """History: every status change of an application (who, when, from, to, note)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=ApplicationStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("status change")

@@ -354,26 +354,27 @@ def _documents_step(request, application, context):
     if request.method == "POST":
         if "upload" in request.POST:
             if form.is_valid():
-                try:
-                    services.document_add(
-                        application=application,
-                        kind=form.cleaned_data["kind"],
-                        uploaded=form.cleaned_data["file"],
-                        actor=request.user,
-                    )
-                except services.ServiceError as exc:
-                    messages.error(request, exc.message)
-                else:
-                    messages.success(request, _("Document saved."))
+                outcome = call_service(
+                    request,
+                    services.document_add,
+                    success=_("Document saved."),
+                    application=application,
+                    kind=form.cleaned_data["kind"],
+                    uploaded=form.cleaned_data["file"],
+                    actor=request.user,
+                )
+                if outcome.ok:
                     return redirect("cohorts:step", pk=application.pk, step="documents")
         else:
-            try:
-                services.application_save_step(
-                    application=application, step="documents", data={}, actor=request.user
-                )
-            except services.ServiceError as exc:
-                messages.error(request, exc.message)
-            else:
+            outcome = call_service(
+                request,
+                services.application_save_step,
+                application=application,
+                step="documents",
+                data={},
+                actor=request.user,
+            )
+            if outcome.ok:
                 if "save_exit" in request.POST:
                     messages.success(request, _("Saved. You can continue later from any device."))
                     return redirect("cohorts:mine")
@@ -397,27 +398,23 @@ def _consent_step(request, application, context):
         )
         status = 429
     elif request.method == "POST" and form.is_valid():
-        try:
-            services.application_submit(
-                application=application,
-                actor=request.user,
-                consent_sensitive=form.cleaned_data["consent_sensitive"],
-                consent_research=form.cleaned_data["consent_research"],
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Your application has been submitted. We will write "
-                    "to you when there is a decision."
-                ),
-            )
+        outcome = call_service(
+            request,
+            services.application_submit,
+            success=_(
+                "Your application has been submitted. We will write "
+                "to you when there is a decision."
+            ),
+            application=application,
+            actor=request.user,
+            consent_sensitive=form.cleaned_data["consent_sensitive"],
+            consent_research=form.cleaned_data["consent_research"],
+        )
+        if outcome.ok:
             return redirect(application.get_absolute_url())
     context.update(
         form=form,
-        missing=services.application_missing(application),
+        missing=services.application_missing(application=application),
         documents=[d for d in application.documents.all() if not d.deleted_at],
     )
     return render(request, "cohorts/application_step.html", context, status=status)
@@ -430,12 +427,13 @@ def document_delete(request, pk, doc_pk):
     document = next((d for d in application.documents.all() if d.pk == doc_pk), None)
     if document is None:
         raise Http404
-    try:
-        services.document_remove(document=document, actor=request.user)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Document removed."))
+    call_service(
+        request,
+        services.document_remove,
+        success=_("Document removed."),
+        document=document,
+        actor=request.user,
+    )
     return redirect("cohorts:step", pk=pk, step="documents")
 
 
@@ -492,19 +490,24 @@ def application_withdraw(request, pk):
 def offer_respond(request, pk):
     application = selectors.application_get_for_applicant(user=request.user, pk=pk)
     action = request.POST.get("action")
-    try:
-        if action == "confirm":
-            services.offer_confirm(application=application, actor=request.user)
-            messages.success(request, _("Welcome! Your seat is confirmed."))
-        elif action == "decline":
-            services.offer_decline(application=application, actor=request.user)
-            messages.success(
-                request, _("You have declined the offer. Thank you for letting us know.")
-            )
-        else:
-            messages.error(request, _("Choose to confirm or decline."))
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
+    if action == "confirm":
+        call_service(
+            request,
+            services.offer_confirm,
+            success=_("Welcome! Your seat is confirmed."),
+            application=application,
+            actor=request.user,
+        )
+    elif action == "decline":
+        call_service(
+            request,
+            services.offer_decline,
+            success=_("You have declined the offer. Thank you for letting us know."),
+            application=application,
+            actor=request.user,
+        )
+    else:
+        messages.error(request, _("Choose to confirm or decline."))
     return redirect(application.get_absolute_url())
 
 
@@ -552,18 +555,17 @@ def review_detail(request, pk):
     if assignment.status == AssignmentStatus.ASSIGNED and rubric is not None:
         form = ReviewForm(_post(request), criteria=criteria, scale_max=rubric.scale_max)
         if request.method == "POST" and form.is_valid():
-            try:
-                services.review_submit(
-                    assignment=assignment,
-                    reviewer=request.user,
-                    values=form.values(),
-                    comment=form.cleaned_data["comment"],
-                    feedback=form.cleaned_data["feedback"],
-                )
-            except services.ServiceError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(request, _("Review submitted. Thank you!"))
+            outcome = call_service(
+                request,
+                services.review_submit,
+                success=_("Review submitted. Thank you!"),
+                assignment=assignment,
+                reviewer=request.user,
+                values=form.values(),
+                comment=form.cleaned_data["comment"],
+                feedback=form.cleaned_data["feedback"],
+            )
+            if outcome.ok:
                 return redirect("cohorts:review", pk=pk)
     elif request.method == "POST":
         messages.error(request, _("This review has already been submitted."))
@@ -596,17 +598,15 @@ def review_abstain(request, pk):
     assignment = selectors.assignment_get_for_reviewer(reviewer=request.user, pk=pk)
     form = AbstainForm(request.POST)
     if form.is_valid():
-        try:
-            services.review_abstain(
-                assignment=assignment,
-                reviewer=request.user,
-                reason=form.cleaned_data["reason"],
-                conflict=form.cleaned_data["conflict"],
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("You have stepped aside from this application."))
+        call_service(
+            request,
+            services.review_abstain,
+            success=_("You have stepped aside from this application."),
+            assignment=assignment,
+            reviewer=request.user,
+            reason=form.cleaned_data["reason"],
+            conflict=form.cleaned_data["conflict"],
+        )
     return redirect("cohorts:review_queue")
 
 
@@ -625,24 +625,21 @@ def review_conflicts(request):
             application = selectors.conflict_candidate_get(
                 reviewer=request.user, pk=data["application"]
             )
-        try:
-            _conflict, stepped_aside = services.conflict_declare(
-                reviewer=request.user,
-                kind=data["kind"],
-                application=application,
-                text=data["text"],
-                reason=data["reason"],
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Conflict of interest recorded. You will not be assigned "
-                    "the applications it covers."
-                ),
-            )
+        outcome = call_service(
+            request,
+            services.conflict_declare,
+            success=_(
+                "Conflict of interest recorded. You will not be assigned "
+                "the applications it covers."
+            ),
+            reviewer=request.user,
+            kind=data["kind"],
+            application=application,
+            text=data["text"],
+            reason=data["reason"],
+        )
+        if outcome.ok:
+            _conflict, stepped_aside = outcome.value
             if stepped_aside:
                 messages.info(
                     request,

@@ -24,6 +24,7 @@ from semilla.console import (
 )
 from semilla.enums import DocumentType, PopulationGroup, Sector, Skill
 from semilla.privacy import audit_access
+from semilla.service_call import call_service
 
 from . import admin_views, selectors, services
 from .enums import BusinessStage, CohortLanguage, ConflictKind
@@ -674,17 +675,14 @@ class WorkshopViewSet(ListQuerysetMixin, ModelViewSet):
 
 class ParticipantEditView(EditView):
     def save_instance(self):
-        try:
-            return services.participant_set_status(
-                participant=Participant.objects.get(pk=self.object.pk),
-                status=self.form.cleaned_data["status"],
-                actor=self.request.user,
-            )
-        except services.ServiceError as exc:
-            from django.contrib import messages
-
-            messages.error(self.request, exc.message)
-            return self.object
+        outcome = call_service(
+            self.request,
+            services.participant_set_status,
+            participant=Participant.objects.get(pk=self.object.pk),
+            status=self.form.cleaned_data["status"],
+            actor=self.request.user,
+        )
+        return outcome.value if outcome.ok else self.object
 
 
 class ParticipantViewSet(ListQuerysetMixin, ModelViewSet):

@@ -27,6 +27,7 @@ from semilla.routing import locale_ids
 from . import pagecache
 from .blocks import LessonStreamBlock
 from .enums import CertificateStatus, Level, Topic
+from .permissions import keeps_progress
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -281,7 +282,7 @@ class LessonPage(CurriculumPage):
     def serve(self, request, *args, **kwargs):
         if (
             request.method == "GET"
-            and request.user.is_authenticated
+            and keeps_progress(request.user)
             and not getattr(request, "is_preview", False)
         ):
             from .services import lesson_record_visit

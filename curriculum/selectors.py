@@ -4,9 +4,11 @@ Learners' rows point at the default-language (canonical) pages; listings in anot
 language show the translated page where one is live, and the Spanish page (flagged as
 a fallback) where none is."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
@@ -28,6 +30,9 @@ from .models import (
     in_default_language,
     locale_ids,
 )
+
+if TYPE_CHECKING:
+    from semilla.models import User
 
 LISTING_DEFER = ("body",)
 
@@ -196,7 +201,7 @@ def _translated_parent_is(page: Page) -> Exists:
     )
 
 
-def course_outline(*, course: CoursePage, user) -> CourseOutline:
+def course_outline(*, course: CoursePage, user: User) -> CourseOutline:
     """A course's modules and lessons with the learner's progress, where to resume and
     their certificate, in three queries (course translations with the modules of the
     course and of its Spanish original; lessons with progress; certificate), whatever
@@ -249,7 +254,7 @@ def _resume(lessons: list[LessonItem]) -> LessonItem | None:
     return next((i for i in lessons if not i.completed), None)
 
 
-def module_outline(*, module: ModulePage, user) -> ModuleItem:
+def module_outline(*, module: ModulePage, user: User) -> ModuleItem:
     """A module's lessons with the learner's progress, and its course (``parent``), in two
     queries (the course with the module's translations; the lessons with progress)."""
     parent_path = module.path[: -Page.steplen]
@@ -278,7 +283,7 @@ def course_cards(*, index: CurriculumIndexPage) -> list[CoursePage]:
     return list(CoursePage.objects.live().child_of(index))
 
 
-def lesson_context(*, lesson: LessonPage, user) -> dict:
+def lesson_context(*, lesson: LessonPage, user: User) -> dict:
     """What a lesson page shows around its body: where it sits, previous and next, the
     learner's progress in its module and their quiz results."""
     steplen = Page.steplen
@@ -373,7 +378,7 @@ class LearningCard:
         return round(100 * self.completed / self.total) if self.total else 0
 
 
-def learning_for_user(*, user, language: str) -> list[LearningCard]:
+def learning_for_user(*, user: User, language: str) -> list[LearningCard]:
     """The courses a learner has started, with progress and where to resume (in
     ``language`` where a translation exists): one query (the learner's rows with their
     lesson and course, each row carrying its course's number of required lessons and the
@@ -459,8 +464,15 @@ def learning_for_user(*, user, language: str) -> list[LearningCard]:
     return cards
 
 
-def certificate_get_for_owner(*, user, code: str) -> Certificate | None:
+def certificate_get_for_owner(*, user: User, code: str) -> Certificate | None:
     return Certificate.objects.filter(user=user, code=code).select_related("course").first()
+
+
+def certificates_for_owner(*, user: User) -> list[Certificate]:
+    """The person's certificates with their course, newest first (one query)."""
+    return list(
+        Certificate.objects.filter(user=user).select_related("course").order_by("-issued_at")
+    )
 
 
 def certificate_for_verification(*, code: str) -> Certificate | None:
@@ -478,7 +490,7 @@ def lessons_search(*, query: str, language: str, limit: int = 30) -> list[Lesson
     return list(results[:limit])
 
 
-def today():
+def today() -> date:
     return timezone.localdate()
 
 
@@ -495,7 +507,7 @@ class DueItem:
     overdue: bool
 
 
-def syllabus_due_for_user(*, user, language: str, days: int = 7) -> list[DueItem]:
+def syllabus_due_for_user(*, user: User, language: str, days: int = 7) -> list[DueItem]:
     """Courses and lessons due in the next ``days`` (and those overdue in the past week,
     not yet done) in the active cohorts of ``user``, in ``language`` where translated."""
     from cohorts.enums import ParticipantStatus

@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
+from semilla.service_call import call_service
+
 from . import offline, selectors, services
 from .forms import OfflineAnswerForm, VerifyForm, parse_quiz_answers
 from .models import CurriculumIndexPage, LessonPage, normalise_certificate_code
+from .permissions import keeps_progress
 from .qr import qr_svg
 
 
@@ -42,11 +45,10 @@ def start(request):
 @login_required
 def lesson_complete(request, lesson_id: int):
     lesson = _live_lesson(lesson_id)
-    try:
-        completion = services.lesson_complete(user=request.user, lesson=lesson)
-    except services.CurriculumError as exc:
-        messages.error(request, str(exc))
+    outcome = call_service(request, services.lesson_complete, user=request.user, lesson=lesson)
+    if not outcome.ok:
         return redirect(lesson.get_url(request=request))
+    completion = outcome.value
     if completion.newly_certified:
         messages.success(request, _("You completed the course! Your certificate is ready."))
         return redirect(completion.certificate.get_absolute_url())
@@ -86,7 +88,7 @@ def quiz_submit(request, lesson_id: int, quiz_id: str):
         status = 400
     else:
         try:
-            if request.user.is_authenticated:
+            if keeps_progress(request.user):
                 submission = services.quiz_submit(
                     user=request.user, lesson=lesson, quiz_id=quiz_id, answers=answers
                 )
@@ -172,7 +174,7 @@ def search(request):
 @login_required
 def my_learning(request):
     cards = selectors.learning_for_user(user=request.user, language=_language())
-    certificates = request.user.certificates.select_related("course").order_by("-issued_at")
+    certificates = selectors.certificates_for_owner(user=request.user)
     return render(
         request,
         "curriculum/my_learning.html",
@@ -227,7 +229,7 @@ def quiz_submit_offline(request, lesson_id: int, quiz_id: str):
             {"error": _("Answer every question, then check your answers.")}, status=400
         )
     try:
-        if request.user.is_authenticated:
+        if keeps_progress(request.user):
             submission = services.quiz_submit(
                 user=request.user,
                 lesson=lesson,

@@ -21,6 +21,7 @@ from semilla.console import ListQuerysetMixin
 from . import services
 from .forms import RevokeForm
 from .models import Certificate, CoursePage, LessonPage, SyllabusItem
+from .permissions import may_revoke_certificate
 
 
 class RevokeColumn(Column):
@@ -114,7 +115,7 @@ def register_viewsets():
 
 @require_http_methods(["GET", "POST"])
 def revoke_certificate(request, pk: int):
-    if not request.user.has_perm("curriculum.change_certificate"):
+    if not may_revoke_certificate(request.user):
         raise PermissionDenied
     certificate = get_object_or_404(Certificate.objects.select_related("user"), pk=pk)
     form = RevokeForm(request.POST or None)

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cohorts.models import Participant
+from semilla.service_call import call_service
 
 from . import selectors, services
 from .enums import MENTOR_TRANSITIONS, EndRequestStatus, MentorStatus, RunStatus
@@ -93,17 +94,15 @@ def transition(request, pk: int):
     if not form.is_valid() or form.cleaned_data["to"] not in MentorStatus.values:
         messages.error(request, _("This change of status is not allowed."))
         return redirect("mentors_admin:vetting")
-    try:
-        services.mentor_transition(
-            profile=profile,
-            to=form.cleaned_data["to"],
-            actor=request.user,
-            note=form.cleaned_data["note"],
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Status changed."))
+    call_service(
+        request,
+        services.mentor_transition,
+        success=_("Status changed."),
+        profile=profile,
+        to=form.cleaned_data["to"],
+        actor=request.user,
+        note=form.cleaned_data["note"],
+    )
     return redirect("mentors_admin:vetting")
 
 
@@ -192,14 +191,15 @@ def _run_and_pair(request, pk):
 @_staff
 def run_pin(request, pk: int):
     run, participant, mentor, _reason = _run_and_pair(request, pk)
-    try:
-        services.matching_run_pin(
-            run=run, participant=participant, mentor=mentor, actor=request.user
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Pair pinned. Re-run to optimise around it."))
+    call_service(
+        request,
+        services.matching_run_pin,
+        success=_("Pair pinned. Re-run to optimise around it."),
+        run=run,
+        participant=participant,
+        mentor=mentor,
+        actor=request.user,
+    )
     return redirect("mentors_admin:run", pk=run.pk)
 
 
@@ -207,10 +207,7 @@ def run_pin(request, pk: int):
 @_staff
 def run_unpin(request, pk: int):
     run, participant, _mentor, _reason = _run_and_pair(request, pk)
-    try:
-        services.matching_run_unpin(run=run, participant=participant)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
+    call_service(request, services.matching_run_unpin, run=run, participant=participant)
     return redirect("mentors_admin:run", pk=run.pk)
 
 
@@ -218,14 +215,16 @@ def run_unpin(request, pk: int):
 @_staff
 def run_exclude(request, pk: int):
     run, participant, mentor, reason = _run_and_pair(request, pk)
-    try:
-        services.matching_run_exclude(
-            run=run, participant=participant, mentor=mentor, actor=request.user, reason=reason
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Pair excluded for this cohort. Re-run to apply it."))
+    call_service(
+        request,
+        services.matching_run_exclude,
+        success=_("Pair excluded for this cohort. Re-run to apply it."),
+        run=run,
+        participant=participant,
+        mentor=mentor,
+        actor=request.user,
+        reason=reason,
+    )
     return redirect("mentors_admin:run", pk=run.pk)
 
 
@@ -243,10 +242,9 @@ def run_include(request, pk: int, exclusion_pk: int):
 def run_rerun(request, pk: int):
     run = get_object_or_404(MatchingRun, pk=pk)
     fairness = request.POST.get("fairness") == "on"
-    try:
-        services.matching_run_rerun(run=run, actor=request.user, fairness=fairness)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
+    call_service(
+        request, services.matching_run_rerun, run=run, actor=request.user, fairness=fairness
+    )
     return redirect("mentors_admin:run", pk=run.pk)
 
 
@@ -254,11 +252,9 @@ def run_rerun(request, pk: int):
 @_staff
 def run_publish(request, pk: int):
     run = get_object_or_404(MatchingRun, pk=pk)
-    try:
-        created = services.matching_run_publish(run=run, actor=request.user)
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
+    outcome = call_service(request, services.matching_run_publish, run=run, actor=request.user)
+    if outcome.ok:
+        created = outcome.value
         messages.success(
             request,
             ngettext(
@@ -292,17 +288,15 @@ def match_end(request, pk: int):
     match = get_object_or_404(Match, pk=pk)
     form = EndMatchForm(request.POST)
     form.is_valid()
-    try:
-        services.match_end(
-            match=match,
-            actor=request.user,
-            note=form.cleaned_data.get("note", ""),
-            rematch=form.cleaned_data.get("rematch", False),
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The match was ended."))
+    call_service(
+        request,
+        services.match_end,
+        success=_("The match was ended."),
+        match=match,
+        actor=request.user,
+        note=form.cleaned_data.get("note", ""),
+        rematch=form.cleaned_data.get("rematch", False),
+    )
     return redirect("mentors_admin:end_requests")
 
 

@@ -226,16 +226,12 @@ class MentorProfile(models.Model):
         return [str(Language(v).label) for v in self.languages if v in Language.values]
 
 
-class MentorStatusChange(StatusHistory):
+class MentorStatusChange(StatusHistory.of(MentorStatus)):
     """History of a mentor's vetting status: who moved it, when, from what, to what, why."""
 
     profile = models.ForeignKey(
         MentorProfile, on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=MentorStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=MentorStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("mentor status change")
@@ -546,14 +542,10 @@ class Match(models.Model):
         return self.status in OPEN_MATCH_STATUSES
 
 
-class MatchStatusChange(StatusHistory):
+class MatchStatusChange(StatusHistory.of(MatchStatus)):
     """History of a match: proposed, accepted, declined, expired, ended (who, when, why)."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=MatchStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=MatchStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("match status change")

@@ -2,7 +2,6 @@
 changed recently (semilla.account_security). Programme staff or finance confirm them after
 checking with the person through another channel; the person never confirms their own."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,10 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from semilla.enums import Role
 from semilla.permissions import has_any_role
+from semilla.service_call import call_service
 
 from .enums import PayoutDetailsStatus
 from .models import PayoutDetails
-from .services import ServiceError
 from .services import grants as grant_services
 
 CONFIRMERS = (Role.STAFF, Role.FINANCE)
@@ -33,12 +32,13 @@ def payout_held(request):
     if request.method == "POST":
         pk = request.POST.get("details", "")
         details = get_object_or_404(_held(), pk=int(pk) if pk.isdigit() else 0)
-        try:
-            grant_services.payout_details_confirm_by_staff(details=details, actor=request.user)
-        except ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Payout details confirmed."))
+        call_service(
+            request,
+            grant_services.payout_details_confirm_by_staff,
+            success=_("Payout details confirmed."),
+            details=details,
+            actor=request.user,
+        )
         return redirect("pitchday_payout_held")
     return TemplateResponse(
         request, "pitchday/admin/payout_held.html", {"held": list(_held().order_by("created_at"))}

@@ -230,12 +230,12 @@ def _seed_awards(event, pitches, staff, admin, emprendedora):
     """Awards for the top three (confirmed -> grants), then each grant to its stage."""
     from .enums import RailCode
     from .models import PayoutDetails
-    from .selectors import event_results
+    from .selectors.events import event_results
     from .services import disbursements as pay
     from .services import events as svc
     from .services import grants as grant_svc
 
-    ranked = [r for r in event_results(event)["rows"] if r["result"].rank][:3]
+    ranked = [r for r in event_results(event=event)["rows"] if r["result"].rank][:3]
     amounts = [15_000_000_00, 12_000_000_00, 10_000_000_00]
     svc.awards_save(
         event=event,

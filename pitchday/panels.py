@@ -85,8 +85,8 @@ def my_pitchday_panel(request):
     user = request.user
     if not is_signed_in(user):
         return None
-    from . import selectors
     from .models import Grant
+    from .selectors import events as event_selectors
 
     facts = facts_for(request)
     if is_programme_staff(user):
@@ -95,7 +95,9 @@ def my_pitchday_panel(request):
             if facts.get("pitchday_grants")
             else []
         )
-        events = list(selectors.events_for_user(user).exclude(status=EventStatus.DRAFT)[:3])
+        events = list(
+            event_selectors.events_for_user(user=user).exclude(status=EventStatus.DRAFT)[:3]
+        )
         links = [
             (f"{g.business_name} · {g.get_status_display()}", g.get_absolute_url()) for g in grants
         ]

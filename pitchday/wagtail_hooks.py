@@ -3,7 +3,6 @@ Money-moving actions (request, approve, record, reconcile) live on the grants de
 pages these screens link to, so every change goes through the services."""
 
 import django_filters
-from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from semilla.console import ListQuerysetMixin
 
 from .enums import DisbursementStatus, EntryKind, EventStatus, GrantStatus, PitchStatus
+from .forms.fields import PesosField
 from .models import (
     AwardTier,
     Disbursement,
@@ -25,10 +25,11 @@ from .models import (
     Pitch,
     PitchEvent,
 )
+from .services.ledger import post_entry
 
 
 class FundForm(WagtailAdminModelForm):
-    add_budget = forms.IntegerField(
+    add_budget = PesosField(
         label=_("Add to the budget (pesos)"),
         min_value=0,
         required=False,
@@ -54,14 +55,12 @@ class FundEditView(EditView):
         return instance
 
 
-def _book_budget(fund, pesos, actor):
-    from .services.ledger import post_entry
-
-    if pesos:
+def _book_budget(fund, amount, actor):
+    if amount:
         post_entry(
             fund=fund,
             kind=EntryKind.BUDGET,
-            amount=pesos * 100,
+            amount=amount,
             actor=actor,
             memo="budget added in the console",
         )
@@ -188,6 +187,40 @@ class EventFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
+class PitchEventForm(WagtailAdminModelForm):
+    """The award budget is typed and shown in pesos (stored in minor units)."""
+
+    award_budget = PesosField(label=_("Award budget (pesos)"), min_value=0, initial=0)
+
+    class Meta:
+        model = PitchEvent
+        fields = [
+            "title",
+            "cohorts",
+            "starts_at",
+            "venue",
+            "online_url",
+            "submission_deadline",
+            "rubric",
+            "min_judges",
+            "award_budget",
+            "currency",
+            "fund",
+            "audience_vote",
+            "winners_public",
+        ]
+
+
+class AwardTierForm(WagtailAdminModelForm):
+    """A tier's amount is typed and shown in pesos (stored in minor units)."""
+
+    amount = PesosField(label=_("Amount (pesos)"))
+
+    class Meta:
+        model = AwardTier
+        fields = ["event", "name", "rank_from", "rank_to", "amount"]
+
+
 class PitchEventViewSet(ListQuerysetMixin, ModelViewSet):
     model = PitchEvent
     icon = "date"
@@ -208,22 +241,10 @@ class PitchEventViewSet(ListQuerysetMixin, ModelViewSet):
             link_label=_("Open"),
         ),
     ]
-    form_fields = [
-        "title",
-        "cohorts",
-        "starts_at",
-        "venue",
-        "online_url",
-        "submission_deadline",
-        "rubric",
-        "min_judges",
-        "award_budget",
-        "currency",
-        "fund",
-        "audience_vote",
-        "winners_public",
-    ]
     delete_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return PitchEventForm
 
 
 class AwardTierViewSet(ListQuerysetMixin, ModelViewSet):
@@ -234,7 +255,9 @@ class AwardTierViewSet(ListQuerysetMixin, ModelViewSet):
     copy_view_enabled = False
     list_display = ["event", "name", "rank_from", "rank_to", "amount"]
     list_select_related = ("event",)
-    form_fields = ["event", "name", "rank_from", "rank_to", "amount"]
+
+    def get_form_class(self, for_update=False):
+        return AwardTierForm
 
 
 class PitchFilterSet(WagtailFilterSet):

@@ -60,7 +60,7 @@ MUTATIONS = [
     ),
     Mutation(
         "submit-eligibility",
-        "cohorts/services.py",
+        "cohorts/services/applications.py",
         "    result = _eligibility_of(locked, today=timezone.localdate(now))\n"
         "    if not result.eligible:\n",
         "    result = _eligibility_of(locked, today=timezone.localdate(now))\n    if False:\n",
@@ -71,7 +71,7 @@ MUTATIONS = [
     ),
     Mutation(
         "step-eligibility",
-        "cohorts/services.py",
+        "cohorts/services/applications.py",
         "    result = _eligibility_of(locked, today=timezone.localdate()) if changed else None\n",
         "    result = None\n",
         (

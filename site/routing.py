@@ -18,7 +18,10 @@ are not remembered, nor previews or other methods than GET and HEAD.
 :class:`RouteMemoryMiddleware` sets Wagtail's own per-request memo
 (``request._wagtail_route_for_request``, ``request._wagtail_site`` and the site root
 paths), so Wagtail's ``serve`` view, its hooks (view restrictions among them) and the
-page's ``serve()`` run exactly as they would otherwise.
+page's ``serve()`` run exactly as they would otherwise. Wagtail offers no public way to
+set these (its docstrings name them as where it caches per request), so they are tied to
+the pinned Wagtail version (8.0.1); ``tests/semilla/test_wagtail_request_memo.py`` fails
+if an upgrade stops reading any of them.
 
 The same generation keeps, per process, other things that only change with it
 (:func:`per_generation`): the view restrictions (:func:`restricted_paths`), the locales

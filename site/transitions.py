@@ -210,3 +210,25 @@ class StatusHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '·'} → {self.to_status}"
+
+    @classmethod
+    def of(cls, choices: type[models.TextChoices]) -> type[StatusHistory]:
+        """An abstract history base whose ``from_status`` (blank for a creation) and
+        ``to_status`` take their values and labels from ``choices``, the status enum::
+
+            class MentorStatusChange(StatusHistory.of(MentorStatus)):
+                profile = models.ForeignKey(MentorProfile, ...)
+
+        The one way to give a history table its status choices (the fields are not
+        re-declared in each app); a history that also records moves of other objects
+        (``GrantEvent``) subclasses ``StatusHistory`` itself."""
+        attrs: dict[str, Any] = {
+            "__module__": cls.__module__,
+            "__qualname__": f"{cls.__qualname__}.of({choices.__name__})",
+            "from_status": models.CharField(
+                _("from"), max_length=20, choices=choices.choices, blank=True
+            ),
+            "to_status": models.CharField(_("to"), max_length=20, choices=choices.choices),
+            "Meta": type("Meta", (cls.Meta,), {"abstract": True}),
+        }
+        return type(f"{cls.__name__}Of{choices.__name__}", (cls,), attrs)

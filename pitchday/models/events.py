@@ -14,7 +14,7 @@ from semilla.transitions import StatusHistory
 from semilla.upload_pipeline import UploadModelField
 
 from ..enums import Currency, EventStatus, JudgeStatus, PitchStatus
-from .grants import Fund, Grant, _choices_check, _private_storage
+from .grants import Fund, Grant, choices_check, private_storage
 
 USER = settings.AUTH_USER_MODEL
 SCORE_MIN, SCORE_MAX = 1, 10
@@ -121,7 +121,7 @@ class PitchEvent(models.Model):
         ordering = ["-starts_at"]
         constraints = [
             models.CheckConstraint(
-                condition=_choices_check("status", EventStatus), name="pitch_event_status_valid"
+                condition=choices_check("status", EventStatus), name="pitch_event_status_valid"
             ),
             models.CheckConstraint(condition=Q(min_judges__gte=1), name="pitch_event_min_judges"),
         ]
@@ -157,14 +157,10 @@ class AwardTier(models.Model):
         return self.name
 
 
-class EventLog(StatusHistory):
+class EventLog(StatusHistory.of(EventStatus)):
     """History of a pitch event's status (who, when, from, to, why)."""
 
     event = models.ForeignKey(PitchEvent, on_delete=models.CASCADE, related_name="log")
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=EventStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=EventStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("pitch event status change")
@@ -213,7 +209,7 @@ class Pitch(models.Model):
         _("deck (PDF)"),
         kind=upload_pipeline.DECK,
         upload_to=deck_upload_to,
-        storage=_private_storage,
+        storage=private_storage,
         blank=True,
         max_length=200,
     )
@@ -235,7 +231,7 @@ class Pitch(models.Model):
                 fields=["event", "participant"], name="one_pitch_per_participant_and_event"
             ),
             models.CheckConstraint(
-                condition=_choices_check("status", PitchStatus), name="pitch_status_valid"
+                condition=choices_check("status", PitchStatus), name="pitch_status_valid"
             ),
         ]
 

@@ -44,11 +44,17 @@ class _PrivateStorage(Storage):
         return getattr(storages["private"], name)
 
 
-def _private_storage():
+def private_storage() -> Storage:
+    """The storage of files that are never public (evidence, decks, proofs)."""
     return _PrivateStorage()
 
 
-def _choices_check(field: str, choices) -> Q:
+#: The name the first migrations recorded (the same function, so no migration changes).
+_private_storage = private_storage
+
+
+def choices_check(field: str, choices) -> Q:
+    """A CheckConstraint condition: ``field`` holds one of the ``choices``' values."""
     return Q(**{f"{field}__in": [c for c, _label in choices.choices]})
 
 
@@ -120,7 +126,7 @@ class Grant(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="grant_amount_positive"),
             models.CheckConstraint(
-                condition=_choices_check("status", GrantStatus), name="grant_status_valid"
+                condition=choices_check("status", GrantStatus), name="grant_status_valid"
             ),
             models.CheckConstraint(
                 condition=Q(accepted_at__isnull=True) | ~Q(accepted_terms_sha256=""),
@@ -160,7 +166,7 @@ class Tranche(models.Model):
             models.UniqueConstraint(fields=["grant", "number"], name="tranche_number_unique"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="tranche_amount_positive"),
             models.CheckConstraint(
-                condition=_choices_check("status", TrancheStatus), name="tranche_status_valid"
+                condition=choices_check("status", TrancheStatus), name="tranche_status_valid"
             ),
         ]
 
@@ -204,7 +210,7 @@ class Milestone(models.Model):
         verbose_name_plural = _("milestones")
         constraints = [
             models.CheckConstraint(
-                condition=_choices_check("status", MilestoneStatus), name="milestone_status_valid"
+                condition=choices_check("status", MilestoneStatus), name="milestone_status_valid"
             ),
         ]
 
@@ -245,7 +251,7 @@ class Evidence(models.Model):
         _("file"),
         kind=upload_pipeline.EVIDENCE,
         upload_to=evidence_upload_to,
-        storage=_private_storage,
+        storage=private_storage,
         max_length=200,
     )
     original_name = models.CharField(max_length=200)
@@ -333,11 +339,11 @@ class PayoutDetails(models.Model):
                 name="one_pending_payout_details_per_user",
             ),
             models.CheckConstraint(
-                condition=_choices_check("status", PayoutDetailsStatus),
+                condition=choices_check("status", PayoutDetailsStatus),
                 name="payout_details_status_valid",
             ),
             models.CheckConstraint(
-                condition=_choices_check("rail", RailCode), name="payout_details_rail_valid"
+                condition=choices_check("rail", RailCode), name="payout_details_rail_valid"
             ),
             # nobody confirms their own held details (separation of duties)
             models.CheckConstraint(
@@ -413,7 +419,7 @@ class Disbursement(models.Model):
         _("proof of payment"),
         kind=upload_pipeline.PROOF,
         upload_to=evidence_upload_to,
-        storage=_private_storage,
+        storage=private_storage,
         blank=True,
         max_length=200,
     )
@@ -449,7 +455,7 @@ class Disbursement(models.Model):
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),
             models.CheckConstraint(
-                condition=_choices_check("status", DisbursementStatus),
+                condition=choices_check("status", DisbursementStatus),
                 name="disbursement_status_valid",
             ),
             models.CheckConstraint(
@@ -475,16 +481,12 @@ class Disbursement(models.Model):
         return self.tranche.grant
 
 
-class DisbursementTransition(StatusHistory):
+class DisbursementTransition(StatusHistory.of(DisbursementStatus)):
     """History of a disbursement: who moved it, when, from where to where, and why."""
 
     disbursement = models.ForeignKey(
         Disbursement, on_delete=models.PROTECT, related_name="transitions"
     )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=DisbursementStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=DisbursementStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("disbursement status change")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -30,15 +31,26 @@ from ..enums import (
 )
 from ..models import Disbursement, LedgerEntry, Tranche
 from ..rails import RailResult, get_rail
+from ..selectors.grants import payout_details_current
 from . import ServiceError
 from .duties import ensure_not_grantee
 from .ledger import post_entry
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from semilla.models import User
+
 S = DisbursementStatus
 
 
-def _move(
-    disbursement: Disbursement, to: str, actor=None, note: str = "", fields: tuple[str, ...] = ()
+def disbursement_move(
+    *,
+    disbursement: Disbursement,
+    to: str,
+    actor: User | None = None,
+    note: str = "",
+    fields: tuple[str, ...] = (),
 ) -> Disbursement:
     """Change status through the table and record the change (row already locked); the
     named ``fields`` were set by the caller and are saved with it."""
@@ -53,7 +65,7 @@ def _move(
     )
 
 
-def _locked(disbursement_id: int) -> Disbursement:
+def disbursement_lock(*, disbursement_id: int) -> Disbursement:
     return (
         Disbursement.objects.select_for_update(of=("self",))
         .select_related("tranche__grant__fund", "payout_details")
@@ -75,7 +87,7 @@ def _queue_execution(disbursement_id: int) -> None:
 
 
 @transaction.atomic(durable=True)
-def disbursement_request(*, tranche: Tranche, actor, note: str = "") -> Disbursement:
+def disbursement_request(*, tranche: Tranche, actor: User, note: str = "") -> Disbursement:
     if not is_programme_staff(actor):
         raise ServiceError(_("Only programme staff can request a payment."))
     tranche = (
@@ -103,19 +115,19 @@ def disbursement_request(*, tranche: Tranche, actor, note: str = "") -> Disburse
 
 
 @transaction.atomic(durable=True)
-def disbursement_approve(*, disbursement: Disbursement, actor, note: str = "") -> Disbursement:
+def disbursement_approve(
+    *, disbursement: Disbursement, actor: User, note: str = ""
+) -> Disbursement:
     """Four eyes: a finance officer who did not request it. Execution is queued."""
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can approve a payment."))
-    locked = _locked(disbursement.pk)
+    locked = disbursement_lock(disbursement_id=disbursement.pk)
     ensure_not_grantee(grantee_id=locked.tranche.grant.grantee_id, actor=actor)
     if locked.requested_by_id == actor.pk:
         raise ServiceError(_("You requested this payment, so someone else must approve it."))
     if locked.status != S.REQUESTED:
         raise DISBURSEMENT.refusal(locked.status, S.APPROVED)
-    from .grants import current_payout_details
-
-    confirmed, pending = current_payout_details(locked.tranche.grant.grantee)
+    confirmed, pending = payout_details_current(user=locked.tranche.grant.grantee)
     if pending is not None:
         raise ServiceError(
             _("The grantee is changing their payout details; wait until they confirm them.")
@@ -129,11 +141,11 @@ def disbursement_approve(*, disbursement: Disbursement, actor, note: str = "") -
     locked.approved_at = timezone.now()
     locked.payout_details = confirmed
     locked.rail = confirmed.rail
-    _move(
-        locked,
-        S.APPROVED,
-        actor,
-        note,
+    disbursement_move(
+        disbursement=locked,
+        to=S.APPROVED,
+        actor=actor,
+        note=note,
         fields=("approved_by", "approved_at", "payout_details", "rail"),
     )
     _queue_execution(locked.pk)
@@ -141,14 +153,14 @@ def disbursement_approve(*, disbursement: Disbursement, actor, note: str = "") -
 
 
 @transaction.atomic(durable=True)
-def disbursement_cancel(*, disbursement: Disbursement, actor, note: str) -> Disbursement:
+def disbursement_cancel(*, disbursement: Disbursement, actor: User, note: str) -> Disbursement:
     """Stop a payment that has not been made. A failed payment is cancelled only when the
     provider confirms that nothing was paid (``disbursement_verify_unpaid`` first)."""
     if not (is_finance(actor) or is_programme_staff(actor)):
         raise ServiceError(_("You cannot cancel payments."))
     if not note.strip():
         raise ServiceError(_("Say why the payment is cancelled."))
-    locked = _locked(disbursement.pk)
+    locked = disbursement_lock(disbursement_id=disbursement.pk)
     if locked.status == S.FAILED and not locked.failure_definitive:
         raise ServiceError(
             _(
@@ -156,7 +168,7 @@ def disbursement_cancel(*, disbursement: Disbursement, actor, note: str) -> Disb
                 "not pay twice) or wait for reconciliation."
             )
         )
-    _move(locked, S.CANCELLED, actor, note)
+    disbursement_move(disbursement=locked, to=S.CANCELLED, actor=actor, note=note)
     tranche = locked.tranche
     if tranche.status == TrancheStatus.IN_PAYMENT:
         transition(tranche, machine=TRANCHE, to=TrancheStatus.PAYABLE, actor=actor)
@@ -172,7 +184,7 @@ def disbursement_execute(*, disbursement_id: int) -> Disbursement:
     return _call_rail_and_apply(claimed)
 
 
-def disbursement_retry(*, disbursement: Disbursement, actor) -> Disbursement:
+def disbursement_retry(*, disbursement: Disbursement, actor: User | None) -> Disbursement:
     """Retry a failed payment with the same idempotency key (never pays twice)."""
     if actor is not None and not is_finance(actor):
         raise ServiceError(_("Only a finance officer can retry a payment."))
@@ -189,7 +201,7 @@ def disbursement_retry(*, disbursement: Disbursement, actor) -> Disbursement:
 
 @transaction.atomic(durable=True)
 def _claim(disbursement_id: int, *, from_status: str, actor, note: str) -> Disbursement | None:
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id=disbursement_id)
     if locked.status != from_status:
         return None
     details = locked.payout_details
@@ -198,16 +210,22 @@ def _claim(disbursement_id: int, *, from_status: str, actor, note: str) -> Disbu
             locked.approved_by = None
             locked.approved_at = None
             locked.payout_details = None
-            _move(
-                locked,
-                S.REQUESTED,
-                None,
-                "payout details changed: approve again",
+            disbursement_move(
+                disbursement=locked,
+                to=S.REQUESTED,
+                actor=None,
+                note="payout details changed: approve again",
                 fields=("approved_by", "approved_at", "payout_details"),
             )
         return None
     locked.attempts += 1
-    _move(locked, S.PROCESSING, actor, note or f"attempt {locked.attempts}", fields=("attempts",))
+    disbursement_move(
+        disbursement=locked,
+        to=S.PROCESSING,
+        actor=actor,
+        note=note or f"attempt {locked.attempts}",
+        fields=("attempts",),
+    )
     return locked
 
 
@@ -221,9 +239,9 @@ def _call_rail_and_apply(disbursement: Disbursement) -> Disbursement:
 
 @transaction.atomic(durable=True)
 def apply_rail_result(
-    *, disbursement_id: int, result: RailResult, actor, source: str
+    *, disbursement_id: int, result: RailResult, actor: User | None, source: str
 ) -> Disbursement:
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id=disbursement_id)
     if result.outcome == "paid":
         _settle_paid(
             locked,
@@ -239,7 +257,13 @@ def apply_rail_result(
     elif locked.status == S.PROCESSING:
         locked.last_error = result.message[:300]
         locked.failure_definitive = result.definitive
-        _move(locked, S.FAILED, actor, result.message, fields=("last_error", "failure_definitive"))
+        disbursement_move(
+            disbursement=locked,
+            to=S.FAILED,
+            actor=actor,
+            note=result.message,
+            fields=("last_error", "failure_definitive"),
+        )
         transaction.on_commit(partial(_notify_finance_failure, locked.pk))
     return locked
 
@@ -305,7 +329,13 @@ def _settle_paid(
     locked.provider_reference = reference or locked.provider_reference
     locked.paid_at = timezone.now()
     locked.last_error = ""
-    _move(locked, S.PAID, actor, note, fields=("provider_reference", "paid_at", "last_error"))
+    disbursement_move(
+        disbursement=locked,
+        to=S.PAID,
+        actor=actor,
+        note=note,
+        fields=("provider_reference", "paid_at", "last_error"),
+    )
     tranche = locked.tranche
     transition(tranche, machine=TRANCHE, to=TrancheStatus.PAID, actor=actor)
     if not grant.tranches.exclude(
@@ -339,7 +369,7 @@ def settle_from_provider(
     """Apply what the provider says about a payment (webhook or reconciliation); called
     inside the caller's transaction. Order-independent: the final state depends only on
     the provider's object, not on the order events arrive in."""
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id=disbursement_id)
     _settle_paid(
         locked, reference=reference, amount=amount, actor=None, note=f"confirmed by {source}"
     )
@@ -357,7 +387,13 @@ def settle_from_provider(
         )
         locked.amount_reversed = amount_reversed
         if amount_reversed >= locked.amount and locked.status == S.PAID:
-            _move(locked, S.REVERSED, None, f"reversed ({source})", fields=("amount_reversed",))
+            disbursement_move(
+                disbursement=locked,
+                to=S.REVERSED,
+                actor=None,
+                note=f"reversed ({source})",
+                fields=("amount_reversed",),
+            )
         else:
             locked.save(update_fields=["amount_reversed"])
     return locked
@@ -365,7 +401,7 @@ def settle_from_provider(
 
 @transaction.atomic(durable=True)
 def disbursement_record_payment(
-    *, disbursement: Disbursement, actor, reference: str, proof=None
+    *, disbursement: Disbursement, actor: User, reference: str, proof: UploadedFile | None = None
 ) -> Disbursement:
     """Finance records a payment made outside Semilla (bank transfer, Nequi, Daviplata,
     cash) with its reference and proof."""
@@ -375,7 +411,7 @@ def disbursement_record_payment(
 
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can record a payment."))
-    locked = _locked(disbursement.pk)
+    locked = disbursement_lock(disbursement_id=disbursement.pk)
     ensure_not_grantee(grantee_id=locked.tranche.grant.grantee_id, actor=actor)
     if locked.requested_by_id == actor.pk:
         raise ServiceError(_("You requested this payment, so someone else must record it."))
@@ -386,7 +422,7 @@ def disbursement_record_payment(
     if not reference.strip():
         raise ServiceError(_("Enter the payment reference."))
     if proof is not None:
-        clean = clean_file(proof, upload_pipeline.PROOF)
+        clean = clean_file(uploaded=proof, kind=upload_pipeline.PROOF)
         locked.proof_content_type = clean.mime
         locked.proof.save("proof", clean, save=False)
     locked.recorded_by = actor
@@ -397,7 +433,7 @@ def disbursement_record_payment(
     return locked
 
 
-def ledger_payment_exists(disbursement: Disbursement) -> bool:
+def ledger_payment_exists(*, disbursement: Disbursement) -> bool:
     return LedgerEntry.objects.filter(
         disbursement=disbursement, kind=EntryKind.DISBURSEMENT
     ).exists()

@@ -16,6 +16,8 @@ them (tests/pitchday/test_duties.py)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
 from semilla.enums import Role
@@ -23,11 +25,14 @@ from semilla.permissions import has_any_role
 
 from . import ServiceError
 
+if TYPE_CHECKING:
+    from semilla.models import User
+
 #: Roles whose holders run, pay, review or judge grants and so may never receive one.
 CONFLICTING_ROLES = (Role.STAFF, Role.FINANCE, Role.REVIEWER, Role.JUDGE)
 
 
-def grantee_conflict(*, grantee, fund_id: int) -> str | None:
+def grantee_conflict(*, grantee: User, fund_id: int) -> str | None:
     """Why ``grantee`` may not receive a grant from the fund, or None."""
     from cohorts.models import ReviewAssignment
 
@@ -57,7 +62,7 @@ def grantee_conflict(*, grantee, fund_id: int) -> str | None:
     return None
 
 
-def ensure_may_be_grantee(*, grantee, fund_id: int, actor=None) -> None:
+def ensure_may_be_grantee(*, grantee: User, fund_id: int, actor: User | None = None) -> None:
     if actor is not None and grantee.pk == actor.pk:
         raise ServiceError(_("You cannot award a seed grant to yourself."))
     reason = grantee_conflict(grantee=grantee, fund_id=fund_id)
@@ -65,7 +70,7 @@ def ensure_may_be_grantee(*, grantee, fund_id: int, actor=None) -> None:
         raise ServiceError(reason)
 
 
-def ensure_not_grantee(*, grantee_id: int, actor) -> None:
+def ensure_not_grantee(*, grantee_id: int, actor: User) -> None:
     """The grantee never handles the money of their own grant."""
     if actor is not None and actor.pk == grantee_id:
         raise ServiceError(_("This is your own grant: someone else must handle its payments."))

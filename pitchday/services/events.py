@@ -4,6 +4,7 @@ votes, results and awards (confirming awards creates seed grants)."""
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,11 +26,18 @@ from ..models import (
     Pitch,
     PitchCriterion,
     PitchEvent,
+    PitchRubric,
     PitchScore,
     UseOfFundsItem,
 )
 from ..models.events import SCORE_MAX, SCORE_MIN
 from . import ServiceError
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from cohorts.models import Participant
+    from semilla.models import User
 
 E = EventStatus
 
@@ -81,10 +89,8 @@ DEFAULT_CRITERIA = [  # (Spanish, English, guidance es, guidance en, weight); su
 ]
 
 
-def default_rubric():
+def default_rubric() -> PitchRubric:
     """The default pitch rubric (created by a data migration; recreated if missing)."""
-    from ..models import PitchRubric
-
     rubric = PitchRubric.objects.filter(is_default=True).first()
     if rubric is None:
         with transaction.atomic():
@@ -109,16 +115,16 @@ def default_rubric():
     return rubric
 
 
-def rubric_weights_ok(rubric) -> bool:
+def rubric_weights_ok(*, rubric: PitchRubric) -> bool:
     return sum(c.weight for c in rubric.criteria.all()) == 100
 
 
 @transaction.atomic(durable=True)
-def event_transition(*, event: PitchEvent, to: str, actor, note: str = "") -> PitchEvent:
+def event_transition(*, event: PitchEvent, to: str, actor: User, note: str = "") -> PitchEvent:
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
     if not EVENT.allows(event.status, to):
         raise EVENT.refusal(event.status, to)
-    if to == E.OPEN and not rubric_weights_ok(event.rubric):
+    if to == E.OPEN and not rubric_weights_ok(rubric=event.rubric):
         raise ServiceError(_("The rubric's weights must add up to 100."))
     transition(
         event,
@@ -146,7 +152,7 @@ def event_transition(*, event: PitchEvent, to: str, actor, note: str = "") -> Pi
 
 
 @transaction.atomic(durable=True)
-def judge_invite(*, event: PitchEvent, user, actor) -> Judge:
+def judge_invite(*, event: PitchEvent, user: User, actor: User) -> Judge:
     judge, created = Judge.objects.get_or_create(event=event, user=user)
     if not created and judge.status == JudgeStatus.ACCEPTED:
         return judge
@@ -165,7 +171,7 @@ def judge_invite(*, event: PitchEvent, user, actor) -> Judge:
 
 
 @transaction.atomic(durable=True)
-def judge_respond(*, judge: Judge, user, accept: bool) -> Judge:
+def judge_respond(*, judge: Judge, user: User, accept: bool) -> Judge:
     judge = Judge.objects.select_for_update().get(pk=judge.pk)
     if judge.user_id != user.pk:
         raise ServiceError(_("This invitation is for someone else."))
@@ -196,7 +202,7 @@ def judge_declare_conflict(*, judge: Judge, pitch: Pitch, reason: str = "") -> J
 # --- submissions ------------------------------------------------------------------------------
 
 
-def pitch_missing(pitch: Pitch, items: list[UseOfFundsItem] | None = None) -> list[str]:
+def pitch_missing(*, pitch: Pitch, items: list[UseOfFundsItem] | None = None) -> list[str]:
     """What a submission still lacks (plain words, for the participant and staff)."""
     items = list(pitch.use_of_funds.all()) if items is None else items
     missing = []
@@ -217,13 +223,13 @@ def pitch_missing(pitch: Pitch, items: list[UseOfFundsItem] | None = None) -> li
 def pitch_save(
     *,
     event: PitchEvent,
-    participant,
+    participant: Participant,
     business_name: str,
     summary: str,
     video_url: str,
     ask_amount: int,
     items: list[tuple[str, int]],
-    deck=None,
+    deck: UploadedFile | None = None,
     submit: bool = False,
 ) -> Pitch:
     """Save the draft (never lost) and, when ``submit``, submit it if complete."""
@@ -245,14 +251,16 @@ def pitch_save(
     pitch.video_url = video_url
     pitch.ask_amount = ask_amount
     if deck is not None:
-        pitch.deck.save("deck.pdf", clean_file(deck, upload_pipeline.DECK), save=False)
+        pitch.deck.save(
+            "deck.pdf", clean_file(uploaded=deck, kind=upload_pipeline.DECK), save=False
+        )
     pitch.save()
     pitch.use_of_funds.all().delete()
     saved_items = UseOfFundsItem.objects.bulk_create(
         [UseOfFundsItem(pitch=pitch, description=d[:150], amount=a) for d, a in items if d]
     )
     if submit:
-        missing = pitch_missing(pitch, saved_items)
+        missing = pitch_missing(pitch=pitch, items=saved_items)
         if missing:
             # keep the draft: raise after commit is impossible inside this transaction, so
             # report through the return value's attribute
@@ -351,7 +359,7 @@ def comment_record(*, judge: Judge, pitch: Pitch, text: str) -> JudgeComment:
 
 
 @transaction.atomic(durable=True)
-def audience_vote_cast(*, event: PitchEvent, pitch: Pitch, user) -> AudienceVote:
+def audience_vote_cast(*, event: PitchEvent, pitch: Pitch, user: User) -> AudienceVote:
     if not event.audience_vote or event.status not in (E.SCORING, E.LOCKED):
         raise ServiceError(_("Audience voting is not open."))
     if not has_verified_email(user):
@@ -370,7 +378,7 @@ def audience_vote_cast(*, event: PitchEvent, pitch: Pitch, user) -> AudienceVote
 
 @transaction.atomic(durable=True)
 def awards_save(
-    *, event: PitchEvent, allocation: dict[int, int], ranks: dict[int, int], actor
+    *, event: PitchEvent, allocation: dict[int, int], ranks: dict[int, int], actor: User
 ) -> list[Award]:
     """Replace the unconfirmed awards with ``allocation`` {pitch: amount}."""
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
@@ -393,10 +401,10 @@ def awards_save(
 
 
 @transaction.atomic(durable=True)
-def awards_confirm(*, event: PitchEvent, actor) -> list:
+def awards_confirm(*, event: PitchEvent, actor: User) -> list:
     """Create a seed grant for every unconfirmed award (money committed from the event's
     fund). One transaction: all grants, or none when the fund cannot cover them."""
-    from .grants import _grant_create, _grant_offer, default_tranche_specs
+    from .grants import default_tranche_specs, grant_create_nested, grant_offer_nested
 
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
     if event.fund is None:
@@ -408,11 +416,11 @@ def awards_confirm(*, event: PitchEvent, actor) -> list:
         .select_related("pitch__participant__user")
     ):
         pitch = award.pitch
-        specs = default_tranche_specs(award.amount, [50, 30, 20])
+        specs = default_tranche_specs(amount=award.amount, percentages=[50, 30, 20])
         items = list(pitch.use_of_funds.all())
         scale = award.amount / pitch.ask_amount if pitch.ask_amount else 0
         lines = [(i.description, int(i.amount * scale)) for i in items if scale]
-        grant = _grant_create(
+        grant = grant_create_nested(
             fund=event.fund,
             grantee=pitch.participant.user,
             business_name=pitch.business_name,
@@ -422,7 +430,7 @@ def awards_confirm(*, event: PitchEvent, actor) -> list:
             budget_lines=lines,
             source_award_id=award.pk,
         )
-        grant = _grant_offer(grant=grant, actor=actor)
+        grant = grant_offer_nested(grant=grant, actor=actor)
         award.grant = grant
         award.confirmed_by = actor
         award.confirmed_at = timezone.now()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
@@ -48,6 +50,11 @@ from . import ServiceError
 from .duties import ensure_may_be_grantee, ensure_not_grantee, grantee_conflict
 from .ledger import post_entry
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from semilla.models import User
+
 CODE_TTL = timedelta(minutes=30)
 CODE_MAX_ATTEMPTS = 5
 
@@ -61,7 +68,7 @@ def fund_create(
     name: str,
     currency: str,
     budget: int,
-    actor,
+    actor: User,
     donor: str = "",
     description: str = "",
     accepts_contributions: bool = False,
@@ -81,7 +88,7 @@ def fund_create(
 
 
 @transaction.atomic(durable=True)
-def fund_add_budget(*, fund: Fund, amount: int, actor) -> Fund:
+def fund_add_budget(*, fund: Fund, amount: int, actor: User) -> Fund:
     """Add money to a fund's budget. No free-text memo: ledger rows can never be erased,
     so they carry ids and references only (never a person's name)."""
     if amount <= 0:
@@ -102,7 +109,7 @@ class TrancheSpec:
     due_date: date | None = None
 
 
-def split_amount(amount: int, percentages: list[int]) -> list[int]:
+def split_amount(*, amount: int, percentages: list[int]) -> list[int]:
     """Split ``amount`` by whole percentages summing to 100; the last part takes the rest."""
     if sum(percentages) != 100 or any(p <= 0 for p in percentages):
         raise ServiceError(_("Tranche percentages must be positive and add up to 100."))
@@ -149,15 +156,15 @@ def _next_reference() -> str:
     raise ServiceError("could not allocate a grant reference")  # pragma: no cover
 
 
-def _grant_create(
+def grant_create_nested(
     *,
     fund: Fund,
-    grantee,
+    grantee: User,
     business_name: str,
     amount: int,
     tranches: list[TrancheSpec],
-    actor,
-    budget_lines=(),
+    actor: User,
+    budget_lines: Iterable[tuple[str, int]] = (),
     source_award_id: int | None = None,
 ) -> Grant:
     ensure_may_be_grantee(grantee=grantee, fund_id=fund.pk, actor=actor)
@@ -201,13 +208,13 @@ def _grant_create(
 
 @transaction.atomic(durable=True)
 def grant_create(**kwargs) -> Grant:
-    return _grant_create(**kwargs)
+    return grant_create_nested(**kwargs)
 
 
-def default_tranche_specs(amount: int, percentages: list[int]) -> list[TrancheSpec]:
+def default_tranche_specs(*, amount: int, percentages: list[int]) -> list[TrancheSpec]:
     """Standard milestones: signing, first purchases, business running (extra tranches
     repeat the last one)."""
-    parts = split_amount(amount, percentages)
+    parts = split_amount(amount=amount, percentages=percentages)
     specs = []
     for i, part in enumerate(parts):
         if i == 0:
@@ -235,25 +242,25 @@ def default_tranche_specs(amount: int, percentages: list[int]) -> list[TrancheSp
 def grant_create_by_staff(
     *,
     fund: Fund,
-    grantee,
+    grantee: User,
     business_name: str,
     amount: int,
     percentages: list[int],
-    actor,
+    actor: User,
     offer: bool,
 ) -> Grant:
-    grant = _grant_create(
+    grant = grant_create_nested(
         fund=fund,
         grantee=grantee,
         business_name=business_name,
         amount=amount,
-        tranches=default_tranche_specs(amount, percentages),
+        tranches=default_tranche_specs(amount=amount, percentages=percentages),
         actor=actor,
     )
-    return _grant_offer(grant=grant, actor=actor) if offer else grant
+    return grant_offer_nested(grant=grant, actor=actor) if offer else grant
 
 
-def _grant_offer(*, grant: Grant, actor) -> Grant:
+def grant_offer_nested(*, grant: Grant, actor: User) -> Grant:
     """Commit the money (fund locked, never over-committed) and offer the agreement."""
     fund = Fund.objects.select_for_update().get(pk=grant.fund_id)
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
@@ -292,16 +299,16 @@ def _grant_offer(*, grant: Grant, actor) -> Grant:
 
 
 @transaction.atomic(durable=True)
-def grant_offer(*, grant: Grant, actor) -> Grant:
-    return _grant_offer(grant=grant, actor=actor)
+def grant_offer(*, grant: Grant, actor: User) -> Grant:
+    return grant_offer_nested(grant=grant, actor=actor)
 
 
-def terms_digest(text: str) -> str:
+def terms_digest(*, text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 @transaction.atomic(durable=True)
-def grant_accept_agreement(*, grant: Grant, user, language: str, ip: str | None) -> Grant:
+def grant_accept_agreement(*, grant: Grant, user: User, language: str, ip: str | None) -> Grant:
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
     if grant.grantee_id != user.pk:
         raise ServiceError(_("Only the grantee can accept this agreement."))
@@ -312,7 +319,7 @@ def grant_accept_agreement(*, grant: Grant, user, language: str, ip: str | None)
     if grant.status != GrantStatus.OFFERED:
         raise GRANT.refusal(grant.status, GrantStatus.ACTIVE)
     language = "en" if language == "en" else "es"
-    digest = terms_digest(grant.terms_for(language))
+    digest = terms_digest(text=grant.terms_for(language))
     transition(
         grant,
         machine=GRANT,
@@ -356,7 +363,7 @@ def _make_payable(tranche: Tranche, actor) -> None:
 
 
 @transaction.atomic(durable=True)
-def grant_cancel(*, grant: Grant, actor, note: str) -> Grant:
+def grant_cancel(*, grant: Grant, actor: User, note: str) -> Grant:
     """Stop a grant: unpaid tranches are cancelled and their money goes back to the fund."""
     Fund.objects.select_for_update().get(pk=grant.fund_id)
     grant = Grant.objects.select_for_update().get(pk=grant.pk)
@@ -421,7 +428,9 @@ def _disbursement_cancelled(disbursement: Disbursement, actor, note: str) -> Non
 # --- milestones and evidence ----------------------------------------------------------------
 
 
-def clean_file(uploaded, kind: upload_pipeline.UploadKind) -> upload_pipeline.CleanUpload:
+def clean_file(
+    *, uploaded: UploadedFile, kind: upload_pipeline.UploadKind
+) -> upload_pipeline.CleanUpload:
     """``uploaded`` through the one upload pipeline, once: the file to store, with its real
     type and size (a HEIC photo comes back as JPEG); the pipeline's message as a
     ``ServiceError``."""
@@ -435,8 +444,8 @@ def clean_file(uploaded, kind: upload_pipeline.UploadKind) -> upload_pipeline.Cl
 def evidence_add(
     *,
     milestone: Milestone,
-    user,
-    uploaded,
+    user: User,
+    uploaded: UploadedFile,
     kind: str,
     description: str = "",
     amount_spent: int | None = None,
@@ -457,7 +466,7 @@ def evidence_add(
         raise ServiceError(_("Evidence cannot be added to this milestone now."))
     if budget_line is not None and budget_line.grant_id != grant.pk:
         raise ServiceError(_("Choose one of this grant's planned uses."))
-    clean = clean_file(uploaded, upload_pipeline.EVIDENCE)
+    clean = clean_file(uploaded=uploaded, kind=upload_pipeline.EVIDENCE)
     evidence = Evidence(
         milestone=milestone,
         kind=kind,
@@ -475,7 +484,7 @@ def evidence_add(
 
 
 @transaction.atomic(durable=True)
-def milestone_submit(*, milestone: Milestone, user, report: str) -> Milestone:
+def milestone_submit(*, milestone: Milestone, user: User, report: str) -> Milestone:
     milestone = (
         Milestone.objects.select_for_update(of=("self",))
         .select_related("tranche__grant")
@@ -509,7 +518,9 @@ def milestone_submit(*, milestone: Milestone, user, report: str) -> Milestone:
 
 
 @transaction.atomic(durable=True)
-def milestone_review(*, milestone: Milestone, actor, approve: bool, note: str = "") -> Milestone:
+def milestone_review(
+    *, milestone: Milestone, actor: User, approve: bool, note: str = ""
+) -> Milestone:
     """Staff approve the evidence (the tranche becomes payable) or ask for changes."""
     milestone = (
         Milestone.objects.select_for_update(of=("self",))
@@ -569,7 +580,7 @@ def _new_code() -> str:
 @transaction.atomic(durable=True)
 def payout_details_submit(
     *,
-    user,
+    user: User,
     rail: str,
     holder_name: str,
     document_number: str = "",
@@ -645,13 +656,13 @@ def _payout_details_send_code(*, details: PayoutDetails) -> None:
     )
 
 
-def payout_details_waiting_for_staff(details: PayoutDetails) -> bool:
+def payout_details_waiting_for_staff(*, details: PayoutDetails) -> bool:
     """Pending details for which no code was sent (the address is too new)."""
     return details.status == PayoutDetailsStatus.PENDING and not details.code_hash
 
 
 @transaction.atomic(durable=True)
-def payout_details_resend_code(*, user) -> PayoutDetails:
+def payout_details_resend_code(*, user: User) -> PayoutDetails:
     details = (
         PayoutDetails.objects.select_for_update()
         .filter(user=user, status=PayoutDetailsStatus.PENDING)
@@ -663,7 +674,7 @@ def payout_details_resend_code(*, user) -> PayoutDetails:
     return details
 
 
-def payout_details_confirm(*, user, code: str) -> PayoutDetails:
+def payout_details_confirm(*, user: User, code: str) -> PayoutDetails:
     """Confirm pending details with the code. A wrong code is counted (committed) before
     the error is raised, so guessing stops after ``CODE_MAX_ATTEMPTS``."""
     details, error = _payout_details_confirm(user=user, code=code)
@@ -681,7 +692,7 @@ def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, s
     )
     if details is None:
         return None, _("There are no payout details waiting for confirmation.")
-    if payout_details_waiting_for_staff(details):
+    if payout_details_waiting_for_staff(details=details):
         return None, _(
             "Your e-mail address changed recently, so we sent no code: a staff member will"
             " confirm these details."
@@ -743,12 +754,12 @@ def _payout_details_make_confirmed(details: PayoutDetails, *, confirmed_by=None)
 
 
 @transaction.atomic(durable=True)
-def payout_details_confirm_by_staff(*, details: PayoutDetails, actor) -> PayoutDetails:
+def payout_details_confirm_by_staff(*, details: PayoutDetails, actor: User) -> PayoutDetails:
     """A staff member confirms details that got no code because the person's e-mail address
     changed recently (after checking with the person through another channel). Never the
     person themself."""
     locked = PayoutDetails.objects.select_for_update().get(pk=details.pk)
-    if not payout_details_waiting_for_staff(locked):
+    if not payout_details_waiting_for_staff(details=locked):
         raise ServiceError(_("These payout details are not waiting for staff confirmation."))
     if actor.pk == locked.user_id:
         raise ServiceError(_("Another person has to confirm your own payout details."))
@@ -757,7 +768,9 @@ def payout_details_confirm_by_staff(*, details: PayoutDetails, actor) -> PayoutD
 
 
 @transaction.atomic(durable=True)
-def payout_details_request_update(*, user, actor, reason: str) -> PayoutDetailsUpdateRequest:
+def payout_details_request_update(
+    *, user: User, actor: User, reason: str
+) -> PayoutDetailsUpdateRequest:
     """Staff cannot change payout details; they ask the grantee to update them."""
     if not reason.strip():
         raise ServiceError(_("Say why the details need an update."))
@@ -768,16 +781,3 @@ def payout_details_request_update(*, user, actor, reason: str) -> PayoutDetailsU
         user=user, template="pitchday/payout_update_requested", context={"reason": request.reason}
     )
     return request
-
-
-def current_payout_details(user) -> tuple[PayoutDetails | None, PayoutDetails | None]:
-    """(confirmed, pending) details of a user."""
-    confirmed = pending = None
-    for details in PayoutDetails.objects.filter(
-        user=user, status__in=[PayoutDetailsStatus.CONFIRMED, PayoutDetailsStatus.PENDING]
-    ):
-        if details.status == PayoutDetailsStatus.CONFIRMED:
-            confirmed = details
-        else:
-            pending = details
-    return confirmed, pending

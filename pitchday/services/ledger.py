@@ -2,21 +2,28 @@
 (``ENTRY_ACCOUNTS``). Balances are never stored: they are read through
 ``pitchday.money``, the one read model of money."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from ..enums import ENTRY_ACCOUNTS, EntryKind
-from ..models import LedgerEntry
+from ..models import Contribution, Disbursement, Fund, Grant, LedgerEntry
+
+if TYPE_CHECKING:
+    from semilla.models import User
 
 
 def post_entry(
     *,
-    fund,
+    fund: Fund,
     kind: EntryKind,
     amount: int,
-    grant=None,
-    disbursement=None,
-    contribution=None,
+    grant: Grant | None = None,
+    disbursement: Disbursement | None = None,
+    contribution: Contribution | None = None,
     external_id: str = "",
     memo: str = "",
-    actor=None,
+    actor: User | None = None,
 ) -> LedgerEntry:
     """Insert one balanced movement (call inside the caller's transaction).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,6 +18,9 @@ from ..models import (
     StripeEvent,
 )
 from ..money import disbursement_ledger
+
+if TYPE_CHECKING:
+    from semilla.models import User
 
 LOOKBACK = timedelta(days=35)
 STUCK_AFTER = timedelta(minutes=15)
@@ -204,23 +208,23 @@ def resolve_stuck_payments(*, older_than: timedelta = STUCK_AFTER) -> int:
 
 @transaction.atomic(durable=True)
 def _fail_stuck(disbursement_id: int) -> None:
-    from .disbursements import _locked, _move
+    from .disbursements import disbursement_lock, disbursement_move
 
-    locked = _locked(disbursement_id)
+    locked = disbursement_lock(disbursement_id=disbursement_id)
     if locked.status == DisbursementStatus.PROCESSING:
         locked.last_error = "no answer recorded; retrying with the same key"
         locked.failure_definitive = False
-        _move(
-            locked,
-            DisbursementStatus.FAILED,
-            None,
-            locked.last_error,
+        disbursement_move(
+            disbursement=locked,
+            to=DisbursementStatus.FAILED,
+            actor=None,
+            note=locked.last_error,
             fields=("last_error", "failure_definitive"),
         )
 
 
 @transaction.atomic(durable=True)
-def issue_resolve(*, issue: ReconciliationIssue, actor, note: str) -> ReconciliationIssue:
+def issue_resolve(*, issue: ReconciliationIssue, actor: User, note: str) -> ReconciliationIssue:
     issue = ReconciliationIssue.objects.select_for_update().get(pk=issue.pk)
     if issue.resolved_at is None:
         issue.resolved_at = timezone.now()

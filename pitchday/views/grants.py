@@ -3,6 +3,7 @@ sponsor's contribution page and the Stripe webhook."""
 
 from __future__ import annotations
 
+import stripe
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,14 +20,16 @@ from semilla.enums import Role
 from semilla.exports import csv_response
 from semilla.permissions import is_finance, role_required
 from semilla.privacy import audit_access
+from semilla.service_call import call_service
 
-from .. import money, selectors
+from .. import money
 from ..enums import DisbursementStatus, GrantStatus, MilestoneStatus, RailCode
-from ..forms import (
+from ..forms.grants import (
     AgreementForm,
     CodeForm,
     ContributionForm,
     EvidenceForm,
+    GrantCreateForm,
     NoteForm,
     PayoutDetailsForm,
     RecordPaymentForm,
@@ -41,14 +44,17 @@ from ..models import (
     ReconciliationIssue,
     Tranche,
 )
+from ..permissions import GRANT_MANAGERS, may_manage_grants
 from ..rails import get_rail
-from ..services import ServiceError
+from ..rails.stripe_connect import stripe_configured
+from ..selectors import grants as selectors
 from ..services import contributions as contribution_services
 from ..services import disbursements as disbursement_services
 from ..services import grants as grant_services
 from ..services import reconciliation as reconciliation_services
+from ..services.stripe_events import WebhookRejected, webhook_receive
 
-MANAGERS = (Role.STAFF, Role.FINANCE)
+MANAGERS = GRANT_MANAGERS
 
 
 def _client_ip(request) -> str | None:
@@ -62,7 +68,7 @@ def _client_ip(request) -> str | None:
 @login_required
 def grant_list(request):
     grants = selectors.grant_list_for_grantee(user=request.user)
-    confirmed, pending = grant_services.current_payout_details(request.user)
+    confirmed, pending = selectors.payout_details_current(user=request.user)
     return render(
         request,
         "pitchday/grants/list.html",
@@ -74,7 +80,7 @@ def grant_list(request):
 @login_required
 def grant_detail(request, reference):
     grant = selectors.grant_get_for_user(user=request.user, reference=reference)
-    confirmed, pending = grant_services.current_payout_details(grant.grantee)
+    confirmed, pending = selectors.payout_details_current(user=grant.grantee)
     tranches = selectors.grant_tranches_for_page(grant=grant)
     paid = money.tranche_balances(tranche_ids=[t.pk for t in tranches])
     return render(
@@ -102,17 +108,16 @@ def grant_agreement(request, reference):
         if not is_grantee:
             raise PermissionDenied
         if form.is_valid():
-            try:
-                grant_services.grant_accept_agreement(
-                    grant=grant,
-                    user=request.user,
-                    language=translation.get_language(),
-                    ip=_client_ip(request),
-                )
-            except ServiceError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(request, _("Thank you: the agreement is accepted."))
+            outcome = call_service(
+                request,
+                grant_services.grant_accept_agreement,
+                success=_("Thank you: the agreement is accepted."),
+                grant=grant,
+                user=request.user,
+                language=translation.get_language(),
+                ip=_client_ip(request),
+            )
+            if outcome.ok:
                 return redirect(grant.get_absolute_url())
     language = translation.get_language()
     return render(
@@ -140,35 +145,38 @@ def milestone_detail(request, reference, pk):
     if request.method == "POST":
         if not is_grantee:
             raise PermissionDenied
-        try:
-            if "upload" in request.POST:
-                evidence_form = EvidenceForm(request.POST, request.FILES, budget_lines=budget_lines)
-                if evidence_form.is_valid():
-                    data = evidence_form.cleaned_data
-                    line = next((b for b in budget_lines if b.pk == data["budget_line"]), None)
-                    grant_services.evidence_add(
-                        milestone=milestone,
-                        user=request.user,
-                        uploaded=data["file"],
-                        kind=data["kind"],
-                        description=data["description"],
-                        amount_spent=data["amount_spent"],
-                        budget_line=line,
-                    )
-                    messages.success(request, _("Evidence uploaded."))
+        if "upload" in request.POST:
+            evidence_form = EvidenceForm(request.POST, request.FILES, budget_lines=budget_lines)
+            if evidence_form.is_valid():
+                data = evidence_form.cleaned_data
+                line = next((b for b in budget_lines if b.pk == data["budget_line"]), None)
+                outcome = call_service(
+                    request,
+                    grant_services.evidence_add,
+                    success=_("Evidence uploaded."),
+                    milestone=milestone,
+                    user=request.user,
+                    uploaded=data["file"],
+                    kind=data["kind"],
+                    description=data["description"],
+                    amount_spent=data["amount_spent"],
+                    budget_line=line,
+                )
+                if outcome.ok:
                     return redirect(request.path)
-            else:
-                report_form = ReportForm(request.POST)
-                if report_form.is_valid():
-                    grant_services.milestone_submit(
-                        milestone=milestone,
-                        user=request.user,
-                        report=report_form.cleaned_data["report"],
-                    )
-                    messages.success(request, _("Sent to the programme team for review."))
+        else:
+            report_form = ReportForm(request.POST)
+            if report_form.is_valid():
+                outcome = call_service(
+                    request,
+                    grant_services.milestone_submit,
+                    success=_("Sent to the programme team for review."),
+                    milestone=milestone,
+                    user=request.user,
+                    report=report_form.cleaned_data["report"],
+                )
+                if outcome.ok:
                     return redirect(grant.get_absolute_url())
-        except ServiceError as exc:
-            messages.error(request, exc.message)
     editable = (
         is_grantee
         and grant.status == GrantStatus.ACTIVE
@@ -184,7 +192,7 @@ def milestone_detail(request, reference, pk):
             "evidence_form": evidence_form,
             "report_form": report_form,
             "editable": editable,
-            "can_review": selectors.may_manage_grants(request.user)
+            "can_review": may_manage_grants(request.user)
             and milestone.status == MilestoneStatus.SUBMITTED,
         },
     )
@@ -224,23 +232,21 @@ WAITING_FOR_STAFF = gettext_lazy(
 @login_required
 def payout_details(request):
     """Only the signed-in person enters their own details; nobody else has this page."""
-    confirmed, pending = grant_services.current_payout_details(request.user)
+    confirmed, pending = selectors.payout_details_current(user=request.user)
     form = PayoutDetailsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            details = grant_services.payout_details_submit(user=request.user, **form.cleaned_data)
-        except ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            if grant_services.payout_details_waiting_for_staff(details):
+        outcome = call_service(
+            request, grant_services.payout_details_submit, user=request.user, **form.cleaned_data
+        )
+        if outcome.ok:
+            details = outcome.value
+            if grant_services.payout_details_waiting_for_staff(details=details):
                 messages.warning(request, WAITING_FOR_STAFF)
             else:
                 messages.success(
                     request, _("We sent a code to your e-mail. Enter it to confirm your details.")
                 )
             return redirect("pitchday:payout_details")
-    from ..rails.stripe_connect import stripe_configured
-
     return render(
         request,
         "pitchday/grants/payout.html",
@@ -250,7 +256,7 @@ def payout_details(request):
             "confirmed": confirmed,
             "pending": pending,
             "pending_waits_for_staff": bool(
-                pending and grant_services.payout_details_waiting_for_staff(pending)
+                pending and grant_services.payout_details_waiting_for_staff(details=pending)
             ),
             "stripe_available": stripe_configured(),
             "update_requests": list(
@@ -267,12 +273,13 @@ def payout_details(request):
 def payout_confirm(request):
     form = CodeForm(request.POST)
     if form.is_valid():
-        try:
-            grant_services.payout_details_confirm(user=request.user, code=form.cleaned_data["code"])
-        except ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Your payout details are confirmed."))
+        call_service(
+            request,
+            grant_services.payout_details_confirm,
+            success=_("Your payout details are confirmed."),
+            user=request.user,
+            code=form.cleaned_data["code"],
+        )
     else:
         messages.error(request, _("The code has 6 digits."))
     return redirect("pitchday:payout_details")
@@ -281,12 +288,12 @@ def payout_confirm(request):
 @require_POST
 @login_required
 def payout_resend(request):
-    try:
-        grant_services.payout_details_resend_code(user=request.user)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("We sent you a new code."))
+    call_service(
+        request,
+        grant_services.payout_details_resend_code,
+        success=_("We sent you a new code."),
+        user=request.user,
+    )
     return redirect("pitchday:payout_details")
 
 
@@ -294,26 +301,30 @@ def payout_resend(request):
 @login_required
 def payout_stripe_start(request):
     """Create (or reuse) the grantee's Stripe account and send them to onboarding."""
-    import stripe
 
     rail = get_rail(RailCode.STRIPE)
     holder = request.POST.get("holder_name", "").strip() or request.user.get_full_name()
+    unreachable = _("Stripe could not be reached. Try again in a few minutes.")
+    back = request.build_absolute_uri(reverse("pitchday:payout_details"))
     try:
         account_id = rail.create_account(user=request.user)
-        grant_services.payout_details_submit(
-            user=request.user,
-            rail=RailCode.STRIPE,
-            holder_name=holder,
-            stripe_account_id=account_id,
-        )
-        back = request.build_absolute_uri(reverse("pitchday:payout_details"))
+    except stripe.StripeError:
+        messages.error(request, unreachable)
+        return redirect("pitchday:payout_details")
+    outcome = call_service(
+        request,
+        grant_services.payout_details_submit,
+        user=request.user,
+        rail=RailCode.STRIPE,
+        holder_name=holder,
+        stripe_account_id=account_id,
+    )
+    if not outcome.ok:
+        return redirect("pitchday:payout_details")
+    try:
         url = rail.onboarding_link(account_id=account_id, return_url=back, refresh_url=back)
-    except (stripe.StripeError, ServiceError) as exc:
-        messages.error(
-            request,
-            getattr(exc, "message", None)
-            or _("Stripe could not be reached. Try again in a few minutes."),
-        )
+    except stripe.StripeError:
+        messages.error(request, unreachable)
         return redirect("pitchday:payout_details")
     # A link, not a redirect: the site's CSP (form-action 'self') forbids a form post
     # from ending on another origin.
@@ -342,13 +353,16 @@ def contribute(request, fund_pk):
     if request.method == "POST" and form.is_valid():
         done = request.build_absolute_uri(reverse("pitchday:contribute_thanks"))
         back = request.build_absolute_uri(request.path)
-        try:
-            _contribution, url = contribution_services.contribution_start(
-                fund=fund, success_url=done, cancel_url=back, **form.cleaned_data
-            )
-        except ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
+        outcome = call_service(
+            request,
+            contribution_services.contribution_start,
+            fund=fund,
+            success_url=done,
+            cancel_url=back,
+            **form.cleaned_data,
+        )
+        if outcome.ok:
+            _contribution, url = outcome.value
             return render(
                 request,
                 "pitchday/external_continue.html",
@@ -378,7 +392,7 @@ def contribute_thanks(request):
 @role_required(Role.STAFF, Role.FINANCE, Role.FUNDER)
 def desk_home(request):
     context: dict = {"funds": money.fund_balances()}
-    if selectors.may_manage_grants(request.user):
+    if may_manage_grants(request.user):
         context.update(
             milestone_count=selectors.milestones_awaiting_review().count(),
             disbursement_count=selectors.disbursement_queue().count(),
@@ -390,12 +404,10 @@ def desk_home(request):
 @require_GET
 @role_required(*MANAGERS)
 def desk_grants(request):
-    from ..models import Grant
-
     status = request.GET.get("status", "")
-    grants = Grant.objects.select_related("grantee", "fund").order_by("-created_at")
-    if status in GrantStatus.values:
-        grants = grants.filter(status=status)
+    if status not in GrantStatus.values:
+        status = ""
+    grants = selectors.grants_for_desk(status=status or None)
     return render(
         request,
         "pitchday/desk/grants.html",
@@ -406,24 +418,22 @@ def desk_grants(request):
 @require_http_methods(["GET", "POST"])
 @role_required(Role.STAFF)
 def desk_grant_create(request):
-    from ..forms import GrantCreateForm
-
     form = GrantCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            grant = grant_services.grant_create_by_staff(
-                fund=data["fund"],
-                grantee=data["grantee_email"],
-                business_name=data["business_name"],
-                amount=data["amount"],
-                percentages=data["percentages"],
-                actor=request.user,
-                offer=data["offer"],
-            )
-        except ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
+        outcome = call_service(
+            request,
+            grant_services.grant_create_by_staff,
+            fund=data["fund"],
+            grantee=data["grantee_email"],
+            business_name=data["business_name"],
+            amount=data["amount"],
+            percentages=data["percentages"],
+            actor=request.user,
+            offer=data["offer"],
+        )
+        if outcome.ok:
+            grant = outcome.value
             messages.success(request, _("Grant %(ref)s created.") % {"ref": grant.reference})
             return redirect("pitchday:desk_grant", grant.reference)
     return render(request, "pitchday/desk/grant_create.html", {"form": form})
@@ -455,8 +465,8 @@ def desk_grant(request, reference):
 def use_of_funds_export(request, reference):
     """CSV: each tranche, its milestone, evidence and receipts against planned uses. Funders
     get the aggregate version without the grantee's name."""
-    grant = get_object_or_404(selectors._grant_queryset(), reference=reference)
-    manager = selectors.may_manage_grants(request.user)
+    grant = selectors.grant_get_for_report(reference=reference)
+    manager = may_manage_grants(request.user)
     header = [
         _("Grant"),
         _("Grantee") if manager else "",
@@ -515,14 +525,14 @@ def use_of_funds_export(request, reference):
 @role_required(Role.STAFF)
 def desk_request_payment(request, pk):
     tranche = get_object_or_404(Tranche.objects.select_related("grant"), pk=pk)
-    try:
-        disbursement_services.disbursement_request(
-            tranche=tranche, actor=request.user, note=request.POST.get("note", "")
-        )
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Payment requested. A finance officer must approve it."))
+    call_service(
+        request,
+        disbursement_services.disbursement_request,
+        success=_("Payment requested. A finance officer must approve it."),
+        tranche=tranche,
+        actor=request.user,
+        note=request.POST.get("note", ""),
+    )
     return redirect("pitchday:desk_grant", tranche.grant.reference)
 
 
@@ -557,17 +567,15 @@ def desk_milestone_review(request, pk):
     milestone = get_object_or_404(Milestone, pk=pk)
     form = NoteForm(request.POST)
     form.is_valid()
-    try:
-        grant_services.milestone_review(
-            milestone=milestone,
-            actor=request.user,
-            approve=request.POST.get("decision") == "approve",
-            note=form.cleaned_data.get("note", ""),
-        )
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Review saved."))
+    call_service(
+        request,
+        grant_services.milestone_review,
+        success=_("Review saved."),
+        milestone=milestone,
+        actor=request.user,
+        approve=request.POST.get("decision") == "approve",
+        note=form.cleaned_data.get("note", ""),
+    )
     return redirect("pitchday:desk_milestones")
 
 
@@ -601,40 +609,72 @@ def desk_disbursements(request):
     )
 
 
+def _disbursement_approve(request, disbursement: Disbursement) -> None:
+    outcome = call_service(
+        request,
+        disbursement_services.disbursement_approve,
+        disbursement=disbursement,
+        actor=request.user,
+        note=request.POST.get("note", ""),
+    )
+    if outcome.ok:
+        approved = outcome.value
+        messages.success(request, get_rail(approved.rail).approved_text(approved))
+
+
+def _disbursement_cancel(request, disbursement: Disbursement) -> None:
+    call_service(
+        request,
+        disbursement_services.disbursement_cancel,
+        success=_("Payment cancelled."),
+        disbursement=disbursement,
+        actor=request.user,
+        note=request.POST.get("note", ""),
+    )
+
+
+def _disbursement_retry(request, disbursement: Disbursement) -> None:
+    call_service(
+        request,
+        disbursement_services.disbursement_retry,
+        success=_("Retried with the same payment key."),
+        disbursement=disbursement,
+        actor=request.user,
+    )
+
+
+def _disbursement_record(request, disbursement: Disbursement) -> None:
+    form = RecordPaymentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Enter the payment reference."))
+        return
+    call_service(
+        request,
+        disbursement_services.disbursement_record_payment,
+        success=_("Payment recorded."),
+        disbursement=disbursement,
+        actor=request.user,
+        reference=form.cleaned_data["reference"],
+        proof=form.cleaned_data["proof"],
+    )
+
+
+#: The payments desk's buttons (the ``action`` in the URL) and the handler of each.
+DISBURSEMENT_ACTIONS = {
+    "approve": _disbursement_approve,
+    "cancel": _disbursement_cancel,
+    "retry": _disbursement_retry,
+    "record": _disbursement_record,
+}
+
+
 @require_POST
 @role_required(*MANAGERS)
 def desk_disbursement_action(request, pk, action):
-    disbursement = get_object_or_404(Disbursement, pk=pk)
-    note = request.POST.get("note", "")
-    try:
-        if action == "approve":
-            approved = disbursement_services.disbursement_approve(
-                disbursement=disbursement, actor=request.user, note=note
-            )
-            messages.success(request, get_rail(approved.rail).approved_text(approved))
-        elif action == "cancel":
-            disbursement_services.disbursement_cancel(
-                disbursement=disbursement, actor=request.user, note=note
-            )
-            messages.success(request, _("Payment cancelled."))
-        elif action == "retry":
-            disbursement_services.disbursement_retry(disbursement=disbursement, actor=request.user)
-            messages.success(request, _("Retried with the same payment key."))
-        elif action == "record":
-            form = RecordPaymentForm(request.POST, request.FILES)
-            if not form.is_valid():
-                raise ServiceError(_("Enter the payment reference."))
-            disbursement_services.disbursement_record_payment(
-                disbursement=disbursement,
-                actor=request.user,
-                reference=form.cleaned_data["reference"],
-                proof=form.cleaned_data["proof"],
-            )
-            messages.success(request, _("Payment recorded."))
-        else:
-            raise Http404
-    except ServiceError as exc:
-        messages.error(request, exc.message)
+    handler = DISBURSEMENT_ACTIONS.get(action)
+    if handler is None:
+        raise Http404
+    handler(request, get_object_or_404(Disbursement, pk=pk))
     return redirect("pitchday:desk_disbursements")
 
 
@@ -666,8 +706,6 @@ def disbursement_proof(request, pk):
 @role_required(Role.FINANCE)
 def desk_reconciliation(request):
     if request.method == "POST":
-        from ..rails.stripe_connect import stripe_configured
-
         if "resolve" in request.POST:
             issue = get_object_or_404(ReconciliationIssue, pk=request.POST.get("resolve"))
             reconciliation_services.issue_resolve(
@@ -677,8 +715,6 @@ def desk_reconciliation(request):
         elif not stripe_configured():
             messages.error(request, _("Stripe is not configured."))
         else:
-            import stripe
-
             try:
                 run = reconciliation_services.reconcile_stripe()
             except stripe.StripeError:
@@ -689,14 +725,12 @@ def desk_reconciliation(request):
                     _("Reconciliation done: %(n)s new differences.") % {"n": run.issues_found},
                 )
         return redirect("pitchday:desk_reconciliation")
-    from ..models import ReconciliationRun
-
     return render(
         request,
         "pitchday/desk/reconciliation.html",
         {
             "issues": selectors.open_reconciliation_issues()[:200],
-            "last_run": ReconciliationRun.objects.first(),
+            "last_run": selectors.reconciliation_last_run(),
         },
     )
 
@@ -707,8 +741,6 @@ def desk_reconciliation(request):
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    from ..services.stripe_events import WebhookRejected, webhook_receive
-
     try:
         webhook_receive(payload=request.body, signature=request.headers.get("Stripe-Signature"))
     except WebhookRejected:

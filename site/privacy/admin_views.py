@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..enums import ConsentChannel
 from ..exports import csv_response
+from ..service_call import call_service
 from . import services
 from .consents import purpose_label
 from .forms import AuditFilterForm, ConsentFilterForm, ExtendForm, RequestAnswerForm
@@ -56,34 +57,31 @@ def request_detail(request, pk: int):
         if "extend-note" in request.POST:
             extend_form = ExtendForm(request.POST, prefix="extend")
             if extend_form.is_valid():
-                try:
-                    services.data_request_extend(
-                        request=data_request,
-                        actor=request.user,
-                        note=extend_form.cleaned_data["note"],
-                    )
-                except services.ServiceError as exc:
-                    messages.error(request, exc.message)
-                else:
-                    messages.success(request, _("Deadline extended."))
+                call_service(
+                    request,
+                    services.data_request_extend,
+                    success=_("Deadline extended."),
+                    request=data_request,
+                    actor=request.user,
+                    note=extend_form.cleaned_data["note"],
+                )
                 return redirect("privacy_admin_request", pk=pk)
         else:
             answer_form = RequestAnswerForm(request.POST, prefix="answer")
             if answer_form.is_valid():
                 data = answer_form.cleaned_data
-                try:
-                    services.data_request_transition(
-                        request=data_request,
-                        to=data["to"],
-                        actor=request.user,
-                        note=data["note"],
-                        response=data["response"],
-                        erase=data["erase"],
-                    )
-                except services.ServiceError as exc:
-                    messages.error(request, exc.message)
-                else:
-                    messages.success(request, _("Request updated."))
+                outcome = call_service(
+                    request,
+                    services.data_request_transition,
+                    success=_("Request updated."),
+                    request=data_request,
+                    to=data["to"],
+                    actor=request.user,
+                    note=data["note"],
+                    response=data["response"],
+                    erase=data["erase"],
+                )
+                if outcome.ok:
                     return redirect("privacy_admin_request", pk=pk)
     history = data_request.history.select_related("actor").order_by("at", "pk")
     return TemplateResponse(

@@ -146,14 +146,10 @@ class DataRequest(models.Model):
         return self.is_open and self.due_on < timezone.localdate()
 
 
-class DataRequestEvent(StatusHistory):
+class DataRequestEvent(StatusHistory.of(DataRequestStatus)):
     """History of a request: who moved it, when, from and to which status, and why."""
 
     request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=DataRequestStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=DataRequestStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("data request change")

@@ -49,7 +49,7 @@ def make_grant(
     fund = fund or make_fund()
     grantee = grantee or make_user(Role.ENTREPRENEUR)
     actor = actor or make_user(Role.STAFF)
-    parts = grant_services.split_amount(amount, list(percentages))
+    parts = grant_services.split_amount(amount=amount, percentages=list(percentages))
     specs = []
     for i, part in enumerate(parts):
         first = i == 0 and not evidence_first

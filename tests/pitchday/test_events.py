@@ -36,7 +36,7 @@ def scoring_event():
 @pytest.mark.django_db
 def test_default_rubric_weights_sum_to_100():
     event = make_event()
-    assert svc.rubric_weights_ok(event.rubric)
+    assert svc.rubric_weights_ok(rubric=event.rubric)
     assert event.rubric.criteria.count() == 6
 
 
@@ -218,14 +218,14 @@ def test_leaderboard_ranks_and_flags_coverage(scoring_event, client_for, staff_u
     for pitch, (a, b) in zip(pitches, ((9, 3), (5, 2), (7, 1)), strict=True):
         score_all(j1, pitch, a)
         score_all(j2, pitch, b)
-    from pitchday.selectors import event_results
+    from pitchday.selectors.events import event_results
 
-    results = event_results(event)
+    results = event_results(event=event)
     assert [r["pitch"].pk for r in results["rows"]] == [pitches[0].pk, pitches[2].pk, pitches[1].pk]
     assert results["uncovered"] == []
     event.min_judges = 3
     event.save()
-    assert len(event_results(event)["uncovered"]) == 3
+    assert len(event_results(event=event)["uncovered"]) == 3
     html = client_for(staff_user).get(_url("leaderboard", event.pk)).content.decode()
     assert "puntaje z" in html
 

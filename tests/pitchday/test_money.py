@@ -335,7 +335,7 @@ READ_MODEL = ROOT / "pitchday" / "money.py"
 #: Sums of amounts that are plans checked before any money moves, not figures of money held
 #: or paid: (file, function) -> why.
 PLAN_CHECKS = {
-    ("pitchday/services/grants.py", "_grant_create"): "tranches must add up to the grant",
+    ("pitchday/services/grants.py", "grant_create_nested"): "tranches must add up to the grant",
     ("pitchday/services/events.py", "awards_save"): "awards must fit the event's budget",
     ("pitchday/services/events.py", "pitch_missing"): "items must add up to the ask",
     ("pitchday/views/events.py", "awards"): "awards allocated against the event's budget",

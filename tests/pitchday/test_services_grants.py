@@ -23,12 +23,12 @@ PDF = pdf_bytes()
 
 
 def test_split_amount_gives_rest_to_last_tranche():
-    assert svc.split_amount(1001, [50, 30, 20]) == [500, 300, 201]
+    assert svc.split_amount(amount=1001, percentages=[50, 30, 20]) == [500, 300, 201]
 
 
 def test_split_amount_rejects_percentages_not_summing_to_100():
     with pytest.raises(ServiceError):
-        svc.split_amount(1000, [50, 30])
+        svc.split_amount(amount=1000, percentages=[50, 30])
 
 
 @pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_accepting_agreement_records_terms_and_unlocks_first_tranche(entrepreneu
     grant.refresh_from_db()
     assert grant.status == GrantStatus.ACTIVE
     assert grant.accepted_language == "en"
-    assert grant.accepted_terms_sha256 == svc.terms_digest(grant.terms_en)
+    assert grant.accepted_terms_sha256 == svc.terms_digest(text=grant.terms_en)
     statuses = list(grant.tranches.order_by("number").values_list("status", flat=True))
     assert statuses == [TrancheStatus.PAYABLE, TrancheStatus.LOCKED, TrancheStatus.LOCKED]
 

@@ -124,7 +124,7 @@ def test_a_view_that_checks_the_size_refuses_the_stand_in(settings):
     stand_in = files["file"]
     stand_in.size = 11 * MB  # as a real 11 MB upload would be
     with pytest.raises(services.ServiceError, match="10 MB"):
-        services.check_upload(stand_in)
+        services.check_upload(uploaded=stand_in)
 
 
 def test_a_declared_part_length_over_the_limit_is_refused_before_any_byte(settings):

@@ -1,29 +1,33 @@
-"""Reads for views and reports, scoped to the person asking, with constant query counts."""
+"""Reads of seed grants for views and reports, scoped to the person asking, with constant
+query counts: grants, milestones, evidence, payout details and the desk's queues."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from semilla.permissions import has_any_role, is_finance, is_programme_staff
-
-from .enums import DisbursementStatus, MilestoneStatus
-from .models import (
+from ..enums import DisbursementStatus, MilestoneStatus, PayoutDetailsStatus
+from ..models import (
     Disbursement,
     Evidence,
     Grant,
     Milestone,
+    PayoutDetails,
     ReconciliationIssue,
+    ReconciliationRun,
     Tranche,
 )
-from .money import GrantBalance, grant_balances
+from ..money import GrantBalance, grant_balances
+from ..permissions import may_manage_grants
+from ..rails import get_rail
+
+if TYPE_CHECKING:
+    from semilla.models import User
 
 
-def may_manage_grants(user) -> bool:
-    return is_programme_staff(user) or is_finance(user)
-
-
-def _grant_queryset():
+def _grant_queryset() -> QuerySet[Grant]:
     return Grant.objects.select_related("fund", "grantee").prefetch_related(
         Prefetch(
             "tranches",
@@ -38,14 +42,20 @@ def _grant_queryset():
     )
 
 
-def grant_list_for_grantee(*, user) -> list[tuple[Grant, GrantBalance]]:
+def grant_list_for_grantee(*, user: User) -> list[tuple[Grant, GrantBalance]]:
     """The person's grants with their money (two queries)."""
     grants = list(Grant.objects.filter(grantee=user).select_related("fund").order_by("-created_at"))
     balances = grant_balances(grant_ids=[g.pk for g in grants])
     return [(grant, balances[grant.pk]) for grant in grants]
 
 
-def grant_get_for_user(*, user, reference: str) -> Grant:
+def grant_get_for_report(*, reference: str) -> Grant:
+    """Any grant with its tranches, milestones and evidence (the use-of-funds export; the
+    view has checked the role); else 404."""
+    return get_object_or_404(_grant_queryset(), reference=reference)
+
+
+def grant_get_for_user(*, user: User, reference: str) -> Grant:
     """The grantee's own grant, or any grant for staff and finance; else 404."""
     queryset = _grant_queryset()
     if not may_manage_grants(user):
@@ -58,8 +68,6 @@ def grant_tranches_for_page(*, grant: Grant) -> list[Tranche]:
     each with ``in_flight_text``: what is true about a payment that is PROCESSING, in the
     words of the rail that carries it (a manual rail has sent nothing until finance
     records it). No query beyond the grant's own."""
-    from .rails import get_rail
-
     tranches = list(grant.tranches.all())
     for tranche in tranches:
         tranche.in_flight_text = " ".join(  # type: ignore[attr-defined]
@@ -70,7 +78,7 @@ def grant_tranches_for_page(*, grant: Grant) -> list[Tranche]:
     return tranches
 
 
-def milestone_get_for_user(*, user, reference: str, pk: int) -> Milestone:
+def milestone_get_for_user(*, user: User, reference: str, pk: int) -> Milestone:
     queryset = Milestone.objects.select_related("tranche__grant__grantee").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.select_related("budget_line"))
     )
@@ -79,14 +87,14 @@ def milestone_get_for_user(*, user, reference: str, pk: int) -> Milestone:
     return get_object_or_404(queryset, pk=pk, tranche__grant__reference=reference)
 
 
-def evidence_get_for_user(*, user, pk: int) -> Evidence:
+def evidence_get_for_user(*, user: User, pk: int) -> Evidence:
     queryset = Evidence.objects.select_related("milestone__tranche__grant")
     if not may_manage_grants(user):
         queryset = queryset.filter(milestone__tranche__grant__grantee=user)
     return get_object_or_404(queryset, pk=pk)
 
 
-def milestones_awaiting_review():
+def milestones_awaiting_review() -> QuerySet[Milestone]:
     return (
         Milestone.objects.filter(status=MilestoneStatus.SUBMITTED)
         .select_related("tranche__grant__grantee")
@@ -95,7 +103,7 @@ def milestones_awaiting_review():
     )
 
 
-def disbursement_queue(*, status: str | None = None):
+def disbursement_queue(*, status: str | None = None) -> QuerySet[Disbursement]:
     queryset = Disbursement.objects.select_related(
         "tranche__grant__grantee",
         "tranche__grant__fund",
@@ -116,70 +124,30 @@ def disbursement_queue(*, status: str | None = None):
     return queryset.order_by("requested_at", "pk")
 
 
-def open_reconciliation_issues():
+def open_reconciliation_issues() -> QuerySet[ReconciliationIssue]:
     return ReconciliationIssue.objects.filter(resolved_at__isnull=True).select_related(
         "disbursement__tranche__grant"
     )
 
 
-def may_see_aggregates(user) -> bool:
-    from semilla.enums import Role
-
-    return has_any_role(user, [Role.STAFF, Role.FINANCE, Role.FUNDER])
+def reconciliation_last_run() -> ReconciliationRun | None:
+    return ReconciliationRun.objects.first()
 
 
-# --- pitch day ---------------------------------------------------------------------------------
+def payout_details_current(*, user: User) -> tuple[PayoutDetails | None, PayoutDetails | None]:
+    """(confirmed, pending) payout details of a person (one query)."""
+    confirmed = pending = None
+    for details in PayoutDetails.objects.filter(
+        user=user, status__in=[PayoutDetailsStatus.CONFIRMED, PayoutDetailsStatus.PENDING]
+    ):
+        if details.status == PayoutDetailsStatus.CONFIRMED:
+            confirmed = details
+        else:
+            pending = details
+    return confirmed, pending
 
 
-def event_results(event) -> dict:
-    """Ranked results, coverage and audience votes of an event (a fixed number of
-    queries whatever the number of pitches, judges and scores)."""
-    from .enums import PitchStatus
-    from .models import AudienceVote, Pitch, PitchScore
-    from .scoring import compute_results
-
-    criteria = list(event.rubric.criteria.all())
-    weights = {c.pk: c.weight for c in criteria}
-    pitches = list(
-        Pitch.objects.filter(event=event, status=PitchStatus.SUBMITTED)
-        .select_related("participant__user")
-        .order_by("submitted_at", "pk")
-    )
-    scores = list(
-        PitchScore.objects.filter(pitch__event=event).values_list(
-            "judge_id", "pitch_id", "criterion_id", "value"
-        )
-    )
-    results = compute_results(scores=scores, weights=weights, pitch_ids=[p.pk for p in pitches])
-    by_id = {p.pk: p for p in pitches}
-    votes = dict(
-        AudienceVote.objects.filter(event=event)
-        .values("pitch_id")
-        .annotate(n=Count("pk"))
-        .values_list("pitch_id", "n")
-    )
-    rows = []
-    for result in results:
-        pitch = by_id[result.pitch_id]
-        rows.append(
-            {
-                "pitch": pitch,
-                "result": result,
-                "votes": votes.get(pitch.pk, 0),
-                "covered": result.judges >= event.min_judges,
-                "criteria": [(c, result.per_criterion.get(c.pk)) for c in criteria],
-            }
-        )
-    return {"rows": rows, "criteria": criteria, "uncovered": [r for r in rows if not r["covered"]]}
-
-
-def events_for_user(user):
-    """Events the person takes part in: as judge, as participant, or all for staff."""
-    from semilla.permissions import is_programme_staff
-
-    from .models import PitchEvent
-
-    events = PitchEvent.objects.select_related("rubric").order_by("-starts_at")
-    if is_programme_staff(user):
-        return events
-    return events.filter(Q(judges__user=user) | Q(cohorts__participants__user=user)).distinct()
+def grants_for_desk(*, status: str | None = None) -> QuerySet[Grant]:
+    """The desk's list of grants, newest first, optionally of one status."""
+    grants = Grant.objects.select_related("grantee", "fund").order_by("-created_at")
+    return grants.filter(status=status) if status else grants

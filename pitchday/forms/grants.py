@@ -1,4 +1,4 @@
-"""Input validation only; services make the changes."""
+"""Forms of seed grants (input validation only; services make the changes)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,25 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from semilla import upload_pipeline
 from semilla.upload_pipeline import UploadField
 
-from .enums import BankAccountType, EvidenceKind, RailCode
-
-MAX_PESOS = 10_000_000_000
-
-
-class MoneyField(forms.IntegerField):
-    """Whole currency units typed by a person -> integer minor units (x100)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_PESOS)
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        if isinstance(value, str):
-            value = value.replace(".", "").replace(",", "").replace("$", "").strip()
-        whole = super().clean(value)
-        return None if whole is None else whole * 100
-
+from ..enums import BankAccountType, EvidenceKind, RailCode
+from .fields import PesosField
 
 MANUAL_RAILS = [(c, label) for c, label in RailCode.choices if c != RailCode.STRIPE]
 
@@ -90,7 +73,7 @@ class EvidenceForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("What is it?"), choices=EvidenceKind.choices)
     description = forms.CharField(label=_("Short description"), max_length=200, required=False)
-    amount_spent = MoneyField(label=_("Amount on the receipt (pesos)"), required=False)
+    amount_spent = PesosField(label=_("Amount on the receipt (pesos)"), required=False)
     budget_line = forms.TypedChoiceField(
         label=_("Which planned use?"), required=False, coerce=int, empty_value=None
     )
@@ -129,7 +112,7 @@ class RecordPaymentForm(forms.Form):
 class ContributionForm(forms.Form):
     sponsor_name = forms.CharField(label=_("Your name or organisation"), max_length=150)
     sponsor_email = forms.EmailField(label=_("E-mail"))
-    amount = MoneyField(label=_("Amount (pesos)"), min_value=10_000)
+    amount = PesosField(label=_("Amount (pesos)"), min_value=10_000)
 
 
 class UpdateRequestForm(forms.Form):
@@ -142,7 +125,7 @@ class GrantCreateForm(forms.Form):
     fund = forms.ModelChoiceField(label=_("Fund"), queryset=None)
     grantee_email = forms.EmailField(label=_("Grantee's e-mail"))
     business_name = forms.CharField(label=_("Business"), max_length=150)
-    amount = MoneyField(label=_("Amount (pesos)"))
+    amount = PesosField(label=_("Amount (pesos)"))
     percentages = forms.RegexField(
         label=_("Tranches (percentages)"),
         regex=r"^\s*\d+(\s*,\s*\d+)*\s*$",
@@ -157,7 +140,7 @@ class GrantCreateForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .models import Fund
+        from ..models import Fund
 
         super().__init__(*args, **kwargs)
         self.fields["fund"].queryset = Fund.objects.all()

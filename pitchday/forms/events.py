@@ -1,6 +1,9 @@
 """Forms of pitch day (input validation only)."""
 
+from __future__ import annotations
+
 import re
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from semilla import upload_pipeline
 from semilla.upload_pipeline import UploadField
 
-from .forms import MoneyField
+from ..models import Pitch
+from .fields import PesosField
 
 
 def parse_items(text: str) -> list[tuple[str, int]]:
@@ -30,6 +34,20 @@ def parse_items(text: str) -> list[tuple[str, int]]:
     return items
 
 
+def pitch_initial(pitch: Pitch | None) -> dict[str, Any]:
+    """The pitch form's initial values from a saved pitch (amounts in minor units; the
+    use of funds written back as “item: pesos” lines)."""
+    if pitch is None:
+        return {}
+    return {
+        "business_name": pitch.business_name,
+        "summary": pitch.summary,
+        "video_url": pitch.video_url,
+        "ask_amount": pitch.ask_amount or None,
+        "items": "\n".join(f"{i.description}: {i.amount // 100}" for i in pitch.use_of_funds.all()),
+    }
+
+
 class PitchForm(forms.Form):
     business_name = forms.CharField(label=_("Business name"), max_length=150)
     summary = forms.CharField(
@@ -45,7 +63,7 @@ class PitchForm(forms.Form):
     video_url = forms.URLField(
         label=_("Video link (optional)"), required=False, assume_scheme="https"
     )
-    ask_amount = MoneyField(label=_("Amount you ask for (pesos)"), required=False)
+    ask_amount = PesosField(label=_("Amount you ask for (pesos)"), required=False)
     items = forms.CharField(
         label=_("Use of funds, one item per line"),
         required=False,
@@ -65,19 +83,21 @@ class InviteJudgeForm(forms.Form):
 
 
 class AwardsForm(forms.Form):
-    """One amount (pesos) per ranked pitch."""
+    """One amount per ranked pitch: typed and shown in pesos, ``initial`` and
+    ``allocation()`` in minor units."""
 
     def __init__(self, *args, pitch_ids=(), **kwargs):
         initial = kwargs.pop("initial", {})
         super().__init__(*args, **kwargs)
         for pk in pitch_ids:
-            self.fields[f"pitch_{pk}"] = forms.IntegerField(
+            self.fields[f"pitch_{pk}"] = PesosField(
                 label=_("Award (pesos)"), min_value=0, required=False, initial=initial.get(pk, 0)
             )
 
     def allocation(self) -> dict[int, int]:
+        """Minor units per pitch id (a blank amount is zero)."""
         return {
-            int(name.split("_", 1)[1]): (value or 0) * 100
+            int(name.split("_", 1)[1]): value or 0
             for name, value in self.cleaned_data.items()
             if name.startswith("pitch_")
         }
