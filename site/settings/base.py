@@ -203,6 +203,7 @@ SEMILLA_RATE_LIMITS = {
     "application_submit": (10, 3600),
     "phone_code": (5, 3600),  # codes sent to a number, per person
     "twilio_webhook": (600, 60),  # provider callbacks, per client address
+    "employer_register": (5, 3600),  # employer partner registrations, per client address
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
