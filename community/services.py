@@ -102,8 +102,11 @@ def _unique_slug(name: str) -> str:
 
 
 def _drop_public_pages() -> None:
+    """The public partner pages change: drop the anonymous page cache now and again once
+    the change is committed (a reader between the two would keep the old page)."""
     from curriculum import pagecache
 
+    pagecache.invalidate()
     transaction.on_commit(pagecache.invalidate)
 
 
@@ -259,6 +262,7 @@ def post_create(
         created_by=actor,
     )
     record(post, machine=POST, to_status=PostStatus.OPEN, actor=actor)
+    _drop_public_pages()
     return post
 
 
@@ -267,6 +271,7 @@ def post_set_status(*, post: PartnerPost, to: str, actor: Any) -> PartnerPost:
     """Close a post (no more answers) or open it again."""
     if to == PostStatus.OPEN and post.closes_on < timezone.localdate():
         raise EmployerError(_("Change the closing date before opening the post again."))
+    _drop_public_pages()
     return transition(post, machine=POST, to=to, actor=actor)
 
 

@@ -242,7 +242,13 @@ class EmployersGroup(ViewSetGroup):
     menu_label = gettext_lazy("Employer partners")
     menu_icon = "group"
     menu_order = 262
-    items = (PartnerViewSet, PostViewSet, CommitmentViewSet, HireViewSet, PurchaseOrderViewSet)
+    items = (
+        PartnerViewSet("community_partners"),
+        PostViewSet("community_posts"),
+        CommitmentViewSet("community_commitments"),
+        HireViewSet("community_hires"),
+        PurchaseOrderViewSet("community_orders"),
+    )
 
 
 @hooks.register("register_admin_viewset")
