@@ -7,8 +7,10 @@ cache, and view restrictions are checked in one query."""
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,10 +19,19 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from curriculum.models import INTRO_FEATURES, CurriculumPage
-from semilla.enums import City
+from semilla.enums import City, Sector
+from semilla.transitions import StatusHistory
 
 from .blocks import GuideStreamBlock, NeedBlock, SourceBlock
-from .enums import GuideTopic, HelpOfficeKind
+from .enums import (
+    CommitmentKind,
+    GuideTopic,
+    HelpOfficeKind,
+    PartnerSize,
+    PartnerStatus,
+    PostKind,
+    PostStatus,
+)
 
 
 class GuideIndexPage(CurriculumPage):
@@ -163,3 +174,326 @@ class HelpOffice(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_city_display()})"
+
+
+# --- employer partners ----------------------------------------------------------------------
+# An organisation registers interest (``EmployerPartner``, status "applied"); staff approve or
+# decline it (``enums.PARTNER``, history in ``PartnerStatusChange``). Approval links the
+# accounts that act for it (``EmployerMembership``): the "employer" capability is a
+# membership of an approved partner, not a site role (see docs/employers.md).
+
+
+class EmployerPartner(models.Model):
+    name = models.CharField(_("organisation name"), max_length=150)
+    slug = models.SlugField(_("web address"), max_length=80, unique=True)
+    nit = models.CharField(
+        _("NIT"), max_length=20, help_text=_("Tax number, digits only, without check digit.")
+    )
+    city = models.CharField(_("city"), max_length=20, choices=City.choices)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
+    size = models.CharField(_("size"), max_length=10, choices=PartnerSize.choices)
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    motivation = models.TextField(_("why you want to take part"), max_length=1000, blank=True)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.APPLIED
+    )
+    profile = models.TextField(_("about the organisation"), max_length=1500, blank=True)
+    pledge = models.TextField(_("inclusive hiring pledge"), max_length=1000, blank=True)
+    website = models.URLField(_("web site"), blank=True)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("employer partner")
+        verbose_name_plural = _("employer partners")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=PartnerStatus.values), name="community_partner_status"
+            ),
+            models.CheckConstraint(
+                condition=Q(city__in=City.values), name="community_partner_city_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(size__in=PartnerSize.values), name="community_partner_size_valid"
+            ),
+            # one live registration per NIT: a declined organisation may register again
+            models.UniqueConstraint(
+                fields=["nit"],
+                condition=~Q(status=PartnerStatus.DECLINED),
+                name="community_partner_one_live_per_nit",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=PartnerStatus.APPLIED) | Q(decided_at__isnull=False),
+                name="community_partner_decided_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:partner", args=[self.slug])
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == PartnerStatus.APPROVED
+
+
+class PartnerStatusChange(StatusHistory):
+    partner = models.ForeignKey(EmployerPartner, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("employer partner status change")
+        verbose_name_plural = _("employer partner status changes")
+
+
+class EmployerMembership(models.Model):
+    """A person who acts for an employer partner: edits its profile and pledge, posts jobs
+    and supplier needs, reads the answers to its posts."""
+
+    partner = models.ForeignKey(
+        EmployerPartner, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="employer_memberships",
+        verbose_name=_("person"),
+    )
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("employer membership")
+        verbose_name_plural = _("employer memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "user"], name="community_membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.partner}"
+
+
+class PartnerPost(models.Model):
+    """A job or a supplier need published by an approved partner."""
+
+    partner = models.ForeignKey(EmployerPartner, on_delete=models.CASCADE, related_name="posts")
+    kind = models.CharField(_("kind"), max_length=10, choices=PostKind.choices)
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=3000)
+    city = models.CharField(_("city"), max_length=20, choices=City.choices)
+    closes_on = models.DateField(_("closing date"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=PostStatus.choices, default=PostStatus.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("posted by"),
+    )
+    created_at = models.DateTimeField(_("posted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("partner post")
+        verbose_name_plural = _("partner posts")
+        ordering = ["closes_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=PostStatus.values), name="community_post_status"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PostKind.values), name="community_post_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(city__in=City.values), name="community_post_city_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "city", "closes_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.partner})"
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        return self.status == PostStatus.OPEN and self.closes_on >= (today or timezone.localdate())
+
+
+class PostStatusChange(StatusHistory):
+    post = models.ForeignKey(PartnerPost, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("post status change")
+        verbose_name_plural = _("post status changes")
+
+
+class PostAnswer(models.Model):
+    """A participant's or alumna's answer to a post: a short message and their consent to
+    share their contact with the partner. One per person and post."""
+
+    post = models.ForeignKey(PartnerPost, on_delete=models.CASCADE, related_name="answers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="post_answers",
+        verbose_name=_("person"),
+    )
+    message = models.TextField(_("message"), max_length=1000)
+    share_contact = models.BooleanField(_("may share my contact with the partner"))
+    created_at = models.DateTimeField(_("answered at"), default=timezone.now)
+    reply = models.TextField(_("partner's reply"), max_length=1000, blank=True)
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("answer to a post")
+        verbose_name_plural = _("answers to posts")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user"], name="community_one_answer_per_post"),
+            models.CheckConstraint(
+                condition=Q(share_contact=True), name="community_answer_consents"
+            ),
+            models.CheckConstraint(
+                condition=Q(reply="") | Q(replied_at__isnull=False),
+                name="community_answer_reply_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.post_id}"
+
+
+class PartnerCommitment(models.Model):
+    """What a partner committed to, recorded by staff (e.g. "hire 5 migrants in 2027")."""
+
+    partner = models.ForeignKey(
+        EmployerPartner, on_delete=models.CASCADE, related_name="commitments"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=CommitmentKind.choices)
+    description = models.CharField(_("commitment"), max_length=300)
+    target = models.PositiveIntegerField(_("target (number)"), default=0)
+    year = models.PositiveSmallIntegerField(_("year"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("partner commitment")
+        verbose_name_plural = _("partner commitments")
+        ordering = ["partner", "year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=CommitmentKind.values), name="community_commitment_kind"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2020, year__lte=2100), name="community_commitment_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.description} ({self.year})"
+
+
+class _Result(models.Model):
+    """What a partnership produced for one person, recorded by staff. The person's cohort
+    and the city are kept as they were when it was recorded, for the indicators."""
+
+    partner = models.ForeignKey(
+        EmployerPartner, on_delete=models.PROTECT, related_name="+", verbose_name=_("partner")
+    )
+    post = models.ForeignKey(
+        PartnerPost,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("post"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    cohort = models.ForeignKey(
+        "cohorts.Cohort",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cohort"),
+    )
+    city = models.CharField(_("city"), max_length=20, choices=City.choices)
+    on = models.DateField(_("date"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Hire(_Result):
+    class Meta:
+        verbose_name = _("hire")
+        verbose_name_plural = _("hires")
+        ordering = ["-on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "user", "on"], name="community_hire_once_a_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(city__in=City.values), name="community_hire_city_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.partner} · {self.on}"
+
+
+class PurchaseOrder(_Result):
+    reference = models.CharField(_("order reference"), max_length=60, blank=True)
+    amount_minor = models.BigIntegerField(_("amount (cents)"))
+    currency = models.CharField(_("currency"), max_length=3, default="COP")
+
+    class Meta:
+        verbose_name = _("purchase order")
+        verbose_name_plural = _("purchase orders")
+        ordering = ["-on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_minor__gt=0), name="community_order_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(currency__regex=r"^[A-Z]{3}$"), name="community_order_currency"
+            ),
+            models.CheckConstraint(
+                condition=Q(city__in=City.values), name="community_order_city_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference or self.pk} · {self.partner}"

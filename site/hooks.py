@@ -134,3 +134,33 @@ def register_help_link(code: str, resolve: Callable[[], HelpLink | None]) -> Non
 def help_link_for(code: str) -> HelpLink | None:
     resolve = _HELP_LINKS.get(code)
     return resolve() if resolve is not None else None
+
+
+@dataclass(frozen=True)
+class OutcomeCount:
+    """One figure an app contributes to the outcome indicators, for one cohort (None: the
+    person was in no cohort) and city: ``count`` events and, for money figures, their
+    ``value_minor`` in minor units of ``currency``."""
+
+    figure: str
+    cohort_id: int | None
+    city: str
+    count: int
+    value_minor: int = 0
+    currency: str = "COP"
+
+
+_OUTCOME_COUNTS: dict[str, Callable[[], list[OutcomeCount]]] = {}
+
+
+def register_outcome_counts(source: str, compute: Callable[[], list[OutcomeCount]]) -> None:
+    """``compute()`` -> the source's figures (a bounded number of queries). An app that
+    produces outcomes (employer partners' hires and purchase orders) registers them here, so
+    the app that reports indicators reads them without importing the producer."""
+    _OUTCOME_COUNTS[source] = compute
+
+
+def outcome_counts(*, figure: str | None = None) -> list[OutcomeCount]:
+    """Every registered source's figures (only ``figure`` when given)."""
+    rows = [row for compute in _OUTCOME_COUNTS.values() for row in compute()]
+    return [row for row in rows if figure is None or row.figure == figure]

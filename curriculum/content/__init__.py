@@ -65,6 +65,7 @@ The content is original to Semilla and released with the project.
 """
 
 from . import (
+    hr_inclusive_hiring,
     m1_validate_idea,
     m2_costs_pricing,
     m3_formalisation,
@@ -128,8 +129,14 @@ COURSES = [
             m5_marketing.MODULE,
             m6_pitching.MODULE,
         ],
-    }
+    },
+    hr_inclusive_hiring.COURSE,
 ]
+
+#: Short courses (for employer partners' HR staff, for example) keep a smaller rule than
+#: the entrepreneur path: 2 or 3 modules of at least 3 lessons, at least 6 lessons in all,
+#: and a quiz in every lesson (the certificate stands for something).
+SHORT_COURSES = frozenset({"contratacion-incluyente"})
 
 __all__ = [
     "ALLOWED_HTML_TAGS",
@@ -137,6 +144,7 @@ __all__ = [
     "COURSES",
     "LANGUAGES",
     "LEVELS",
+    "SHORT_COURSES",
     "TIP_KINDS",
     "TOPICS",
 ]

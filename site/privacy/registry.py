@@ -455,6 +455,35 @@ REGISTRY: list[Entry] = [
         text=("note",),
         erase=DELETE,
     ),
+    # --- community (employer partners) ------------------------------------------------------
+    Entry(
+        "community.EmployerPartner",
+        person=("applicant",),
+        email=("contact_email",),
+        text=("contact_name", "contact_phone", "motivation"),
+        replace={"contact_email": lambda pk: f"erased-partner-{pk}@invalid.example"},
+        kept_because="the organisation's partnership (its posts, commitments, hires and "
+        "orders) outlives the person who registered it; only their contact details go",
+    ),
+    Entry("community.PartnerStatusChange", person=(), actors=("actor",)),
+    Entry("community.EmployerMembership", person=("user",), erase=DELETE),
+    Entry("community.PartnerPost", person=(), actors=("created_by",)),
+    Entry("community.PostStatusChange", person=(), actors=("actor",)),
+    Entry("community.PostAnswer", person=("user",), text=("message", "reply"), erase=DELETE),
+    Entry("community.PartnerCommitment", person=(), actors=("recorded_by",)),
+    Entry(
+        "community.Hire",
+        person=("user",),
+        actors=("recorded_by",),
+        kept_because="hires are counted in the outcome indicators by cohort and city",
+    ),
+    Entry(
+        "community.PurchaseOrder",
+        person=("user",),
+        actors=("recorded_by",),
+        kept_because="orders and their value are counted in the outcome indicators and "
+        "are the partner's commercial record",
+    ),
 ]
 
 

@@ -207,6 +207,7 @@ SEMILLA_RATE_LIMITS = {
     "twilio_webhook": (600, 60),  # provider callbacks, per client address
     "conversation_message": (30, 600),  # mentor-mentee messages, per sender
     "market_interest": (5, 3600),  # "support this business" messages, per client address
+    "employer_register": (5, 3600),  # employer partner registrations, per client address
 }
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

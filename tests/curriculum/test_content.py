@@ -14,6 +14,7 @@ from curriculum.content import (
     COURSES,
     LANGUAGES,
     LEVELS,
+    SHORT_COURSES,
     TIP_KINDS,
     TOPICS,
 )
@@ -158,18 +159,45 @@ def test_one_course_with_expected_shape():
 
 def test_course_size():
     for course in COURSES:
+        if course["slug"] in SHORT_COURSES:
+            continue
         modules = course["modules"]
         assert len(modules) >= 6
         assert sum(len(module["lessons"]) for module in modules) >= 24
 
 
+def test_short_course_size_and_quizzes():
+    """A short course: 2 or 3 modules of at least 3 lessons, 6 lessons or more, each with a
+    quiz (its certificate rests on them)."""
+    short = [course for course in COURSES if course["slug"] in SHORT_COURSES]
+    assert [course["slug"] for course in short] == sorted(SHORT_COURSES)
+    for course in short:
+        modules = course["modules"]
+        lessons = [lesson for module in modules for lesson in module["lessons"]]
+        assert (
+            2 <= len(modules) <= 3,
+            min(len(module["lessons"]) for module in modules) >= 3,
+            len(lessons) >= 6,
+            all(any(b["type"] == "quiz" for b in lesson["body"]) for lesson in lessons),
+            all(lesson["required"] for lesson in lessons),
+        ) == (True, True, True, True, True), course["slug"]
+
+
+def test_entrepreneur_path_keeps_its_size():
+    path = next(course for course in COURSES if course["slug"] == "ruta-emprendedora")
+    assert len(path["modules"]) >= 6
+    assert sum(len(module["lessons"]) for module in path["modules"]) >= 24
+
+
 def test_modules_have_expected_shape():
-    for module in ALL_MODULES:
-        assert set(module) == MODULE_KEYS, module.get("slug")
-        assert SLUG_RE.match(module["slug"]), module["slug"]
-        assert_plain(module["title"], f"module {module['slug']} title")
-        assert_plain(module["intro"], f"module {module['slug']} intro")
-        assert len(module["lessons"]) >= 4, module["slug"]
+    for course in COURSES:
+        fewest = 3 if course["slug"] in SHORT_COURSES else 4
+        for module in course["modules"]:
+            assert set(module) == MODULE_KEYS, module.get("slug")
+            assert SLUG_RE.match(module["slug"]), module["slug"]
+            assert_plain(module["title"], f"module {module['slug']} title")
+            assert_plain(module["intro"], f"module {module['slug']} intro")
+            assert len(module["lessons"]) >= fewest, module["slug"]
 
 
 def test_slugs_are_unique():

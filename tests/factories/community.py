@@ -81,3 +81,54 @@ def load_guides(*guides: dict, offices=()) -> dict:
     pages["index"] = GuideIndexPage.objects.get(locale__language_code="es")
     pages["en_index"] = GuideIndexPage.objects.get(locale__language_code="en")
     return pages
+
+
+# --- employer partners --------------------------------------------------------------------
+
+
+def make_partner(*, status: str = "approved", member=None, city: str = "cucuta", **fields):
+    """An employer partner (approved by default, with ``member`` acting for it)."""
+    from community.models import EmployerMembership, EmployerPartner
+
+    n = EmployerPartner.objects.count() + 1
+    values = {
+        "name": f"Empresa {n}",
+        "slug": f"empresa-{n}-{timezone.now().timestamp():.0f}",
+        "nit": f"90012{n:04d}",
+        "city": city,
+        "sector": "food",
+        "size": "small",
+        "contact_name": "Laura Gómez",
+        "contact_email": f"talento{n}@empresa.example",
+        "decided_at": None if status == "applied" else timezone.now(),
+        "status": status,
+        **fields,
+    }
+    partner = EmployerPartner.objects.create(**values)
+    if member is not None:
+        EmployerMembership.objects.create(partner=partner, user=member)
+    return partner
+
+
+def make_post(partner, *, city: str = "cucuta", kind: str = "job", days: int = 20, **fields):
+    from community.models import PartnerPost
+
+    return PartnerPost.objects.create(
+        partner=partner,
+        kind=kind,
+        title=fields.pop("title", "Auxiliar de cocina"),
+        description=fields.pop("description", "Turnos de mañana, contrato a término fijo."),
+        city=city,
+        closes_on=timezone.localdate() + datetime.timedelta(days=days),
+        **fields,
+    )
+
+
+def make_alumna(*, city: str = "cucuta", status: str = "completed"):
+    """A person who completed a cohort (an alumna), living in ``city``."""
+    from tests.factories import UserFactory
+    from tests.factories.cohorts import ParticipantFactory
+
+    user = UserFactory(roles=["entrepreneur"], city=city)
+    ParticipantFactory(user=user, status=status)
+    return user

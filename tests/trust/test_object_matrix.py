@@ -520,6 +520,54 @@ def referral(people):
     return [make_referral(user=people["entrepreneur"]).pk], {"to": "applied"}
 
 
+# community: employer partners. The owner (E) acts for an approved partner; the other
+# entrepreneur acts for another approved partner (the "wrong employer"); staff and every
+# other role act for none.
+
+
+def _two_partners(people):
+    from tests.factories.community import make_partner
+
+    mine = make_partner(member=people["entrepreneur"])
+    make_partner(member=people["other_entrepreneur"])
+    return mine
+
+
+def public_partner(people):
+    from tests.factories.community import make_partner
+
+    return [make_partner(pledge="Aceptamos el PPT").slug]
+
+
+def own_post(people):
+    from tests.factories.community import make_post
+
+    return [make_post(_two_partners(people)).pk]
+
+
+def own_post_close(people):
+    return own_post(people), {"to": "closed"}
+
+
+def own_answer(people):
+    from community.models import PostAnswer
+    from tests.factories.community import make_alumna, make_post
+
+    post = make_post(_two_partners(people))
+    answer = PostAnswer.objects.create(
+        post=post, user=make_alumna(), message="Hola", share_contact=True
+    )
+    return [answer.pk], {"reply": "Gracias"}
+
+
+def open_opportunity(people):
+    from tests.factories.cohorts import ParticipantFactory
+    from tests.factories.community import make_partner, make_post
+
+    ParticipantFactory(user=people["entrepreneur"], status="completed")
+    return [make_post(make_partner()).pk]
+
+
 ANYONE = "anyone"  # ``others``: every signed-in person may use the URL, like the owner
 
 
@@ -618,6 +666,13 @@ OBJECT_MATRIX = [
     R("pitchday:desk_request_payout_update", "post", payout_update,       STAFF,       302,  403,    LOGIN, also={FIN: 302}),
     R("pitchday:disbursement_proof",         "get",  paid_with_proof,     STAFF,       200,  403,    LOGIN, also={FIN: 200}),
     R("pitchday:contribute",                 "get",  fund,                "anonymous", 200,  ANYONE, 200),
+    # community: employer partners (public page; the partner's own posts and answers; the
+    # open posts for participants and alumni)
+    R("community:partner",                   "get",  public_partner,      "anonymous", 200,  ANYONE, 200),
+    R("community:employer_post",             "get",  own_post,            E,           200,  404,    LOGIN),
+    R("community:employer_post_status",      "post", own_post_close,      E,           302,  404,    LOGIN),
+    R("community:answer_reply",              "post", own_answer,          E,           302,  404,    LOGIN),
+    R("community:opportunity",               "get",  open_opportunity,    E,           200,  404,    LOGIN),
     # privacy: the person's own exports and consents
     R("privacy:export_file",                 "get",  data_export,         E,           200,  404,    LOGIN),
     R("privacy:revoke",                      "post", consent_purpose,     E,           302,  ANYONE, LOGIN),

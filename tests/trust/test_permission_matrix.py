@@ -90,6 +90,15 @@ MATRIX: dict[str, dict[str, object]] = {
     # community: the guides' entry redirects to a Wagtail page that does not exist in an
     # empty database (404 for everyone); with guides loaded, see tests/community
     "community:guides": everyone(404),
+    # employer partners: the public list and registration; the partner's space answers 404
+    # to anyone who acts for no approved partner, the open posts 404 to anyone who is not a
+    # participant or alumna (the right employer and the participant: tests/community)
+    "community:partners": everyone(200),
+    "community:employer_register": everyone(200),
+    "community:employer_register_thanks": everyone(200),
+    "community:employer_home": signed_in(404),
+    "community:post_create": signed_in(404),
+    "community:opportunities": signed_in(404),
     # offline learning: the help page, the app manifest and the service worker are public
     "curriculum:learn_offline": everyone(200),
     "curriculum:web_manifest": everyone(200),
