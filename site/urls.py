@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("pitch/", include("pitchday.urls")),
     path("mis-datos/", include("semilla.privacy.urls")),
     path("resultados/", include("outcomes.urls")),
+    path("indicadores/", include("semilla.reporting.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

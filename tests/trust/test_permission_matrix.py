@@ -136,6 +136,8 @@ MATRIX: dict[str, dict[str, object]] = {
     # entrepreneur who is not an alumnus gets 404, other roles 403)
     "outcomes:alumni_directory": everyone(200),
     "outcomes:alumni_card": signed_in(403, entrepreneur=404),
+    # reporting: the funders' light page (staff may read it too; aggregates only)
+    "reporting:funder": only("programme_staff", "funder"),
 }
 
 #: rows where the real answer contradicts what a mature product should do:

@@ -39,7 +39,10 @@ DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 SPANISH_MONTHS = (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
 )
-DAY_MONTH = re.compile(rf"\b\d{{1,2}} ({'|'.join(SPANISH_MONTHS.split())})\b", re.IGNORECASE)
+#: (a month and its year, "febrero de 2026", after a number in the cell before is fine)
+DAY_MONTH = re.compile(
+    rf"\b\d{{1,2}} ({'|'.join(SPANISH_MONTHS.split())})\b(?! de \d{{4}})", re.IGNORECASE
+)
 QUOTED_KEY = re.compile(r'"[a-z_]+"')
 ADDRESS = re.compile(r"\S+@\S+\.\w+|https?://\S+|(?<!\w)/[\w\-/.?=&%]+")
 

@@ -97,6 +97,7 @@ def test_hidden_and_other_language_text_is_not_read():
         ("a las 4:20 p.m.. Gracias", "es", ["two full stops"]),
         ("Martes 8 diciembre", "es", ["date without 'de' '8 diciembre'"]),
         ("Martes 8 de diciembre", "es", []),
+        ("Postulantes 0 febrero de 2026 3", "es", []),
         (
             "Por favor, confirme su correo",
             "es",
