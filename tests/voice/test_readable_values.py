@@ -72,3 +72,10 @@ def test_console_listing_column_reads_booleans_as_words():
     column = ReadableColumn("shortlisted")
     with translation.override("es"):
         assert column.get_value(Application(shortlisted=False)) == "No"
+
+
+def test_consent_channel_reads_as_words():
+    from semilla.models import ConsentRecord
+
+    with translation.override("es"):
+        assert ConsentRecord(channel="web").get_channel_display() == "Formulario web"
