@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,15 +123,8 @@ class AboutForm(StepForm):
             self.fields[name].required = True
         for name in ["population_group", "sex", "nationality", "document_type"]:
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
-        self.fields["sex"].choices = [("", "---------"), *self.fields["sex"].choices]
-        self.fields["nationality"].choices = [
-            ("", "---------"),
-            *self.fields["nationality"].choices,
-        ]
-        self.fields["document_type"].choices = [
-            ("", "---------"),
-            *self.fields["document_type"].choices,
-        ]
+        for name in ["sex", "nationality", "document_type"]:  # "Elige…" first
+            self.fields[name].choices = [*BLANK_CHOICE_DASH, *self.fields[name].choices]
 
     def clean_birth_date(self):
         value = self.cleaned_data["birth_date"]

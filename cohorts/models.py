@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Sector, Sex
+from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Sector, Sex, Skill
 from semilla.transitions import StatusHistory
 
 from .enums import (
@@ -401,6 +401,15 @@ class Application(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cohorts:application", kwargs={"pk": self.pk})
+
+    def get_needs_display(self) -> str:
+        """The needs as a person reads them ("Finanzas, Mercadeo"), never their codes."""
+        labels = dict(Skill.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.needs)
+
+    def get_languages_display(self) -> str:
+        labels = dict(CohortLanguage.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.languages)
 
     @property
     def is_draft(self) -> bool:

@@ -14,6 +14,26 @@ class SemillaConfig(AppConfig):
         from .exports import install_wagtail_writer
 
         install_wagtail_writer()
+        install_readable_empty_choice()
+
+
+#: What an empty choice says in every select of the site and the console ("Elige…"), in
+#: place of Django's bare "---------".
+EMPTY_CHOICE_LABEL = _("Choose…")
+
+
+def install_readable_empty_choice() -> None:
+    """Django writes "---------" in two places, both defaults: the blank choice of a model
+    field's choices (the list ``BLANK_CHOICE_DASH``, shared by reference) and the empty
+    label of a ``ModelChoiceField`` (a keyword default). Both are set here, once, so every
+    form (ours, Wagtail's editing forms of our models) reads the same."""
+    from django.db.models import fields
+    from django.forms import models as model_forms
+
+    fields.BLANK_CHOICE_DASH[:] = [("", EMPTY_CHOICE_LABEL)]
+    defaults = model_forms.ModelChoiceField.__init__.__kwdefaults__
+    if defaults.get("empty_label") == "---------":
+        defaults["empty_label"] = EMPTY_CHOICE_LABEL
 
 
 class SemillaUsersConfig(WagtailUsersAppConfig):

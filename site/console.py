@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView, InspectView
 
 #: Who may see, filter, order, search and export the fields below.
 SENSITIVE_PERMISSION = "cohorts.view_sensitive_data"
@@ -144,30 +146,21 @@ def _person_of(obj):
     return getattr(obj, "user_id", None)
 
 
+class ReadableColumn(Column):
+    """A listing column whose values read as words (``readable_value``): "Sí", "—"."""
+
+    def get_value(self, instance):
+        return readable_value(super().get_value(instance))
+
+
 class ConsoleIndexView(SensitiveListingMixin, IndexView):
-    """The index view of every console listing."""
+    """The index view of every console listing: its columns read as words, never as
+    Python's ``True``, ``False`` or ``None``."""
 
-
-class ListQuerysetMixin:
-    """For a ModelViewSet: the sensitive-field rule on its listing (``ConsoleIndexView``)
-    and joins for the listing's columns, so that a page runs the same queries with one
-    row and with a full page. Wagtail's ModelViewSet has no queryset hook of its own
-    (unlike SnippetViewSet's ``get_queryset(request)``): the base queryset is handed to
-    its index views (the page and its htmx results)."""
-
-    index_view_class = ConsoleIndexView
-    list_select_related: tuple[str, ...] = ()
-    list_prefetch_related: tuple[str, ...] = ()
-
-    def get_index_view_kwargs(self, **kwargs):
-        if "queryset" in kwargs or not (self.list_select_related or self.list_prefetch_related):
-            return super().get_index_view_kwargs(**kwargs)
-        queryset = self.model._default_manager.all()
-        if self.list_select_related:
-            queryset = queryset.select_related(*self.list_select_related)
-        if self.list_prefetch_related:
-            queryset = queryset.prefetch_related(*self.list_prefetch_related)
-        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column:
+            column_class = ReadableColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
 
 
 def readable_value(value, *, choices=None):
@@ -192,4 +185,35 @@ class ReadableInspectMixin:
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
-        return readable_value(value, choices=self.list_choices.get(field_name))
+        value = readable_value(value, choices=self.list_choices.get(field_name))
+        if field_name.endswith("_en") and isinstance(value, str) and value != "—":
+            # English content (the English terms of a grant) says so to screen readers
+            return format_html('<span lang="en">{}</span>', value)
+        return value
+
+
+class ReadableInspectView(ReadableInspectMixin, InspectView):
+    """The inspect view of every console viewset that does not name its own."""
+
+
+class ListQuerysetMixin:
+    """For a ModelViewSet: the sensitive-field rule on its listing (``ConsoleIndexView``)
+    and joins for the listing's columns, so that a page runs the same queries with one
+    row and with a full page. Wagtail's ModelViewSet has no queryset hook of its own
+    (unlike SnippetViewSet's ``get_queryset(request)``): the base queryset is handed to
+    its index views (the page and its htmx results)."""
+
+    index_view_class = ConsoleIndexView
+    inspect_view_class = ReadableInspectView
+    list_select_related: tuple[str, ...] = ()
+    list_prefetch_related: tuple[str, ...] = ()
+
+    def get_index_view_kwargs(self, **kwargs):
+        if "queryset" in kwargs or not (self.list_select_related or self.list_prefetch_related):
+            return super().get_index_view_kwargs(**kwargs)
+        queryset = self.model._default_manager.all()
+        if self.list_select_related:
+            queryset = queryset.select_related(*self.list_select_related)
+        if self.list_prefetch_related:
+            queryset = queryset.prefetch_related(*self.list_prefetch_related)
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)

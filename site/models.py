@@ -14,6 +14,7 @@ from wagtail.models import Page
 from .enums import (
     CONFIGURABLE_KINDS,
     City,
+    ConsentChannel,
     DeliveryChoice,
     DeliveryStatus,
     Language,
@@ -198,6 +199,10 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.purpose} {self.policy_version}"
+
+    def get_channel_display(self) -> str:
+        """The channel in words ("Formulario web"), never its code."""
+        return str(dict(ConsentChannel.choices).get(self.channel, self.channel))
 
     @property
     def active(self) -> bool:

@@ -64,6 +64,7 @@ urlpatterns += i18n_patterns(
     path("resultados/", include("outcomes.urls")),
     path("conversaciones/", include("conversations.urls")),
     path("apoya/", include("market.urls")),
+    path("indicadores/", include("semilla.reporting.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

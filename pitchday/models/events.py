@@ -136,7 +136,9 @@ class PitchEvent(models.Model):
 class AwardTier(models.Model):
     """E.g. first place up to 8 M, places 2-3 up to 5 M, places 4-6 up to 3 M."""
 
-    event = models.ForeignKey(PitchEvent, on_delete=models.CASCADE, related_name="tiers")
+    event = models.ForeignKey(
+        PitchEvent, on_delete=models.CASCADE, related_name="tiers", verbose_name=_("pitch event")
+    )
     name = models.CharField(_("name"), max_length=80)
     rank_from = models.PositiveSmallIntegerField(_("from place"))
     rank_to = models.PositiveSmallIntegerField(_("to place"))
@@ -196,7 +198,9 @@ class Pitch(models.Model):
     #: set by pitch_save (not stored): what a submission still lacks
     missing: list[str]
 
-    event = models.ForeignKey(PitchEvent, on_delete=models.PROTECT, related_name="pitches")
+    event = models.ForeignKey(
+        PitchEvent, on_delete=models.PROTECT, related_name="pitches", verbose_name=_("pitch event")
+    )
     participant = models.ForeignKey(
         "cohorts.Participant",
         on_delete=models.PROTECT,
@@ -218,7 +222,7 @@ class Pitch(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PitchStatus.choices, default=PitchStatus.DRAFT
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     running_order = models.PositiveSmallIntegerField(_("running order"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,7 @@
 """Seed grants: funds, grants, tranches, milestones, payout details, disbursements and the
 append-only double-entry ledger. Money is integer minor units plus an ISO 4217 code."""
 
+import re
 import uuid
 
 from django.conf import settings
@@ -105,9 +106,11 @@ class Grant(models.Model):
     terms_en = models.TextField(_("agreement terms (English)"))
     terms_version = models.CharField(_("terms version"), max_length=20, default="2026-11")
     accepted_at = models.DateTimeField(_("agreement accepted"), null=True, blank=True)
-    accepted_language = models.CharField(max_length=5, blank=True)
-    accepted_terms_sha256 = models.CharField(max_length=64, blank=True)
-    accepted_ip = models.GenericIPAddressField(null=True, blank=True)
+    accepted_language = models.CharField(_("agreement language"), max_length=5, blank=True)
+    accepted_terms_sha256 = models.CharField(
+        _("fingerprint of the accepted terms"), max_length=64, blank=True
+    )
+    accepted_ip = models.GenericIPAddressField(_("accepted from IP"), null=True, blank=True)
     source_award_id = models.PositiveBigIntegerField(
         null=True,
         blank=True,
@@ -508,6 +511,45 @@ class GrantEvent(StatusHistory):
 
     def __str__(self) -> str:
         return self.action
+
+    def get_action_display(self) -> str:
+        """What happened, in words ("Tramo 2 listo para pagar"), never the stored code."""
+        match = re.fullmatch(r"(tranche|milestone)_(\d+)_(\w+)", self.action)
+        if match:
+            kind, number, what = match.groups()
+            template = _NUMBERED_ACTIONS.get((kind, what))
+            if template is not None:
+                return str(template) % {"number": number}
+        return str(_ACTIONS.get(self.action, self.action))
+
+    def get_from_status_display(self) -> str:
+        return _status_label(self.from_status)
+
+    def get_to_status_display(self) -> str:
+        return _status_label(self.to_status)
+
+
+_ACTIONS = {
+    "created": _("Grant created"),
+    "offered": _("Grant offered"),
+    "agreement_accepted": _("Agreement accepted"),
+    "cancelled": _("Grant cancelled"),
+    "completed": _("Grant completed"),
+}
+_NUMBERED_ACTIONS = {
+    ("tranche", "payable"): _("Tranche %(number)s ready to pay"),
+    ("milestone", "submitted"): _("Milestone %(number)s: evidence sent"),
+    ("milestone", "reviewed"): _("Milestone %(number)s reviewed"),
+}
+
+
+def _status_label(value: str) -> str:
+    """A grant's, tranche's or milestone's status as words (a grant event may be about any
+    of them; the grant's own words win where two share a value)."""
+    for choices in (GrantStatus, TrancheStatus, MilestoneStatus):
+        if value in choices.values:
+            return str(choices(value).label)
+    return value
 
 
 class Contribution(models.Model):

@@ -91,6 +91,8 @@ class LineChart:
     height: int = LINE_HEIGHT
     baseline: float = LINE_HEIGHT - LINE_PAD
     labels: list[Point] = field(default_factory=list)
+    #: hidden (suppressed) months: where the line breaks, so a chart can mark the gap
+    gaps: list[Point] = field(default_factory=list)
 
 
 def line_chart(series: list, unit: str) -> LineChart:
@@ -101,6 +103,7 @@ def line_chart(series: list, unit: str) -> LineChart:
     segments: list[str] = []
     current: list[str] = []
     points = []
+    gaps = []
     for index, (month, cell) in enumerate(series):
         x = round(8 + index * (WIDTH - 16) / count, 1)
         label = month.strftime("%Y-%m")
@@ -108,6 +111,8 @@ def line_chart(series: list, unit: str) -> LineChart:
             if len(current) > 1:
                 segments.append(" ".join(current))
             current = []
+            if cell.suppressed:
+                gaps.append(Point(x=x, y=LINE_HEIGHT - LINE_PAD, label=label, text=""))
             continue
         y = round(LINE_HEIGHT - LINE_PAD - _number(cell) / top * usable, 1)
         current.append(f"{x},{y}")
@@ -123,6 +128,7 @@ def line_chart(series: list, unit: str) -> LineChart:
         top_text=format_value(top_cell, unit) if points else "",
         first_label=series[0][0].strftime("%Y-%m") if series else "",
         last_label=series[-1][0].strftime("%Y-%m") if series else "",
+        gaps=gaps,
     )
 
 

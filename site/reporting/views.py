@@ -1,8 +1,11 @@
-"""The indicator dashboard in the staff console and its exports."""
+"""The indicator dashboard in the staff console, its exports, and the funders' light page
+on the public site."""
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from semilla.exports import CSV, csv_response, xlsx_response
@@ -82,3 +85,64 @@ def export(request, fmt: str):
     if fmt == CSV:
         return csv_response(filename=filename, header=header(), rows=long_rows(report, outcomes))
     return xlsx_response(filename=filename, sheets=xlsx_sheets(report, outcomes))
+
+
+def _funder_value(cell, unit: str) -> str:
+    """A funder's figure: a hidden cell says why in words ("oculto (menos de 5)")."""
+    if cell.suppressed:
+        return gettext("hidden (fewer than %(n)s)") % {"n": SMALL_CELL}
+    return format_value(cell, unit)
+
+
+def _month_label(month) -> str:
+    return formats.date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def _funder_card(item, breakdown: str) -> dict:
+    line = line_chart(item.series, item.unit)
+    return {
+        "item": item,
+        "total": _funder_value(item.total, item.unit),
+        "bars": bar_chart(item.by[breakdown], item.unit),
+        "line": line,
+        "first_month": _month_label(item.series[0][0]) if item.series else "",
+        "last_month": _month_label(item.series[-1][0]) if item.series else "",
+        "rows": [(label, _funder_value(cell, item.unit)) for _k, label, cell in item.by[breakdown]],
+        "months": [(_month_label(m), _funder_value(c, item.unit)) for m, c in item.series],
+        "hidden_months": [_month_label(m) for m, c in item.series if c.suppressed],
+    }
+
+
+@require_GET
+@login_required
+def funder_dashboard(request):
+    """The funders' page of their own (public site, no console JavaScript): the same
+    indicators and the same small-cell protection as the console's dashboard, always
+    suppressed, for fixed periods, readable on a phone."""
+    if not may_view_indicators(request.user):
+        raise PermissionDenied
+    cohorts = cohort_choices()
+    form = PeriodForm(request.GET or None)
+    filters = form.to_filters()
+    breakdown = form.chosen_breakdown()
+    report = build_report(filters, suppress=True, cohorts=cohorts)
+    outcomes = build_outcomes(
+        filters,
+        breakdown=breakdown,
+        after_wave=form.chosen_after(),
+        suppress=True,
+        cohorts=cohorts,
+    )
+    return TemplateResponse(
+        request,
+        "reporting/funder.html",
+        {
+            "form": form,
+            "report": report,
+            "cards": [_funder_card(item, breakdown) for item in report.indicators],
+            "breakdown_label": dimension_label(breakdown),
+            "small_cell": SMALL_CELL,
+            "outcomes": outcome_rows(outcomes),
+            "outcomes_report": outcomes,
+        },
+    )

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.translation import gettext_lazy
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the site/ folder (import name: semilla)
 BASE_DIR = PACKAGE_DIR.parent  # the repository root
@@ -160,6 +161,9 @@ else:
 
 # --- Languages, time ----------------------------------------------------------------------
 LANGUAGE_CODE = "es"
+# The console's filters start with a readable empty choice, as every other select (see
+# semilla.apps.install_readable_empty_choice).
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Choose…")
 LANGUAGES = [("es", "Español"), ("en", "English")]
 # The overrides come first and win: Spanish ("tú") for the strings of allauth and Wagtail
 # that we show (their own Spanish is formal or missing). Edited by hand, never by

@@ -46,3 +46,13 @@ MIDDLEWARE = [*MIDDLEWARE, "tests.url_coverage.URLCoverageMiddleware"]  # noqa: 
 # Connections are not kept between requests in tests: the live server's threads would keep
 # the test database open and PostgreSQL could not drop it at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A variable missing from one of OUR templates fails the test that renders it (third-party
+# templates render as in production): see tests/template_guard.py and docs/testing.md.
+from tests.template_guard import MISSING_VARIABLE  # noqa: E402
+
+TEMPLATES = [
+    {
+        **TEMPLATES[0],  # noqa: F405
+        "OPTIONS": {**TEMPLATES[0]["OPTIONS"], "string_if_invalid": MISSING_VARIABLE},  # noqa: F405
+    }
+]

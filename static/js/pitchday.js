@@ -13,7 +13,7 @@
     try { window.localStorage.setItem(KEY, JSON.stringify(queue)); } catch (e) { /* full */ }
   }
   function csrfToken() {
-    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"]; }
+    try { return JSON.parse(document.body.getAttribute("data-hx-headers") || "{}")["X-CSRFToken"]; }
     catch (e) { return ""; }
   }
   function label(name) {
@@ -34,7 +34,7 @@
     var data = {};
     new FormData(form).forEach(function (value, name) { if (name !== "csrfmiddlewaretoken") data[name] = value; });
     var queue = load();
-    queue[form.getAttribute("data-key")] = { url: form.getAttribute("hx-post"), data: data };
+    queue[form.getAttribute("data-key")] = { url: form.getAttribute("data-hx-post"), data: data };
     store(queue);
     setState(form, "pending-send", label("pending") || "…");
     showOffline(true);

@@ -1,5 +1,9 @@
 """Playwright in Debian's Chromium against pytest-django's live server."""
 
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
 import pytest
 
 from tests.conftest import CHROMIUM
@@ -60,3 +64,64 @@ def axe_serious(page) -> list[tuple[str, str, list]]:
         for v in violations
         if v.get("impact") in ("serious", "critical")
     ]
+
+
+# --- phone-sized overflow guard ---------------------------------------------------------
+PHONE = {"width": 412, "height": 915}
+SHOTS = Path("var/e2e-phone")
+
+
+def phone_overflow(page) -> str | None:
+    """Look at the page as a 412-px phone: a screenshot (var/e2e-phone/, for people to look
+    at) and the page's width. Answers what overflows sideways, or None. The journey's own
+    viewport is put back afterwards."""
+    from django.urls import Resolver404, resolve
+
+    from tests.voice.test_crawl import KNOWN_ELSEWHERE
+
+    path = urlsplit(page.url).path
+    try:
+        name = resolve(path).view_name
+    except Resolver404:
+        name = ""
+    if "horizontal overflow" in KNOWN_ELSEWHERE.get(name, ()):
+        return None
+    before = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        slug = re.sub(r"[^\w]+", "-", path).strip("-") or "home"
+        page.screenshot(path=str(SHOTS / f"{slug}.png"))
+        width = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        if before:
+            page.set_viewport_size(before)
+    if width > PHONE["width"]:
+        return f"{path}: {width} px wide on a {PHONE['width']}-px phone"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _pages_fit_a_phone(monkeypatch):
+    """Every page a journey opens with ``page.goto`` is looked at as a 412-px phone
+    (``phone_overflow``); the journey fails at its end if one overflowed sideways."""
+    from playwright.sync_api import Page
+
+    overflowing: list[str] = []
+    goto = Page.goto
+
+    def goto_and_look(self, url, *args, **kwargs):
+        response = goto(self, url, *args, **kwargs)
+        if (
+            response is not None
+            and response.ok
+            and "html" in response.headers.get("content-type", "")
+        ):
+            problem = phone_overflow(self)
+            if problem:
+                overflowing.append(problem)
+        return response
+
+    monkeypatch.setattr(Page, "goto", goto_and_look)
+    yield
+    assert overflowing == []

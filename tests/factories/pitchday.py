@@ -27,7 +27,7 @@ def make_fund(
         currency=currency,
         budget=budget,
         actor=actor,
-        donor="Programme",
+        donor="Programa Semilla",
         **kwargs,
     )
 

@@ -14,7 +14,7 @@ from tests.factories.curriculum import CORRECT, load_course
 
 HTMX_TAG = re.compile(r'<script src="/static/js/htmx\.min(\.[0-9a-f]+)?\.js" defer></script>')
 HX_ATTRIBUTE = re.compile(
-    r"\shx-(get|post|put|patch|delete|trigger|target|swap|select|include|vals|boost)="
+    r"\s(?:data-)?hx-(get|post|put|patch|delete|trigger|target|swap|select|include|vals|boost)="
 )
 
 #: every template of ours with hx- attributes -> the test below that renders a page with it

@@ -59,7 +59,7 @@ def test_send_email_gives_up_after_last_attempt():
         tasks.send_email(
             to="a@example.org",
             template="semilla/welcome",
-            context={},
+            context={"name": "Ana"},
             language="es",
             attempt=len(tasks.EMAIL_RETRY_DELAYS) + 1,
         )
@@ -117,7 +117,11 @@ def test_failed_send_records_nothing_and_the_retry_keeps_the_key():
 
     with pytest.raises(smtplib.SMTPServerDisconnected):
         tasks.send_email(
-            to="a@example.org", template="semilla/welcome", context={}, language="es", key="r1"
+            to="a@example.org",
+            template="semilla/welcome",
+            context={"name": "Ana"},
+            language="es",
+            key="r1",
         )
     assert not SentEmail.objects.exists()
     retry = Schedule.objects.get(func="semilla.tasks.send_email")

@@ -167,6 +167,8 @@ MATRIX: dict[str, dict[str, object]] = {
     "market:my_referrals": signed_in(200),
     "market:desk_interests": only("programme_staff"),
     "market:desk_referrals": only("programme_staff"),
+    # reporting: the funders' light page (staff may read it too; aggregates only)
+    "reporting:funder": only("programme_staff", "funder"),
 }
 
 #: rows where the real answer contradicts what a mature product should do:
