@@ -36,7 +36,9 @@ class ShowcaseProfile(models.Model):
     """A pitch winner's or alumna's public business card. Shown only while ``listed``: the
     person gave the showcase consent (``consented_at``) and has not withdrawn it."""
 
-    user = models.OneToOneField(USER, on_delete=models.CASCADE, related_name="showcase")
+    user = models.OneToOneField(
+        USER, on_delete=models.CASCADE, related_name="showcase", verbose_name=_("person")
+    )
     event = models.ForeignKey(
         "pitchday.PitchEvent",
         null=True,
@@ -234,7 +236,12 @@ class FinancialProvider(models.Model):
 class Referral(models.Model):
     """A person referred to a provider for a product, and what came of it."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="finance_referrals")
+    user = models.ForeignKey(
+        USER,
+        on_delete=models.CASCADE,
+        related_name="finance_referrals",
+        verbose_name=_("person"),
+    )
     provider = models.ForeignKey(
         FinancialProvider,
         on_delete=models.PROTECT,

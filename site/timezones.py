@@ -107,6 +107,13 @@ class TimeZoneSelect(forms.Select):
 
     template_name = "semilla/widgets/timezone_select.html"
 
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        # the zone's name is the database's English identifier ("America/New York"): say so,
+        # for screen readers and for the voice checks of Spanish pages
+        option["attrs"]["lang"] = "en"
+        return option
+
 
 class TimeZoneField(forms.ChoiceField):
     """A time zone chosen from the list (validated against zoneinfo's names)."""

@@ -99,10 +99,11 @@ def test_hidden_and_other_language_text_is_not_read():
         ("Martes 8 de diciembre", "es", []),
         ("Postulantes 0 febrero de 2026 3", "es", []),
         (
-            "Por favor, confirme su correo",
+            "Por favor, confirme su cuenta",
             "es",
-            ["formal 'Por favor, confirme'", "formal 'su correo'"],
+            ["formal 'Por favor, confirme'", "formal 'su cuenta'"],
         ),
+        ("en cuanto el proveedor lo confirme; cambiaron su correo", "es", []),
         (
             "Sign in with your password",
             "es",
