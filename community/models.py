@@ -250,7 +250,7 @@ class EmployerPartner(models.Model):
         return self.status == PartnerStatus.APPROVED
 
 
-class PartnerStatusChange(StatusHistory):
+class PartnerStatusChange(StatusHistory.of(PartnerStatus)):
     partner = models.ForeignKey(EmployerPartner, on_delete=models.CASCADE, related_name="history")
 
     class Meta(StatusHistory.Meta):
@@ -330,7 +330,7 @@ class PartnerPost(models.Model):
         return self.status == PostStatus.OPEN and self.closes_on >= (today or timezone.localdate())
 
 
-class PostStatusChange(StatusHistory):
+class PostStatusChange(StatusHistory.of(PostStatus)):
     post = models.ForeignKey(PartnerPost, on_delete=models.CASCADE, related_name="history")
 
     class Meta(StatusHistory.Meta):

@@ -139,12 +139,8 @@ class Interest(models.Model):
         return f"{self.get_kind_display()} · {self.profile}"
 
 
-class InterestStatusChange(StatusHistory):
+class InterestStatusChange(StatusHistory.of(InterestStatus)):
     interest = models.ForeignKey(Interest, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("from"), max_length=12, choices=InterestStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=12, choices=InterestStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("interest status change")
@@ -274,12 +270,8 @@ class Referral(models.Model):
         return f"{self.provider} · {self.get_product_display()}"
 
 
-class ReferralStatusChange(StatusHistory):
+class ReferralStatusChange(StatusHistory.of(ReferralStatus)):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("from"), max_length=10, choices=ReferralStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=10, choices=ReferralStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("referral status change")

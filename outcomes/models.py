@@ -296,14 +296,10 @@ class Alumnus(models.Model):
         return str(self.user)
 
 
-class AlumniStatusChange(StatusHistory):
+class AlumniStatusChange(StatusHistory.of(AlumniStatus)):
     """History: every alumni status change (who, when, from, to, note)."""
 
     alumnus = models.ForeignKey(Alumnus, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("from"), max_length=16, choices=AlumniStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=16, choices=AlumniStatus.choices)
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("alumni status change")

@@ -126,4 +126,6 @@ def test_every_history_table_is_built_on_the_one_base():
         "conversations.ReportEvent",
         "market.InterestStatusChange",
         "market.ReferralStatusChange",
+        "community.PartnerStatusChange",
+        "community.PostStatusChange",
     }
