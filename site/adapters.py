@@ -2,7 +2,9 @@
 gets the entrepreneur role and the language it signed up in."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 
 from .enums import MessageKind, Role
@@ -40,7 +42,15 @@ class AccountAdapter(DefaultAccountAdapter):
         (site/templates/account/email/) in the recipient's language, then sent through
         ``notify()`` like every other message, so they get the outbox record and the retried
         delivery task, and their body (a code or a link) is never kept in the outbox."""
-        context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
+        request = allauth_context.request
+        context = {
+            # what allauth's own send_mail puts in every message's context
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "site_url": settings.SITE_URL.rstrip("/"),
+            **context,
+        }
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language() or "es"
         with translation.override(language):

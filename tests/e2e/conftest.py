@@ -93,12 +93,27 @@ def phone_overflow(page) -> str | None:
         slug = re.sub(r"[^\w]+", "-", path).strip("-") or "home"
         page.screenshot(path=str(SHOTS / f"{slug}.png"))
         width = page.evaluate("document.documentElement.scrollWidth")
+        culprit = page.evaluate(WIDEST) if width > PHONE["width"] else ""
     finally:
         if before:
             page.set_viewport_size(before)
     if width > PHONE["width"]:
-        return f"{path}: {width} px wide on a {PHONE['width']}-px phone"
+        return f"{path}: {width} px wide on a {PHONE['width']}-px phone ({culprit})"
     return None
+
+
+#: The first element (in document order) whose right edge passes the viewport while no
+#: ancestor scrolls it sideways: what to fix when a page overflows.
+WIDEST = """() => {
+  const scrolls = (el) => ["auto", "scroll", "hidden"].includes(getComputedStyle(el).overflowX);
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.getBoundingClientRect().right <= window.innerWidth + 1) continue;
+    let a = el.parentElement, clipped = false;
+    while (a && a !== document.body) { if (scrolls(a)) { clipped = true; break; } a = a.parentElement; }
+    if (!clipped) return el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : "") + " " + Math.round(el.getBoundingClientRect().right) + "px";
+  }
+  return "";
+}"""
 
 
 @pytest.fixture(autouse=True)

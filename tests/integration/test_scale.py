@@ -3,6 +3,7 @@ one PostgreSQL. Sessions and rate limits are shared across processes, and every 
 effect happens exactly once."""
 
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -108,7 +109,9 @@ def test_same_slot_booked_through_both_web_processes_exactly_once(shared_db, mak
         for user in mentees
     ]
     slot = session_services.free_slots(match=matches[0])[3]
-    book = reverse("mentors:book")
+    # the booking page's last step: the day (in the mentee's zone) and the time chosen
+    day = slot.astimezone(ZoneInfo("America/Bogota")).date()
+    book = reverse("mentors:book") + f"?dia={day:%Y-%m-%d}&hora={int(slot.timestamp())}"
     with web_servers(2) as (web_a, web_b):
         sessions = []
         for n, user in enumerate(mentees):
@@ -123,7 +126,7 @@ def test_same_slot_booked_through_both_web_processes_exactly_once(shared_db, mak
         def ask(session):
             client, base, token = session
             form = {
-                "starts_at": slot.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "hora": str(int(slot.timestamp())),
                 "mode": "virtual",
                 "topic": "Costos",
                 "csrfmiddlewaretoken": token,

@@ -19,6 +19,7 @@ import secrets
 import time
 import urllib.parse
 import urllib.request
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -169,7 +170,9 @@ def test_booking_made_through_one_web_process_is_seen_at_once_through_the_other(
         participant=ParticipantFactory(user=mentee), mentor=mentor, status=MatchStatus.ACCEPTED
     )
     slot = session_services.free_slots(match=match)[2]
-    book, sessions = reverse("mentors:book"), reverse("mentors:sessions")
+    day = slot.astimezone(ZoneInfo("America/Bogota")).date()
+    book = reverse("mentors:book") + f"?dia={day:%Y-%m-%d}&hora={int(slot.timestamp())}"
+    sessions = reverse("mentors:sessions")
     with (
         web_servers(2, env=deployment["env"]) as (web_a, web_b),
         task_clusters(2, env=deployment["env"]),
@@ -181,7 +184,7 @@ def test_booking_made_through_one_web_process_is_seen_at_once_through_the_other(
         status, _, _ = client.request(
             f"{web_a}{book}",
             {
-                "starts_at": slot.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "hora": str(int(slot.timestamp())),
                 "mode": "virtual",
                 "topic": "Costos de producción en Riohacha",
                 "csrfmiddlewaretoken": client.csrf_from(html),

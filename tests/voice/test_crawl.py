@@ -26,6 +26,9 @@ KNOWN_ELSEWHERE: dict[str, tuple[str, ...]] = {
     "mentors:sessions": ("date without 'de'", "horizontal overflow"),  # 546 px (issue 20)
     "mentors:my_mentorship": ("date without 'de'",),
     "semilla:dashboard": ("date without 'de'",),  # mentors/templates/mentors/panels
+    # the finance desk's grant page is 672 px wide on a phone although its tables scroll
+    # inside .table-wrap (found by the browser journey after the merge; not yet explained)
+    "pitchday:desk_grant": ("horizontal overflow",),
     # a missing variable ('item.text', line 56), read by tests/template_guard.py
     "template:mentors/templates/mentors/sessions.html": ("missing variable",),
 }
