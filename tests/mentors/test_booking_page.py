@@ -348,7 +348,9 @@ def test_booking_page_offers_the_time_zone_from_a_grouped_list(client_for, match
         '<option value="America/Bogota" selected lang="en">America/Bogota · UTC−05:00</option>'
         in select
     )
-    assert '<option value="America/Caracas" lang="en">America/Caracas · UTC−04:00</option>' in select
+    assert (
+        '<option value="America/Caracas" lang="en">America/Caracas · UTC−04:00</option>' in select
+    )
     assert 'value="US/Eastern"' not in select and 'value="EST"' not in select
     assert 'type="search"' in body and "timezone-search.js" in body
     assert '<input type="text" name="timezone"' not in body
