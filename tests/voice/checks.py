@@ -256,6 +256,9 @@ def voice_problems(
             f"English {m.group(0)!r}: {_around(text, m)!r}"
             for m in words
             if m.group(0).lower() in ENGLISH
+            # an all-capitals run is a code or an acronym (a certificate's random
+            # verification code may spell "ADD"), not English prose
+            and not (len(m.group(0)) > 1 and m.group(0).isupper())
             and m.group(0) not in spanish_codes
             and m.group(0) not in ("None", "True", "False")
         ]

@@ -104,6 +104,7 @@ def test_hidden_and_other_language_text_is_not_read():
             ["formal 'Por favor, confirme'", "formal 'su cuenta'"],
         ),
         ("en cuanto el proveedor lo confirme; cambiaron su correo", "es", []),
+        ("Código de verificación: QVZJ-PYSP-7ADD", "es", []),
         (
             "Sign in with your password",
             "es",
