@@ -48,8 +48,8 @@ lint: $(STAMP)
 TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.service_call \
 	-m semilla.privacy.services -m semilla.privacy.selectors \
 	-m semilla.reporting.selectors -p cohorts.services -m cohorts.selectors \
-	-m curriculum.services -m curriculum.selectors -m curriculum.permissions -m curriculum.offline -m mentors.services -m mentors.selectors \
-	-m mentors.session_services -m semilla.notification_services -m semilla.notification_selectors \
+	-m curriculum.services -m curriculum.selectors -m curriculum.permissions -m curriculum.offline -p mentors.services -m mentors.selectors \
+	-m semilla.notification_services -m semilla.notification_selectors \
 	-p pitchday.services -p pitchday.selectors -m pitchday.permissions -m pitchday.money \
 	-m community.services -m community.selectors \
 	-m outcomes.services -m outcomes.selectors \

@@ -110,10 +110,10 @@ def _setup_pair_data(tag: str):
 def _contended(matches) -> dict[str, object]:
     from django.db import connections
 
-    from mentors import session_services
+    from mentors import selectors, services
     from mentors.models import Booking, Match
 
-    slot = session_services.free_slots(match=matches[0])[0]
+    slot = selectors.free_slots(match=matches[0])[0]
     barrier = threading.Barrier(ATTEMPTS)
     outcomes: list[str] = []
     lock = threading.Lock()
@@ -128,11 +128,9 @@ def _contended(matches) -> dict[str, object]:
                 barrier.abort()
                 raise
             barrier.wait(timeout=120)
-            session_services.booking_create(
-                match=match, starts_at=slot, actor=match.participant.user
-            )
+            services.booking_create(match=match, starts_at=slot, actor=match.participant.user)
             outcome = "booked"
-        except session_services.BookingError:
+        except services.BookingError:
             outcome = "refused"
         except Exception as exc:  # noqa: BLE001 - counted as a server error
             outcome = f"error: {exc!r}"
@@ -161,13 +159,13 @@ def _contended(matches) -> dict[str, object]:
 
 
 def _sequential(matches) -> float:
-    from mentors import session_services
+    from mentors import selectors, services
 
-    slots = session_services.free_slots(match=matches[0])
+    slots = selectors.free_slots(match=matches[0])
     started = time.perf_counter()
     for i in range(ATTEMPTS):
         match = matches[i % MENTEES]
-        session_services.booking_create(
+        services.booking_create(
             match=match, starts_at=slots[2 * i + 10], actor=match.participant.user
         )
     return time.perf_counter() - started

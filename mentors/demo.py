@@ -321,7 +321,7 @@ def _sessions() -> int:
 
     from django.db.models import Exists, OuterRef
 
-    from . import session_services
+    from . import selectors, services
     from .enums import BookingStatus, MatchStatus, SessionOutcome
     from .models import (
         ActionItem,
@@ -398,9 +398,9 @@ def _sessions() -> int:
                     ]
                 )
                 count += 1
-        slots = session_services.free_slots(match=match)
+        slots = selectors.free_slots(match=match)
         if slots:
-            session_services.booking_create(
+            services.booking_create(
                 match=match,
                 starts_at=slots[min(n, len(slots) - 1)],
                 actor=match.participant.user,
@@ -449,7 +449,7 @@ def _goals() -> int:
 
 def _proposals() -> int:
     """The demo mentor proposes one session to the demo entrepreneur (to confirm)."""
-    from . import session_services
+    from . import selectors, services
     from .enums import BookingStatus, MatchStatus
     from .models import Booking, Match
 
@@ -468,16 +468,16 @@ def _proposals() -> int:
     type(match.cohort).objects.filter(pk=match.cohort_id, max_upcoming_bookings__lt=3).update(
         max_upcoming_bookings=3
     )
-    slots = session_services.free_slots(match=match)
+    slots = selectors.free_slots(match=match)
     if not slots:
         return 0
     try:
-        session_services.booking_propose(
+        services.booking_propose(
             match=match,
             starts_at=slots[len(slots) // 2],
             actor=match.mentor.user,
             topic="Revisar el flujo de caja del mes",
         )
-    except session_services.BookingError:
+    except services.BookingError:
         return 0
     return 1

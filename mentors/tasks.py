@@ -12,6 +12,6 @@ def nudge_and_pause_inactive_mentors() -> dict[str, int]:
 
 
 def send_session_reminders() -> int:
-    from . import session_services
+    from . import services
 
-    return session_services.send_due_reminders() + session_services.nudge_unlogged_sessions()
+    return services.send_due_reminders() + services.nudge_unlogged_sessions()

@@ -18,7 +18,7 @@ from semilla import services as semilla_services
 from semilla.service_call import call_service
 from semilla.timezones import default_timezone
 
-from . import selectors, services, session_services
+from . import selectors, services
 from .enums import BookingMode, BookingStatus, GoalStatus, MatchStatus, MentorStatus
 from .forms import (
     BookForm,
@@ -70,9 +70,7 @@ def home(request):
             "mentees": [m for m in matches if m.status == MatchStatus.ACCEPTED],
             "is_participant": is_participant(request.user),
             "volunteer_hours": (
-                round(session_services.volunteer_minutes(mentor=profile) / 60, 1)
-                if profile
-                else None
+                round(services.volunteer_minutes(mentor=profile) / 60, 1) if profile else None
             ),
         },
     )
@@ -301,7 +299,7 @@ def availability(request):
             if action == "settings":
                 settings_form = ScheduleSettingsForm(request.POST, instance=profile, prefix="s")
                 if settings_form.is_valid():
-                    session_services.availability_update_settings(
+                    services.availability_update_settings(
                         mentor=profile, **settings_form.cleaned_data
                     )
                     messages.success(request, _("Your session settings were saved."))
@@ -310,7 +308,7 @@ def availability(request):
                 weekly_form = WeeklyWindowForm(request.POST, prefix="w")
                 if weekly_form.is_valid():
                     data = weekly_form.cleaned_data
-                    session_services.availability_add_weekly(
+                    services.availability_add_weekly(
                         mentor=profile,
                         weekday=data["weekday"],
                         start=data["start"],
@@ -322,7 +320,7 @@ def availability(request):
                 override_form = OverrideForm(request.POST, prefix="o")
                 if override_form.is_valid():
                     data = override_form.cleaned_data
-                    session_services.availability_add_override(
+                    services.availability_add_override(
                         mentor=profile,
                         day=data["day"],
                         available=data["available"],
@@ -332,13 +330,13 @@ def availability(request):
                     messages.success(request, _("Date saved."))
                     return redirect("mentors:availability")
             elif action == "delete_weekly":
-                if session_services.availability_remove_weekly(
+                if services.availability_remove_weekly(
                     mentor=profile, window_id=_posted_id(request)
                 ):
                     messages.success(request, _("Hours removed."))
                 return redirect("mentors:availability")
             elif action == "delete_override":
-                if session_services.availability_remove_override(
+                if services.availability_remove_override(
                     mentor=profile, override_id=_posted_id(request)
                 ):
                     messages.success(request, _("Date removed."))
@@ -394,7 +392,7 @@ def book(request):
             data = form.cleaned_data
             outcome = call_service(
                 request,
-                session_services.booking_create,
+                services.booking_create,
                 success=_("Your session is booked. We sent you a calendar invitation."),
                 match=match,
                 starts_at=data["hora"],
@@ -510,7 +508,7 @@ def booking_cancel(request, pk: int):
         messages.error(request, _("Please give a reason for cancelling."))
         return redirect("mentors:sessions")
     try:
-        cancelled = session_services.booking_cancel(
+        cancelled = services.booking_cancel(
             booking=booking, actor=request.user, reason=form.cleaned_data["reason"]
         )
     except services.ServiceError as exc:
@@ -533,7 +531,7 @@ def booking_cancel(request, pk: int):
 @login_required
 def calendar_feed_rotate(request):
     """Create the private feed URL, or replace it (the old URL stops working)."""
-    session_services.calendar_feed_token(user=request.user, rotate=True)
+    services.calendar_feed_token(user=request.user, rotate=True)
     messages.success(request, _("Your private calendar address was renewed."))
     return redirect("mentors:sessions")
 
@@ -594,7 +592,7 @@ def session_log(request, pk: int):
     data = form.cleaned_data
     call_service(
         request,
-        session_services.session_log,
+        services.session_log,
         success=_("Session logged. Thank you!"),
         booking=booking,
         actor=request.user,
@@ -619,7 +617,7 @@ def session_confirm(request, pk: int):
         return redirect("mentors:sessions")
     call_service(
         request,
-        session_services.session_confirm,
+        services.session_confirm,
         success=_("Thank you for confirming."),
         log=log,
         actor=request.user,
@@ -633,9 +631,7 @@ def session_confirm(request, pk: int):
 @login_required
 def action_item_toggle(request, pk: int):
     item = get_object_or_404(ActionItem, pk=pk, log__booking__participant__user=request.user)
-    session_services.action_item_toggle(
-        item=item, actor=request.user, done=request.POST.get("done") == "1"
-    )
+    services.action_item_toggle(item=item, actor=request.user, done=request.POST.get("done") == "1")
     return redirect("mentors:sessions")
 
 
@@ -678,7 +674,7 @@ def booking_propose(request, match_pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            session_services.booking_propose(
+            services.booking_propose(
                 match=match,
                 starts_at=data["starts_at"],
                 actor=request.user,
@@ -711,7 +707,7 @@ def booking_respond(request, pk: int):
         return redirect("mentors:sessions")
     accept = form.cleaned_data["accept"]
     try:
-        session_services.booking_respond(
+        services.booking_respond(
             booking=booking, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
         )
     except services.ServiceError as exc:
@@ -739,7 +735,7 @@ def booking_reschedule(request, pk: int):
     form = RescheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            session_services.booking_reschedule(
+            services.booking_reschedule(
                 booking=booking,
                 starts_at=form.cleaned_data["starts_at"],
                 actor=request.user,
@@ -756,7 +752,7 @@ def booking_reschedule(request, pk: int):
     too_late = timezone.now() > cutoff
     days: dict = {}
     if not too_late:
-        for slot in session_services.free_slots(match=booking.match, exclude_pk=booking.pk):
+        for slot in selectors.free_slots(match=booking.match, exclude_pk=booking.pk):
             days.setdefault(timezone.localtime(slot).date(), []).append(slot)
     return render(
         request,
@@ -785,7 +781,7 @@ def goal_add(request, pk: int):
     if form.is_valid():
         call_service(
             request,
-            session_services.goal_add,
+            services.goal_add,
             success=_("Goal added."),
             match=match,
             actor=request.user,
@@ -815,7 +811,7 @@ def goal_status(request, pk: int):
     if form.is_valid():
         call_service(
             request,
-            session_services.goal_set_status,
+            services.goal_set_status,
             success=_("Goal updated."),
             goal=goal,
             actor=request.user,

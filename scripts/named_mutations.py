@@ -82,7 +82,7 @@ MUTATIONS = [
     ),
     Mutation(
         "booking-account-lock",
-        "mentors/session_services.py",
+        "mentors/services/bookings.py",
         "    list(\n        get_user_model()\n        .objects.select_for_update()\n",
         "    (\n        get_user_model()\n        .objects\n",
         (
@@ -93,7 +93,7 @@ MUTATIONS = [
     ),
     Mutation(
         "booking-busy-per-person",
-        "mentors/session_services.py",
+        "mentors/services/bookings.py",
         "Q(participant__user_id=Subquery(mentee))",
         "Q(participant_id=participant_id)",
         (

@@ -134,7 +134,7 @@ def test_mentor_proposes_logs_with_goals_and_mentee_confirms_and_rates(
     """Goes on from booking: the mentor proposes the next session (the mentee confirms
     it), logs the session that took place moving a goal forward and leaving an action
     item; the mentee ticks it off and rates the session."""
-    from mentors import session_services
+    from mentors import services
     from mentors.models import ActionItem, MentorshipGoal
 
     base = live_server.url
@@ -150,9 +150,7 @@ def test_mentor_proposes_logs_with_goals_and_mentee_confirms_and_rates(
         starts_at=start,
         ends_at=start + datetime.timedelta(hours=1),
     )
-    goal = session_services.goal_add(
-        match=match, actor=match.participant.user, title="Separar las cuentas"
-    )
+    goal = services.goal_add(match=match, actor=match.participant.user, title="Separar las cuentas")
 
     mentor = _page_as(browser, match.mentor.user, base, "America/Bogota")
     mentor.goto(f"{base}/es/mentores/emparejamientos/{match.pk}/proponer/")

@@ -4,7 +4,7 @@ mentors at once (PostgreSQL, real transactions, threads released together).
 A person has one open match per cohort, so they have two mentors when they take part in
 two cohorts (two participant rows). The database's unique constraint is per mentor and
 start time, so their two bookings only collide under the row lock on the mentee's account
-that ``session_services._lock_pair`` takes before free slots are computed: remove that lock
+that ``services._lock_pair`` takes before free slots are computed: remove that lock
 and this test fails.
 """
 
@@ -13,7 +13,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from mentors import session_services
+from mentors import selectors, services
 from mentors.enums import MatchStatus
 from mentors.models import Booking, Match
 from semilla.enums import Role
@@ -65,9 +65,7 @@ def _run_at_once(targets):
 def _book(match_id, slot):
     def target():
         match = Match.objects.select_related("participant__user").get(pk=match_id)
-        return session_services.booking_create(
-            match=match, starts_at=slot, actor=match.participant.user
-        )
+        return services.booking_create(match=match, starts_at=slot, actor=match.participant.user)
 
     return target
 
@@ -83,16 +81,16 @@ def test_mentee_booking_two_mentors_at_the_same_moment_gets_one_session():
             matches.append(
                 MatchFactory(participant=participant, mentor=mentor, status=MatchStatus.ACCEPTED)
             )
-    common = set(session_services.free_slots(match=matches[0]))
+    common = set(selectors.free_slots(match=matches[0]))
     for match in matches[1:]:
-        common &= set(session_services.free_slots(match=match))
+        common &= set(selectors.free_slots(match=match))
     slot = min(common)
 
     results = _run_at_once([_book(m.pk, slot) for m in matches])
 
     errors = [r for r in results if isinstance(r, Exception)]
     assert len(results) == MENTEES * MENTORS_EACH
-    assert all(isinstance(e, session_services.BookingError) for e in errors), errors[:3]
+    assert all(isinstance(e, services.BookingError) for e in errors), errors[:3]
     assert len(errors) == MENTEES * (MENTORS_EACH - 1)
     per_mentee = list(
         Booking.objects.filter(starts_at=slot)
@@ -114,15 +112,12 @@ def test_mentee_in_two_cohorts_cannot_book_both_mentors_at_one_time():
         )
         for _ in range(2)
     )
-    slot = min(
-        set(session_services.free_slots(match=first))
-        & set(session_services.free_slots(match=second))
-    )
-    session_services.booking_create(match=first, starts_at=slot, actor=person)
+    slot = min(set(selectors.free_slots(match=first)) & set(selectors.free_slots(match=second)))
+    services.booking_create(match=first, starts_at=slot, actor=person)
 
-    assert slot not in session_services.free_slots(match=second)
-    with pytest.raises(session_services.BookingError):
-        session_services.booking_create(match=second, starts_at=slot, actor=person)
+    assert slot not in selectors.free_slots(match=second)
+    with pytest.raises(services.BookingError):
+        services.booking_create(match=second, starts_at=slot, actor=person)
 
 
 def test_another_pairs_session_leaves_this_pairs_time_free():
@@ -133,10 +128,7 @@ def test_another_pairs_session_leaves_this_pairs_time_free():
         )
         for _ in range(2)
     )
-    slot = min(
-        set(session_services.free_slots(match=first))
-        & set(session_services.free_slots(match=second))
-    )
-    session_services.booking_create(match=first, starts_at=slot, actor=first.participant.user)
+    slot = min(set(selectors.free_slots(match=first)) & set(selectors.free_slots(match=second)))
+    services.booking_create(match=first, starts_at=slot, actor=first.participant.user)
 
-    assert slot in session_services.free_slots(match=second)
+    assert slot in selectors.free_slots(match=second)

@@ -88,7 +88,7 @@ def test_same_slot_booked_through_both_web_processes_exactly_once(shared_db, mak
 
     from django.urls import reverse
 
-    from mentors import session_services
+    from mentors import selectors
     from mentors.enums import MatchStatus
     from mentors.models import Booking, MentorProfile
     from tests.factories.cohorts import ParticipantFactory
@@ -108,7 +108,7 @@ def test_same_slot_booked_through_both_web_processes_exactly_once(shared_db, mak
         )
         for user in mentees
     ]
-    slot = session_services.free_slots(match=matches[0])[3]
+    slot = selectors.free_slots(match=matches[0])[3]
     # the booking page's last step: the day (in the mentee's zone) and the time chosen
     day = slot.astimezone(ZoneInfo("America/Bogota")).date()
     book = reverse("mentors:book") + f"?dia={day:%Y-%m-%d}&hora={int(slot.timestamp())}"

@@ -154,7 +154,7 @@ def test_publish_is_seen_at_once_through_both_web_processes(deployment):
 def test_booking_made_through_one_web_process_is_seen_at_once_through_the_other(
     deployment, make_user
 ):
-    from mentors import session_services
+    from mentors import selectors
     from mentors.enums import MatchStatus
     from mentors.models import Booking
     from tests.factories.cohorts import ParticipantFactory
@@ -169,7 +169,7 @@ def test_booking_made_through_one_web_process_is_seen_at_once_through_the_other(
     match = MatchFactory(
         participant=ParticipantFactory(user=mentee), mentor=mentor, status=MatchStatus.ACCEPTED
     )
-    slot = session_services.free_slots(match=match)[2]
+    slot = selectors.free_slots(match=match)[2]
     day = slot.astimezone(ZoneInfo("America/Bogota")).date()
     book = reverse("mentors:book") + f"?dia={day:%Y-%m-%d}&hora={int(slot.timestamp())}"
     sessions = reverse("mentors:sessions")

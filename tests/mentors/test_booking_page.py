@@ -10,8 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from mentors import selectors
-from mentors import session_services as sessions
+from mentors import selectors, services
 from mentors.enums import BookingStatus, MatchStatus
 from mentors.models import Booking
 from semilla.errors import ServiceError
@@ -110,7 +109,7 @@ def test_booking_page_time_shows_one_short_form(client_for, match):
 
 
 def test_booking_form_offers_the_pairs_open_goals_as_topics(client_for, match):
-    sessions.goal_add(match=match, actor=match.participant.user, title="Costear mis productos")
+    services.goal_add(match=match, actor=match.participant.user, title="Costear mis productos")
     day = _day()
     body = _page(
         client_for(match.participant.user),
@@ -162,7 +161,7 @@ def test_booking_a_time_taken_meanwhile_shows_the_days_other_times(client_for, m
     day = _day()
     slot = _slot(day, 11)
     other = MatchFactory(status=MatchStatus.ACCEPTED, mentor=match.mentor)
-    sessions.booking_create(match=other, starts_at=slot, actor=other.participant.user)
+    services.booking_create(match=other, starts_at=slot, actor=other.participant.user)
     url = reverse("mentors:book") + f"?dia={day:%Y-%m-%d}&hora={int(slot.timestamp())}"
     client = client_for(match.participant.user)
     response = client.post(url, {"hora": int(slot.timestamp()), "mode": "virtual", "topic": "x"})
@@ -227,7 +226,7 @@ def test_the_booking_service_refuses_with_the_reason_the_page_shows(match):
     with translation.override("en"):
         shown = selectors.booking_refusal(match=match, minutes=60)
         with pytest.raises(ServiceError) as refused:
-            sessions.booking_create(
+            services.booking_create(
                 match=match, starts_at=_slot(_day(), 10), actor=match.participant.user
             )
         assert str(refused.value.message) == shown
@@ -259,7 +258,7 @@ def test_pair_whose_hours_are_used_sees_why_and_no_times(client_for, match):
 
 def test_a_cancelled_session_gives_the_place_back(client_for, match):
     _fill_upcoming(match, match.cohort.max_upcoming_bookings)
-    sessions.booking_cancel(
+    services.booking_cancel(
         booking=Booking.objects.first(), actor=match.participant.user, reason="Viaje"
     )
     body = _page(client_for(match.participant.user))
@@ -377,7 +376,7 @@ def test_a_time_zone_not_in_the_list_is_refused(client_for, match, typed):
 
 
 def _booked(match, hour=10):
-    return sessions.booking_create(
+    return services.booking_create(
         match=match, starts_at=_slot(_day(), hour), actor=match.participant.user, topic="Precios"
     )
 
@@ -416,7 +415,7 @@ def test_add_to_calendar_is_for_the_sessions_two_people_only(client, client_for,
     assert client_for(outsider.participant.user).get(url).status_code == 404
     assert client_for(outsider.mentor.user).get(url).status_code == 404
     assert client.get(url)["Location"].startswith("/es/accounts/login/?next=")
-    sessions.booking_cancel(booking=booking, actor=match.participant.user, reason="Viaje")
+    services.booking_cancel(booking=booking, actor=match.participant.user, reason="Viaje")
     assert client_for(match.participant.user).get(url).status_code == 404
 
 
@@ -444,7 +443,7 @@ def test_my_sessions_offers_a_tappable_video_link_and_a_calendar_button(client_f
 
 def test_my_sessions_in_person_shows_the_place_and_no_video_link(client_for, match):
     type(match.mentor).objects.filter(pk=match.mentor_id).update(meeting_place="Biblioteca")
-    booking = sessions.booking_create(
+    booking = services.booking_create(
         match=match, starts_at=_slot(_day(), 10), actor=match.participant.user, mode="in_person"
     )
     body = client_for(match.participant.user).get(reverse("mentors:sessions")).content.decode()

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentors import selectors
-from mentors import session_services as sessions
+from mentors import selectors, services
 from mentors.enums import BookingStatus, GoalStatus, MatchStatus, SessionOutcome
 from mentors.models import ActionItem, Booking, MentorshipGoal, SessionLog
 from semilla.enums import Role
@@ -111,7 +110,7 @@ def test_mentee_overview_next_session_items_goals(client_for, match):
     later = _booking(match, hours_from_now=50)
     sooner = _booking(match, hours_from_now=26)
     proposal = _booking(match, hours_from_now=80, status=BookingStatus.PROPOSED)
-    goal = sessions.goal_add(match=match, actor=match.participant.user, title="Separar cuentas")
+    goal = services.goal_add(match=match, actor=match.participant.user, title="Separar cuentas")
     overview = selectors.mentee_overview(user=match.participant.user)
     assert overview["next_session"] == sooner
     assert [i.text for i in overview["action_items"]] == ["Calcular costos"]
@@ -130,7 +129,7 @@ def test_my_mentorship_query_count_constant(client_for, match, django_assert_num
     for i in range(n):
         _held(match, hours_ago=30 + 2 * i, items=[f"Tarea {i}"])
         _booking(match, hours_from_now=30 + 2 * i, status=BookingStatus.PROPOSED)
-        sessions.goal_add(match=match, actor=match.participant.user, title=f"Meta {i}")
+        services.goal_add(match=match, actor=match.participant.user, title=f"Meta {i}")
     client = client_for(match.participant.user)
     client.get(reverse("mentors:my_mentorship"))
     with django_assert_num_queries(10):
@@ -175,7 +174,7 @@ def test_propose_permissions_and_flow(client_for, match):
 
 
 def test_respond_permissions_and_confirm(client_for, match):
-    booking = sessions.booking_propose(
+    booking = services.booking_propose(
         match=match,
         starts_at=timezone.now().replace(microsecond=0) + datetime.timedelta(days=2),
         actor=match.mentor.user,
@@ -194,7 +193,7 @@ def test_respond_permissions_and_confirm(client_for, match):
 
 
 def test_respond_decline_through_view(client_for, match):
-    booking = sessions.booking_propose(
+    booking = services.booking_propose(
         match=match,
         starts_at=timezone.now().replace(microsecond=0) + datetime.timedelta(days=2),
         actor=match.mentor.user,
@@ -209,8 +208,8 @@ def test_respond_decline_through_view(client_for, match):
 
 
 def test_reschedule_permissions_and_move(client_for, match):
-    booking = sessions.booking_create(
-        match=match, starts_at=sessions.free_slots(match=match)[30], actor=match.participant.user
+    booking = services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[30], actor=match.participant.user
     )
     url = reverse("mentors:booking_reschedule", args=[booking.pk])
     assert client_for(None).get(url)["Location"].startswith(LOGIN)
@@ -218,7 +217,7 @@ def test_reschedule_permissions_and_move(client_for, match):
     mentee = client_for(match.participant.user)
     page = mentee.get(url)
     assert page.status_code == 200
-    target = sessions.free_slots(match=match, exclude_pk=booking.pk)[40]
+    target = selectors.free_slots(match=match, exclude_pk=booking.pk)[40]
     assert f'data-testid="move-{timezone.localtime(target):%Y-%m-%d-%H-%M}"' in (
         page.content.decode()
     )
@@ -234,8 +233,8 @@ def test_reschedule_permissions_and_move(client_for, match):
 def test_reschedule_after_cutoff_shows_no_slots(client_for, match):
     match.cohort.booking_cancel_cutoff_hours = 48
     match.cohort.save()
-    booking = sessions.booking_create(
-        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    booking = services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[0], actor=match.participant.user
     )
     url = reverse("mentors:booking_reschedule", args=[booking.pk])
     response = client_for(match.participant.user).get(url)
@@ -276,7 +275,7 @@ def test_goal_views_permissions(client_for, match):
 
 
 def test_log_form_records_goal_progress(client_for, match):
-    goal = sessions.goal_add(match=match, actor=match.participant.user, title="Costos")
+    goal = services.goal_add(match=match, actor=match.participant.user, title="Costos")
     booking = _booking(match, hours_from_now=-3)
     page = client_for(match.mentor.user).get(reverse("mentors:sessions")).content.decode()
     assert f'name="goal-{goal.pk}"' in page

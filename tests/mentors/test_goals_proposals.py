@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from mentors import session_services as sessions
+from mentors import selectors, services
 from mentors.enums import BookingStatus, GoalStatus, MatchStatus, SessionOutcome
 from mentors.models import Booking, GoalUpdate, MentorshipGoal
 from semilla.models import OutboxMessage
@@ -31,43 +31,43 @@ def _at(days: int, hour: int = 15) -> datetime.datetime:
 
 
 def test_goal_added_by_mentee_and_mentor_only(match):
-    first = sessions.goal_add(match=match, actor=match.participant.user, title=" Separar cuentas ")
-    second = sessions.goal_add(match=match, actor=match.mentor.user, title="Subir precios 10 %")
+    first = services.goal_add(match=match, actor=match.participant.user, title=" Separar cuentas ")
+    second = services.goal_add(match=match, actor=match.mentor.user, title="Subir precios 10 %")
     assert [(g.title, g.status, g.progress) for g in MentorshipGoal.objects.all()] == [
         ("Separar cuentas", GoalStatus.OPEN, 0),
         ("Subir precios 10 %", GoalStatus.OPEN, 0),
     ]
     assert (first.created_by, second.created_by) == (match.participant.user, match.mentor.user)
     outsider = MatchFactory(status=MatchStatus.ACCEPTED)
-    with pytest.raises(sessions.BookingError):
-        sessions.goal_add(match=match, actor=outsider.participant.user, title="x")
-    with pytest.raises(sessions.BookingError):
-        sessions.goal_add(match=match, actor=match.mentor.user, title="  ")
+    with pytest.raises(services.BookingError):
+        services.goal_add(match=match, actor=outsider.participant.user, title="x")
+    with pytest.raises(services.BookingError):
+        services.goal_add(match=match, actor=match.mentor.user, title="  ")
 
 
 def test_goal_needs_active_mentorship_and_has_a_limit(match):
     waiting = MatchFactory()
-    with pytest.raises(sessions.BookingError):
-        sessions.goal_add(match=waiting, actor=waiting.participant.user, title="Meta")
-    for n in range(sessions.MAX_OPEN_GOALS):
-        sessions.goal_add(match=match, actor=match.participant.user, title=f"Meta {n}")
-    with pytest.raises(sessions.BookingError):
-        sessions.goal_add(match=match, actor=match.participant.user, title="Una más")
-    assert MentorshipGoal.objects.count() == sessions.MAX_OPEN_GOALS
+    with pytest.raises(services.BookingError):
+        services.goal_add(match=waiting, actor=waiting.participant.user, title="Meta")
+    for n in range(services.MAX_OPEN_GOALS):
+        services.goal_add(match=match, actor=match.participant.user, title=f"Meta {n}")
+    with pytest.raises(services.BookingError):
+        services.goal_add(match=match, actor=match.participant.user, title="Una más")
+    assert MentorshipGoal.objects.count() == services.MAX_OPEN_GOALS
 
 
 def test_goal_status_achieved_sets_100_and_reopen_lowers(match):
-    goal = sessions.goal_add(match=match, actor=match.participant.user, title="Meta")
-    done = sessions.goal_set_status(goal=goal, actor=match.mentor.user, status=GoalStatus.ACHIEVED)
+    goal = services.goal_add(match=match, actor=match.participant.user, title="Meta")
+    done = services.goal_set_status(goal=goal, actor=match.mentor.user, status=GoalStatus.ACHIEVED)
     assert (done.status, done.progress) == (GoalStatus.ACHIEVED, 100)
-    again = sessions.goal_set_status(goal=goal, actor=match.participant.user, status="open")
+    again = services.goal_set_status(goal=goal, actor=match.participant.user, status="open")
     assert (again.status, again.progress) == (GoalStatus.OPEN, 90)
-    with pytest.raises(sessions.BookingError):
-        sessions.goal_set_status(goal=goal, actor=match.mentor.user, status="bogus")
+    with pytest.raises(services.BookingError):
+        services.goal_set_status(goal=goal, actor=match.mentor.user, status="bogus")
 
 
 def test_goal_database_refuses_achieved_below_100(match):
-    goal = sessions.goal_add(match=match, actor=match.participant.user, title="Meta")
+    goal = services.goal_add(match=match, actor=match.participant.user, title="Meta")
     with pytest.raises(IntegrityError), transaction.atomic():
         MentorshipGoal.objects.filter(pk=goal.pk).update(status=GoalStatus.ACHIEVED, progress=50)
 
@@ -84,9 +84,9 @@ def _past_booking(match, hours_ago=3):
 
 
 def test_session_log_updates_goal_progress(match):
-    cash = sessions.goal_add(match=match, actor=match.participant.user, title="Flujo de caja")
-    prices = sessions.goal_add(match=match, actor=match.mentor.user, title="Precios")
-    log = sessions.session_log(
+    cash = services.goal_add(match=match, actor=match.participant.user, title="Flujo de caja")
+    prices = services.goal_add(match=match, actor=match.mentor.user, title="Precios")
+    log = services.session_log(
         booking=_past_booking(match),
         actor=match.mentor.user,
         outcome=SessionOutcome.HELD,
@@ -105,10 +105,10 @@ def test_session_log_updates_goal_progress(match):
 
 def test_session_log_refuses_goal_of_another_pair_and_rolls_back(match):
     other = MatchFactory(status=MatchStatus.ACCEPTED)
-    foreign = sessions.goal_add(match=other, actor=other.participant.user, title="Ajena")
+    foreign = services.goal_add(match=other, actor=other.participant.user, title="Ajena")
     booking = _past_booking(match)
-    with pytest.raises(sessions.BookingError):
-        sessions.session_log(
+    with pytest.raises(services.BookingError):
+        services.session_log(
             booking=booking,
             actor=match.mentor.user,
             outcome=SessionOutcome.HELD,
@@ -125,7 +125,7 @@ def test_session_log_refuses_goal_of_another_pair_and_rolls_back(match):
 
 def test_mentor_proposes_outside_weekly_hours_and_mentee_confirms(match):
     start = _at(3, hour=23)  # 18:00 in Bogotá, after the mentor's weekly hours
-    booking = sessions.booking_propose(
+    booking = services.booking_propose(
         match=match, starts_at=start, actor=match.mentor.user, topic="Inventario"
     )
     assert (booking.status, booking.minutes, booking.topic) == (
@@ -137,8 +137,8 @@ def test_mentor_proposes_outside_weekly_hours_and_mentee_confirms(match):
         key=f"booking-proposed:{booking.uid}", user=match.participant.user
     ).exists()
     # The proposed time is held: no one else can book it meanwhile.
-    assert start not in sessions.free_slots(match=match)
-    confirmed = sessions.booking_respond(booking=booking, actor=match.participant.user, accept=True)
+    assert start not in selectors.free_slots(match=match)
+    confirmed = services.booking_respond(booking=booking, actor=match.participant.user, accept=True)
     assert confirmed.status == BookingStatus.CONFIRMED
     assert sorted(
         OutboxMessage.objects.filter(key__startswith="booking-confirmed").values_list(
@@ -148,57 +148,57 @@ def test_mentor_proposes_outside_weekly_hours_and_mentee_confirms(match):
 
 
 def test_mentee_declines_with_reason_and_time_is_freed(match):
-    start = sessions.free_slots(match=match)[3]
-    booking = sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_respond(booking=booking, actor=match.participant.user, accept=False)
-    declined = sessions.booking_respond(
+    start = selectors.free_slots(match=match)[3]
+    booking = services.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+    with pytest.raises(services.BookingError):
+        services.booking_respond(booking=booking, actor=match.participant.user, accept=False)
+    declined = services.booking_respond(
         booking=booking, actor=match.participant.user, accept=False, reason="Trabajo ese día"
     )
     assert (declined.status, declined.cancel_reason) == (BookingStatus.DECLINED, "Trabajo ese día")
-    assert start in sessions.free_slots(match=match)
+    assert start in selectors.free_slots(match=match)
     assert OutboxMessage.objects.filter(
         key=f"booking-declined:{booking.uid}", user=match.mentor.user
     ).exists()
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_respond(booking=booking, actor=match.participant.user, accept=True)
+    with pytest.raises(services.BookingError):
+        services.booking_respond(booking=booking, actor=match.participant.user, accept=True)
 
 
 def test_only_the_mentor_proposes_and_only_the_mentee_answers(match):
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_propose(match=match, starts_at=_at(2), actor=match.participant.user)
-    booking = sessions.booking_propose(match=match, starts_at=_at(2), actor=match.mentor.user)
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_respond(booking=booking, actor=match.mentor.user, accept=True)
+    with pytest.raises(services.BookingError):
+        services.booking_propose(match=match, starts_at=_at(2), actor=match.participant.user)
+    booking = services.booking_propose(match=match, starts_at=_at(2), actor=match.mentor.user)
+    with pytest.raises(services.BookingError):
+        services.booking_respond(booking=booking, actor=match.mentor.user, accept=True)
     waiting = MatchFactory()
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_propose(match=waiting, starts_at=_at(2), actor=waiting.mentor.user)
+    with pytest.raises(services.BookingError):
+        services.booking_propose(match=waiting, starts_at=_at(2), actor=waiting.mentor.user)
 
 
 def test_proposal_refuses_overlap_past_and_beyond_horizon(match):
-    taken = sessions.free_slots(match=match)[4]
-    sessions.booking_create(match=match, starts_at=taken, actor=match.participant.user)
+    taken = selectors.free_slots(match=match)[4]
+    services.booking_create(match=match, starts_at=taken, actor=match.participant.user)
     for start in (
         taken + datetime.timedelta(minutes=30),  # overlaps the booked session
         timezone.now() + datetime.timedelta(minutes=20),  # too soon
         timezone.now() + datetime.timedelta(days=match.mentor.horizon_days + 1),
     ):
-        with pytest.raises(sessions.BookingError):
-            sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+        with pytest.raises(services.BookingError):
+            services.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
     assert Booking.objects.count() == 1
 
 
 def test_proposal_counts_against_upcoming_limit(match):
     match.cohort.max_upcoming_bookings = 1
     match.cohort.save()
-    sessions.booking_propose(match=match, starts_at=_at(2), actor=match.mentor.user)
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_propose(match=match, starts_at=_at(4), actor=match.mentor.user)
+    services.booking_propose(match=match, starts_at=_at(2), actor=match.mentor.user)
+    with pytest.raises(services.BookingError):
+        services.booking_propose(match=match, starts_at=_at(4), actor=match.mentor.user)
 
 
 def test_database_keeps_one_active_booking_per_slot_including_proposals(match):
     start = _at(5)
-    sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+    services.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
     with pytest.raises(IntegrityError), transaction.atomic():
         Booking.objects.create(
             match=match,
@@ -211,7 +211,7 @@ def test_database_keeps_one_active_booking_per_slot_including_proposals(match):
 
 def test_confirming_refused_when_time_taken_meanwhile(match):
     start = _at(6)
-    booking = sessions.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
+    booking = services.booking_propose(match=match, starts_at=start, actor=match.mentor.user)
     # Another mentor's session for the same mentee lands on that time (data fixed by staff).
     other = MatchFactory(status=MatchStatus.ENDED, participant=match.participant)
     Booking.objects.create(
@@ -221,8 +221,8 @@ def test_confirming_refused_when_time_taken_meanwhile(match):
         starts_at=start + datetime.timedelta(minutes=30),
         ends_at=start + datetime.timedelta(minutes=90),
     )
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_respond(booking=booking, actor=match.participant.user, accept=True)
+    with pytest.raises(services.BookingError):
+        services.booking_respond(booking=booking, actor=match.participant.user, accept=True)
     booking.refresh_from_db()
     assert booking.status == BookingStatus.PROPOSED
 
@@ -230,8 +230,8 @@ def test_confirming_refused_when_time_taken_meanwhile(match):
 def test_mentor_withdraws_proposal_not_late(match):
     match.cohort.booking_cancel_cutoff_hours = 72
     match.cohort.save()
-    booking = sessions.booking_propose(match=match, starts_at=_at(1), actor=match.mentor.user)
-    withdrawn = sessions.booking_cancel(
+    booking = services.booking_propose(match=match, starts_at=_at(1), actor=match.mentor.user)
+    withdrawn = services.booking_cancel(
         booking=booking, actor=match.mentor.user, reason="Me equivoqué de día"
     )
     assert (withdrawn.status, withdrawn.late_cancellation) == (BookingStatus.CANCELLED, False)
@@ -240,17 +240,17 @@ def test_mentor_withdraws_proposal_not_late(match):
 def test_feed_leaves_out_proposals_and_declined(client, match):
     match.cohort.max_upcoming_bookings = 5
     match.cohort.save()
-    booked = sessions.booking_create(
-        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    booked = services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[0], actor=match.participant.user
     )
-    sessions.booking_propose(match=match, starts_at=_at(3, hour=23), actor=match.mentor.user)
-    declined = sessions.booking_propose(
+    services.booking_propose(match=match, starts_at=_at(3, hour=23), actor=match.mentor.user)
+    declined = services.booking_propose(
         match=match, starts_at=_at(4, hour=23), actor=match.mentor.user
     )
-    sessions.booking_respond(
+    services.booking_respond(
         booking=declined, actor=match.participant.user, accept=False, reason="No puedo"
     )
-    token = sessions.calendar_feed_token(user=match.participant.user)
+    token = services.calendar_feed_token(user=match.participant.user)
     feed = client.get(reverse("mentors:calendar_feed", args=[token])).content
     uids = [str(e["uid"]) for e in Calendar.from_ical(feed).walk("VEVENT")]
     assert uids == [f"{booked.uid}@semilla"]

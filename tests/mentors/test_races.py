@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from mentors import services
+from mentors import selectors, services
 from mentors.enums import MatchStatus
 from mentors.models import Match, MentorProfile
 from tests.factories.mentors import MatchFactory, MentorProfileFactory
@@ -58,24 +58,21 @@ def test_concurrent_acceptances_never_exceed_capacity():
 def test_hundred_threads_booking_one_slot_make_one_booking():
     if connection.vendor != "postgresql":
         pytest.skip("race tests run on PostgreSQL")
-    from mentors import session_services
     from mentors.models import Booking
     from tests.factories.mentors import mentor_available_every_day
 
     mentor = mentor_available_every_day(MentorProfileFactory(capacity=10))
     matches = [MatchFactory(mentor=mentor, status=MatchStatus.ACCEPTED) for _ in range(10)]
-    slot = session_services.free_slots(match=matches[0])[0]
+    slot = selectors.free_slots(match=matches[0])[0]
 
     def book(match_id):
         match = Match.objects.select_related("participant__user").get(pk=match_id)
-        return session_services.booking_create(
-            match=match, starts_at=slot, actor=match.participant.user
-        )
+        return services.booking_create(match=match, starts_at=slot, actor=match.participant.user)
 
     results = _run_in_threads(book, [(m.pk,) for m in matches for _ in range(10)])
     errors = [r for r in results if isinstance(r, Exception)]
     assert len(results) == 100
-    assert all(isinstance(e, session_services.BookingError) for e in errors)
+    assert all(isinstance(e, services.BookingError) for e in errors)
     assert len(errors) == 99
     assert Booking.objects.filter(mentor=mentor, starts_at=slot).count() == 1
 
@@ -85,7 +82,6 @@ def test_proposals_and_bookings_racing_for_one_slot_make_one():
     time: one of all the attempts wins (PostgreSQL)."""
     if connection.vendor != "postgresql":
         pytest.skip("race tests run on PostgreSQL")
-    from mentors import session_services
     from mentors.models import Booking
     from tests.factories.mentors import mentor_available_every_day
 
@@ -93,23 +89,19 @@ def test_proposals_and_bookings_racing_for_one_slot_make_one():
     matches = [MatchFactory(mentor=mentor, status=MatchStatus.ACCEPTED) for _ in range(10)]
     slot = [
         s
-        for s in session_services.free_slots(match=matches[0])
+        for s in selectors.free_slots(match=matches[0])
         if (s - s.now(s.tzinfo)).total_seconds() > 7200
     ][0]
 
     def attempt(match_id, propose):
         match = Match.objects.select_related("participant__user", "mentor__user").get(pk=match_id)
         if propose:
-            return session_services.booking_propose(
-                match=match, starts_at=slot, actor=match.mentor.user
-            )
-        return session_services.booking_create(
-            match=match, starts_at=slot, actor=match.participant.user
-        )
+            return services.booking_propose(match=match, starts_at=slot, actor=match.mentor.user)
+        return services.booking_create(match=match, starts_at=slot, actor=match.participant.user)
 
     args = [(m.pk, propose) for m in matches for propose in (True, False) for _ in range(3)]
     results = _run_in_threads(attempt, args)
     errors = [r for r in results if isinstance(r, Exception)]
-    assert all(isinstance(e, session_services.BookingError) for e in errors), errors[:3]
+    assert all(isinstance(e, services.BookingError) for e in errors), errors[:3]
     assert len(errors) == len(args) - 1
     assert Booking.objects.filter(mentor=mentor, starts_at=slot).count() == 1

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from mentors import session_services as sessions
+from mentors import selectors, services
 from mentors.enums import BookingStatus, MatchStatus
 from mentors.models import Booking, WeeklyAvailability
 from tests.factories.mentors import (
@@ -48,15 +48,15 @@ def test_mentor_removes_own_hours_and_dates_only(client_for, db):
     from mentors.models import AvailabilityOverride
 
     mine, theirs = MentorProfileFactory(), MentorProfileFactory()
-    window = sessions.availability_add_weekly(
+    window = services.availability_add_weekly(
         mentor=mine, weekday=2, start=datetime.time(9), end=datetime.time(11)
     )
-    other_window = sessions.availability_add_weekly(
+    other_window = services.availability_add_weekly(
         mentor=theirs, weekday=2, start=datetime.time(9), end=datetime.time(11)
     )
     day = timezone.localdate() + datetime.timedelta(days=3)
-    override = sessions.availability_add_override(mentor=mine, day=day, available=False)
-    other_override = sessions.availability_add_override(mentor=theirs, day=day, available=False)
+    override = services.availability_add_override(mentor=mine, day=day, available=False)
+    other_override = services.availability_add_override(mentor=theirs, day=day, available=False)
     client = client_for(mine.user)
     url = reverse("mentors:availability")
 
@@ -92,7 +92,7 @@ def test_mentee_books_slot_in_own_zone(client_for, match):
     client = client_for(user)
     response = client.get(reverse("mentors:book"))
     assert "America/Bogota" in response.content.decode()
-    slot = sessions.free_slots(match=match)[2]
+    slot = selectors.free_slots(match=match)[2]
     response = client.post(
         reverse("mentors:book"),
         {"hora": int(slot.timestamp()), "mode": "virtual", "topic": "Precios"},
@@ -108,8 +108,8 @@ def test_book_without_accepted_match_is_404(client_for, db):
 
 
 def test_cancel_permission_matrix(client_for, match):
-    booking = sessions.booking_create(
-        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    booking = services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[0], actor=match.participant.user
     )
     url = reverse("mentors:booking_cancel", args=[booking.pk])
     outsider = MatchFactory(status=MatchStatus.ACCEPTED)
@@ -123,7 +123,7 @@ def test_cancel_permission_matrix(client_for, match):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_sessions_page_query_count_constant(client_for, match, django_assert_num_queries, n):
-    for slot in sessions.free_slots(match=match)[: 2 * n : 2]:
+    for slot in selectors.free_slots(match=match)[: 2 * n : 2]:
         make_booking(match, slot)
     client = client_for(match.participant.user)
     client.get(reverse("mentors:sessions"))
@@ -134,10 +134,10 @@ def test_sessions_page_query_count_constant(client_for, match, django_assert_num
 
 
 def test_calendar_feed_by_token_and_revocation(client_for, client, match):
-    sessions.booking_create(
-        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[0], actor=match.participant.user
     )
-    token = sessions.calendar_feed_token(user=match.participant.user)
+    token = services.calendar_feed_token(user=match.participant.user)
     response = client.get(reverse("mentors:calendar_feed", args=[token]))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 1

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from mentors import session_services as sessions
+from mentors import selectors, services
 from mentors.enums import BookingStatus, MatchStatus
 from mentors.ics import booking_ics
 from mentors.models import Booking
@@ -20,12 +20,12 @@ def match(db):
 
 
 def _slot(match, n=0):
-    return sessions.free_slots(match=match)[n]
+    return selectors.free_slots(match=match)[n]
 
 
 def test_booking_create_notifies_both_with_ics(match):
     start = _slot(match, 3)
-    booking = sessions.booking_create(
+    booking = services.booking_create(
         match=match, starts_at=start, actor=match.participant.user, topic="Costos"
     )
     assert (booking.starts_at, booking.minutes, booking.location) == (
@@ -33,7 +33,7 @@ def test_booking_create_notifies_both_with_ics(match):
         60,
         "https://meet.example.org/semilla",
     )
-    assert start not in sessions.free_slots(match=match)
+    assert start not in selectors.free_slots(match=match)
     assert sorted(
         OutboxMessage.objects.filter(key__startswith="booking-confirmed").values_list(
             "user_id", flat=True
@@ -43,26 +43,26 @@ def test_booking_create_notifies_both_with_ics(match):
 
 def test_booking_refused_for_taken_or_unoffered_time(match):
     start = _slot(match)
-    sessions.booking_create(match=match, starts_at=start, actor=match.participant.user)
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_create(match=match, starts_at=start, actor=match.participant.user)
+    services.booking_create(match=match, starts_at=start, actor=match.participant.user)
+    with pytest.raises(services.BookingError):
+        services.booking_create(match=match, starts_at=start, actor=match.participant.user)
     night = start.replace(hour=7, minute=13)  # 02:13 in Bogotá: not offered
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_create(match=match, starts_at=night, actor=match.participant.user)
+    with pytest.raises(services.BookingError):
+        services.booking_create(match=match, starts_at=night, actor=match.participant.user)
     assert Booking.objects.count() == 1
 
 
 def test_booking_only_by_mentee_and_only_when_accepted(db):
     proposed = MatchFactory()
     mentor_available_every_day(proposed.mentor)
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_create(
+    with pytest.raises(services.BookingError):
+        services.booking_create(
             match=proposed, starts_at=_slot(proposed), actor=proposed.participant.user
         )
     accepted = MatchFactory(status=MatchStatus.ACCEPTED)
     mentor_available_every_day(accepted.mentor)
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_create(
+    with pytest.raises(services.BookingError):
+        services.booking_create(
             match=accepted, starts_at=_slot(accepted), actor=accepted.mentor.user
         )
 
@@ -73,16 +73,16 @@ def test_booking_limits_upcoming_and_hours(match):
     cohort.mentoring_hours_per_pair = 10
     cohort.save()
     user = match.participant.user
-    sessions.booking_create(match=match, starts_at=_slot(match, 0), actor=user)
-    sessions.booking_create(match=match, starts_at=_slot(match, 2), actor=user)
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_create(match=match, starts_at=_slot(match, 4), actor=user)
+    services.booking_create(match=match, starts_at=_slot(match, 0), actor=user)
+    services.booking_create(match=match, starts_at=_slot(match, 2), actor=user)
+    with pytest.raises(services.BookingError):
+        services.booking_create(match=match, starts_at=_slot(match, 4), actor=user)
     cohort.max_upcoming_bookings = 20
     cohort.mentoring_hours_per_pair = 2
     cohort.save()
     match.refresh_from_db()
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_create(match=match, starts_at=_slot(match, 4), actor=user)
+    with pytest.raises(services.BookingError):
+        services.booking_create(match=match, starts_at=_slot(match, 4), actor=user)
 
 
 def test_no_overlap_for_mentor_or_mentee(db):
@@ -91,27 +91,27 @@ def test_no_overlap_for_mentor_or_mentee(db):
     first = MatchFactory(status=MatchStatus.ACCEPTED)
     mentor_available_every_day(first.mentor)
     start = _slot(first, 5)
-    sessions.booking_create(match=first, starts_at=start, actor=first.participant.user)
+    services.booking_create(match=first, starts_at=start, actor=first.participant.user)
     # Another mentee of the same mentor cannot take that time.
     same_mentor = MatchFactory(status=MatchStatus.ACCEPTED, mentor=first.mentor)
-    assert start not in sessions.free_slots(match=same_mentor)
+    assert start not in selectors.free_slots(match=same_mentor)
     # The same mentee with a new mentor (after a re-match) cannot either.
     Match.objects.filter(pk=first.pk).update(status=MatchStatus.ENDED)
     new_mentor = MatchFactory(status=MatchStatus.ACCEPTED, participant=first.participant)
     mentor_available_every_day(new_mentor.mentor)
-    assert start not in sessions.free_slots(match=new_mentor)
-    assert start + datetime.timedelta(hours=1) in sessions.free_slots(match=new_mentor)
+    assert start not in selectors.free_slots(match=new_mentor)
+    assert start + datetime.timedelta(hours=1) in selectors.free_slots(match=new_mentor)
 
 
 def test_cancel_requires_reason_and_counts_late(match):
     match.cohort.booking_cancel_cutoff_hours = 48
     match.cohort.save()
-    booking = sessions.booking_create(
+    booking = services.booking_create(
         match=match, starts_at=_slot(match, 0), actor=match.participant.user
     )
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_cancel(booking=booking, actor=match.participant.user, reason=" ")
-    cancelled = sessions.booking_cancel(
+    with pytest.raises(services.BookingError):
+        services.booking_cancel(booking=booking, actor=match.participant.user, reason=" ")
+    cancelled = services.booking_cancel(
         booking=booking, actor=match.mentor.user, reason="Enfermedad"
     )
     assert (cancelled.status, cancelled.late_cancellation, cancelled.sequence) == (
@@ -119,17 +119,17 @@ def test_cancel_requires_reason_and_counts_late(match):
         True,
         1,
     )  # within the 48 h cut-off
-    assert booking.starts_at in sessions.free_slots(match=match)
+    assert booking.starts_at in selectors.free_slots(match=match)
 
 
 def test_cancel_before_cutoff_is_not_late(match):
     later = [
         s
-        for s in sessions.free_slots(match=match)
+        for s in selectors.free_slots(match=match)
         if s > timezone.now() + datetime.timedelta(days=2)
     ][0]
-    booking = sessions.booking_create(match=match, starts_at=later, actor=match.participant.user)
-    cancelled = sessions.booking_cancel(
+    booking = services.booking_create(match=match, starts_at=later, actor=match.participant.user)
+    cancelled = services.booking_cancel(
         booking=booking, actor=match.participant.user, reason="Viaje"
     )
     assert cancelled.late_cancellation is False
@@ -140,25 +140,25 @@ def test_reschedule_before_cutoff_keeps_uid_and_bumps_sequence(match):
     match.cohort.save()
     slots = [
         s
-        for s in sessions.free_slots(match=match)
+        for s in selectors.free_slots(match=match)
         if s > timezone.now() + datetime.timedelta(days=2)
     ]
-    booking = sessions.booking_create(match=match, starts_at=slots[0], actor=match.participant.user)
-    moved = sessions.booking_reschedule(
+    booking = services.booking_create(match=match, starts_at=slots[0], actor=match.participant.user)
+    moved = services.booking_reschedule(
         booking=booking, starts_at=slots[3], actor=match.participant.user, reason="Trabajo"
     )
     assert (moved.uid, moved.sequence, moved.starts_at) == (booking.uid, 1, slots[3])
-    soon = sessions.booking_create(
-        match=match, starts_at=sessions.free_slots(match=match)[0], actor=match.participant.user
+    soon = services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[0], actor=match.participant.user
     )
-    with pytest.raises(sessions.BookingError):
-        sessions.booking_reschedule(
+    with pytest.raises(services.BookingError):
+        services.booking_reschedule(
             booking=soon, starts_at=slots[5], actor=match.participant.user, reason="Trabajo"
         )
 
 
 def test_ics_parses_back_with_sequence_and_cancel_method(match):
-    booking = sessions.booking_create(
+    booking = services.booking_create(
         match=match, starts_at=_slot(match, 1), actor=match.participant.user
     )
     invite = Calendar.from_ical(booking_ics(booking))
@@ -169,7 +169,7 @@ def test_ics_parses_back_with_sequence_and_cancel_method(match):
         booking.starts_at,
     )
     assert str(event["UID"]) == f"{booking.uid}@semilla"
-    cancelled = sessions.booking_cancel(
+    cancelled = services.booking_cancel(
         booking=booking, actor=match.participant.user, reason="Imprevisto"
     )
     cancel = Calendar.from_ical(booking_ics(cancelled, method="CANCEL"))
@@ -183,13 +183,13 @@ def test_ics_parses_back_with_sequence_and_cancel_method(match):
 
 def test_reminders_sent_once_even_if_task_runs_twice(match):
     start = _slot(match, 0)
-    sessions.booking_create(match=match, starts_at=start, actor=match.participant.user)
+    services.booking_create(match=match, starts_at=start, actor=match.participant.user)
     day_before = start - datetime.timedelta(hours=23)
-    assert sessions.send_due_reminders(now=day_before) == 2
-    assert sessions.send_due_reminders(now=day_before) == 0
+    assert services.send_due_reminders(now=day_before) == 2
+    assert services.send_due_reminders(now=day_before) == 0
     hour_before = start - datetime.timedelta(minutes=50)
-    assert sessions.send_due_reminders(now=hour_before) == 2
-    assert sessions.send_due_reminders(now=hour_before) == 0
+    assert services.send_due_reminders(now=hour_before) == 2
+    assert services.send_due_reminders(now=hour_before) == 0
     assert OutboxMessage.objects.filter(key__startswith="reminder-").count() == 4
 
 
@@ -198,8 +198,8 @@ def test_reminder_in_recipient_language(match):
     match.mentor.user.timezone = "Europe/Madrid"
     match.mentor.user.save()
     start = _slot(match, 0)
-    sessions.booking_create(match=match, starts_at=start, actor=match.participant.user)
-    sessions.send_due_reminders(now=start - datetime.timedelta(minutes=30))
+    services.booking_create(match=match, starts_at=start, actor=match.participant.user)
+    services.send_due_reminders(now=start - datetime.timedelta(minutes=30))
     english = OutboxMessage.objects.get(key__startswith="reminder-1h", user=match.mentor.user)
     spanish = OutboxMessage.objects.get(key__startswith="reminder-1h", user=match.participant.user)
     assert english.subject == "Your mentoring session starts in one hour"
@@ -209,9 +209,9 @@ def test_reminder_in_recipient_language(match):
 
 
 def test_calendar_feed_token_rotates(db, entrepreneur):
-    first = sessions.calendar_feed_token(user=entrepreneur)
-    assert sessions.calendar_feed_token(user=entrepreneur) == first
-    assert sessions.calendar_feed_token(user=entrepreneur, rotate=True) != first
+    first = services.calendar_feed_token(user=entrepreneur)
+    assert services.calendar_feed_token(user=entrepreneur) == first
+    assert services.calendar_feed_token(user=entrepreneur, rotate=True) != first
 
 
 def _past_booking(match, hours_ago=2):
@@ -220,18 +220,18 @@ def _past_booking(match, hours_ago=2):
 
 def test_log_confirm_rate_and_volunteer_hours(match):
     booking = _past_booking(match)
-    future = sessions.booking_create(
+    future = services.booking_create(
         match=match, starts_at=_slot(match, 0), actor=match.participant.user
     )
-    with pytest.raises(sessions.BookingError):
-        sessions.session_log(
+    with pytest.raises(services.BookingError):
+        services.session_log(
             booking=future, actor=match.mentor.user, outcome="held", duration_minutes=60
         )
-    with pytest.raises(sessions.BookingError):
-        sessions.session_log(
+    with pytest.raises(services.BookingError):
+        services.session_log(
             booking=booking, actor=match.participant.user, outcome="held", duration_minutes=60
         )
-    log = sessions.session_log(
+    log = services.session_log(
         booking=booking,
         actor=match.mentor.user,
         outcome="held",
@@ -241,33 +241,33 @@ def test_log_confirm_rate_and_volunteer_hours(match):
         action_items=["Hacer flujo", " "],
     )
     assert [i.text for i in log.action_items.all()] == ["Hacer flujo"]
-    assert sessions.volunteer_minutes(mentor=match.mentor) == 0  # not confirmed yet
-    with pytest.raises(sessions.BookingError):
-        sessions.session_confirm(log=log, actor=match.mentor.user, rating=5)
-    sessions.session_confirm(log=log, actor=match.participant.user, rating=4, comment="Muy útil")
-    assert sessions.volunteer_minutes(mentor=match.mentor) == 55
+    assert services.volunteer_minutes(mentor=match.mentor) == 0  # not confirmed yet
+    with pytest.raises(services.BookingError):
+        services.session_confirm(log=log, actor=match.mentor.user, rating=5)
+    services.session_confirm(log=log, actor=match.participant.user, rating=4, comment="Muy útil")
+    assert services.volunteer_minutes(mentor=match.mentor) == 55
     item = log.action_items.get()
-    with pytest.raises(sessions.BookingError):
-        sessions.action_item_toggle(item=item, actor=match.mentor.user, done=True)
+    with pytest.raises(services.BookingError):
+        services.action_item_toggle(item=item, actor=match.mentor.user, done=True)
     assert (
-        sessions.action_item_toggle(item=item, actor=match.participant.user, done=True).done_at
+        services.action_item_toggle(item=item, actor=match.participant.user, done=True).done_at
         is not None
     )
 
 
 def test_no_show_never_counts_as_hours(match):
-    log = sessions.session_log(
+    log = services.session_log(
         booking=_past_booking(match),
         actor=match.mentor.user,
         outcome="mentee_no_show",
         duration_minutes=60,
     )
     assert log.duration_minutes == 0
-    assert sessions.volunteer_minutes(mentor=match.mentor) == 0
+    assert services.volunteer_minutes(mentor=match.mentor) == 0
 
 
 def test_unlogged_session_nudges_mentor_once(match):
     _past_booking(match, hours_ago=30)
     _past_booking(match, hours_ago=5)
-    assert sessions.nudge_unlogged_sessions() == 1
-    assert sessions.nudge_unlogged_sessions() == 0
+    assert services.nudge_unlogged_sessions() == 1
+    assert services.nudge_unlogged_sessions() == 0

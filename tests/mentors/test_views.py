@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mentors import session_services
+from mentors import services
 from mentors.enums import MatchStatus, MentorStatus
 from mentors.models import MentorProfile
 from semilla.enums import Role
@@ -132,11 +132,11 @@ def test_mentor_sees_only_own_mentees_on_home(client_for, db):
 
 def _held_and_confirmed(match, *, hours_ago: int, minutes: int, confirm: bool = True) -> None:
     booking = make_booking(match, timezone.now() - datetime.timedelta(hours=hours_ago))
-    log = session_services.session_log(
+    log = services.session_log(
         booking=booking, actor=match.mentor.user, outcome="held", duration_minutes=minutes
     )
     if confirm:
-        session_services.session_confirm(log=log, actor=match.participant.user, rating=5)
+        services.session_confirm(log=log, actor=match.participant.user, rating=5)
 
 
 def test_home_shows_the_mentors_confirmed_volunteer_hours(client_for, db):

@@ -250,12 +250,12 @@ def test_availability_survives_hostile_input(data, accepted_match, client_for):
 @hostile_settings
 @given(data=st.data())
 def test_booking_survives_hostile_input(data, accepted_match, client_for):
-    from mentors import session_services
+    from mentors import selectors
     from mentors.models import Booking
 
     client = client_for(accepted_match.participant.user)
     before = Booking.objects.count()
-    slot = session_services.free_slots(match=accepted_match)[2]
+    slot = selectors.free_slots(match=accepted_match)[2]
     day = timezone.localtime(slot).date()
     # the booking form is on the page once a day and a time are chosen
     url = f"{reverse('mentors:book')}?dia={day:%Y-%m-%d}&hora={int(slot.timestamp())}"
@@ -595,7 +595,7 @@ def test_quiz_answers_survive_hostile_input(data, client_for, entrepreneur):
 def test_session_proposal_and_reschedule_survive_hostile_input(data, accepted_match, client_for):
     from django.utils import timezone
 
-    from mentors import session_services
+    from mentors import selectors, services
     from mentors.enums import BookingStatus
 
     mentor = client_for(accepted_match.mentor.user)
@@ -604,8 +604,8 @@ def test_session_proposal_and_reschedule_survive_hostile_input(data, accepted_ma
         status=BookingStatus.CONFIRMED, starts_at__gt=timezone.now()
     ).first()
     if booking is None:
-        slot = session_services.free_slots(match=accepted_match)[-1]
-        booking = session_services.booking_create(
+        slot = selectors.free_slots(match=accepted_match)[-1]
+        booking = services.booking_create(
             match=accepted_match, starts_at=slot, actor=accepted_match.participant.user
         )
     mentee = client_for(accepted_match.participant.user)

@@ -195,13 +195,11 @@ def directory_mentor(people):
 
 
 def _future_booking(people):
-    from mentors import session_services
+    from mentors import selectors, services
 
     match = _accepted_match(people)
-    start = session_services.free_slots(match=match)[2]
-    return session_services.booking_create(
-        match=match, starts_at=start, actor=match.participant.user
-    )
+    start = selectors.free_slots(match=match)[2]
+    return services.booking_create(match=match, starts_at=start, actor=match.participant.user)
 
 
 def _past_booking(people):
@@ -218,9 +216,9 @@ def session_log(people):
 
 
 def _log(people):
-    from mentors import session_services
+    from mentors import services
 
-    return session_services.session_log(
+    return services.session_log(
         booking=_past_booking(people),
         actor=people["mentor"],
         outcome="held",
@@ -238,11 +236,11 @@ def action_item(people):
 
 
 def proposal(people):
-    from mentors import session_services
+    from mentors import selectors, services
 
     match = _accepted_match(people)
-    start = session_services.free_slots(match=match)[2]
-    booking = session_services.booking_propose(match=match, starts_at=start, actor=people["mentor"])
+    start = selectors.free_slots(match=match)[2]
+    booking = services.booking_propose(match=match, starts_at=start, actor=people["mentor"])
     return [booking.pk], {"accept": "1"}
 
 
@@ -260,10 +258,10 @@ def match_goal(people):
 
 
 def goal(people):
-    from mentors import session_services
+    from mentors import services
 
     match = _accepted_match(people)
-    item = session_services.goal_add(match=match, actor=people["mentor"], title="Costos")
+    item = services.goal_add(match=match, actor=people["mentor"], title="Costos")
     return [item.pk], {"status": "achieved"}
 
 
@@ -272,9 +270,9 @@ def match_pk(people):
 
 
 def calendar_token(people):
-    from mentors import session_services
+    from mentors import services
 
-    return [session_services.calendar_feed_token(user=people["entrepreneur"])]
+    return [services.calendar_feed_token(user=people["entrepreneur"])]
 
 
 def _event_with_pitch(people, **kwargs):

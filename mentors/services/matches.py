@@ -21,7 +21,7 @@ from semilla.notifications import notify
 from semilla.services import user_grant_role, user_revoke_role
 from semilla.transitions import record, transition
 
-from .enums import (
+from ..enums import (
     MATCH,
     MENTOR,
     OPEN_MATCH_STATUSES,
@@ -32,7 +32,7 @@ from .enums import (
     MentorStatus,
     RunStatus,
 )
-from .models import (
+from ..models import (
     CODE_OF_CONDUCT_VERSION,
     ExcludedPair,
     Match,
@@ -278,9 +278,9 @@ def matching_run_compute(*, run_id: int) -> MatchingRun:
 
 
 def _compute(run: MatchingRun) -> dict:
-    from . import selectors
-    from .compatibility import hard_constraint, score_pair
-    from .matching.solver import Problem, solve
+    from .. import selectors
+    from ..compatibility import hard_constraint, score_pair
+    from ..matching.solver import Problem, solve
 
     cohort = run.cohort
     weights = selectors.weights_for(cohort=cohort).as_dict()
@@ -383,8 +383,8 @@ def _editable_run(run: MatchingRun) -> MatchingRun:
 @transaction.atomic(durable=True)
 def matching_run_pin(*, run: MatchingRun, participant, mentor: MentorProfile, actor) -> RunPin:
     """Fix a pair in a draft run; the next re-run keeps it and optimises around it."""
-    from . import selectors
-    from .compatibility import hard_constraint
+    from .. import selectors
+    from ..compatibility import hard_constraint
 
     locked = _editable_run(run)
     if participant.cohort_id != locked.cohort_id:
@@ -464,7 +464,7 @@ def _new_match(
     days: int | None = None,
 ) -> Match:
     if days is None:
-        from . import selectors
+        from .. import selectors
 
         days = selectors.weights_for(cohort=participant.cohort).response_days
     match = Match.objects.create(
@@ -567,7 +567,7 @@ def matching_run_publish(*, run: MatchingRun, actor) -> list[Match]:
 
 
 def selectors_weights(cohort):
-    from . import selectors
+    from .. import selectors
 
     return selectors.weights_for(cohort=cohort)
 
@@ -628,8 +628,8 @@ def match_decline(*, match: Match, actor, reason: str = "") -> Match:
 def _propose_next(*, participant, actor) -> Match | None:
     """Propose the best remaining feasible mentor with free capacity (never one who was
     already proposed to this participant). Staff are alerted when none is left."""
-    from . import selectors
-    from .compatibility import hard_constraint, score_pair
+    from .. import selectors
+    from ..compatibility import hard_constraint, score_pair
 
     participant = (
         type(participant)
@@ -748,8 +748,8 @@ def match_end(*, match: Match, actor, note: str = "", rematch: bool = False) -> 
 @transaction.atomic(durable=True)
 def match_request_from_directory(*, participant, mentor: MentorProfile, actor) -> Match:
     """A participant of a cohort with the directory enabled asks a mentor directly."""
-    from . import selectors
-    from .compatibility import hard_constraint, score_pair
+    from .. import selectors
+    from ..compatibility import hard_constraint, score_pair
 
     if not participant.cohort.allow_mentor_directory:
         raise ServiceError(_("This cohort does not use the mentor directory."))

@@ -24,7 +24,7 @@ from semilla.errors import ServiceError
 from semilla.notifications import notify
 from semilla.transitions import transition
 
-from .enums import (
+from ..enums import (
     ACTIVE_BOOKING_STATUSES,
     BOOKING,
     GOAL,
@@ -34,8 +34,8 @@ from .enums import (
     MatchStatus,
     SessionOutcome,
 )
-from .ics import booking_ics
-from .models import (
+from ..ics import booking_ics
+from ..models import (
     ActionItem,
     AvailabilityOverride,
     Booking,
@@ -47,8 +47,8 @@ from .models import (
     SessionLog,
     WeeklyAvailability,
 )
-from .selectors import booking_refusal, busy_times
-from .selectors import free_slots as free_slots  # the slot reads live in selectors
+from ..selectors import booking_refusal, busy_times
+from ..selectors import free_slots as free_slots  # the slot reads live in selectors
 
 
 class BookingError(ServiceError):
