@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from cohorts.enums import ParticipantStatus
 from cohorts.models import Cohort, Participant
 from semilla.enums import Role
+from semilla.models import User
 
 from .compatibility import (
     MentorFacts,
@@ -20,7 +21,13 @@ from .compatibility import (
     mentor_keywords,
     normalise_words,
 )
-from .enums import ACTIVE_BOOKING_STATUSES, OPEN_MATCH_STATUSES, MatchStatus, MentorStatus
+from .enums import (
+    ACTIVE_BOOKING_STATUSES,
+    OPEN_MATCH_STATUSES,
+    MatchStatus,
+    MentorStatus,
+    SessionOutcome,
+)
 from .models import (
     Booking,
     ExcludedPair,
@@ -31,6 +38,7 @@ from .models import (
     MentorProfile,
     ProposedMatch,
     RunPin,
+    SessionLog,
     UnmatchedParticipant,
 )
 from .scheduling import Rules, Window, generate_slots
@@ -656,3 +664,17 @@ def accepted_match_for_mentee(*, user) -> Match | None:
         .select_related("mentor__user", "cohort", "participant")
         .first()
     )
+
+
+def volunteer_minutes(*, mentor: MentorProfile) -> int:
+    """Volunteer time: held sessions the mentee confirmed (nothing else counts)."""
+    total = SessionLog.objects.filter(
+        booking__mentor=mentor, outcome=SessionOutcome.HELD, confirmed_at__isnull=False
+    ).aggregate(total=Sum("duration_minutes"))["total"]
+    return int(total or 0)
+
+
+def programme_staff() -> QuerySet[User]:
+    """The active accounts with the staff role (they are alerted about matches that need
+    a person: no mentor left, an end request, a mentor paused for silence)."""
+    return User.objects.filter(groups__name=Role.STAFF.value, is_active=True).distinct()

@@ -70,7 +70,7 @@ def home(request):
             "mentees": [m for m in matches if m.status == MatchStatus.ACCEPTED],
             "is_participant": is_participant(request.user),
             "volunteer_hours": (
-                round(services.volunteer_minutes(mentor=profile) / 60, 1) if profile else None
+                round(selectors.volunteer_minutes(mentor=profile) / 60, 1) if profile else None
             ),
         },
     )

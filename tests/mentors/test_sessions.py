@@ -241,11 +241,11 @@ def test_log_confirm_rate_and_volunteer_hours(match):
         action_items=["Hacer flujo", " "],
     )
     assert [i.text for i in log.action_items.all()] == ["Hacer flujo"]
-    assert services.volunteer_minutes(mentor=match.mentor) == 0  # not confirmed yet
+    assert selectors.volunteer_minutes(mentor=match.mentor) == 0  # not confirmed yet
     with pytest.raises(services.BookingError):
         services.session_confirm(log=log, actor=match.mentor.user, rating=5)
     services.session_confirm(log=log, actor=match.participant.user, rating=4, comment="Muy útil")
-    assert services.volunteer_minutes(mentor=match.mentor) == 55
+    assert selectors.volunteer_minutes(mentor=match.mentor) == 55
     item = log.action_items.get()
     with pytest.raises(services.BookingError):
         services.action_item_toggle(item=item, actor=match.mentor.user, done=True)
@@ -263,7 +263,7 @@ def test_no_show_never_counts_as_hours(match):
         duration_minutes=60,
     )
     assert log.duration_minutes == 0
-    assert services.volunteer_minutes(mentor=match.mentor) == 0
+    assert selectors.volunteer_minutes(mentor=match.mentor) == 0
 
 
 def test_unlogged_session_nudges_mentor_once(match):
