@@ -89,18 +89,19 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         accepted = data.pop("accept_code_of_conduct")
-        try:
-            services.mentor_apply(user=request.user, accept_code_of_conduct=accepted, **data)
-        except services.ServiceError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you! Your application was received. We will "
-                    "contact you for a short interview."
-                ),
-            )
+        outcome = call_service(
+            request,
+            services.mentor_apply,
+            form=form,
+            success=_(
+                "Thank you! Your application was received. We will "
+                "contact you for a short interview."
+            ),
+            user=request.user,
+            accept_code_of_conduct=accepted,
+            **data,
+        )
+        if outcome.ok:
             return redirect("mentors:home")
     return render(request, "mentors/apply.html", {"form": form})
 
@@ -111,12 +112,17 @@ def profile(request):
     profile = get_object_or_404(MentorProfile, user=request.user)
     form = MentorProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.mentor_update_profile(profile=profile, actor=request.user, **form.cleaned_data)
-        except services.ServiceError as exc:
-            form.add_error("capacity", exc.message)
-        else:
-            messages.success(request, _("Your profile was saved."))
+        outcome = call_service(
+            request,
+            services.mentor_update_profile,
+            form=form,
+            field="capacity",
+            success=_("Your profile was saved."),
+            profile=profile,
+            actor=request.user,
+            **form.cleaned_data,
+        )
+        if outcome.ok:
             return redirect("mentors:home")
     return render(request, "mentors/profile.html", {"form": form, "profile": profile})
 
@@ -195,15 +201,14 @@ def match_end_request(request, pk: int):
         raise Http404
     form = EndRequestForm(request.POST)
     if form.is_valid():
-        try:
-            services.match_request_end(
-                match=match, user=request.user, reason=form.cleaned_data["reason"]
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Your request was sent to the programme team."))
-            return redirect("mentors:match_detail", pk=match.pk)
+        call_service(
+            request,
+            services.match_request_end,
+            success=_("Your request was sent to the programme team."),
+            match=match,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+        )
     else:
         messages.error(request, _("Please tell us why you want to end this mentorship."))
     return redirect("mentors:match_detail", pk=match.pk)
@@ -285,72 +290,96 @@ def directory_request(request, mentor_pk: int):
 # ----------------------------------------------------------------------------- sessions
 
 
+def _availability_settings(request, profile: MentorProfile, forms: dict):
+    form = forms["settings_form"] = ScheduleSettingsForm(request.POST, instance=profile, prefix="s")
+    if form.is_valid():
+        return call_service(
+            request,
+            services.availability_update_settings,
+            success=_("Your session settings were saved."),
+            mentor=profile,
+            **form.cleaned_data,
+        ).ok
+    return False
+
+
+def _availability_weekly(request, profile: MentorProfile, forms: dict):
+    form = forms["weekly_form"] = WeeklyWindowForm(request.POST, prefix="w")
+    if form.is_valid():
+        data = form.cleaned_data
+        return call_service(
+            request,
+            services.availability_add_weekly,
+            success=_("Hours added."),
+            mentor=profile,
+            weekday=data["weekday"],
+            start=data["start"],
+            end=data["end"],
+        ).ok
+    return False
+
+
+def _availability_override(request, profile: MentorProfile, forms: dict):
+    form = forms["override_form"] = OverrideForm(request.POST, prefix="o")
+    if form.is_valid():
+        data = form.cleaned_data
+        return call_service(
+            request,
+            services.availability_add_override,
+            success=_("Date saved."),
+            mentor=profile,
+            day=data["day"],
+            available=data["available"],
+            start=data["start"],
+            end=data["end"],
+        ).ok
+    return False
+
+
+def _availability_delete_weekly(request, profile: MentorProfile, forms: dict):
+    if services.availability_remove_weekly(mentor=profile, window_id=_posted_id(request)):
+        messages.success(request, _("Hours removed."))
+    return True
+
+
+def _availability_delete_override(request, profile: MentorProfile, forms: dict):
+    if services.availability_remove_override(mentor=profile, override_id=_posted_id(request)):
+        messages.success(request, _("Date removed."))
+    return True
+
+
+#: The availability page's buttons (the ``action`` of its forms) and the handler of each:
+#: a handler binds its own form and answers True when the page should be loaded afresh
+#: (done, or nothing to show), False to show its form again with the errors.
+AVAILABILITY_ACTIONS = {
+    "settings": _availability_settings,
+    "weekly": _availability_weekly,
+    "override": _availability_override,
+    "delete_weekly": _availability_delete_weekly,
+    "delete_override": _availability_delete_override,
+}
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def availability(request):
     """The mentor sets weekly hours and date overrides in their own time zone."""
     profile = get_object_or_404(MentorProfile.objects.select_related("user"), user=request.user)
-    settings_form = ScheduleSettingsForm(instance=profile, prefix="s")
-    weekly_form = WeeklyWindowForm(prefix="w")
-    override_form = OverrideForm(prefix="o")
+    forms = {
+        "settings_form": ScheduleSettingsForm(instance=profile, prefix="s"),
+        "weekly_form": WeeklyWindowForm(prefix="w"),
+        "override_form": OverrideForm(prefix="o"),
+    }
     if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "settings":
-                settings_form = ScheduleSettingsForm(request.POST, instance=profile, prefix="s")
-                if settings_form.is_valid():
-                    services.availability_update_settings(
-                        mentor=profile, **settings_form.cleaned_data
-                    )
-                    messages.success(request, _("Your session settings were saved."))
-                    return redirect("mentors:availability")
-            elif action == "weekly":
-                weekly_form = WeeklyWindowForm(request.POST, prefix="w")
-                if weekly_form.is_valid():
-                    data = weekly_form.cleaned_data
-                    services.availability_add_weekly(
-                        mentor=profile,
-                        weekday=data["weekday"],
-                        start=data["start"],
-                        end=data["end"],
-                    )
-                    messages.success(request, _("Hours added."))
-                    return redirect("mentors:availability")
-            elif action == "override":
-                override_form = OverrideForm(request.POST, prefix="o")
-                if override_form.is_valid():
-                    data = override_form.cleaned_data
-                    services.availability_add_override(
-                        mentor=profile,
-                        day=data["day"],
-                        available=data["available"],
-                        start=data["start"],
-                        end=data["end"],
-                    )
-                    messages.success(request, _("Date saved."))
-                    return redirect("mentors:availability")
-            elif action == "delete_weekly":
-                if services.availability_remove_weekly(
-                    mentor=profile, window_id=_posted_id(request)
-                ):
-                    messages.success(request, _("Hours removed."))
-                return redirect("mentors:availability")
-            elif action == "delete_override":
-                if services.availability_remove_override(
-                    mentor=profile, override_id=_posted_id(request)
-                ):
-                    messages.success(request, _("Date removed."))
-                return redirect("mentors:availability")
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
+        handler = AVAILABILITY_ACTIONS.get(request.POST.get("action", ""))
+        if handler is not None and handler(request, profile, forms):
+            return redirect("mentors:availability")
     return render(
         request,
         "mentors/availability.html",
         {
             "profile": profile,
-            "settings_form": settings_form,
-            "weekly_form": weekly_form,
-            "override_form": override_form,
+            **forms,
             "weekly": profile.weekly_availability.all(),
             "overrides": profile.availability_overrides.filter(date__gte=timezone.localdate()),
         },
@@ -507,14 +536,15 @@ def booking_cancel(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Please give a reason for cancelling."))
         return redirect("mentors:sessions")
-    try:
-        cancelled = services.booking_cancel(
-            booking=booking, actor=request.user, reason=form.cleaned_data["reason"]
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        if cancelled.late_cancellation:
+    outcome = call_service(
+        request,
+        services.booking_cancel,
+        booking=booking,
+        actor=request.user,
+        reason=form.cleaned_data["reason"],
+    )
+    if outcome.value is not None:
+        if outcome.value.late_cancellation:
             messages.warning(
                 request,
                 _(
@@ -673,21 +703,18 @@ def booking_propose(request, match_pk: int):
     form = ProposeSessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.booking_propose(
-                match=match,
-                starts_at=data["starts_at"],
-                actor=request.user,
-                mode=data["mode"],
-                topic=data["topic"],
-            )
-        except services.ServiceError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request,
-                _("Your proposal was sent. The session is booked once your mentee confirms."),
-            )
+        outcome = call_service(
+            request,
+            services.booking_propose,
+            form=form,
+            success=_("Your proposal was sent. The session is booked once your mentee confirms."),
+            match=match,
+            starts_at=data["starts_at"],
+            actor=request.user,
+            mode=data["mode"],
+            topic=data["topic"],
+        )
+        if outcome.ok:
             return redirect("mentors:week")
     return render(
         request,
@@ -706,19 +733,19 @@ def booking_respond(request, pk: int):
         messages.error(request, _("Please confirm or decline the proposal."))
         return redirect("mentors:sessions")
     accept = form.cleaned_data["accept"]
-    try:
-        services.booking_respond(
-            booking=booking, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
-        )
-    except services.ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        if accept:
-            messages.success(
-                request, _("The session is booked. We sent you a calendar invitation.")
-            )
-        else:
-            messages.success(request, _("You declined the proposal. Your mentor has been told."))
+    call_service(
+        request,
+        services.booking_respond,
+        success=(
+            _("The session is booked. We sent you a calendar invitation.")
+            if accept
+            else _("You declined the proposal. Your mentor has been told.")
+        ),
+        booking=booking,
+        actor=request.user,
+        accept=accept,
+        reason=form.cleaned_data["reason"],
+    )
     return redirect("mentors:sessions")
 
 
@@ -734,19 +761,16 @@ def booking_reschedule(request, pk: int):
         raise Http404
     form = RescheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.booking_reschedule(
-                booking=booking,
-                starts_at=form.cleaned_data["starts_at"],
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except services.ServiceError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request, _("The session was moved. We sent both of you the updated invitation.")
-            )
+        outcome = call_service(
+            request,
+            services.booking_reschedule,
+            success=_("The session was moved. We sent both of you the updated invitation."),
+            booking=booking,
+            starts_at=form.cleaned_data["starts_at"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        if outcome.ok:
             return redirect("mentors:sessions")
     cutoff = booking.starts_at - timedelta(hours=booking.match.cohort.booking_cancel_cutoff_hours)
     too_late = timezone.now() > cutoff

@@ -51,16 +51,14 @@ def remind(request, pk: int):
     response = selectors.response_get_for_staff(pk=pk)
     if response is None:
         raise Http404
-    try:
-        services.response_remind(response=response, actor=request.user)
-    except services.OutcomeError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("A new link was sent to %(name)s.")
-            % {"name": response.participant.user.get_full_name()},
-        )
+    call_service(
+        request,
+        services.response_remind,
+        success=_("A new link was sent to %(name)s.")
+        % {"name": response.participant.user.get_full_name()},
+        response=response,
+        actor=request.user,
+    )
     return redirect("outcomes_wave", pk=response.wave_id)
 
 

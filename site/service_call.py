@@ -12,6 +12,18 @@ only decides where to go next::
         return redirect(cohort.get_absolute_url())
     return redirect("cohorts:step", pk=outcome.value.pk, step=outcome.value.current_step)
 
+A view that shows a form puts the refusal on the form instead of the page's messages:
+``form=`` (with ``field=`` to name the field it belongs to; the form's own non-field errors
+otherwise) adds it with ``form.add_error`` and the view renders the form again::
+
+    outcome = call_service(
+        request, services.mentor_update_profile, form=form, field="capacity",
+        success=_("Your profile was saved."), profile=profile, **form.cleaned_data
+    )
+    if outcome.ok:
+        return redirect("mentors:home")
+    return render(request, "mentors/profile.html", {"form": form})
+
 Only ``ServiceError`` is caught: any other exception is a bug and must surface."""
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import HttpRequest
 
 from semilla.errors import ServiceError
@@ -53,14 +66,22 @@ def call_service(
     /,
     *,
     success: str | Lazy | None = None,
+    form: BaseForm | None = None,
+    field: str | None = None,
     **kwargs: Any,
 ) -> Outcome[T]:
-    """Call ``service(**kwargs)``; on ``ServiceError`` add its message as an error, else
-    add ``success`` (when given) as a success message."""
+    """Call ``service(**kwargs)``; on ``ServiceError`` add its message as an error (to
+    ``form``'s ``field``, or its non-field errors, when a form is given; to the page's
+    messages otherwise), else add ``success`` (when given) as a success message."""
+    if field is not None and form is None:
+        raise TypeError("call_service: field= needs form=")
     try:
         value = service(**kwargs)
     except ServiceError as exc:
-        messages.error(request, str(exc.message))
+        if form is not None:
+            form.add_error(field, str(exc.message))
+        else:
+            messages.error(request, str(exc.message))
         return Outcome(error=exc)
     if success is not None:
         messages.success(request, success)
