@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .enums import ConflictKind
+from .models import ReviewerConflict
 
 EMAIL_PREFIX = "email:"
 NAME_PREFIX = "name:"
@@ -66,7 +67,6 @@ class ConflictMatcher:
 
     @classmethod
     def for_reviewers(cls, reviewer_ids: Iterable[int]) -> ConflictMatcher:
-        from .models import ReviewerConflict
 
         matcher = cls()
         rows = ReviewerConflict.objects.filter(reviewer_id__in=list(reviewer_ids)).values_list(

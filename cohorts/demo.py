@@ -11,16 +11,30 @@ import datetime
 import random
 from decimal import ROUND_HALF_UP, Decimal
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
-from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Role, Sector, Sex
+from semilla.enums import (
+    METRO_AREAS,
+    City,
+    DocumentType,
+    MeetingMode,
+    PopulationGroup,
+    Role,
+    Sector,
+    Sex,
+)
+from semilla.models import User
 
+from . import services
 from .enums import (
     ApplicationStatus,
     ApplicationStep,
     AssignmentStatus,
     BusinessStage,
+    ConflictKind,
     Decision,
     Nationality,
     ParticipantStatus,
@@ -34,6 +48,7 @@ from .models import (
     Participant,
     Programme,
     ReviewAssignment,
+    ReviewerConflict,
     Rubric,
     Score,
     Workshop,
@@ -198,13 +213,11 @@ def seed(*, stdout=None) -> None:
 
 
 def _demo_user(email):
-    from semilla.models import User
 
     return User.objects.filter(email=email).first()
 
 
 def _wire_demo_accounts() -> None:
-    from django.contrib.auth.models import Permission
 
     staff = _demo_user("equipo@demo.semilla.co")
     if staff is not None:
@@ -275,9 +288,6 @@ class _Seeder:
     def _conflicts(self) -> None:
         """Two declared conflicts of interest: one typed in advance (a name nobody has
         used yet) and one with a person who applied."""
-        from . import services
-        from .enums import ConflictKind
-        from .models import ReviewerConflict
 
         if not self.reviewers:
             return
@@ -310,9 +320,6 @@ class _Seeder:
     # --- people ---------------------------------------------------------------------------
 
     def _reviewers(self):
-        from django.contrib.auth.models import Group
-
-        from semilla.models import User
 
         existing = {u.email: u for u in User.objects.filter(email__in=[e for e, _n in REVIEWERS])}
         new = []
@@ -329,9 +336,6 @@ class _Seeder:
         return ([main] if main else []) + reviewers
 
     def _applicants(self, n: int):
-        from django.contrib.auth.models import Group
-
-        from semilla.models import User
 
         users = []
         for i in range(n):
@@ -357,7 +361,6 @@ class _Seeder:
             made._female = getattr(original, "_female", True)
         group = Group.objects.get_or_create(name=Role.ENTREPRENEUR)[0]
         group.user_set.add(*created)
-        from allauth.account.models import EmailAddress
 
         EmailAddress.objects.bulk_create(
             [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in created]
@@ -466,7 +469,6 @@ class _Seeder:
         else:
             document = DocumentType.CEDULA
         city = cohort.city if cohort.city != "virtual" else rng.choice(list(City)).value
-        from semilla.enums import METRO_AREAS
 
         municipality = rng.choice(METRO_AREAS[city])
         submitted = None if status == S.DRAFT else cohort.opens_at + rng.randint(1, 20) * day

@@ -419,6 +419,7 @@ class Application(models.Model):
     def age(self) -> int | None:
         if not self.birth_date:
             return None
+        # lazy: app loading (this module is imported while the models load)
         from .eligibility import age_on
 
         return age_on(self.birth_date, timezone.localdate())

@@ -4,13 +4,13 @@ from semilla.enums import Role
 from semilla.permissions import has_role, is_programme_staff, is_signed_in
 
 from .enums import ParticipantStatus
+from .models import Participant
 
 
 def is_participant(user, cohort=None) -> bool:
     """An active participant (of ``cohort`` when given, of any cohort otherwise)."""
     if not is_signed_in(user):
         return False
-    from .models import Participant
 
     qs = Participant.objects.filter(user=user, status=ParticipantStatus.ACTIVE)
     if cohort is not None:

@@ -24,10 +24,12 @@ from django.utils import timezone
 
 from semilla.permissions import is_programme_staff
 
+from .conflicts import ConflictMatcher, business_key, tokens
 from .enums import (
     UNDER_REVIEW,
     ApplicationStatus,
     AssignmentStatus,
+    ConflictKind,
     DocumentKind,
     ParticipantStatus,
 )
@@ -38,6 +40,7 @@ from .models import (
     Cohort,
     Participant,
     ReviewAssignment,
+    ReviewerConflict,
     Score,
     Workshop,
 )
@@ -251,7 +254,6 @@ def review_queue_progress(*, reviewer) -> dict[str, int]:
 
 
 def conflicts_for(*, reviewer) -> list:
-    from .models import ReviewerConflict
 
     return list(
         ReviewerConflict.objects.filter(reviewer=reviewer)
@@ -295,7 +297,6 @@ _ACCENT_CLASSES = {
 def accent_insensitive_pattern(query: str) -> str:
     """A regular expression matching ``query`` whatever its accents ("Fernandez" finds
     "Fernández"; "ñ" and "n" are the same letter here)."""
-    from .conflicts import tokens
 
     parts = [
         "".join(
@@ -336,9 +337,6 @@ def conflict_candidate_get(*, reviewer, pk: int) -> Application:
 def conflicts_covering(*, application: Application) -> list:
     """Every declared conflict that covers ``application`` (for staff): with its person,
     its business, or a name or e-mail matching it."""
-    from .conflicts import ConflictMatcher, business_key
-    from .enums import ConflictKind
-    from .models import ReviewerConflict
 
     key = business_key(application.business_name)
     wanted = Q(kind=ConflictKind.PERSON, applicant_id=application.user_id) | Q(

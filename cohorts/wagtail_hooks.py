@@ -5,13 +5,16 @@ CSV export."""
 
 import django_filters
 from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -22,7 +25,7 @@ from semilla.console import (
     ReadableInspectMixin,
     sensitive_fields_of,
 )
-from semilla.enums import DocumentType, PopulationGroup, Sector, Skill
+from semilla.enums import DocumentType, PopulationGroup, Role, Sector, Skill
 from semilla.privacy import audit_access
 from semilla.service_call import call_service
 
@@ -181,7 +184,6 @@ class CohortViewSet(ListQuerysetMixin, ModelViewSet):
     ]
 
     def get_form_class(self, for_update=False):
-        from wagtail.admin.panels import ObjectList
 
         return (
             ObjectList(self.panels, base_form_class=CohortAdminForm)
@@ -245,7 +247,6 @@ class RubricViewSet(ListQuerysetMixin, ModelViewSet):
     ]
 
     def get_form_class(self, for_update=False):
-        from wagtail.admin.panels import ObjectList
 
         return (
             ObjectList(self.panels, base_form_class=RubricAdminForm)
@@ -392,9 +393,6 @@ class ApplicationViewSet(ListQuerysetMixin, ModelViewSet):
 
 def reviewer_choices():
     """The people who may review (the reviewer role), each once, by name then e-mail."""
-    from django.contrib.auth import get_user_model
-
-    from semilla.enums import Role
 
     return (
         get_user_model()
@@ -510,8 +508,6 @@ class AssignmentDeleteView(DeleteView):
 def _reviewers(request):
     """The reviewer filter offers the people who hold review assignments, not every
     account of the site (one query, and a short list however many people sign up)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Exists, OuterRef
 
     return (
         get_user_model()
@@ -552,7 +548,6 @@ class ReviewAssignmentViewSet(ListQuerysetMixin, ModelViewSet):
     delete_view_class = AssignmentDeleteView
 
     def get_form_class(self, for_update=False):
-        from wagtail.admin.panels import ObjectList
 
         return (
             ObjectList(
@@ -593,8 +588,6 @@ class ConflictSaveMixin:
             conflict=self.form.instance, actor=self.request.user
         )
         if stepped_aside:
-            from django.contrib import messages
-
             messages.info(
                 self.request,
                 ngettext(
@@ -631,7 +624,6 @@ class ConflictViewSet(ListQuerysetMixin, ModelViewSet):
     search_fields = ["reviewer__full_name", "applicant__full_name", "business_name", "text"]
 
     def get_form_class(self, for_update=False):
-        from wagtail.admin.panels import ObjectList
 
         return (
             ObjectList(

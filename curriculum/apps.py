@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.apps import apps as django_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,7 @@ class CurriculumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # lazy: app loading (apps.py is imported before the models exist)
         from semilla import hooks
         from semilla.enums import Role
         from semilla.roles import add_role_permissions
@@ -45,11 +47,11 @@ class CurriculumConfig(AppConfig):
 def _sync_programme_lead(sender, **kwargs):
     """Give the programme-lead group its Django permissions once every app's permissions
     exist (page permissions on the curriculum tree are set by load_curriculum)."""
-    from django.apps import apps as django_apps
 
     with_models = [c for c in django_apps.get_app_configs() if c.models_module is not None]
     if not with_models or sender is not with_models[-1]:
         return
+    # lazy: app loading (apps.py is imported before the models exist)
     from django.contrib.auth.models import Group, Permission
 
     group, _created = Group.objects.get_or_create(name=PROGRAMME_LEAD_GROUP)

@@ -3,6 +3,11 @@ progress for the demo entrepreneur (a lesson done, one started)."""
 
 from django.core.management import call_command
 
+from semilla.models import User
+
+from . import services
+from .models import LessonPage, LessonProgress
+
 
 def seed(*, stdout=None) -> None:
     call_command("load_curriculum", stdout=stdout)
@@ -10,10 +15,6 @@ def seed(*, stdout=None) -> None:
 
 
 def _demo_progress() -> None:
-    from semilla.models import User
-
-    from . import services
-    from .models import LessonPage, LessonProgress
 
     learner = User.objects.filter(email="emprendedora@demo.semilla.co").first()
     if learner is None or LessonProgress.objects.filter(user=learner).exists():

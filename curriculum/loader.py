@@ -18,10 +18,33 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    TemplateSegment,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
+from semilla.enums import Role
+from semilla.models import HomePage
+
+from .apps import PROGRAMME_LEAD_GROUP
 from .content import COURSES
+from .models import CoursePage, CurriculumIndexPage, LessonPage, ModulePage
 
 INDEX_SLUG = "cursos"
 INDEX_CONTENT = {
@@ -185,9 +208,6 @@ def _english_strings(source, english: Page) -> list[tuple] | None:
     """Pair each string of the Spanish ``source`` with the same string of ``english`` (a page
     with the English text and the Spanish page's structure and block ids): a list of
     (String, TranslationContext, English text), or None when the two do not line up."""
-    from wagtail_localize.models import StringSegment, TemplateSegment
-    from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
-    from wagtail_localize.segments.extract import extract_segments
 
     extracted = extract_segments(english)
     strings = _segments_by_path(extracted, StringSegmentValue)
@@ -220,7 +240,6 @@ def _ensure_translation(
     page: Page, locale: Locale, values: dict, *, update: bool, result: LoadResult
 ):
     """The English translation of ``page`` through wagtail-localize, with ``values``."""
-    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
     translated = page.get_translation_or_none(locale)
     managed = Translation.objects.filter(
@@ -277,12 +296,6 @@ def _ensure_translation(
 def ensure_moderation(index_pages) -> None:
     """Editors (programme staff) add and edit curriculum pages and submit them; a programme
     lead approves (publishes). Workflow: one GroupApprovalTask for the programme_lead group."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
-    from semilla.enums import Role
-
-    from .apps import PROGRAMME_LEAD_GROUP
 
     lead, _created = Group.objects.get_or_create(name=PROGRAMME_LEAD_GROUP)
     staff, _created = Group.objects.get_or_create(name=Role.STAFF.value)
@@ -315,9 +328,6 @@ def _link_home(home: Page, index: Page) -> None:
 
 @transaction.atomic
 def load(*, courses=COURSES, update: bool = False) -> LoadResult:
-    from semilla.models import HomePage
-
-    from .models import CoursePage, CurriculumIndexPage, LessonPage, ModulePage
 
     es = Locale.objects.get(language_code="es")
     en, _created = Locale.objects.get_or_create(language_code="en")

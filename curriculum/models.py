@@ -9,6 +9,7 @@ import secrets
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -57,8 +58,6 @@ class TopicsField(models.JSONField):
         super().validate(value, model_instance)
         allowed = set(Topic.values)
         if not isinstance(value, list) or not set(value) <= allowed:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError(_("Choose topics from the list."))
 
 
@@ -96,6 +95,7 @@ class CurriculumPage(Page):
         this page and its ancestors, where an alias takes the restrictions of the page it
         copies (as in ``Page.get_view_restrictions``; Wagtail aliases always point at an
         original)."""
+        # lazy: app loading (this module is imported while the models load)
         from wagtail.models import PageViewRestriction
 
         from semilla.routing import restricted_paths
@@ -167,6 +167,7 @@ class CurriculumIndexPage(CurriculumPage):
         return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: curriculum.selectors -> curriculum.models
         from .selectors import course_cards
 
         context = super().get_context(request, *args, **kwargs)
@@ -200,6 +201,7 @@ class CoursePage(CurriculumPage):
         verbose_name_plural = _("courses")
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: curriculum.selectors -> curriculum.models
         from .selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
@@ -219,6 +221,7 @@ class ModulePage(CurriculumPage):
         verbose_name_plural = _("modules")
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: curriculum.selectors -> curriculum.models
         from .selectors import module_outline
 
         context = super().get_context(request, *args, **kwargs)
@@ -285,6 +288,7 @@ class LessonPage(CurriculumPage):
             and keeps_progress(request.user)
             and not getattr(request, "is_preview", False)
         ):
+            # cycle: curriculum.services -> curriculum.models
             from .services import lesson_record_visit
 
             lesson_record_visit(user=request.user, lesson=self)
@@ -295,6 +299,7 @@ class LessonPage(CurriculumPage):
         return [labels[t] for t in self.topics if t in labels]
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: curriculum.selectors -> curriculum.models
         from .selectors import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -509,7 +514,6 @@ class SyllabusItem(models.Model):
         return f"{self.cohort} · {self.page} · {self.due_date}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
 
         if self.page_id and self.page.specific_class not in (CoursePage, LessonPage):
             raise ValidationError({"page": _("Choose a course or a lesson.")})

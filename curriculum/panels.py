@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.enums import ParticipantStatus
+from cohorts.models import Participant
 from semilla.hooks import Panel, facts_for
 
 from . import selectors
@@ -17,8 +19,6 @@ from .models import LessonProgress, SyllabusItem
 
 def _syllabus_due(user):
     # the window of ``selectors.syllabus_due_for_user`` (default ``days``)
-    from cohorts.enums import ParticipantStatus
-    from cohorts.models import Participant
 
     start = selectors.today()
     return Exists(

@@ -16,6 +16,8 @@ from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from cohorts.enums import ParticipantStatus
+from cohorts.models import Participant
 from semilla.routing import per_generation
 
 from .enums import CertificateStatus
@@ -27,6 +29,7 @@ from .models import (
     LessonProgress,
     ModulePage,
     QuizAttempt,
+    SyllabusItem,
     in_default_language,
     locale_ids,
 )
@@ -510,10 +513,6 @@ class DueItem:
 def syllabus_due_for_user(*, user: User, language: str, days: int = 7) -> list[DueItem]:
     """Courses and lessons due in the next ``days`` (and those overdue in the past week,
     not yet done) in the active cohorts of ``user``, in ``language`` where translated."""
-    from cohorts.enums import ParticipantStatus
-    from cohorts.models import Participant
-
-    from .models import SyllabusItem
 
     start = today()
     cohort_ids = Participant.objects.filter(user=user, status=ParticipantStatus.ACTIVE).values(

@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from semilla.enums import MeetingMode, Sector, Skill
 
 from .enums import Availability, Component
@@ -76,7 +78,6 @@ def mentor_keywords(
 ) -> frozenset[str]:
     """Words a participant's stated preferences can meet: the headline, bio and the
     labels of the mentor's skills and sectors in both languages."""
-    from django.utils import translation
 
     words = set(normalise_words(headline)) | set(normalise_words(bio))
     for language in ("es", "en"):

@@ -3,15 +3,45 @@ remote, some bilingual), a few in vetting, and a published matching run for ever
 with active participants, so emprendedora@ has a mentor (mentora@) and mentora@ has a
 mentee and a request to answer. Idempotent: a second run changes nothing."""
 
+import datetime
 import random
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from cohorts.enums import ParticipantStatus
+from cohorts.models import Cohort, Participant
+from semilla.demo import DEMO_PASSWORD
 from semilla.enums import City, MeetingMode, Role, Sector, Skill
+from semilla.models import User
 
-from .enums import Availability, MentorStatus, RunStatus
-from .models import CODE_OF_CONDUCT_VERSION, MatchingRun, MentorProfile, RunPin
+from . import selectors, services
+from .enums import (
+    Availability,
+    BookingStatus,
+    GoalStatus,
+    MatchStatus,
+    MentorStatus,
+    RunStatus,
+    SessionOutcome,
+)
+from .models import (
+    CODE_OF_CONDUCT_VERSION,
+    ActionItem,
+    Booking,
+    GoalUpdate,
+    Match,
+    MatchingRun,
+    MentorProfile,
+    MentorshipGoal,
+    MentorStatusChange,
+    RunPin,
+    SessionLog,
+    WeeklyAvailability,
+)
 
 FIRST = [
     "Ana María",
@@ -142,11 +172,6 @@ def seed(*, stdout=None) -> None:
 
 
 def _user(email, name, *, city="", language="es", tz="America/Bogota"):
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
-
-    from semilla.demo import DEMO_PASSWORD
-    from semilla.models import User
 
     user, created = User.objects.get_or_create(
         email=email,
@@ -172,7 +197,6 @@ def _user(email, name, *, city="", language="es", tz="America/Bogota"):
 def _mentors(rng: random.Random) -> int:
     if MentorProfile.objects.filter(user__email="mentora@demo.semilla.co").exists():
         return 0
-    from semilla.models import User
 
     now = timezone.now()
     profiles = []
@@ -240,7 +264,6 @@ def _mentors(rng: random.Random) -> int:
         profile.code_of_conduct_version = CODE_OF_CONDUCT_VERSION
         profile.code_of_conduct_accepted_at = now
     MentorProfile.objects.bulk_create(profiles)
-    from .models import MentorStatusChange
 
     MentorStatusChange.objects.bulk_create(
         [
@@ -254,10 +277,6 @@ def _mentors(rng: random.Random) -> int:
 def _published_runs() -> int:
     """For each cohort with active participants and no run yet: compute, pin
     emprendedora@ with mentora@, publish, and let most mentors accept."""
-    from cohorts.enums import ParticipantStatus
-    from cohorts.models import Cohort, Participant
-
-    from . import services
 
     count = 0
     cohorts = sorted(
@@ -306,7 +325,6 @@ def _published_runs() -> int:
 
 
 def _staff():
-    from semilla.models import User
 
     return User.objects.filter(email="equipo@demo.semilla.co").first()
 
@@ -317,19 +335,6 @@ WINDOWS = [(0, 8, 11), (2, 14, 17), (3, 18, 20), (5, 9, 12)]
 def _sessions() -> int:
     """Weekly hours for every active mentor; for each active pair two past sessions
     (logged, most confirmed and rated, with action items) and one upcoming booking."""
-    import datetime
-
-    from django.db.models import Exists, OuterRef
-
-    from . import selectors, services
-    from .enums import BookingStatus, MatchStatus, SessionOutcome
-    from .models import (
-        ActionItem,
-        Booking,
-        Match,
-        SessionLog,
-        WeeklyAvailability,
-    )
 
     if Booking.objects.exists():
         return 0
@@ -418,8 +423,6 @@ GOALS = [
 
 def _goals() -> int:
     """Two goals per active pair, moved forward by its two logged sessions."""
-    from .enums import GoalStatus, MatchStatus
-    from .models import GoalUpdate, Match, MentorshipGoal, SessionLog
 
     if MentorshipGoal.objects.exists():
         return 0
@@ -449,9 +452,6 @@ def _goals() -> int:
 
 def _proposals() -> int:
     """The demo mentor proposes one session to the demo entrepreneur (to confirm)."""
-    from . import selectors, services
-    from .enums import BookingStatus, MatchStatus
-    from .models import Booking, Match
 
     match = (
         Match.objects.filter(

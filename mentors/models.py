@@ -3,10 +3,12 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
@@ -39,8 +41,6 @@ class ChoiceListValidator:
         self.choices_path = choices_path
 
     def __call__(self, value):
-        from django.core.exceptions import ValidationError
-        from django.utils.module_loading import import_string
 
         allowed = set(import_string(self.choices_path).values)
         if not isinstance(value, list) or any(item not in allowed for item in value):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict
+from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Avg, Count, Max, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -24,11 +26,14 @@ from .compatibility import (
 from .enums import (
     ACTIVE_BOOKING_STATUSES,
     OPEN_MATCH_STATUSES,
+    BookingStatus,
+    GoalStatus,
     MatchStatus,
     MentorStatus,
     SessionOutcome,
 )
 from .models import (
+    ActionItem,
     Booking,
     ExcludedPair,
     Match,
@@ -36,6 +41,7 @@ from .models import (
     MatchingWeights,
     MenteeAvailability,
     MentorProfile,
+    MentorshipGoal,
     ProposedMatch,
     RunPin,
     SessionLog,
@@ -49,7 +55,7 @@ def weights_for(*, cohort: Cohort) -> MatchingWeights:
     return weights or MatchingWeights(cohort=cohort)
 
 
-def mentor_profile_for(user) -> MentorProfile | None:
+def mentor_profile_for(*, user: User | AnonymousUser) -> MentorProfile | None:
     if not user.is_authenticated:
         return None
     return MentorProfile.objects.filter(user=user).first()
@@ -60,6 +66,7 @@ class _OpenCount(TypedDict):
 
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
     from django_stubs_ext import WithAnnotations
 
     MentorWithOpenCount = WithAnnotations[MentorProfile, _OpenCount]
@@ -76,7 +83,7 @@ def active_mentors_with_open_counts() -> QuerySet[MentorWithOpenCount]:
     )
 
 
-def mentor_facts(profile: MentorProfile, *, open_count: int) -> MentorFacts:
+def mentor_facts(*, profile: MentorProfile, open_count: int) -> MentorFacts:
     return MentorFacts(
         mentor_id=profile.pk,
         user_id=profile.user_id,
@@ -99,10 +106,12 @@ def mentor_facts(profile: MentorProfile, *, open_count: int) -> MentorFacts:
 
 
 def all_active_mentor_facts() -> list[MentorFacts]:
-    return [mentor_facts(p, open_count=p.open_count) for p in active_mentors_with_open_counts()]
+    return [
+        mentor_facts(profile=p, open_count=p.open_count) for p in active_mentors_with_open_counts()
+    ]
 
 
-def participant_facts(participants) -> list[ParticipantFacts]:
+def participant_facts(*, participants: Iterable[Participant]) -> list[ParticipantFacts]:
     """Facts for ``participants`` (a queryset of Participant with application and user)."""
     participants = list(participants)
     availability = dict(
@@ -181,7 +190,7 @@ def runs_for_cohort(*, cohort: Cohort) -> QuerySet[MatchingRun]:
 # ----------------------------------------------------------------------------- people
 
 
-def matches_for_mentor(*, user) -> QuerySet[Match]:
+def matches_for_mentor(*, user: User) -> QuerySet[Match]:
     """A mentor's own matches (only theirs), newest first."""
     return (
         Match.objects.filter(mentor__user=user)
@@ -190,7 +199,7 @@ def matches_for_mentor(*, user) -> QuerySet[Match]:
     )
 
 
-def match_for_user(*, user, pk: int) -> Match:
+def match_for_user(*, user: User, pk: int) -> Match:
     """A match the user is part of (as mentor or participant); staff see every match.
     Raises Match.DoesNotExist otherwise (views answer 404)."""
     qs = Match.objects.select_related(
@@ -201,7 +210,7 @@ def match_for_user(*, user, pk: int) -> Match:
     return qs.get(pk=pk)
 
 
-def matches_for_participant_user(*, user) -> QuerySet[Match]:
+def matches_for_participant_user(*, user: User) -> QuerySet[Match]:
     return (
         Match.objects.filter(participant__user=user)
         .select_related("mentor__user", "cohort", "participant")
@@ -210,7 +219,7 @@ def matches_for_participant_user(*, user) -> QuerySet[Match]:
     )
 
 
-def open_match_for_participant_user(*, user) -> Match | None:
+def open_match_for_participant_user(*, user: User) -> Match | None:
     return (
         Match.objects.filter(participant__user=user, status__in=OPEN_MATCH_STATUSES)
         .select_related("mentor__user", "cohort", "participant")
@@ -229,7 +238,7 @@ def directory_mentors(*, participant: Participant) -> list[MentorProfile]:
     return mentors
 
 
-def participants_of_user(*, user) -> QuerySet[Participant]:
+def participants_of_user(*, user: User) -> QuerySet[Participant]:
     return (
         Participant.objects.filter(user=user, status=ParticipantStatus.ACTIVE)
         .select_related("cohort", "application")
@@ -241,13 +250,8 @@ def pending_requests_count(*, profile: MentorProfile) -> int:
     return profile.matches.filter(status=MatchStatus.PROPOSED).count()
 
 
-def bookings_for_user(*, user, since_days: int = 30):
+def bookings_for_user(*, user: User, since_days: int = 30) -> QuerySet[Booking]:
     """The person's sessions as mentor or mentee (recent and upcoming)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from .models import Booking
 
     return (
         Booking.objects.filter(
@@ -259,11 +263,9 @@ def bookings_for_user(*, user, since_days: int = 30):
     )
 
 
-def bookings_for_sessions_page(*, user):
+def bookings_for_sessions_page(*, user: User) -> QuerySet[Booking]:
     """``bookings_for_user`` with what the sessions page shows: the log, its action
     items and the pair's open goals (for the log form), in a fixed number of queries."""
-    from .enums import GoalStatus
-    from .models import MentorshipGoal
 
     return (
         bookings_for_user(user=user)
@@ -277,9 +279,7 @@ def bookings_for_sessions_page(*, user):
     )
 
 
-def booking_for_user(*, user, pk: int):
-    from .models import Booking
-
+def booking_for_user(*, user: User, pk: int) -> Booking:
     return (
         Booking.objects.filter(Q(mentor__user=user) | Q(participant__user=user))
         .select_related("mentor__user", "participant__user", "match__cohort")
@@ -292,8 +292,6 @@ def booking_for_user(*, user, pk: int):
 
 def _week_bounds(*, now, zone_name: str):
     """Monday 00:00 to the next Monday 00:00 in ``zone_name``, as aware datetimes."""
-    from datetime import datetime, time, timedelta
-    from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(zone_name)
     today = now.astimezone(zone).date()
@@ -303,16 +301,10 @@ def _week_bounds(*, now, zone_name: str):
     return start, end
 
 
-def mentor_week(*, profile: MentorProfile, now=None) -> dict:
+def mentor_week(*, profile: MentorProfile, now: datetime | None = None) -> dict:
     """The mentor's week (in their own zone): sessions this week, sessions waiting for a
     log, requests waiting for an answer and proposals waiting for the mentee. Four
     queries, whatever the number of rows."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from .enums import ACTIVE_BOOKING_STATUSES, BookingStatus
-    from .models import Booking
 
     now = now or timezone.now()
     start, end = _week_bounds(now=now, zone_name=profile.user.timezone)
@@ -345,13 +337,9 @@ def mentor_week(*, profile: MentorProfile, now=None) -> dict:
     }
 
 
-def mentee_overview(*, user, now=None) -> dict:
+def mentee_overview(*, user: User, now: datetime | None = None) -> dict:
     """The mentee's next session, proposals to answer, open action items and goals.
     A fixed number of queries."""
-    from django.utils import timezone
-
-    from .enums import BookingStatus, GoalStatus
-    from .models import ActionItem, Booking, MentorshipGoal
 
     now = now or timezone.now()
     upcoming = Booking.objects.filter(participant__user=user, starts_at__gt=now).select_related(
@@ -379,12 +367,7 @@ def mentee_overview(*, user, now=None) -> dict:
     }
 
 
-def next_session_for_participant_user(*, user):
-    from django.utils import timezone
-
-    from .enums import BookingStatus
-    from .models import Booking
-
+def next_session_for_participant_user(*, user: User) -> Booking | None:
     return (
         Booking.objects.filter(
             participant__user=user, status=BookingStatus.CONFIRMED, starts_at__gt=timezone.now()
@@ -394,9 +377,7 @@ def next_session_for_participant_user(*, user):
     )
 
 
-def goals_for_match(*, match: Match):
-    from .models import MentorshipGoal
-
+def goals_for_match(*, match: Match) -> QuerySet[MentorshipGoal]:
     return MentorshipGoal.objects.filter(match=match).order_by("status", "pk")
 
 
@@ -404,16 +385,12 @@ def goals_for_match(*, match: Match):
 LOW_RATING = 3
 
 
-def pair_health(*, inactive_days: int = 21, now=None, cohort_id: int | None = None) -> list[Any]:
+def pair_health(
+    *, inactive_days: int = 21, now: datetime | None = None, cohort_id: int | None = None
+) -> list[Any]:
     """Every active pair with its numbers, in one query: sessions held, no-shows, late
     cancellations, sessions not logged, last contact, confirmed minutes and average
     rating; each annotated with ``flags`` (what needs attention)."""
-    from datetime import timedelta
-
-    from django.db.models import Avg, Max, Sum
-    from django.utils import timezone
-
-    from .enums import BookingStatus, SessionOutcome
 
     now = now or timezone.now()
     confirmed = Q(bookings__status=BookingStatus.CONFIRMED)
@@ -477,9 +454,6 @@ def pair_health(*, inactive_days: int = 21, now=None, cohort_id: int | None = No
 
 def hours_per_mentor(*, cohort_id: int | None = None) -> list[Any]:
     """Volunteer hours (held sessions the mentee confirmed) per mentor, in one query."""
-    from django.db.models import Sum
-
-    from .enums import BookingStatus, SessionOutcome
 
     held = Q(
         bookings__status=BookingStatus.CONFIRMED,
@@ -502,7 +476,7 @@ def hours_per_mentor(*, cohort_id: int | None = None) -> list[Any]:
 # ----------------------------------------------------------------------------- booking
 
 
-def rules_for(mentor: MentorProfile) -> Rules:
+def rules_for(*, mentor: MentorProfile) -> Rules:
     """The mentor's availability as scheduling rules (weekly hours, days off, extra hours;
     ``mentor`` with its user, weekly hours and overrides prefetched)."""
     weekly: dict[int, list[Window]] = {}
@@ -557,7 +531,7 @@ def _free_slots(
     *, mentor: MentorProfile, match: Match, now: datetime | None, exclude_pk: int | None
 ) -> list[datetime]:
     return generate_slots(
-        rules_for(mentor),
+        rules_for(mentor=mentor),
         now=now or timezone.now(),
         busy=busy_times(
             mentor_id=match.mentor_id, participant_id=match.participant_id, exclude_pk=exclude_pk
@@ -657,7 +631,7 @@ def booking_options(*, match: Match, zone: tzinfo, now: datetime | None = None) 
     )
 
 
-def accepted_match_for_mentee(*, user) -> Match | None:
+def accepted_match_for_mentee(*, user: User) -> Match | None:
     """The mentee's active mentorship (the one she books sessions in), or None."""
     return (
         Match.objects.filter(participant__user=user, status=MatchStatus.ACCEPTED)

@@ -12,6 +12,5 @@ def nudge_and_pause_inactive_mentors() -> dict[str, int]:
 
 
 def send_session_reminders() -> int:
-    from . import services
 
     return services.send_due_reminders() + services.nudge_unlogged_sessions()

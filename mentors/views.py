@@ -59,7 +59,7 @@ from .permissions import may_answer_match, may_request_end, may_see_participant_
 @login_required
 def home(request):
     """The mentor's area: vetting status, requests waiting for an answer, mentees."""
-    profile = selectors.mentor_profile_for(request.user)
+    profile = selectors.mentor_profile_for(user=request.user)
     matches = list(selectors.matches_for_mentor(user=request.user)) if profile else []
     return render(
         request,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 def ensure_schedules(sender, **kwargs) -> None:
     """The hourly reconciliation with Stripe (a django-q2 schedule, created once)."""
+    # lazy: app loading (apps.py is imported before the models exist)
     from django_q.models import Schedule
 
     Schedule.objects.get_or_create(
@@ -23,6 +24,7 @@ class PitchdayConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # lazy: app loading (apps.py is imported before the models exist)
         from semilla import hooks
         from semilla.enums import Role
         from semilla.roles import add_role_permissions

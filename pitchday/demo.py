@@ -10,13 +10,26 @@
 """
 
 import datetime
+import io
 import random
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from cohorts.models import Cohort, Participant
+from semilla.demo import DEMO_PASSWORD
 from semilla.enums import Role
+from semilla.models import PrimaryEmailChange, User
+
+from .enums import EventStatus, RailCode
+from .models import Fund, Grant, Judge, PayoutDetails, Pitch, PitchEvent, UseOfFundsItem
+from .selectors.events import event_results
+from .services import disbursements as pay
+from .services import events as svc
+from .services import grants as grant_svc
+from .services.grants import fund_create
 
 FUND_NAME = "Fondo Semilla 2026 (demo)"
 PAST_TITLE = "Día de pitch Cúcuta · Cohorte 2026-I"
@@ -44,16 +57,11 @@ USES = [
 
 
 def _user(email):
-    from semilla.models import User
 
     return User.objects.filter(email=email).first()
 
 
 def _demo_judge(email, name):
-    from allauth.account.models import EmailAddress
-
-    from semilla.demo import DEMO_PASSWORD
-    from semilla.models import User
 
     user, created = User.objects.get_or_create(
         email=email, defaults={"full_name": name, "is_demo": True, "city": "cucuta"}
@@ -69,7 +77,6 @@ def _demo_judge(email, name):
 
 
 def seed(*, stdout=None) -> None:
-    from .models import Fund
 
     if Fund.objects.filter(name=FUND_NAME).exists():
         return
@@ -81,15 +88,12 @@ def seed(*, stdout=None) -> None:
     fund = _seed_fund(finance)
     _seed_events(rng, staff, admin, fund)
     if stdout is not None:
-        from .models import Grant, PitchEvent
-
         stdout.write(
             f"  pitchday: {PitchEvent.objects.count()} events, {Grant.objects.count()} grants"
         )
 
 
 def _seed_fund(finance):
-    from .services.grants import fund_create
 
     return fund_create(
         name=FUND_NAME,
@@ -104,7 +108,6 @@ def _seed_fund(finance):
 
 
 def _participants(cohort, count):
-    from cohorts.models import Participant
 
     return list(
         Participant.objects.filter(cohort=cohort).select_related("user").order_by("pk")[:count]
@@ -112,11 +115,6 @@ def _participants(cohort, count):
 
 
 def _seed_events(rng, staff, admin, fund):
-    from cohorts.models import Cohort, Participant
-
-    from .enums import EventStatus
-    from .models import Judge, Pitch, PitchEvent, UseOfFundsItem
-    from .services import events as svc
 
     emprendedora = _user("emprendedora@demo.semilla.co")
     mine = Participant.objects.filter(user=emprendedora).select_related("cohort").first()
@@ -228,12 +226,6 @@ def _seed_events(rng, staff, admin, fund):
 
 def _seed_awards(event, pitches, staff, admin, emprendedora):
     """Awards for the top three (confirmed -> grants), then each grant to its stage."""
-    from .enums import RailCode
-    from .models import PayoutDetails
-    from .selectors.events import event_results
-    from .services import disbursements as pay
-    from .services import events as svc
-    from .services import grants as grant_svc
 
     ranked = [r for r in event_results(event=event)["rows"] if r["result"].rank][:3]
     amounts = [15_000_000_00, 12_000_000_00, 10_000_000_00]
@@ -330,10 +322,6 @@ def _seed_awards(event, pitches, staff, admin, emprendedora):
 
 
 def _held_details(user):
-    from semilla.models import PrimaryEmailChange
-
-    from .enums import RailCode
-    from .services import grants as grant_svc
 
     change = PrimaryEmailChange.objects.create(
         user=user, previous_email=user.email.replace("@", ".anterior@", 1)
@@ -350,7 +338,6 @@ def _held_details(user):
 
 
 def _confirmed_details(user, rail, **fields):
-    from .models import PayoutDetails
 
     return PayoutDetails.objects.create(
         user=user,
@@ -364,8 +351,8 @@ def _confirmed_details(user, rail, **fields):
 
 def _demo_deck() -> bytes:
     """A one-page PDF (the upload pipeline accepts only PDFs it can read)."""
-    import io
 
+    # lazy: pypdf is heavy and only this path needs it
     from pypdf import PdfWriter
 
     writer = PdfWriter()

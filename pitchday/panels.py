@@ -10,17 +10,17 @@ from semilla.hooks import Panel, facts_for
 from semilla.permissions import has_any_role, is_programme_staff, is_signed_in
 
 from .enums import EventStatus, GrantStatus
+from .models import Grant, PitchEvent
+from .selectors import events as event_selectors
 
 
 def _has_grants(user):
-    from .models import Grant
 
     return Exists(Grant.objects.filter(grantee=OuterRef("pk")))
 
 
 def _has_events(user):
     # the events of ``selectors.events_for_user`` for someone who is not staff
-    from .models import PitchEvent
 
     return Exists(
         PitchEvent.objects.exclude(status=EventStatus.DRAFT).filter(
@@ -35,7 +35,6 @@ FACTS = {"pitchday_grants": _has_grants, "pitchday_events": _has_events}
 def _links_in_one_query(user) -> tuple[list[tuple], bool]:
     """The person's grants (3 most recent) and pitch days (3 next/latest) as links, read
     in one UNION query; and whether a grant offer waits for them."""
-    from .models import Grant, PitchEvent
 
     columns = ("kind", "pk", "key", "label", "state", "at")
     grants = (
@@ -85,8 +84,6 @@ def my_pitchday_panel(request):
     user = request.user
     if not is_signed_in(user):
         return None
-    from .models import Grant
-    from .selectors import events as event_selectors
 
     facts = facts_for(request)
     if is_programme_staff(user):

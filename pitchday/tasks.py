@@ -2,9 +2,12 @@
 
 from django.conf import settings
 
+from .services.disbursements import disbursement_execute
+from .services.reconciliation import reconcile_stripe as reconcile
+from .services.reconciliation import resolve_stuck_payments
+
 
 def execute_disbursement(disbursement_id: int) -> str:
-    from .services.disbursements import disbursement_execute
 
     return disbursement_execute(disbursement_id=disbursement_id).status
 
@@ -14,8 +17,6 @@ def reconcile_stripe() -> str:
     mismatches. Does nothing when Stripe is not configured."""
     if not settings.STRIPE_SECRET_KEY:
         return "stripe not configured"
-    from .services.reconciliation import reconcile_stripe as reconcile
-    from .services.reconciliation import resolve_stuck_payments
 
     retried = resolve_stuck_payments()
     run = reconcile()

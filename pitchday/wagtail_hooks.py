@@ -3,7 +3,7 @@ Money-moving actions (request, approve, record, reconcile) live on the grants de
 pages these screens link to, so every change goes through the services."""
 
 import django_filters
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -14,7 +14,9 @@ from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from semilla.console import ListQuerysetMixin
+from semilla.permissions import has_any_role
 
+from .admin_payouts import CONFIRMERS, payout_held
 from .enums import DisbursementStatus, EntryKind, EventStatus, GrantStatus, PitchStatus
 from .forms.fields import PesosField
 from .models import (
@@ -311,18 +313,12 @@ def register_desk_link():
 
 @hooks.register("register_admin_urls")
 def register_payout_held_urls():
-    from django.urls import path
-
-    from .admin_payouts import payout_held
 
     return [path("pitchday/payout-held/", payout_held, name="pitchday_payout_held")]
 
 
 class PayoutHeldMenuItem(MenuItem):
     def is_shown(self, request):
-        from semilla.permissions import has_any_role
-
-        from .admin_payouts import CONFIRMERS
 
         return has_any_role(request.user, CONFIRMERS)
 

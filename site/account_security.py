@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils import timezone
+
+from .models import PrimaryEmailChange
+from .notifications import notify
 
 DEFAULT_COOLING_OFF = timedelta(hours=72)
 
@@ -25,9 +29,6 @@ def security_code_address(user) -> str | None:
     """The address that may receive security codes for ``user``: their verified primary
     address when it has been primary for the cooling-off period (or since the account was
     created); None otherwise (the change then waits for staff confirmation)."""
-    from allauth.account.models import EmailAddress
-
-    from .models import PrimaryEmailChange
 
     primary = EmailAddress.objects.filter(user=user, primary=True, verified=True).first()
     if primary is None or primary.email.lower() != (user.email or "").lower():
@@ -46,8 +47,6 @@ def record_primary_email_change(sender, instance, raw=False, update_fields=None,
     previous = type(instance).objects.filter(pk=instance.pk).values_list("email", flat=True)
     old = next(iter(previous), None)
     if old is not None and old.lower() != (instance.email or "").lower():
-        from .models import PrimaryEmailChange
-
         PrimaryEmailChange.objects.create(user=instance, previous_email=old)
 
 
@@ -56,8 +55,6 @@ def notify_previous_address(*, user, change: str) -> bool:
     (``change``: what changed, in words for the person) that something changed on their
     account. Sent after commit by the project's e-mail task. False when there is no recent
     address change (the code or notice then goes to the primary address as usual)."""
-    from .models import PrimaryEmailChange
-    from .notifications import notify
 
     last_change = PrimaryEmailChange.objects.filter(user=user).order_by("-changed_at").first()
     if (

@@ -4,6 +4,7 @@ gets the entrepreneur role and the language it signed up in."""
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 
@@ -23,7 +24,6 @@ class AccountAdapter(DefaultAccountAdapter):
             user.language = "es"
         if commit:
             user.save()
-            from django.contrib.auth.models import Group
 
             group, _created = Group.objects.get_or_create(name=Role.ENTREPRENEUR)
             user.groups.add(group)

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models import fields
+from django.forms import models as model_forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -10,6 +12,7 @@ class SemillaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # lazy: app loading (apps.py is imported before the models exist)
         from . import signals  # noqa: F401  (registers signal handlers)
         from .exports import install_wagtail_writer
 
@@ -27,8 +30,6 @@ def install_readable_empty_choice() -> None:
     field's choices (the list ``BLANK_CHOICE_DASH``, shared by reference) and the empty
     label of a ``ModelChoiceField`` (a keyword default). Both are set here, once, so every
     form (ours, Wagtail's editing forms of our models) reads the same."""
-    from django.db.models import fields
-    from django.forms import models as model_forms
 
     fields.BLANK_CHOICE_DASH[:] = [("", EMPTY_CHOICE_LABEL)]
     defaults = model_forms.ModelChoiceField.__init__.__kwdefaults__

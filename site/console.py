@@ -16,6 +16,8 @@ from django.utils.translation import gettext
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from semilla.privacy import audit_access
+
 #: Who may see, filter, order, search and export the fields below.
 SENSITIVE_PERMISSION = "cohorts.view_sensitive_data"
 
@@ -128,8 +130,6 @@ class SensitiveListingMixin:
         context = super().get_context_data(**kwargs)
         used = self.sensitive_fields_used()
         if used:
-            from semilla.privacy import audit_access
-
             audit_access(
                 actor=self.request.user,
                 subject=[_person_of(obj) for obj in context["object_list"]],

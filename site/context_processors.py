@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from . import hooks, permissions
+from .notification_selectors import unread_count_cached
 
 
 def site(request):
@@ -20,6 +21,5 @@ def _bell(user):
     shows it, from the shared cache (dropped on every change), else counted in one query."""
     if user is None or not user.is_authenticated:
         return {"unread": 0}
-    from .notification_selectors import unread_count_cached
 
     return SimpleLazyObject(lambda: {"unread": unread_count_cached(user=user)})

@@ -3,10 +3,23 @@ languages. Idempotent: running it again updates instead of duplicating."""
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
 
 from .enums import City, Role
+from .models import (
+    HomePage,
+    Notification,
+    NotificationPreference,
+    NotificationSettings,
+    OutboxMessage,
+    User,
+)
+from .privacy import consent_record
 
 DEMO_PASSWORD = "semilla-demo-2026"  # noqa: S105 - printed for the demo, never in production
 
@@ -88,10 +101,6 @@ HOME_CONTENT = {
 
 @transaction.atomic
 def seed_accounts() -> dict[str, object]:
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
-
-    from .models import User
 
     users = {}
     for account in DEMO_ACCOUNTS:
@@ -121,9 +130,6 @@ def seed_accounts() -> dict[str, object]:
 @transaction.atomic
 def seed_home_page():
     """The home page in Spanish (the site root) and its English translation."""
-    from wagtail.models import Locale, Page, Site
-
-    from .models import HomePage
 
     es, _ = Locale.objects.get_or_create(language_code="es")
     en, _ = Locale.objects.get_or_create(language_code="en")
@@ -171,10 +177,6 @@ def seed_messages(person) -> None:
     """A participant with a confirmed phone and WhatsApp on for reminders, a few
     notifications read and unread, and one failed WhatsApp delivery staff see in the
     console's "Messages sent" (idempotent: keyed rows)."""
-    from django.utils import timezone
-
-    from .models import Notification, NotificationPreference, NotificationSettings, OutboxMessage
-    from .privacy import consent_record
 
     now = timezone.now()
     NotificationSettings.objects.update_or_create(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
+from django_q.tasks import async_task
 
 
 def render_email(template: str, context: dict, language: str) -> tuple[str, str, str | None]:
@@ -65,7 +66,6 @@ def queue_email_to_user(
     attachments: list[tuple[str, bytes, str]] | None = None,
 ) -> None:
     """Queue an e-mail to ``user`` in their language, after the current transaction commits."""
-    from django_q.tasks import async_task
 
     transaction.on_commit(
         partial(

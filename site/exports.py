@@ -40,6 +40,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 #: the first characters that make a spreadsheet read a cell as a formula (or as the start of
 #: one, once it strips a leading tab or carriage return)
@@ -255,6 +256,5 @@ def install_wagtail_writer() -> None:
     """Route every Wagtail listing export (viewsets with ``list_export``, the console's
     reports, redirects, form submissions) through this writer. Wagtail 8 neutralises
     nothing in CSV and only drops the formula type in XLSX."""
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
     SpreadsheetExportMixin.as_spreadsheet = _wagtail_as_spreadsheet  # type: ignore[method-assign]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .enums import CONFIGURABLE_KINDS, DeliveryChoice
 from .timezones import TimeZoneField
 
 
@@ -58,7 +59,6 @@ class MessagePreferencesForm(forms.Form):
     )
 
     def __init__(self, *args, phone_confirmed: bool = False, **kwargs):
-        from .enums import CONFIGURABLE_KINDS, DeliveryChoice
 
         super().__init__(*args, **kwargs)
         choices = [
@@ -73,7 +73,6 @@ class MessagePreferencesForm(forms.Form):
         self.order_fields([k.value for k in CONFIGURABLE_KINDS] + ["consent"])
 
     def clean(self):
-        from .enums import CONFIGURABLE_KINDS, DeliveryChoice
 
         cleaned = super().clean()
         phone = {DeliveryChoice.WHATSAPP.value, DeliveryChoice.SMS.value}
@@ -86,6 +85,5 @@ class MessagePreferencesForm(forms.Form):
         return cleaned
 
     def choices(self) -> dict[str, str]:
-        from .enums import CONFIGURABLE_KINDS
 
         return {k.value: self.cleaned_data[k.value] for k in CONFIGURABLE_KINDS}

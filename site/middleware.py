@@ -4,7 +4,10 @@ for personal pages."""
 
 import zoneinfo
 
+from allauth.account.adapter import get_adapter
+from allauth.account.internal.flows.reauthentication import suspend_request
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
 
@@ -104,9 +107,6 @@ class AccessPolicyMiddleware:
 
 
 def _reauthenticate(request):
-    from allauth.account.adapter import get_adapter
-    from allauth.account.internal.flows.reauthentication import suspend_request
-    from django.core.exceptions import PermissionDenied
 
     methods = get_adapter().get_reauthentication_methods(request.user)
     if not methods:

@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,6 @@ from .enums import (
 
 
 def validate_timezone(value: str) -> None:
-    from django.core.exceptions import ValidationError
 
     try:
         zoneinfo.ZoneInfo(value)
@@ -156,6 +156,7 @@ class HomePage(Page):
     def serve(self, request, *args, **kwargs):
         # Anonymous visitors share the home page: the page cache keeps it (see
         # semilla.pagecache_middleware); any publish drops it.
+        # lazy: app loading (this module is imported while the models load)
         from .pagecache_middleware import serve_cached
 
         return serve_cached(request, lambda: super(HomePage, self).serve(request, *args, **kwargs))

@@ -23,8 +23,11 @@ from .enums import (
 )
 from .models import Notification, NotificationPreference, NotificationSettings, OutboxMessage
 from .notification_selectors import adjust_unread_count
+from .notifications import send_phone_code
 from .phones import InvalidPhone, normalize_phone
+from .privacy import consent_record, consent_revoke
 from .transitions import transition
+from .twilio_provider import UNREACHABLE_CODES
 
 if TYPE_CHECKING:
     from .models import User
@@ -62,7 +65,6 @@ def _settings_locked(user: User) -> NotificationSettings:
 def phone_start(*, user: User, phone: str) -> NotificationSettings:
     """Store ``phone`` (normalised to E.164) and send a one-time code to it by SMS. A new
     number is unconfirmed until the code comes back (``phone_confirm``)."""
-    from .notifications import send_phone_code
 
     try:
         e164 = normalize_phone(phone)
@@ -118,7 +120,6 @@ def _phone_confirm(*, user: User, code: str) -> tuple[NotificationSettings, str]
 @transaction.atomic(durable=True)
 def phone_remove(*, user: User) -> NotificationSettings:
     """Forget the number: phone messages stop (they fall back to e-mail)."""
-    from .privacy import consent_revoke
 
     prefs = _settings_locked(user)
     prefs.phone = ""
@@ -137,7 +138,6 @@ def preferences_save(*, user: User, choices: dict[str, str]) -> dict[str, str]:
     """Save the channel chosen for each configurable kind of message. WhatsApp and SMS
     need a confirmed number; turning one on records the consent (with the version of its
     text), turning it off everywhere revokes it."""
-    from .privacy import consent_record, consent_revoke
 
     prefs = _settings_locked(user)
     wanted = {str(k): str(choices.get(k, DeliveryChoice.EMAIL)) for k in CONFIGURABLE_KINDS}
@@ -169,7 +169,6 @@ def preferences_save(*, user: User, choices: dict[str, str]) -> dict[str, str]:
 def phone_stop(*, phone: str, now: datetime | None = None) -> int:
     """A STOP reply from ``phone``: every account with that number stops getting WhatsApp
     and SMS at once, and their consents are revoked. Returns the number of accounts."""
-    from .privacy import consent_revoke
 
     now = now or timezone.now()
     rows = list(NotificationSettings.objects.select_for_update().filter(phone=phone))
@@ -197,7 +196,6 @@ def delivery_status_record(*, provider_id: str, status: str, error_code: str = "
     arrive late (``delivered`` after ``read``) change nothing; a number the provider says
     does not exist is marked unreachable (its messages fall back to e-mail). True when the
     status moved."""
-    from .twilio_provider import UNREACHABLE_CODES
 
     target = TWILIO_STATUSES.get(status)
     row = OutboxMessage.objects.select_for_update().filter(provider_id=provider_id).first()

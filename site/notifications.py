@@ -44,7 +44,11 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+from django_q.models import Schedule
+from django_q.tasks import async_task, schedule
 
+from . import twilio_provider as provider
+from .emails import new_email_key, render_email
 from .enums import (
     CONFIGURABLE_KINDS,
     DELIVERY,
@@ -53,6 +57,7 @@ from .enums import (
     MessageKind,
     NotificationChannel,
 )
+from .models import Notification, NotificationPreference, NotificationSettings, OutboxMessage
 from .transitions import transition
 
 logger = logging.getLogger(__name__)
@@ -120,7 +125,6 @@ class Message:
         return {"site_url": settings.SITE_URL.rstrip("/"), **self.context}
 
     def render_subject_and_body(self) -> tuple[str, str]:
-        from .emails import render_email
 
         subject, text, _html = render_email(self.template, self.full_context(), self.language)
         return subject, text
@@ -158,7 +162,6 @@ class Channel:
     def send(self, message: Message) -> bool:
         """Record and deliver ``message``; False when already sent (same key) or the
         person cannot receive it on this channel."""
-        from .models import OutboxMessage
 
         recipient = self.recipient(message)
         if not recipient:
@@ -215,9 +218,6 @@ class EmailChannel(Channel):
         return message.user.email if message.user.is_active else ""
 
     def deliver(self, message, *, outbox_id, recipient, subject, body) -> None:
-        from django_q.tasks import async_task
-
-        from .emails import new_email_key
 
         async_task(
             "semilla.tasks.send_email",
@@ -234,7 +234,6 @@ class _PhoneChannel(Channel):
     """Short text to a confirmed mobile number, through Twilio."""
 
     def recipient(self, message: Message) -> str:
-        from .models import NotificationSettings
 
         prefs = NotificationSettings.objects.filter(user=message.user).first()
         if prefs is None or not prefs.reachable_by(self.name):
@@ -245,11 +244,8 @@ class _PhoneChannel(Channel):
         return "", message.render_short()
 
     def deliver(self, message, *, outbox_id, recipient, subject, body) -> None:
-        from . import twilio_provider as provider
 
         if not provider.configured():
-            from .models import OutboxMessage
-
             logger.warning("%s to %s (no provider configured): %s", self.name, recipient, body)
             with transaction.atomic():
                 row = OutboxMessage.objects.select_for_update().get(pk=outbox_id)
@@ -261,7 +257,6 @@ class _PhoneChannel(Channel):
                     locked=True,
                 )
             return None
-        from django_q.tasks import async_task
 
         context = {
             "language": message.language,
@@ -286,8 +281,6 @@ def send_phone_message(*, outbox_id: int, context: dict, attempt: int = 1) -> st
     provider's id (or is no longer queued) is never sent again. When the provider fails for
     a passing reason a new attempt is scheduled with growing delays; a number that does not
     exist (or opted out at the provider) fails at once and is marked unreachable."""
-    from . import twilio_provider as provider
-    from .models import NotificationSettings, OutboxMessage
 
     with transaction.atomic():
         row = OutboxMessage.objects.select_for_update().filter(pk=outbox_id).first()
@@ -360,8 +353,6 @@ def send_phone_message(*, outbox_id: int, context: dict, attempt: int = 1) -> st
 
 
 def _schedule_phone_retry(*, outbox_id: int, context: dict, attempt: int) -> None:
-    from django_q.models import Schedule
-    from django_q.tasks import schedule
 
     schedule(
         "semilla.notifications.send_phone_message",
@@ -416,7 +407,6 @@ def _email_channel(enabled: list[str]) -> Channel | None:
 
 def chosen_channel(*, user, kind: str) -> str:
     """The channel ``user`` chose for ``kind`` (e-mail when they chose nothing)."""
-    from .models import NotificationPreference
 
     if kind not in CONFIGURABLE_KINDS:
         return DeliveryChoice.EMAIL
@@ -429,7 +419,6 @@ def chosen_channel(*, user, kind: str) -> str:
 
 
 def _record_in_centre(message: Message) -> None:
-    from .models import Notification
 
     try:
         with transaction.atomic():

@@ -107,6 +107,7 @@ def mark_cacheable(response, *, until: datetime.datetime | None = None) -> None:
 def cacheable(request) -> bool:
     """Whether this request's page may be kept for anonymous readers: a GET or HEAD by
     someone not signed in, not a preview, with no messages waiting to be shown."""
+    # lazy: app loading (this module is imported while the models load)
     from django.contrib.messages import get_messages
 
     if request.method not in ("GET", "HEAD"):

@@ -3,9 +3,15 @@ the other apps ask these instead of looking at groups themselves."""
 
 from functools import wraps
 
+from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows.reauthentication import did_recently_reauthenticate
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from .enums import CONSOLE_ROLES, MFA_ROLES, Role
 
@@ -42,7 +48,6 @@ def may_use_console(user) -> bool:
 def has_verified_email(user) -> bool:
     if not is_signed_in(user):
         return False
-    from allauth.account.models import EmailAddress
 
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
@@ -57,7 +62,6 @@ def requires_second_factor(user) -> bool:
 
 
 def has_totp(user) -> bool:
-    from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
@@ -66,7 +70,6 @@ def session_passed_second_factor(request) -> bool:
     """True when this session was authenticated with a second factor: allauth records an
     "mfa" authentication in the session at log-in with the code, at re-authentication with
     the code, and (``semilla.signals``) when the person proves a code to set TOTP up."""
-    from allauth.account.authentication import get_authentication_records
 
     records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
@@ -77,8 +80,6 @@ def second_factor_redirect(request) -> str | None:
     set-up when the person has none (even if this session passed a code before it was
     removed), the code page when this session has not passed it; None when the page may be
     shown."""
-    from django.urls import reverse
-    from django.utils.http import urlencode
 
     user = request.user
     if not requires_second_factor(user):
@@ -95,7 +96,6 @@ def second_factor_redirect(request) -> str | None:
 def recently_reauthenticated(request) -> bool:
     """True when the person confirmed their password or code in the last
     ``ACCOUNT_REAUTHENTICATION_TIMEOUT`` seconds of this session."""
-    from allauth.account.internal.flows.reauthentication import did_recently_reauthenticate
 
     return did_recently_reauthenticate(request)
 

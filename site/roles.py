@@ -4,6 +4,8 @@ all apps have migrated). Apps add their own with ``add_role_permissions`` in ``r
 
 from collections import defaultdict
 
+from django.contrib.auth.models import Group, Permission
+
 from .enums import Role
 
 ROLE_PERMISSIONS: dict[str, set[str]] = defaultdict(set)
@@ -27,7 +29,6 @@ def add_role_permissions(role: Role | str, *perms: str) -> None:
 
 def sync_role_permissions() -> None:
     """Make each role group hold exactly its declared permissions (idempotent)."""
-    from django.contrib.auth.models import Group, Permission
 
     for role in Role:
         group, _created = Group.objects.get_or_create(name=role.value)

@@ -112,6 +112,7 @@ def restricted_paths() -> frozenset[str]:
     restriction, and Wagtail's check needs no query."""
 
     def compute() -> frozenset[str]:
+        # lazy: app loading (this module is imported while the models load)
         from wagtail.models import Page, PageViewRestriction
 
         restricted = set(PageViewRestriction.objects.values_list("page__path", flat=True))
@@ -124,6 +125,7 @@ def restricted_paths() -> frozenset[str]:
 def locale_ids() -> dict[str, int]:
     """{language code: Locale id}, read once per generation and process (a locale added,
     changed or removed sets a new generation)."""
+    # lazy: app loading (this module is imported while the models load)
     from wagtail.models import Locale
 
     return per_generation(
@@ -136,6 +138,7 @@ def prime_site(request) -> None:
     from the one found for this host and port in this generation (a site added, changed
     or removed sets a new one), so page links on screens outside Wagtail's pages ("Mi
     espacio") cost no query."""
+    # lazy: app loading (this module is imported while the models load)
     from wagtail.models import Site
 
     if getattr(request, "_wagtail_site", None) is not None:
@@ -147,6 +150,7 @@ def prime_site(request) -> None:
 
 
 def _site_root_paths(current: str) -> tuple:
+    # lazy: app loading (this module is imported while the models load)
     from wagtail.models import Site
 
     return per_generation("site_root_paths", lambda: tuple(Site.get_site_root_paths()), current)
@@ -159,6 +163,7 @@ def _key(request, path: str) -> tuple[str, str, str]:
 def remember(request, path: str, current: str) -> None:
     """Route the request the usual way (Wagtail keeps the answer on the request) and
     remember the page it led to, when the answer is a plain page."""
+    # lazy: app loading (this module is imported while the models load)
     from wagtail.models import Page, Site
 
     result = Page.route_for_request(request, path)
@@ -198,6 +203,7 @@ class RouteMemoryMiddleware:
     routes. Sits after the locale middleware (the key holds the language)."""
 
     def __init__(self, get_response):
+        # lazy: app loading (this module is imported while the models load)
         from wagtail.views import serve
 
         self.get_response = get_response

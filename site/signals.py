@@ -1,6 +1,17 @@
+from allauth.account.internal.flows.login import record_authentication
+from allauth.account.signals import email_confirmed
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added
 from django.apps import apps as django_apps
-from django.db.models.signals import post_migrate
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.dispatch import receiver
+
+from .account_security import record_primary_email_change
+from .models import Notification
+from .notification_selectors import adjust_unread_count, forget_unread_count
+from .notifications import notify
+from .roles import sync_role_permissions
 
 
 @receiver(post_migrate)
@@ -9,13 +20,10 @@ def _sync_roles(sender, **kwargs):
     # app's permissions are created on its own signal: attach role permissions on the last.
     with_models = [c for c in django_apps.get_app_configs() if c.models_module is not None]
     if with_models and sender is with_models[-1]:
-        from .roles import sync_role_permissions
-
         sync_role_permissions()
 
 
 def _send_welcome(request, email_address, **kwargs):
-    from .notifications import notify
 
     user = email_address.user
     notify(
@@ -30,8 +38,6 @@ def _send_welcome(request, email_address, **kwargs):
 def _totp_set_up_counts_as_second_factor(request, user, authenticator, **kwargs):
     """Setting TOTP up means typing a valid code: this session has passed the second factor
     (the access policy, semilla.middleware, then lets the person through)."""
-    from allauth.account.internal.flows.login import record_authentication
-    from allauth.mfa.models import Authenticator
 
     if request is not None and authenticator.type == Authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
@@ -41,24 +47,15 @@ def unread_count_on_save(sender, instance, created=False, raw=False, **kwargs):
     """A new unread notification: the bell's cached number goes up by one after commit
     (``semilla.notification_selectors.unread_count_cached``)."""
     if created and not raw and instance.read_at is None:
-        from .notification_selectors import adjust_unread_count
-
         adjust_unread_count(instance.user_id, 1)
 
 
 def unread_count_on_delete(sender, instance, **kwargs):
-    from .notification_selectors import forget_unread_count
 
     forget_unread_count(instance.user_id)
 
 
 def connect_account_signals():
-    from allauth.account.signals import email_confirmed
-    from allauth.mfa.signals import authenticator_added
-    from django.contrib.auth import get_user_model
-    from django.db.models.signals import pre_save
-
-    from .account_security import record_primary_email_change
 
     pre_save.connect(
         record_primary_email_change,
@@ -70,9 +67,6 @@ def connect_account_signals():
     authenticator_added.connect(
         _totp_set_up_counts_as_second_factor, dispatch_uid="semilla-totp-second-factor"
     )
-    from django.db.models.signals import post_delete, post_save
-
-    from .models import Notification
 
     post_save.connect(unread_count_on_save, sender=Notification, dispatch_uid="semilla-unread+")
     post_delete.connect(

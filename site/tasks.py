@@ -6,8 +6,11 @@ import smtplib
 from datetime import timedelta
 
 from django.utils import timezone
+from django_q.models import Schedule
+from django_q.tasks import schedule
 
 from .emails import send_templated_email
+from .models import SentEmail
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +39,6 @@ def send_email(
     (with growing delays) and the error is raised so the failure is visible; the message
     is never silently lost. With ``key`` (given by whoever queued it) a task delivered again
     after a worker died does not send the message a second time."""
-    from .models import SentEmail
 
     if key and SentEmail.objects.filter(key=key).exists():
         return f"already sent {template}"
@@ -70,8 +72,6 @@ def send_email(
 def schedule_email_retry(
     *, to, template, context, language, attachments, attempt, key: str = ""
 ) -> None:
-    from django_q.models import Schedule
-    from django_q.tasks import schedule
 
     schedule(
         "semilla.tasks.send_email",

@@ -154,9 +154,11 @@ def display_name(original: str, *, kind: UploadKind, extension: str) -> str:
 def reencode_image(content: bytes, mime: str) -> tuple[bytes, str]:
     """Draw the picture again on a fresh canvas: no EXIF, XMP or trailing data survives.
     HEIC (iPhones) becomes JPEG, which every browser shows."""
+    # lazy: PIL is heavy and only this path needs it
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if mime == HEIC:
+        # lazy: pillow_heif is heavy and only this path needs it
         from pillow_heif import register_heif_opener
 
         register_heif_opener()
@@ -199,6 +201,7 @@ ACTIVE_PDF_KEYS = ("/JavaScript", "/JS", "/OpenAction", "/AA", "/Launch", "/Embe
 def _active_content(node, seen: set[int], depth: int = 0) -> bool:
     """Whether the object tree under ``node`` holds a script, an automatic action or an
     embedded file (a bounded walk: the tree of a hostile PDF may be deep or cyclic)."""
+    # lazy: pypdf is heavy and only this path needs it
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
     if depth > 60:
@@ -228,6 +231,7 @@ def _active_content(node, seen: set[int], depth: int = 0) -> bool:
 def clean_pdf(content: bytes) -> bytes:
     """The PDF written again without its document information and XMP metadata; refused
     when it runs code, carries files, has a password or cannot be read."""
+    # lazy: pypdf is heavy and only this path needs it
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
     from pypdf.generic import NameObject

@@ -2,14 +2,16 @@
 health check and the error pages."""
 
 import sys
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -62,7 +64,6 @@ def set_language(request):
         next_url = "/"
     next_url = translate_url(next_url, language)
     response = HttpResponseRedirect(next_url)
-    from django.conf import settings
 
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
@@ -79,12 +80,9 @@ def set_language(request):
 @require_http_methods(["GET", "POST"])
 def console_login_redirect(request):
     """Wagtail's own log-in and password pages are replaced by allauth's."""
-    from django.urls import reverse
 
     target = reverse("account_login")
     if request.GET.get("next"):
-        from urllib.parse import urlencode
-
         target += "?" + urlencode({"next": request.GET["next"]})
     return HttpResponseRedirect(target)
 
@@ -92,7 +90,6 @@ def console_login_redirect(request):
 @require_GET
 def healthz(request):
     """Load-balancer health check: the database answers."""
-    from django.db import connection
 
     try:
         with connection.cursor() as cursor:
@@ -123,8 +120,6 @@ def handler500(request):
     load balancer and the person both know to try again shortly."""
     exc = sys.exc_info()[1]
     if isinstance(exc, OperationalError | InterfaceError):
-        from django.db import connections
-
         for conn in connections.all(initialized_only=True):
             conn.close_if_unusable_or_obsolete()
         response = _render_error(request, "503.html", 503)

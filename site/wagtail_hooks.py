@@ -4,13 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
 
+from .models import User
+from .notification_console import outbox_viewset
+
 
 class PeopleSummaryItem(SummaryItem):
     order = 50
     template_name = "semilla/admin/people_summary.html"
 
     def get_context_data(self, parent_context):
-        from .models import User
 
         return {
             "total_people": User.objects.filter(is_active=True).count(),
@@ -32,6 +34,5 @@ from .reporting import wagtail_hooks as _reporting_hooks  # noqa: E402, F401
 
 @hooks.register("register_admin_viewset")
 def register_outbox_messages():
-    from .notification_console import outbox_viewset
 
     return outbox_viewset

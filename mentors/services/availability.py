@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +19,7 @@ from ..models import (
 
 @transaction.atomic(durable=True)
 def availability_add_weekly(
-    *, mentor: MentorProfile, weekday: int, start, end
+    *, mentor: MentorProfile, weekday: int, start: time, end: time
 ) -> WeeklyAvailability:
     if end <= start:
         raise ServiceError(_("The end must be after the start."))
@@ -32,7 +35,12 @@ def availability_add_weekly(
 
 @transaction.atomic(durable=True)
 def availability_add_override(
-    *, mentor: MentorProfile, day, available: bool, start=None, end=None
+    *,
+    mentor: MentorProfile,
+    day: date,
+    available: bool,
+    start: time | None = None,
+    end: time | None = None,
 ) -> AvailabilityOverride:
     if available and (start is None or end is None or end <= start):
         raise ServiceError(_("Extra hours need a start and an end after it."))
@@ -64,7 +72,7 @@ def availability_remove_override(*, mentor: MentorProfile, override_id: int) -> 
 
 
 @transaction.atomic(durable=True)
-def availability_update_settings(*, mentor: MentorProfile, **values) -> MentorProfile:
+def availability_update_settings(*, mentor: MentorProfile, **values: Any) -> MentorProfile:
     locked = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
     for name in (
         "session_minutes",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Participant
 from semilla.errors import ServiceError
+from semilla.models import User
 from semilla.notifications import notify
 from semilla.transitions import transition
 
@@ -92,7 +93,7 @@ def booking_create(
     *,
     match: Match,
     starts_at: datetime,
-    actor,
+    actor: User,
     mode: str = BookingMode.VIRTUAL,
     topic: str = "",
     note: str = "",
@@ -170,7 +171,7 @@ def _cutoff(booking: Booking) -> datetime:
 
 
 @transaction.atomic(durable=True)
-def booking_cancel(*, booking: Booking, actor, reason: str) -> Booking:
+def booking_cancel(*, booking: Booking, actor: User, reason: str) -> Booking:
     """Either person cancels before the start, with a reason. After the cut-off it still
     frees the slot but counts as a late cancellation."""
     reason = (reason or "").strip()
@@ -207,7 +208,9 @@ def booking_cancel(*, booking: Booking, actor, reason: str) -> Booking:
 
 
 @transaction.atomic(durable=True)
-def booking_reschedule(*, booking: Booking, starts_at: datetime, actor, reason: str) -> Booking:
+def booking_reschedule(
+    *, booking: Booking, starts_at: datetime, actor: User, reason: str
+) -> Booking:
     """Move a session to another free slot (before the cut-off, with a reason). The
     calendar event keeps its UID; its SEQUENCE goes up."""
     reason = (reason or "").strip()
@@ -257,7 +260,7 @@ def booking_propose(
     *,
     match: Match,
     starts_at: datetime,
-    actor,
+    actor: User,
     mode: str = BookingMode.VIRTUAL,
     topic: str = "",
 ) -> Booking:
@@ -312,7 +315,7 @@ def booking_propose(
 
 
 @transaction.atomic(durable=True)
-def booking_respond(*, booking: Booking, actor, accept: bool, reason: str = "") -> Booking:
+def booking_respond(*, booking: Booking, actor: User, accept: bool, reason: str = "") -> Booking:
     """The mentee confirms a proposed session (it becomes a normal booking with its
     calendar invitation) or declines it with a reason (the time is freed)."""
     current = Booking.objects.select_related("match").get(pk=booking.pk)
@@ -367,7 +370,7 @@ def booking_respond(*, booking: Booking, actor, accept: bool, reason: str = "") 
 
 
 @transaction.atomic(durable=True)
-def calendar_feed_token(*, user, rotate: bool = False) -> str:
+def calendar_feed_token(*, user: User, rotate: bool = False) -> str:
     """The user's secret feed token (created on first use; ``rotate`` revokes the old
     URL by issuing a new token)."""
     feed = CalendarFeed.objects.select_for_update().filter(user=user).first()

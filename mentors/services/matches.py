@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.models import Participant
 from semilla.errors import ServiceError
+from semilla.models import User
 from semilla.notifications import notify
 from semilla.transitions import record, transition
 
@@ -28,6 +30,7 @@ from ..enums import (
 from ..models import (
     Match,
     MatchEndRequest,
+    MatchingRun,
     MenteeAvailability,
     MentorProfile,
 )
@@ -40,13 +43,13 @@ def staff_alert(*, template: str, context: dict, key: str) -> None:
 
 def match_propose_nested(
     *,
-    participant,
+    participant: Participant,
     mentor: MentorProfile,
     source: str,
     score: int,
     components: list,
-    actor,
-    run=None,
+    actor: User | None,
+    run: MatchingRun | None = None,
     days: int | None = None,
 ) -> Match:
     if days is None:
@@ -107,7 +110,7 @@ def _match_move(*, match: Match, to: str, actor, note: str = "") -> Match:
 
 
 @transaction.atomic(durable=True)
-def match_accept(*, match: Match, actor) -> Match:
+def match_accept(*, match: Match, actor: User) -> Match:
     """The mentor accepts. Capacity is enforced here: the mentor's profile row is locked
     and ``active_mentees`` may never exceed ``capacity`` (also a database constraint)."""
     profile = MentorProfile.objects.select_for_update().get(pk=match.mentor_id)
@@ -137,7 +140,7 @@ def match_accept(*, match: Match, actor) -> Match:
 
 
 @transaction.atomic(durable=True)
-def match_decline(*, match: Match, actor, reason: str = "") -> Match:
+def match_decline(*, match: Match, actor: User, reason: str = "") -> Match:
     """The mentor declines; the participant is proposed the best remaining mentor."""
     declined = _match_move(match=match, to=MatchStatus.DECLINED, actor=actor, note=reason)
     Match.objects.filter(pk=declined.pk).update(decline_reason=reason[:300])
@@ -158,7 +161,7 @@ def _propose_next(*, participant, actor) -> Match | None:
     if Match.objects.filter(participant=participant, status__in=OPEN_MATCH_STATUSES).exists():
         return None
     tried = set(Match.objects.filter(participant=participant).values_list("mentor_id", flat=True))
-    facts = selectors.participant_facts([participant])[0]
+    facts = selectors.participant_facts(participants=[participant])[0]
     weights = selectors.weights_for(cohort=participant.cohort).as_dict()
     excluded = selectors.excluded_pairs(cohort=participant.cohort)
     best = None
@@ -191,7 +194,7 @@ def _propose_next(*, participant, actor) -> Match | None:
     )
 
 
-def mentor_requests_release_nested(*, profile: MentorProfile, actor) -> None:
+def mentor_requests_release_nested(*, profile: MentorProfile, actor: User | None) -> None:
     """A paused or retired mentor's unanswered requests go to the next best mentor."""
     for match in list(
         Match.objects.filter(mentor=profile, status=MatchStatus.PROPOSED).select_related(
@@ -218,7 +221,7 @@ def match_expire(*, match: Match) -> Match | None:
 
 
 @transaction.atomic(durable=True)
-def match_request_end(*, match: Match, user, reason: str) -> MatchEndRequest:
+def match_request_end(*, match: Match, user: User, reason: str) -> MatchEndRequest:
     """Either person asks to end an active match, with a reason; staff are alerted."""
     reason = (reason or "").strip()
     if not reason:
@@ -246,7 +249,7 @@ def match_request_end(*, match: Match, user, reason: str) -> MatchEndRequest:
 
 
 @transaction.atomic(durable=True)
-def match_end(*, match: Match, actor, note: str = "", rematch: bool = False) -> Match:
+def match_end(*, match: Match, actor: User, note: str = "", rematch: bool = False) -> Match:
     """Staff end an active match (freeing the mentor's capacity) and optionally propose
     the best remaining mentor to the participant."""
     current = Match.objects.select_for_update().get(pk=match.pk)
@@ -265,7 +268,9 @@ def match_end(*, match: Match, actor, note: str = "", rematch: bool = False) -> 
 
 
 @transaction.atomic(durable=True)
-def match_request_from_directory(*, participant, mentor: MentorProfile, actor) -> Match:
+def match_request_from_directory(
+    *, participant: Participant, mentor: MentorProfile, actor: User
+) -> Match:
     """A participant of a cohort with the directory enabled asks a mentor directly."""
 
     if not participant.cohort.allow_mentor_directory:
@@ -278,8 +283,8 @@ def match_request_from_directory(*, participant, mentor: MentorProfile, actor) -
     open_count = Match.objects.filter(mentor=profile, status__in=OPEN_MATCH_STATUSES).count()
     if open_count >= profile.capacity:
         raise ServiceError(_("This mentor has no free places right now."))
-    facts = selectors.participant_facts([participant])[0]
-    mentor_facts = selectors.mentor_facts(profile, open_count=open_count)
+    facts = selectors.participant_facts(participants=[participant])[0]
+    mentor_facts = selectors.mentor_facts(profile=profile, open_count=open_count)
     if hard_constraint(facts, mentor_facts, selectors.excluded_pairs(cohort=participant.cohort)):
         raise ServiceError(
             _("This mentor cannot be requested (no shared language or a declared conflict).")
@@ -298,7 +303,7 @@ def match_request_from_directory(*, participant, mentor: MentorProfile, actor) -
 
 
 @transaction.atomic(durable=True)
-def mentee_availability_set(*, participant, blocks: list[str]) -> MenteeAvailability:
+def mentee_availability_set(*, participant: Participant, blocks: list[str]) -> MenteeAvailability:
     row, _created = MenteeAvailability.objects.update_or_create(
         participant=participant, defaults={"blocks": sorted(set(blocks))}
     )

@@ -5,6 +5,7 @@ matches waiting for each mentor's answer."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count
@@ -12,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_q.tasks import async_task
 
+from cohorts.models import Cohort, Participant
 from semilla.errors import ServiceError
+from semilla.models import User
 from semilla.transitions import transition
 
 from .. import selectors
@@ -39,7 +42,7 @@ from .matches import match_propose_nested
 
 
 @transaction.atomic(durable=True)
-def matching_weights_update(*, cohort, actor, **values) -> MatchingWeights:
+def matching_weights_update(*, cohort: Cohort, actor: User, **values: Any) -> MatchingWeights:
     weights, _created = MatchingWeights.objects.select_for_update().get_or_create(cohort=cohort)
     for name in ("needs", "sector", "location", "availability", "preferences", "response_days"):
         if name in values:
@@ -50,7 +53,7 @@ def matching_weights_update(*, cohort, actor, **values) -> MatchingWeights:
 
 
 @transaction.atomic(durable=True)
-def matching_run_create(*, cohort, actor, fairness: bool = False) -> MatchingRun:
+def matching_run_create(*, cohort: Cohort, actor: User, fairness: bool = False) -> MatchingRun:
     """Queue a new draft run for ``cohort``; it is computed by a background task."""
     run = MatchingRun.objects.create(
         cohort=cohort, fairness=fairness, created_by=actor, status=RunStatus.QUEUED
@@ -112,7 +115,9 @@ def _compute(run: MatchingRun) -> dict:
 
     cohort = run.cohort
     weights = selectors.weights_for(cohort=cohort).as_dict()
-    participants = selectors.participant_facts(selectors.participants_to_match(cohort=cohort))
+    participants = selectors.participant_facts(
+        participants=selectors.participants_to_match(cohort=cohort)
+    )
     mentors = selectors.all_active_mentor_facts()
     excluded = selectors.excluded_pairs(cohort=cohort)
     _progress(run, 15, "scoring")
@@ -209,19 +214,21 @@ def _editable_run(run: MatchingRun) -> MatchingRun:
 
 
 @transaction.atomic(durable=True)
-def matching_run_pin(*, run: MatchingRun, participant, mentor: MentorProfile, actor) -> RunPin:
+def matching_run_pin(
+    *, run: MatchingRun, participant: Participant, mentor: MentorProfile, actor: User
+) -> RunPin:
     """Fix a pair in a draft run; the next re-run keeps it and optimises around it."""
 
     locked = _editable_run(run)
     if participant.cohort_id != locked.cohort_id:
         raise ServiceError(_("This participant is not in the run's cohort."))
-    facts = selectors.participant_facts([participant])[0]
+    facts = selectors.participant_facts(participants=[participant])[0]
     mentor_row = selectors.active_mentors_with_open_counts().filter(pk=mentor.pk).first()
     if mentor_row is None:
         raise ServiceError(_("Only active mentors can be pinned."))
     broken = hard_constraint(
         facts,
-        selectors.mentor_facts(mentor_row, open_count=mentor_row.open_count),
+        selectors.mentor_facts(profile=mentor_row, open_count=mentor_row.open_count),
         selectors.excluded_pairs(cohort=locked.cohort),
     )
     if broken:
@@ -233,14 +240,19 @@ def matching_run_pin(*, run: MatchingRun, participant, mentor: MentorProfile, ac
 
 
 @transaction.atomic(durable=True)
-def matching_run_unpin(*, run: MatchingRun, participant) -> None:
+def matching_run_unpin(*, run: MatchingRun, participant: Participant) -> None:
     locked = _editable_run(run)
     RunPin.objects.filter(run=locked, participant=participant).delete()
 
 
 @transaction.atomic(durable=True)
 def matching_run_exclude(
-    *, run: MatchingRun, participant, mentor: MentorProfile, actor, reason: str = ""
+    *,
+    run: MatchingRun,
+    participant: Participant,
+    mentor: MentorProfile,
+    actor: User,
+    reason: str = "",
 ) -> ExcludedPair:
     """Rule a pair out for the cohort (a hard constraint of every later run)."""
     locked = _editable_run(run)
@@ -260,7 +272,9 @@ def matching_run_include(*, exclusion: ExcludedPair) -> None:
 
 
 @transaction.atomic(durable=True)
-def matching_run_rerun(*, run: MatchingRun, actor, fairness: bool | None = None) -> MatchingRun:
+def matching_run_rerun(
+    *, run: MatchingRun, actor: User, fairness: bool | None = None
+) -> MatchingRun:
     locked = _editable_run(run)
     transition(
         locked,
@@ -279,7 +293,7 @@ def matching_run_rerun(*, run: MatchingRun, actor, fairness: bool | None = None)
 
 
 @transaction.atomic(durable=True)
-def matching_run_publish(*, run: MatchingRun, actor) -> list[Match]:
+def matching_run_publish(*, run: MatchingRun, actor: User) -> list[Match]:
     """Turn a reviewed run into matches waiting for each mentor's answer; notify both."""
     locked = _editable_run(run)
     if locked.status != RunStatus.READY:

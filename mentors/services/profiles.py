@@ -4,7 +4,8 @@ the daily nudge and pause of mentors who leave requests unanswered."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from semilla.enums import Role
 from semilla.errors import ServiceError
+from semilla.models import User
 from semilla.notifications import notify
 from semilla.services import user_grant_role, user_revoke_role
 from semilla.transitions import record, transition
@@ -45,7 +47,7 @@ PROFILE_FIELDS = (
 
 
 @transaction.atomic(durable=True)
-def mentor_apply(*, user, accept_code_of_conduct: bool, **fields) -> MentorProfile:
+def mentor_apply(*, user: User, accept_code_of_conduct: bool, **fields: Any) -> MentorProfile:
     """A signed-in person applies to be a mentor (status *applied*), accepting the code
     of conduct, which is recorded with its version and time."""
     if MentorProfile.objects.filter(user=user).exists():
@@ -74,7 +76,7 @@ def mentor_apply(*, user, accept_code_of_conduct: bool, **fields) -> MentorProfi
 
 
 @transaction.atomic(durable=True)
-def mentor_update_profile(*, profile: MentorProfile, actor, **fields) -> MentorProfile:
+def mentor_update_profile(*, profile: MentorProfile, actor: User, **fields: Any) -> MentorProfile:
     """Edit the profile. Capacity may not go below the mentees the mentor has now."""
     locked = MentorProfile.objects.select_for_update().get(pk=profile.pk)
     for name, value in fields.items():
@@ -102,7 +104,9 @@ def mentor_accept_code_of_conduct(*, profile: MentorProfile) -> MentorProfile:
 
 
 @transaction.atomic(durable=True)
-def mentor_record_interview(*, profile: MentorProfile, actor, notes: str = "") -> MentorProfile:
+def mentor_record_interview(
+    *, profile: MentorProfile, actor: User, notes: str = ""
+) -> MentorProfile:
     """Staff record that the vetting interview took place."""
     locked = MentorProfile.objects.select_for_update().get(pk=profile.pk)
     locked.interview_done_at = timezone.now()
@@ -141,7 +145,9 @@ def _mentor_move(*, profile: MentorProfile, to: str, actor, note: str = "") -> M
 
 
 @transaction.atomic(durable=True)
-def mentor_transition(*, profile: MentorProfile, to: str, actor, note: str = "") -> MentorProfile:
+def mentor_transition(
+    *, profile: MentorProfile, to: str, actor: User, note: str = ""
+) -> MentorProfile:
     """Move a mentor through vetting: applied -> vetted (code of conduct accepted and
     interview done) -> active (grants the mentor role), paused, retired."""
     locked = _mentor_move(profile=profile, to=to, actor=actor, note=note)
@@ -178,7 +184,7 @@ def _setting(name: str, default: int) -> int:
     return int(getattr(settings, name, default))
 
 
-def mentors_nudge_and_pause(*, now=None) -> dict[str, int]:
+def mentors_nudge_and_pause(*, now: datetime | None = None) -> dict[str, int]:
     """Scheduled daily. Mentors with a request unanswered for N days get a nudge; a
     mentor still silent N days after the nudge is paused (requests go to the next best
     mentor) and staff are alerted. Each step is its own transaction."""

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from semilla.models import User
 from semilla.notifications import notify
 from semilla.transitions import transition
 
@@ -34,7 +35,7 @@ MAX_OPEN_GOALS = 5
 
 
 @transaction.atomic(durable=True)
-def goal_add(*, match: Match, actor, title: str) -> MentorshipGoal:
+def goal_add(*, match: Match, actor: User, title: str) -> MentorshipGoal:
     """The mentee or the mentor writes down a goal for their active mentorship."""
     locked = (
         Match.objects.select_for_update().select_related("mentor", "participant").get(pk=match.pk)
@@ -54,7 +55,7 @@ def goal_add(*, match: Match, actor, title: str) -> MentorshipGoal:
 
 
 @transaction.atomic(durable=True)
-def goal_set_status(*, goal: MentorshipGoal, actor, status: str) -> MentorshipGoal:
+def goal_set_status(*, goal: MentorshipGoal, actor: User, status: str) -> MentorshipGoal:
     """Mark a goal achieved (progress 100 %), dropped, or open again."""
     locked = (
         MentorshipGoal.objects.select_for_update()
@@ -112,7 +113,7 @@ def _record_goal_progress(*, log: SessionLog, match_id: int, progress: dict[int,
 def session_log(
     *,
     booking: Booking,
-    actor,
+    actor: User,
     outcome: str,
     duration_minutes: int = 0,
     topics: list[str] | None = None,
@@ -174,7 +175,7 @@ def session_log(
 
 
 @transaction.atomic(durable=True)
-def session_confirm(*, log: SessionLog, actor, rating: int, comment: str = "") -> SessionLog:
+def session_confirm(*, log: SessionLog, actor: User, rating: int, comment: str = "") -> SessionLog:
     """The mentee confirms the session took place and rates it (1-5)."""
     locked = (
         SessionLog.objects.select_for_update().select_related("booking__participant").get(pk=log.pk)
@@ -193,7 +194,7 @@ def session_confirm(*, log: SessionLog, actor, rating: int, comment: str = "") -
 
 
 @transaction.atomic(durable=True)
-def action_item_toggle(*, item: ActionItem, actor, done: bool) -> ActionItem:
+def action_item_toggle(*, item: ActionItem, actor: User, done: bool) -> ActionItem:
     locked = (
         ActionItem.objects.select_for_update()
         .select_related("log__booking__participant")

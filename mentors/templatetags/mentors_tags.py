@@ -1,6 +1,7 @@
 """Template helpers of the mentors app: explanations of scores, dates in e-mails."""
 
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django import template
 from django.utils import formats, timezone
@@ -96,7 +97,6 @@ def constraint_label(code: str) -> str:
 @register.filter
 def in_zone(value, tzname: str) -> str:
     """An instant (datetime or ISO string) in ``tzname``, with the zone named."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     if isinstance(value, str):
         try:

@@ -4,9 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from semilla import upload_pipeline
+from semilla.models import User
 from semilla.upload_pipeline import UploadField
 
 from ..enums import BankAccountType, EvidenceKind, RailCode
+from ..models import Fund
 from .fields import PesosField
 
 MANUAL_RAILS = [(c, label) for c, label in RailCode.choices if c != RailCode.STRIPE]
@@ -140,13 +142,11 @@ class GrantCreateForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from ..models import Fund
 
         super().__init__(*args, **kwargs)
         self.fields["fund"].queryset = Fund.objects.all()
 
     def clean_grantee_email(self):
-        from semilla.models import User
 
         user = User.objects.filter(email__iexact=self.cleaned_data["grantee_email"]).first()
         if user is None:

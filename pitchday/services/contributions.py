@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Contribution, Fund
+from ..rails.stripe_connect import stripe_client, stripe_configured
 from . import ServiceError
 
 
@@ -18,9 +19,8 @@ def contribution_start(
     cancel_url: str,
 ) -> tuple[Contribution, str]:
     """Create the contribution and its Checkout Session; returns the payment page URL."""
+    # lazy: stripe is heavy and only this path needs it
     import stripe
-
-    from ..rails.stripe_connect import stripe_client, stripe_configured
 
     if not fund.accepts_contributions or not stripe_configured():
         raise ServiceError(_("This fund does not take online contributions."))

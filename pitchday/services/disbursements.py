@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
 
+from semilla import upload_pipeline
 from semilla.notifications import notify
 from semilla.permissions import is_finance, is_programme_staff
 from semilla.transitions import record, transition
@@ -34,7 +36,9 @@ from ..rails import RailResult, get_rail
 from ..selectors.grants import payout_details_current
 from . import ServiceError
 from .duties import ensure_not_grantee
+from .grants import clean_file
 from .ledger import post_entry
+from .reconciliation import flag_issue
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -74,7 +78,6 @@ def disbursement_lock(*, disbursement_id: int) -> Disbursement:
 
 
 def _queue_execution(disbursement_id: int) -> None:
-    from django_q.tasks import async_task
 
     transaction.on_commit(
         partial(
@@ -292,8 +295,6 @@ def _settle_paid(
     if locked.status in (S.PAID, S.REVERSED):
         return False
     if amount is not None and amount != locked.amount:
-        from .reconciliation import flag_issue
-
         flag_issue(
             kind="amount",
             external_id=reference,
@@ -304,7 +305,6 @@ def _settle_paid(
         return False
     if not DISBURSEMENT.allows(locked.status, S.PAID):
         # Evidence of payment for a disbursement that was never executed: flag it.
-        from .reconciliation import flag_issue
 
         flag_issue(
             kind="status",
@@ -405,9 +405,6 @@ def disbursement_record_payment(
 ) -> Disbursement:
     """Finance records a payment made outside Semilla (bank transfer, Nequi, Daviplata,
     cash) with its reference and proof."""
-    from semilla import upload_pipeline
-
-    from .grants import clean_file
 
     if not is_finance(actor):
         raise ServiceError(_("Only a finance officer can record a payment."))

@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from cohorts.models import ReviewAssignment
 from semilla.enums import Role
 from semilla.permissions import has_any_role
 
+from ..enums import JudgeStatus
+from ..models import Judge
 from . import ServiceError
 
 if TYPE_CHECKING:
@@ -34,10 +37,6 @@ CONFLICTING_ROLES = (Role.STAFF, Role.FINANCE, Role.REVIEWER, Role.JUDGE)
 
 def grantee_conflict(*, grantee: User, fund_id: int) -> str | None:
     """Why ``grantee`` may not receive a grant from the fund, or None."""
-    from cohorts.models import ReviewAssignment
-
-    from ..enums import JudgeStatus
-    from ..models import Judge
 
     if grantee.is_superuser or has_any_role(grantee, CONFLICTING_ROLES):
         return _(

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from semilla import upload_pipeline
 from semilla.enums import Role
 from semilla.notifications import notify
 from semilla.permissions import has_verified_email
@@ -32,6 +33,7 @@ from ..models import (
 )
 from ..models.events import SCORE_MAX, SCORE_MIN
 from . import ServiceError
+from .grants import clean_file, default_tranche_specs, grant_create_nested, grant_offer_nested
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -233,9 +235,6 @@ def pitch_save(
     submit: bool = False,
 ) -> Pitch:
     """Save the draft (never lost) and, when ``submit``, submit it if complete."""
-    from semilla import upload_pipeline
-
-    from .grants import clean_file
 
     if event.status != E.OPEN or timezone.now() > event.submission_deadline:
         raise ServiceError(_("Submissions for this event are closed."))
@@ -404,7 +403,6 @@ def awards_save(
 def awards_confirm(*, event: PitchEvent, actor: User) -> list:
     """Create a seed grant for every unconfirmed award (money committed from the event's
     fund). One transaction: all grants, or none when the fund cannot cover them."""
-    from .grants import default_tranche_specs, grant_create_nested, grant_offer_nested
 
     event = PitchEvent.objects.select_for_update().get(pk=event.pk)
     if event.fund is None:

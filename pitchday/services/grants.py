@@ -7,7 +7,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from semilla import upload_pipeline
+from semilla.account_security import notify_previous_address, security_code_address
 from semilla.notifications import notify
 from semilla.templatetags.semilla_tags import money
 from semilla.transitions import record, transition
@@ -207,7 +208,7 @@ def grant_create_nested(
 
 
 @transaction.atomic(durable=True)
-def grant_create(**kwargs) -> Grant:
+def grant_create(**kwargs: Any) -> Grant:
     return grant_create_nested(**kwargs)
 
 
@@ -628,7 +629,6 @@ def _payout_details_send_code(*, details: PayoutDetails) -> None:
     (``semilla.account_security.security_code_address``). When the person's address is too
     new, no code is sent: the details wait for a staff member's confirmation
     (``payout_details_confirm_by_staff``), with an empty ``code_hash``."""
-    from semilla.account_security import notify_previous_address, security_code_address
 
     if security_code_address(details.user) is None:
         details.code_hash = ""

@@ -18,8 +18,11 @@ from ..models import (
     StripeEvent,
 )
 from ..money import disbursement_ledger
+from ..rails.stripe_connect import stripe_client
 
 if TYPE_CHECKING:
+    import stripe
+
     from semilla.models import User
 
 LOOKBACK = timedelta(days=35)
@@ -65,9 +68,11 @@ def _list_all(resource, params: dict) -> list:
         cursor = page.data[-1].id
 
 
-def reconcile_stripe(*, client=None, lookback: timedelta = LOOKBACK) -> ReconciliationRun:
+def reconcile_stripe(
+    *, client: stripe.StripeClient | None = None, lookback: timedelta = LOOKBACK
+) -> ReconciliationRun:
     """Recover missed events, resolve stuck payments, then flag every difference once."""
-    from ..rails.stripe_connect import stripe_client
+    # cycle: pitchday.services.stripe_events -> pitchday.services.reconciliation
     from .stripe_events import HANDLED_TYPES, event_process
 
     client = client or stripe_client()
@@ -183,6 +188,7 @@ def reconcile_stripe(*, client=None, lookback: timedelta = LOOKBACK) -> Reconcil
 def resolve_stuck_payments(*, older_than: timedelta = STUCK_AFTER) -> int:
     """Payments left in processing (a worker died mid-call) or failed with an unknown
     outcome: ask the rail again with the same key; returns how many were retried."""
+    # cycle: pitchday.services.disbursements -> pitchday.services.reconciliation
     from .disbursements import disbursement_retry
 
     cutoff = timezone.now() - older_than
@@ -208,6 +214,7 @@ def resolve_stuck_payments(*, older_than: timedelta = STUCK_AFTER) -> int:
 
 @transaction.atomic(durable=True)
 def _fail_stuck(disbursement_id: int) -> None:
+    # cycle: pitchday.services.disbursements -> pitchday.services.reconciliation
     from .disbursements import disbursement_lock, disbursement_move
 
     locked = disbursement_lock(disbursement_id=disbursement_id)

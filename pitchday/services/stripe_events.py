@@ -21,6 +21,7 @@ from ..enums import CONTRIBUTION, ContributionStatus, EntryKind, PayoutDetailsSt
 from ..models import Contribution, Disbursement, PayoutDetails, StripeEvent
 from .disbursements import settle_from_provider
 from .ledger import post_entry
+from .reconciliation import flag_issue
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +115,6 @@ def _transfer(event: dict, transfer: dict, source: str) -> None:
                 Disbursement.objects.filter(pk=int(metadata["disbursement"])).only("pk").first()
             )
     if disbursement is None:
-        from .reconciliation import flag_issue
-
         flag_issue(
             kind="missing_in_ledger",
             external_id=transfer["id"],
@@ -149,8 +148,6 @@ def _checkout_completed(event: dict, session: dict, source: str) -> None:
     if int(session.get("amount_total") or 0) != contribution.amount or (
         str(session.get("currency", "")).upper() != contribution.currency
     ):
-        from .reconciliation import flag_issue
-
         flag_issue(
             kind="amount",
             external_id=session["id"],

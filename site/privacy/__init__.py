@@ -40,6 +40,7 @@ def consent_record(
 ) -> ConsentRecord:
     """Record an authorisation (idempotent for an active one of the same purpose and
     policy version)."""
+    # cycle: semilla.models -> semilla.privacy
     from ..models import ConsentRecord
 
     version = policy_version or settings.PRIVACY_POLICY_VERSION
@@ -59,6 +60,7 @@ def consent_record(
 
 @transaction.atomic
 def consent_revoke(*, user: User, purpose: ConsentPurpose | str) -> int:
+    # cycle: semilla.models -> semilla.privacy
     from ..models import ConsentRecord
 
     return ConsentRecord.objects.filter(
@@ -67,6 +69,7 @@ def consent_revoke(*, user: User, purpose: ConsentPurpose | str) -> int:
 
 
 def has_consent(*, user: User, purpose: ConsentPurpose | str) -> bool:
+    # cycle: semilla.models -> semilla.privacy
     from ..models import ConsentRecord
 
     return ConsentRecord.objects.filter(
@@ -87,6 +90,7 @@ def audit_access(
     """Record that ``actor`` saw ``fields`` (names, never values) of ``subject`` (a user, a
     user id, or an iterable of either for a list or an export) for ``reason``. Returns the
     rows written. See ``semilla.privacy.audit``."""
+    # cycle: semilla.privacy.audit -> semilla.privacy
     from .audit import audit_access as _audit_access
 
     return _audit_access(

@@ -7,11 +7,15 @@ import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from ..models import User
+from ..notifications import notify
 from . import conf
+from .models import AccessAudit, BulkAccessAlert
 
 
 def _subject_ids(subject) -> list[int]:
@@ -32,10 +36,8 @@ def _subject_ids(subject) -> list[int]:
 def data_protection_staff():
     """Who handles data rights: members of the data_protection group (or anyone holding
     semilla.view_access_audit) and superusers."""
-    from ..models import User
 
     perm = Q(codename="view_access_audit", content_type__app_label="semilla")
-    from django.contrib.auth.models import Permission
 
     perms = Permission.objects.filter(perm)
     return (
@@ -59,7 +61,6 @@ def audit_access(
     path: str = "",
 ):
     """Write one AccessAudit row per person seen; then check the actor's last hour."""
-    from .models import AccessAudit
 
     ids = _subject_ids(subject)
     if not ids:
@@ -87,7 +88,6 @@ def audit_access(
 def check_bulk_access(*, actor, now: datetime.datetime | None = None):
     """Alert data-protection staff (once per hour and person) when ``actor`` opened more
     than the threshold of different people's records within the last hour."""
-    from .models import AccessAudit, BulkAccessAlert
 
     now = now or timezone.now()
     start = now - datetime.timedelta(hours=1)
@@ -123,8 +123,6 @@ def check_bulk_access(*, actor, now: datetime.datetime | None = None):
 
 
 def _raise_bulk_alert(*, actor, start, now, people: int, threshold: int):
-    from ..notifications import notify
-    from .models import BulkAccessAlert
 
     alert = BulkAccessAlert.objects.create(
         actor=actor, window_start=start, window_end=now, people=people

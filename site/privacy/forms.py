@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..enums import ConsentPurpose
 from .enums import DataRequestKind, DataRequestStatus
 
 
@@ -121,7 +122,6 @@ class ConsentFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from ..enums import ConsentPurpose
 
         super().__init__(*args, **kwargs)
         self.fields["purpose"].choices = [("", _("All")), *ConsentPurpose.choices]

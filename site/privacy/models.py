@@ -76,6 +76,7 @@ class PrivacyPolicyPage(Page):
         verbose_name = _("privacy policy")
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: semilla.privacy.selectors -> semilla.privacy.models
         from .selectors import policy_versions
 
         context = super().get_context(request, *args, **kwargs)

@@ -6,8 +6,11 @@ import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Locale
 
+from ..models import ConsentRecord
 from .enums import DataRequestStatus
+from .models import DataExport, DataRequest, PrivacyPolicyPage
 
 
 def policy_versions(*, page) -> list[dict]:
@@ -27,9 +30,6 @@ def policy_versions(*, page) -> list[dict]:
 
 
 def live_policy_page(*, language: str | None = None):
-    from wagtail.models import Locale
-
-    from .models import PrivacyPolicyPage
 
     pages = PrivacyPolicyPage.objects.live().select_related("locale")
     if language:
@@ -42,25 +42,21 @@ def live_policy_page(*, language: str | None = None):
 
 
 def consents_for(*, user) -> QuerySet:
-    from ..models import ConsentRecord
 
     return ConsentRecord.objects.filter(user=user).order_by("-given_at", "-pk")
 
 
 def data_requests_for(*, user) -> QuerySet:
-    from .models import DataRequest
 
     return DataRequest.objects.filter(user=user).order_by("-received_at", "-pk")
 
 
 def data_exports_for(*, user) -> QuerySet:
-    from .models import DataExport
 
     return DataExport.objects.filter(user=user).order_by("-created_at", "-pk")[:5]
 
 
 def open_data_requests() -> QuerySet:
-    from .models import DataRequest
 
     return (
         DataRequest.objects.filter(
@@ -85,7 +81,6 @@ def consent_records_for_staff(
     ``state``: ``"active"`` (granted, not withdrawn) or ``"withdrawn"``. The date range
     applies to when the authorisation was given, or to when it was withdrawn when only
     withdrawn ones are asked for. ``search``: a person id, or part of a name or e-mail."""
-    from ..models import ConsentRecord
 
     queryset = ConsentRecord.objects.select_related("user", "recorded_by").order_by(
         "-given_at", "-pk"

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,10 +23,15 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
 
+from ..enums import ConsentPurpose
 from ..errors import ServiceError
+from ..models import NotificationSettings, User
+from ..notifications import notify
 from ..transitions import record, transition
-from . import conf
+from . import conf, consent_revoke
+from .audit import data_protection_staff
 from .business_days import add_business_days
 from .enums import (
     DATA_REQUEST,
@@ -36,6 +43,7 @@ from .enums import (
     ErasureReason,
     ErasureSource,
 )
+from .models import DataExport, DataRequest, ErasureLog, InactivityNotice
 from .registry import DELETE, Entry, FileSpec, entries, history
 
 logger = logging.getLogger(__name__)
@@ -164,9 +172,6 @@ def export_is_small(data: PersonData) -> bool:
 @transaction.atomic(durable=True)
 def data_export_request(*, user):
     """Queue a background export (for people with many files or rows)."""
-    from django_q.tasks import async_task
-
-    from .models import DataExport
 
     pending = DataExport.objects.filter(user=user, status=DataExportStatus.PENDING).first()
     if pending is not None:
@@ -178,8 +183,6 @@ def data_export_request(*, user):
 
 def data_export_build(*, export_id: int):
     """Build a queued export into private storage and tell its owner."""
-    from ..notifications import notify
-    from .models import DataExport
 
     export = DataExport.objects.select_related("user").get(pk=export_id)
     if export.status != DataExportStatus.PENDING:
@@ -208,7 +211,6 @@ def data_export_build(*, export_id: int):
 
 def data_exports_expire() -> int:
     """Delete export files past their date (scheduled daily)."""
-    from .models import DataExport
 
     expired = list(
         DataExport.objects.filter(status=DataExportStatus.READY, expires_at__lt=timezone.now())
@@ -294,7 +296,6 @@ def _scrub_history(
     """The staff console's history (``registry.HISTORY``: log entries, revisions) keeps a
     label and sometimes a copy of each record it names: take the person out of the rows
     about their records. Returns the rows changed per history table."""
-    from django.contrib.contenttypes.models import ContentType
 
     changed: dict[str, int] = {}
     for spec, history_model in history():
@@ -349,8 +350,6 @@ def _erase(
     source: str,
     using: str,
 ):
-    from ..models import User
-    from .models import ErasureLog
 
     email = (
         User.objects.using(using).filter(pk=user_id).values_list("email", flat=True).first() or ""
@@ -403,8 +402,6 @@ def read_journal(path=None) -> list[dict]:
 def reapply_erasures(*, using: str = "default", journal=None) -> list[int]:
     """After restoring a backup: erase again everyone in the journal (and in the database's
     own log) whose data came back. Returns the ids erased again."""
-    from ..models import User
-    from .models import ErasureLog
 
     wanted = {int(r["subject"]) for r in read_journal(journal)}
     wanted |= set(ErasureLog.objects.using(using).values_list("subject_ref", flat=True))
@@ -440,9 +437,6 @@ def request_due_on(*, kind: str, received: datetime.date, extended: bool = False
 
 @transaction.atomic(durable=True)
 def data_request_create(*, user, kind: str, details: str = ""):
-    from ..notifications import notify
-    from .audit import data_protection_staff
-    from .models import DataRequest
 
     now = timezone.now()
     request = DataRequest.objects.create(
@@ -481,8 +475,6 @@ def data_request_transition(
 ):
     """Move a request (received -> in progress -> answered/refused). Answering an erasure
     request with ``erase`` erases the person in the same transaction."""
-    from ..notifications import notify
-    from .models import DataRequest
 
     locked = DataRequest.objects.select_for_update().get(pk=request.pk)
     if not DATA_REQUEST.allows(locked.status, to):
@@ -544,7 +536,6 @@ def data_request_transition(
 def data_request_extend(*, request, actor, note: str):
     """Use the legal extension once (5 more business days for queries, 8 for claims);
     the person must be told why."""
-    from .models import DataRequest
 
     locked = DataRequest.objects.select_for_update().get(pk=request.pk)
     if locked.extended or not locked.is_open:
@@ -568,9 +559,6 @@ def data_request_extend(*, request, actor, note: str):
 def data_requests_remind() -> int:
     """Scheduled daily: remind data-protection staff of open requests due soon or overdue
     (once a day)."""
-    from ..notifications import notify
-    from .audit import data_protection_staff
-    from .models import DataRequest
 
     today = timezone.localdate()
     horizon = add_business_days(today, conf.request_reminder_days())
@@ -605,7 +593,6 @@ def data_requests_remind() -> int:
 
 def _retention_holds():
     """People whose data must be kept for a legal obligation (seed-grant accounting)."""
-    from django.apps import apps
 
     if apps.is_installed("pitchday"):
         return Q(grants__isnull=False)
@@ -615,9 +602,6 @@ def _retention_holds():
 def inactive_accounts_warn() -> int:
     """Scheduled daily: tell people whose account has had no sign-in for the retention
     period minus the warning period that it will be removed unless they sign in."""
-    from ..models import User
-    from ..notifications import notify
-    from .models import InactivityNotice
 
     now = timezone.now()
     cutoff = now - datetime.timedelta(days=conf.inactive_days() - conf.inactive_warning_days())
@@ -646,7 +630,6 @@ def inactive_accounts_warn() -> int:
 def inactive_accounts_remove() -> int:
     """Scheduled daily: erase the people warned whose removal date passed without a
     sign-in; close the notices of those who came back."""
-    from .models import InactivityNotice
 
     now = timezone.now()
     today = timezone.localdate(now)
@@ -670,7 +653,6 @@ def inactive_accounts_remove() -> int:
 
 def inactivity_notice_close(*, user) -> None:
     """The person signed in again: their account stays."""
-    from .models import InactivityNotice
 
     InactivityNotice.objects.filter(user=user, closed_at__isnull=True).update(
         closed_at=timezone.now(), outcome="returned"
@@ -683,9 +665,6 @@ def inactivity_notice_close(*, user) -> None:
 @transaction.atomic(durable=True)
 def consent_withdraw(*, user, purpose: str) -> int:
     """Revoke an authorisation and stop what depends on it here (message channels)."""
-    from ..enums import ConsentPurpose
-    from ..models import NotificationSettings
-    from . import consent_revoke
 
     revoked = consent_revoke(user=user, purpose=purpose)
     if purpose == ConsentPurpose.WHATSAPP:

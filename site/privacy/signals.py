@@ -3,6 +3,7 @@
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
 
 DATA_PROTECTION_GROUP = "data_protection"
 DATA_PROTECTION_PERMISSIONS = [
@@ -18,6 +19,7 @@ DATA_PROTECTION_PERMISSIONS = [
 
 @receiver(user_logged_in, dispatch_uid="privacy_close_inactivity_notice")
 def close_inactivity_notice(sender, request, user, **kwargs):
+    # cycle: semilla.privacy.services -> semilla.privacy.models -> semilla.privacy.signals
     from .services import inactivity_notice_close
 
     inactivity_notice_close(user=user)
@@ -28,6 +30,7 @@ def sync_data_protection_group(sender, **kwargs):
     """The data_protection group (created by a migration) holds the permissions to see the
     access audit and handle data requests. Runs after every app's migrations (permissions
     of later apps exist only then); idempotent."""
+    # lazy: app loading (this module is imported while the models load)
     from django.contrib.auth.models import Group, Permission
 
     using = kwargs.get("using", "default")
@@ -43,8 +46,8 @@ def sync_data_protection_group(sender, **kwargs):
 
 
 def _register_navigation() -> None:
-    from django.utils.translation import gettext_lazy as _
 
+    # lazy: app loading (this module is imported while the models load)
     from .. import hooks
     from ..permissions import is_signed_in
 

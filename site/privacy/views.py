@@ -15,6 +15,7 @@ from . import services
 from .consents import purpose_label, stops
 from .enums import DataExportStatus, DataRequestKind
 from .forms import DataRequestForm, ErasureConfirmForm
+from .models import DataExport
 from .selectors import consents_for, data_exports_for, data_requests_for, live_policy_page
 
 
@@ -65,7 +66,6 @@ def download(request):
 @login_required
 @require_GET
 def export_file(request, pk: int):
-    from .models import DataExport
 
     export = get_object_or_404(DataExport, pk=pk, user=request.user, status=DataExportStatus.READY)
     try:

@@ -9,7 +9,15 @@ pitchday."""
 import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Locale
+
+from semilla.enums import ConsentPurpose
+from semilla.models import HomePage, User
+from semilla.privacy import audit_access, consent_record
+from semilla.privacy.models import AccessAudit, DataRequest, PrivacyPolicyPage
+from semilla.privacy.services import request_due_on
 
 POLICY = {
     "es": {
@@ -59,10 +67,6 @@ POLICY = {
 
 
 def seed_policy_page():
-    from wagtail.models import Locale
-
-    from semilla.models import HomePage
-    from semilla.privacy.models import PrivacyPolicyPage
 
     es = Locale.objects.get(language_code="es")
     en = Locale.objects.get(language_code="en")
@@ -90,13 +94,6 @@ def seed_policy_page():
 
 
 def seed(*, stdout=None) -> None:
-    from django.contrib.auth.models import Group
-
-    from semilla.enums import ConsentPurpose
-    from semilla.models import User
-    from semilla.privacy import audit_access, consent_record
-    from semilla.privacy.models import AccessAudit, DataRequest
-    from semilla.privacy.services import request_due_on
 
     seed_policy_page()
     staff = User.objects.filter(email="equipo@demo.semilla.co").first()

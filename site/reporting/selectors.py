@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.apps import apps
 from django.db.models import (
     Case,
     CharField,
@@ -107,7 +108,6 @@ def _document_status(path: str) -> Case:
 
 
 def _source_queryset(src: Source, filters: Filters, today: datetime.date):
-    from django.apps import apps
 
     model = src.get_model()
     queryset = model._base_manager.filter(src.where)
@@ -440,7 +440,6 @@ def build_report(
 
 def cohort_choices() -> dict[int, str]:
     """Cohorts for the filter and the cohort breakdown (one query)."""
-    from django.apps import apps
 
     try:
         cohort = apps.get_model("cohorts.Cohort")

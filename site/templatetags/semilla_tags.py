@@ -5,6 +5,10 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import number_format
 
+from semilla import hooks
+
+from .. import routing
+
 register = template.Library()
 
 
@@ -21,8 +25,6 @@ def alternate_languages(context):
             continue
         url = None
         if page is not None and hasattr(page, "get_translations"):
-            from .. import routing
-
             locale_id = routing.locale_ids().get(code)
             if locale_id is not None:
                 translated = page.get_translation_or_none(locale_id)
@@ -37,7 +39,6 @@ def alternate_languages(context):
 @register.simple_tag
 def help_link(code):
     """``{% help_link reason.code as link %}``: the guide registered for ``code`` (or None)."""
-    from semilla import hooks
 
     return hooks.help_link_for(str(code))
 

@@ -4,6 +4,7 @@ again: existing pages are kept as edited unless --update is given."""
 from django.core.management.base import BaseCommand, CommandError
 
 from curriculum.loader import LoaderError, load
+from semilla.demo import seed_home_page
 
 
 class Command(BaseCommand):
@@ -23,8 +24,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, update=False, create_home=False, **options):
         if create_home:
-            from semilla.demo import seed_home_page
-
             seed_home_page()
         try:
             result = load(update=update)

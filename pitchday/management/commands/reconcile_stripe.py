@@ -1,7 +1,13 @@
 """Compare Stripe with the ledger: retry payments with an unknown outcome, recover missed
 events by listing them, and flag every mismatch once (also run hourly by django-q2)."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from pitchday.models import ReconciliationIssue
+from pitchday.services.reconciliation import reconcile_stripe, resolve_stuck_payments
 
 
 class Command(BaseCommand):
@@ -16,12 +22,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, no_retry, **options):
-        from datetime import timedelta
-
-        from django.conf import settings
-
-        from pitchday.models import ReconciliationIssue
-        from pitchday.services.reconciliation import reconcile_stripe, resolve_stuck_payments
 
         if not settings.STRIPE_SECRET_KEY:
             raise CommandError("STRIPE_SECRET_KEY is not set.")

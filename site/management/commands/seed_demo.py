@@ -6,6 +6,8 @@ import importlib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from semilla.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
 APP_DEMOS = [
     "semilla",
     "curriculum",
@@ -43,7 +45,6 @@ class Command(BaseCommand):
             self.print_accounts()
 
     def print_accounts(self):
-        from semilla.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Semilla demo is ready: http://127.0.0.1:8000/es/"))
