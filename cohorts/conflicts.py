@@ -67,7 +67,6 @@ class ConflictMatcher:
 
     @classmethod
     def for_reviewers(cls, reviewer_ids: Iterable[int]) -> ConflictMatcher:
-
         matcher = cls()
         rows = ReviewerConflict.objects.filter(reviewer_id__in=list(reviewer_ids)).values_list(
             "reviewer_id", "kind", "applicant_id", "match_key"

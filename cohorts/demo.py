@@ -213,12 +213,10 @@ def seed(*, stdout=None) -> None:
 
 
 def _demo_user(email):
-
     return User.objects.filter(email=email).first()
 
 
 def _wire_demo_accounts() -> None:
-
     staff = _demo_user("equipo@demo.semilla.co")
     if staff is not None:
         perm = Permission.objects.filter(
@@ -320,7 +318,6 @@ class _Seeder:
     # --- people ---------------------------------------------------------------------------
 
     def _reviewers(self):
-
         existing = {u.email: u for u in User.objects.filter(email__in=[e for e, _n in REVIEWERS])}
         new = []
         for email, name in REVIEWERS:
@@ -336,7 +333,6 @@ class _Seeder:
         return ([main] if main else []) + reviewers
 
     def _applicants(self, n: int):
-
         users = []
         for i in range(n):
             female = self.rng.random() < 0.62

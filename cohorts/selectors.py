@@ -22,6 +22,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from semilla.models import User
 from semilla.permissions import is_programme_staff
 
 from .conflicts import ConflictMatcher, business_key, tokens
@@ -107,7 +108,9 @@ def with_labels(rows: list, *fields: str) -> list:
 # --- Public ------------------------------------------------------------------------------
 
 
-def cohorts_open(*, now=None, exclude: Cohort | None = None) -> QuerySet[Cohort]:
+def cohorts_open(
+    *, now: datetime.datetime | None = None, exclude: Cohort | None = None
+) -> QuerySet[Cohort]:
     now = now or timezone.now()
     qs = (
         Cohort.objects.filter(is_published=True, opens_at__lte=now, closes_at__gt=now)
@@ -119,7 +122,7 @@ def cohorts_open(*, now=None, exclude: Cohort | None = None) -> QuerySet[Cohort]
     return qs
 
 
-def cohorts_upcoming(*, now=None) -> QuerySet[Cohort]:
+def cohorts_upcoming(*, now: datetime.datetime | None = None) -> QuerySet[Cohort]:
     now = now or timezone.now()
     return (
         Cohort.objects.filter(is_published=True, opens_at__gt=now)
@@ -155,11 +158,11 @@ def cohort_get_public(*, slug: str) -> Cohort:
 # --- Applicants --------------------------------------------------------------------------
 
 
-def applications_for_user(*, user) -> QuerySet[Application]:
+def applications_for_user(*, user: User) -> QuerySet[Application]:
     return Application.objects.filter(user=user).select_related("cohort").order_by("-created_at")
 
 
-def application_get_for_applicant(*, user, pk: int) -> Application:
+def application_get_for_applicant(*, user: User, pk: int) -> Application:
     """The person's own application (anyone else's: 404)."""
     return get_object_or_404(
         Application.objects.select_related("cohort", "user").prefetch_related(
@@ -176,7 +179,7 @@ def reviewer_may_see_document(document: ApplicationDocument, cohort: Cohort) -> 
     return document.kind != DocumentKind.IDENTITY or not cohort.blind_review
 
 
-def document_get_for_viewer(*, user, pk: int) -> ApplicationDocument:
+def document_get_for_viewer(*, user: User, pk: int) -> ApplicationDocument:
     """The owner, programme staff, or a reviewer with an active assignment (not one who
     abstained); anyone else: 404."""
     qs = ApplicationDocument.objects.select_related("application__cohort").filter(
@@ -207,7 +210,7 @@ def document_get_for_viewer(*, user, pk: int) -> ApplicationDocument:
 # --- Reviewers ---------------------------------------------------------------------------
 
 
-def review_queue_for(*, reviewer) -> QuerySet[ReviewAssignment]:
+def review_queue_for(*, reviewer: User) -> QuerySet[ReviewAssignment]:
     """A reviewer's assignments, still to review first (the cohort closing soonest first),
     then the ones done (oldest first). A queryset: the page slices it."""
     return (
@@ -242,7 +245,7 @@ def review_queue_for(*, reviewer) -> QuerySet[ReviewAssignment]:
     )
 
 
-def review_queue_progress(*, reviewer) -> dict[str, int]:
+def review_queue_progress(*, reviewer: User) -> dict[str, int]:
     """Done and total of a reviewer's whole queue (one query, whatever its length)."""
     counts = (
         ReviewAssignment.objects.filter(reviewer=reviewer)
@@ -253,8 +256,7 @@ def review_queue_progress(*, reviewer) -> dict[str, int]:
     return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}
 
 
-def conflicts_for(*, reviewer) -> list:
-
+def conflicts_for(*, reviewer: User) -> list[ReviewerConflict]:
     return list(
         ReviewerConflict.objects.filter(reviewer=reviewer)
         .select_related("applicant")
@@ -294,7 +296,7 @@ _ACCENT_CLASSES = {
 }
 
 
-def accent_insensitive_pattern(query: str) -> str:
+def accent_insensitive_pattern(*, query: str) -> str:
     """A regular expression matching ``query`` whatever its accents ("Fernandez" finds
     "Fernández"; "ñ" and "n" are the same letter here)."""
 
@@ -307,7 +309,7 @@ def accent_insensitive_pattern(query: str) -> str:
     return r"\W+".join(parts) if parts else re.escape(query)
 
 
-def conflict_candidates(*, reviewer, query: str) -> list[Application]:
+def conflict_candidates(*, reviewer: User, query: str) -> list[Application]:
     """Applications matching ``query``: an exact e-mail address, or part of the person's
     name or of the business name. At most ``CONFLICT_SEARCH_LIMIT``; nothing for a query
     shorter than ``CONFLICT_SEARCH_MIN``."""
@@ -317,7 +319,7 @@ def conflict_candidates(*, reviewer, query: str) -> list[Application]:
     if "@" in query:
         match = Q(user__email__iexact=query)
     else:
-        pattern = accent_insensitive_pattern(query)
+        pattern = accent_insensitive_pattern(query=query)
         match = Q(user__full_name__iregex=pattern) | Q(business_name__iregex=pattern)
     return list(
         _conflict_candidates_qs(reviewer=reviewer)
@@ -327,7 +329,7 @@ def conflict_candidates(*, reviewer, query: str) -> list[Application]:
     )
 
 
-def conflict_candidate_get(*, reviewer, pk: int) -> Application:
+def conflict_candidate_get(*, reviewer: User, pk: int) -> Application:
     """One application the reviewer may declare a conflict with (anything else: 404)."""
     return get_object_or_404(
         _conflict_candidates_qs(reviewer=reviewer).select_related("user"), pk=pk
@@ -358,7 +360,7 @@ def conflicts_covering(*, application: Application) -> list:
     return covering
 
 
-def assignment_get_for_reviewer(*, reviewer, pk: int) -> ReviewAssignment:
+def assignment_get_for_reviewer(*, reviewer: User, pk: int) -> ReviewAssignment:
     return get_object_or_404(
         ReviewAssignment.objects.select_related(
             "application__cohort__rubric", "application__user"
@@ -484,7 +486,7 @@ def selection_summary(*, cohort: Cohort) -> SelectionSummary:
 # --- Participants ------------------------------------------------------------------------
 
 
-def participations_for_user(*, user) -> list[Participant]:
+def participations_for_user(*, user: User) -> list[Participant]:
     return list(
         Participant.objects.filter(user=user, status=ParticipantStatus.ACTIVE)
         .select_related("cohort__programme")
@@ -492,7 +494,7 @@ def participations_for_user(*, user) -> list[Participant]:
     )
 
 
-def participant_get_for_user(*, user, slug: str) -> Participant:
+def participant_get_for_user(*, user: User, slug: str) -> Participant:
     return get_object_or_404(
         Participant.objects.select_related("cohort__programme", "user"),
         user=user,

@@ -184,7 +184,6 @@ class CohortViewSet(ListQuerysetMixin, ModelViewSet):
     ]
 
     def get_form_class(self, for_update=False):
-
         return (
             ObjectList(self.panels, base_form_class=CohortAdminForm)
             .bind_to_model(Cohort)
@@ -247,7 +246,6 @@ class RubricViewSet(ListQuerysetMixin, ModelViewSet):
     ]
 
     def get_form_class(self, for_update=False):
-
         return (
             ObjectList(self.panels, base_form_class=RubricAdminForm)
             .bind_to_model(Rubric)
@@ -548,7 +546,6 @@ class ReviewAssignmentViewSet(ListQuerysetMixin, ModelViewSet):
     delete_view_class = AssignmentDeleteView
 
     def get_form_class(self, for_update=False):
-
         return (
             ObjectList(
                 [FieldPanel("application"), FieldPanel("reviewer")], base_form_class=AssignmentForm
@@ -624,7 +621,6 @@ class ConflictViewSet(ListQuerysetMixin, ModelViewSet):
     search_fields = ["reviewer__full_name", "applicant__full_name", "business_name", "text"]
 
     def get_form_class(self, for_update=False):
-
         return (
             ObjectList(
                 [

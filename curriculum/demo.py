@@ -15,7 +15,6 @@ def seed(*, stdout=None) -> None:
 
 
 def _demo_progress() -> None:
-
     learner = User.objects.filter(email="emprendedora@demo.semilla.co").first()
     if learner is None or LessonProgress.objects.filter(user=learner).exists():
         return

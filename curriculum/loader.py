@@ -328,7 +328,6 @@ def _link_home(home: Page, index: Page) -> None:
 
 @transaction.atomic
 def load(*, courses=COURSES, update: bool = False) -> LoadResult:
-
     es = Locale.objects.get(language_code="es")
     en, _created = Locale.objects.get_or_create(language_code="en")
     home = HomePage.objects.filter(locale=es).first()

@@ -514,6 +514,5 @@ class SyllabusItem(models.Model):
         return f"{self.cohort} · {self.page} · {self.due_date}"
 
     def clean(self) -> None:
-
         if self.page_id and self.page.specific_class not in (CoursePage, LessonPage):
             raise ValidationError({"page": _("Choose a course or a lesson.")})

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from semilla.errors import ServiceError
+from semilla.models import User
 from semilla.transitions import transition
 
 from .enums import CERTIFICATE, QUIZ_PASS_PERCENT, CertificateStatus
@@ -47,7 +48,7 @@ class AlreadyRevoked(CurriculumError):
 # --------------------------------------------------------------------------- helpers
 
 
-def canonical_lesson(lesson: LessonPage) -> LessonPage:
+def canonical_lesson(*, lesson: LessonPage) -> LessonPage:
     """The lesson in the default language (where progress is recorded)."""
     if in_default_language(lesson):
         return lesson
@@ -55,7 +56,7 @@ def canonical_lesson(lesson: LessonPage) -> LessonPage:
     return source.specific if source is not None else lesson
 
 
-def course_of(lesson: LessonPage) -> CoursePage:
+def course_of(*, lesson: LessonPage) -> CoursePage:
     return CoursePage.objects.get(path=lesson.path[: -2 * Page.steplen])
 
 
@@ -86,7 +87,7 @@ class QuizGrade:
         return round(100 * self.correct / self.total) if self.total else 0
 
 
-def quiz_grade(*, quiz, answers: list[int | None]) -> QuizGrade:
+def quiz_grade(*, quiz: Any, answers: list[int | None]) -> QuizGrade:
     """Grade ``answers`` (one option index per question, None when unanswered) against a
     quiz block value. Pure: anonymous readers get the same grading without a record."""
     questions = list(quiz["questions"])
@@ -121,7 +122,7 @@ def _touch(*, user, canonical: LessonPage, course: CoursePage | None = None) -> 
     progress, _created = LessonProgress.objects.get_or_create(
         user=user,
         lesson=canonical,
-        defaults={"course": course or course_of(canonical), "last_seen_at": now},
+        defaults={"course": course or course_of(lesson=canonical), "last_seen_at": now},
     )
     return progress
 
@@ -184,7 +185,7 @@ def _issue_if_earned(*, user, course: CoursePage) -> Certificate | None:
 # --------------------------------------------------------------------------- services
 
 
-def lesson_record_visit(*, user, lesson: LessonPage) -> None:
+def lesson_record_visit(*, user: User, lesson: LessonPage) -> None:
     """Remember that ``user`` opened ``lesson`` (their resume point).
 
     Only the order of ``last_seen_at`` among a learner's rows is ever read (where to
@@ -220,7 +221,7 @@ def lesson_record_visit(*, user, lesson: LessonPage) -> None:
 
 @transaction.atomic(durable=True)
 def _record_first_visit(*, user, lesson: LessonPage) -> None:
-    _touch(user=user, canonical=canonical_lesson(lesson))
+    _touch(user=user, canonical=canonical_lesson(lesson=lesson))
 
 
 @dataclass
@@ -231,12 +232,12 @@ class Completion:
 
 
 @transaction.atomic(durable=True)
-def lesson_complete(*, user, lesson: LessonPage) -> Completion:
+def lesson_complete(*, user: User, lesson: LessonPage) -> Completion:
     """Mark a lesson done. A lesson with quizzes is done once each quiz is passed."""
-    canonical = canonical_lesson(lesson)
+    canonical = canonical_lesson(lesson=lesson)
     if not _quizzes_passed(user=user, canonical=canonical):
         raise QuizNotPassed(_("Pass this lesson's quiz first; you can try it again."))
-    course = course_of(canonical)
+    course = course_of(lesson=canonical)
     had = Certificate.objects.filter(
         user=user, course=course, status=CertificateStatus.VALID
     ).exists()
@@ -268,7 +269,7 @@ def _already_sent(*, user, client_id: uuid.UUID, quiz: Any) -> QuizSubmission | 
         return None
     grade = quiz_grade(quiz=quiz, answers=list(attempt.answers))
     certificate = Certificate.objects.filter(
-        user=user, course=course_of(attempt.lesson), status=CertificateStatus.VALID
+        user=user, course=course_of(lesson=attempt.lesson), status=CertificateStatus.VALID
     ).first()
     completed = LessonProgress.objects.filter(
         user=user, lesson_id=attempt.lesson_id, completed_at__isnull=False
@@ -285,7 +286,7 @@ def _already_sent(*, user, client_id: uuid.UUID, quiz: Any) -> QuizSubmission | 
 @transaction.atomic(durable=True)
 def quiz_submit(
     *,
-    user,
+    user: User,
     lesson: LessonPage,
     quiz_id: str,
     answers: list[int | None],
@@ -304,8 +305,8 @@ def quiz_submit(
         earlier = _already_sent(user=user, client_id=client_id, quiz=quiz)
         if earlier is not None:
             return earlier
-    canonical = canonical_lesson(lesson)
-    course = course_of(canonical)
+    canonical = canonical_lesson(lesson=lesson)
+    course = course_of(lesson=canonical)
     attempt = QuizAttempt.objects.create(
         user=user,
         lesson=canonical,
@@ -337,7 +338,7 @@ def quiz_submit(
 
 
 @transaction.atomic(durable=True)
-def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+def certificate_revoke(*, certificate: Certificate, actor: User, reason: str) -> Certificate:
     """Revoke a certificate (valid -> revoked, the only transition); the verification page
     says so from then on. Who, when and why are kept on the certificate."""
     reason = (reason or "").strip()

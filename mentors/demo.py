@@ -172,7 +172,6 @@ def seed(*, stdout=None) -> None:
 
 
 def _user(email, name, *, city="", language="es", tz="America/Bogota"):
-
     user, created = User.objects.get_or_create(
         email=email,
         defaults={
@@ -325,7 +324,6 @@ def _published_runs() -> int:
 
 
 def _staff():
-
     return User.objects.filter(email="equipo@demo.semilla.co").first()
 
 

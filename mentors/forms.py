@@ -118,7 +118,6 @@ class NewRunForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = Cohort.objects.order_by("-starts_on", "name")
 

@@ -41,7 +41,6 @@ class ChoiceListValidator:
         self.choices_path = choices_path
 
     def __call__(self, value):
-
         allowed = set(import_string(self.choices_path).values)
         if not isinstance(value, list) or any(item not in allowed for item in value):
             raise ValidationError(_("Choose only from the listed options."))

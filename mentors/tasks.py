@@ -12,5 +12,4 @@ def nudge_and_pause_inactive_mentors() -> dict[str, int]:
 
 
 def send_session_reminders() -> int:
-
     return services.send_due_reminders() + services.nudge_unlogged_sessions()

@@ -57,12 +57,10 @@ USES = [
 
 
 def _user(email):
-
     return User.objects.filter(email=email).first()
 
 
 def _demo_judge(email, name):
-
     user, created = User.objects.get_or_create(
         email=email, defaults={"full_name": name, "is_demo": True, "city": "cucuta"}
     )
@@ -77,7 +75,6 @@ def _demo_judge(email, name):
 
 
 def seed(*, stdout=None) -> None:
-
     if Fund.objects.filter(name=FUND_NAME).exists():
         return
     staff, finance = _user("equipo@demo.semilla.co"), _user("finanzas@demo.semilla.co")
@@ -94,7 +91,6 @@ def seed(*, stdout=None) -> None:
 
 
 def _seed_fund(finance):
-
     return fund_create(
         name=FUND_NAME,
         currency="COP",
@@ -108,14 +104,12 @@ def _seed_fund(finance):
 
 
 def _participants(cohort, count):
-
     return list(
         Participant.objects.filter(cohort=cohort).select_related("user").order_by("pk")[:count]
     )
 
 
 def _seed_events(rng, staff, admin, fund):
-
     emprendedora = _user("emprendedora@demo.semilla.co")
     mine = Participant.objects.filter(user=emprendedora).select_related("cohort").first()
     cohort = mine.cohort if mine else Cohort.objects.filter(participants__isnull=False).first()
@@ -322,7 +316,6 @@ def _seed_awards(event, pitches, staff, admin, emprendedora):
 
 
 def _held_details(user):
-
     change = PrimaryEmailChange.objects.create(
         user=user, previous_email=user.email.replace("@", ".anterior@", 1)
     )
@@ -338,7 +331,6 @@ def _held_details(user):
 
 
 def _confirmed_details(user, rail, **fields):
-
     return PayoutDetails.objects.create(
         user=user,
         rail=rail,

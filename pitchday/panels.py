@@ -15,7 +15,6 @@ from .selectors import events as event_selectors
 
 
 def _has_grants(user):
-
     return Exists(Grant.objects.filter(grantee=OuterRef("pk")))
 
 

@@ -8,7 +8,6 @@ from .services.reconciliation import resolve_stuck_payments
 
 
 def execute_disbursement(disbursement_id: int) -> str:
-
     return disbursement_execute(disbursement_id=disbursement_id).status
 
 

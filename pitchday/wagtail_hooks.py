@@ -313,13 +313,11 @@ def register_desk_link():
 
 @hooks.register("register_admin_urls")
 def register_payout_held_urls():
-
     return [path("pitchday/payout-held/", payout_held, name="pitchday_payout_held")]
 
 
 class PayoutHeldMenuItem(MenuItem):
     def is_shown(self, request):
-
         return has_any_role(request.user, CONFIRMERS)
 
 

@@ -101,7 +101,6 @@ HOME_CONTENT = {
 
 @transaction.atomic
 def seed_accounts() -> dict[str, object]:
-
     users = {}
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(

@@ -59,7 +59,6 @@ class MessagePreferencesForm(forms.Form):
     )
 
     def __init__(self, *args, phone_confirmed: bool = False, **kwargs):
-
         super().__init__(*args, **kwargs)
         choices = [
             (c.value, c.label)
@@ -73,7 +72,6 @@ class MessagePreferencesForm(forms.Form):
         self.order_fields([k.value for k in CONFIGURABLE_KINDS] + ["consent"])
 
     def clean(self):
-
         cleaned = super().clean()
         phone = {DeliveryChoice.WHATSAPP.value, DeliveryChoice.SMS.value}
         if any(cleaned.get(k.value) in phone for k in CONFIGURABLE_KINDS) and not cleaned.get(
@@ -85,5 +83,4 @@ class MessagePreferencesForm(forms.Form):
         return cleaned
 
     def choices(self) -> dict[str, str]:
-
         return {k.value: self.cleaned_data[k.value] for k in CONFIGURABLE_KINDS}

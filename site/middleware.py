@@ -107,7 +107,6 @@ class AccessPolicyMiddleware:
 
 
 def _reauthenticate(request):
-
     methods = get_adapter().get_reauthentication_methods(request.user)
     if not methods:
         raise PermissionDenied

@@ -25,7 +25,6 @@ from .enums import (
 
 
 def validate_timezone(value: str) -> None:
-
     try:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:

@@ -44,12 +44,12 @@ def unread_count_cached(*, user: User) -> int:
     return int(count)
 
 
-def forget_unread_count(user_id: int) -> None:
+def forget_unread_count(*, user_id: int) -> None:
     """Drop the cached number after the transaction commits (it is counted again)."""
     transaction.on_commit(partial(cache.delete, _unread_key(user_id)))
 
 
-def adjust_unread_count(user_id: int, delta: int) -> None:
+def adjust_unread_count(*, user_id: int, delta: int) -> None:
     """After the transaction commits, move the cached number by ``delta`` (a notification
     written: +1; marked read: -n) without counting again; nothing when none is cached.
     A number the cache still holds from before a rolled-back change is off for at most

@@ -220,7 +220,7 @@ def notification_mark_read(*, user: User, notification_id: int) -> int:
     changed = Notification.objects.filter(
         user=user, pk=notification_id, read_at__isnull=True
     ).update(read_at=timezone.now())
-    adjust_unread_count(user.pk, -changed)
+    adjust_unread_count(user_id=user.pk, delta=-changed)
     return changed
 
 
@@ -229,5 +229,5 @@ def notifications_mark_all_read(*, user: User) -> int:
     changed = Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    adjust_unread_count(user.pk, -changed)
+    adjust_unread_count(user_id=user.pk, delta=-changed)
     return changed

@@ -125,7 +125,6 @@ class Message:
         return {"site_url": settings.SITE_URL.rstrip("/"), **self.context}
 
     def render_subject_and_body(self) -> tuple[str, str]:
-
         subject, text, _html = render_email(self.template, self.full_context(), self.language)
         return subject, text
 
@@ -218,7 +217,6 @@ class EmailChannel(Channel):
         return message.user.email if message.user.is_active else ""
 
     def deliver(self, message, *, outbox_id, recipient, subject, body) -> None:
-
         async_task(
             "semilla.tasks.send_email",
             to=recipient,
@@ -234,7 +232,6 @@ class _PhoneChannel(Channel):
     """Short text to a confirmed mobile number, through Twilio."""
 
     def recipient(self, message: Message) -> str:
-
         prefs = NotificationSettings.objects.filter(user=message.user).first()
         if prefs is None or not prefs.reachable_by(self.name):
             return ""
@@ -244,7 +241,6 @@ class _PhoneChannel(Channel):
         return "", message.render_short()
 
     def deliver(self, message, *, outbox_id, recipient, subject, body) -> None:
-
         if not provider.configured():
             logger.warning("%s to %s (no provider configured): %s", self.name, recipient, body)
             with transaction.atomic():
@@ -353,7 +349,6 @@ def send_phone_message(*, outbox_id: int, context: dict, attempt: int = 1) -> st
 
 
 def _schedule_phone_retry(*, outbox_id: int, context: dict, attempt: int) -> None:
-
     schedule(
         "semilla.notifications.send_phone_message",
         outbox_id=outbox_id,
@@ -419,7 +414,6 @@ def chosen_channel(*, user, kind: str) -> str:
 
 
 def _record_in_centre(message: Message) -> None:
-
     try:
         with transaction.atomic():
             Notification.objects.create(

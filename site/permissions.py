@@ -62,7 +62,6 @@ def requires_second_factor(user) -> bool:
 
 
 def has_totp(user) -> bool:
-
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 

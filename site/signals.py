@@ -24,7 +24,6 @@ def _sync_roles(sender, **kwargs):
 
 
 def _send_welcome(request, email_address, **kwargs):
-
     user = email_address.user
     notify(
         user=user,
@@ -47,16 +46,14 @@ def unread_count_on_save(sender, instance, created=False, raw=False, **kwargs):
     """A new unread notification: the bell's cached number goes up by one after commit
     (``semilla.notification_selectors.unread_count_cached``)."""
     if created and not raw and instance.read_at is None:
-        adjust_unread_count(instance.user_id, 1)
+        adjust_unread_count(user_id=instance.user_id, delta=1)
 
 
 def unread_count_on_delete(sender, instance, **kwargs):
-
-    forget_unread_count(instance.user_id)
+    forget_unread_count(user_id=instance.user_id)
 
 
 def connect_account_signals():
-
     pre_save.connect(
         record_primary_email_change,
         sender=get_user_model(),

@@ -72,7 +72,6 @@ def send_email(
 def schedule_email_retry(
     *, to, template, context, language, attachments, attempt, key: str = ""
 ) -> None:
-
     schedule(
         "semilla.tasks.send_email",
         to=to,

@@ -13,7 +13,6 @@ class PeopleSummaryItem(SummaryItem):
     template_name = "semilla/admin/people_summary.html"
 
     def get_context_data(self, parent_context):
-
         return {
             "total_people": User.objects.filter(is_active=True).count(),
             "label": _("people with an account"),
@@ -34,5 +33,4 @@ from .reporting import wagtail_hooks as _reporting_hooks  # noqa: E402, F401
 
 @hooks.register("register_admin_viewset")
 def register_outbox_messages():
-
     return outbox_viewset

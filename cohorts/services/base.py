@@ -4,7 +4,7 @@ the two helpers that lock an application and move it through its table of allowe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from semilla.errors import ServiceError
 from semilla.transitions import transition
@@ -31,7 +31,7 @@ class SeatsFull(ServiceError):
 
 
 def application_move(
-    *, application: Application, to: str, actor: User | None, note: str = "", **fields
+    *, application: Application, to: str, actor: User | None, note: str = "", **fields: Any
 ) -> Application:
     """Move a locked application to ``to`` (must be an allowed move) and record it."""
     return transition(

@@ -112,7 +112,6 @@ def matching_run_compute(*, run_id: int) -> MatchingRun:
 
 
 def _compute(run: MatchingRun) -> dict:
-
     cohort = run.cohort
     weights = selectors.weights_for(cohort=cohort).as_dict()
     participants = selectors.participant_facts(

@@ -180,7 +180,6 @@ def mentor_new_matches_resume(*, profile: MentorProfile) -> MentorProfile:
 
 
 def _setting(name: str, default: int) -> int:
-
     return int(getattr(settings, name, default))
 
 

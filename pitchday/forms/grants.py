@@ -142,12 +142,10 @@ class GrantCreateForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         self.fields["fund"].queryset = Fund.objects.all()
 
     def clean_grantee_email(self):
-
         user = User.objects.filter(email__iexact=self.cleaned_data["grantee_email"]).first()
         if user is None:
             raise forms.ValidationError(_("No account with that e-mail."))

@@ -78,7 +78,6 @@ def disbursement_lock(*, disbursement_id: int) -> Disbursement:
 
 
 def _queue_execution(disbursement_id: int) -> None:
-
     transaction.on_commit(
         partial(
             async_task,

@@ -123,7 +123,6 @@ def check_bulk_access(*, actor, now: datetime.datetime | None = None):
 
 
 def _raise_bulk_alert(*, actor, start, now, people: int, threshold: int):
-
     alert = BulkAccessAlert.objects.create(
         actor=actor, window_start=start, window_end=now, people=people
     )

@@ -122,7 +122,6 @@ class ConsentFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         self.fields["purpose"].choices = [("", _("All")), *ConsentPurpose.choices]
 

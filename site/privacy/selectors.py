@@ -8,12 +8,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
 
-from ..models import ConsentRecord
+from ..models import ConsentRecord, User
 from .enums import DataRequestStatus
 from .models import DataExport, DataRequest, PrivacyPolicyPage
 
 
-def policy_versions(*, page) -> list[dict]:
+def policy_versions(*, page: PrivacyPolicyPage) -> list[dict]:
     """The versions a policy page has been published under (newest first), from its
     revisions: one query."""
     seen: dict[str, dict] = {}
@@ -29,8 +29,7 @@ def policy_versions(*, page) -> list[dict]:
     return list(seen.values())
 
 
-def live_policy_page(*, language: str | None = None):
-
+def live_policy_page(*, language: str | None = None) -> PrivacyPolicyPage | None:
     pages = PrivacyPolicyPage.objects.live().select_related("locale")
     if language:
         locale = Locale.objects.filter(language_code=language).first()
@@ -41,23 +40,19 @@ def live_policy_page(*, language: str | None = None):
     return pages.first()
 
 
-def consents_for(*, user) -> QuerySet:
-
+def consents_for(*, user: User) -> QuerySet[ConsentRecord]:
     return ConsentRecord.objects.filter(user=user).order_by("-given_at", "-pk")
 
 
-def data_requests_for(*, user) -> QuerySet:
-
+def data_requests_for(*, user: User) -> QuerySet[DataRequest]:
     return DataRequest.objects.filter(user=user).order_by("-received_at", "-pk")
 
 
-def data_exports_for(*, user) -> QuerySet:
-
+def data_exports_for(*, user: User) -> QuerySet[DataExport]:
     return DataExport.objects.filter(user=user).order_by("-created_at", "-pk")[:5]
 
 
 def open_data_requests() -> QuerySet:
-
     return (
         DataRequest.objects.filter(
             status__in=[DataRequestStatus.RECEIVED, DataRequestStatus.IN_PROGRESS]
@@ -71,8 +66,8 @@ def consent_records_for_staff(
     *,
     purpose: str = "",
     state: str = "",
-    date_from=None,
-    date_to=None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
     search: str = "",
 ) -> QuerySet:
     """Everyone's authorisations for data-protection staff, newest first, with the person

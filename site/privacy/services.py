@@ -11,6 +11,7 @@ import logging
 import zipfile
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
@@ -93,7 +94,7 @@ def _export_fields(entry: Entry, model: type[models.Model]) -> list[str]:
     return [f.attname for f in model._meta.concrete_fields if f.name not in entry.secret]
 
 
-def collect_person_data(*, user, using: str = "default") -> PersonData:
+def collect_person_data(*, user: User, using: str = "default") -> PersonData:
     """Every registered row about ``user`` (one query per registered model, whatever the
     amount of data) and the list of their files."""
     data = PersonData()
@@ -138,7 +139,7 @@ def _readme(user) -> str:
         )
 
 
-def build_export_zip(*, user, data: PersonData | None = None) -> bytes:
+def build_export_zip(*, user: User, data: PersonData | None = None) -> bytes:
     """The ZIP of "My data": data.json, README.txt and the person's files."""
     data = data or collect_person_data(user=user)
     payload = {
@@ -162,7 +163,7 @@ def build_export_zip(*, user, data: PersonData | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def export_is_small(data: PersonData) -> bool:
+def export_is_small(*, data: PersonData) -> bool:
     return (
         len(data.files) <= conf.export_inline_max_files()
         and data.row_count <= conf.export_inline_max_rows()
@@ -170,7 +171,7 @@ def export_is_small(data: PersonData) -> bool:
 
 
 @transaction.atomic(durable=True)
-def data_export_request(*, user):
+def data_export_request(*, user: User) -> DataExport:
     """Queue a background export (for people with many files or rows)."""
 
     pending = DataExport.objects.filter(user=user, status=DataExportStatus.PENDING).first()
@@ -181,7 +182,7 @@ def data_export_request(*, user):
     return export
 
 
-def data_export_build(*, export_id: int):
+def data_export_build(*, export_id: int) -> DataExport:
     """Build a queued export into private storage and tell its owner."""
 
     export = DataExport.objects.select_related("user").get(pk=export_id)
@@ -350,7 +351,6 @@ def _erase(
     source: str,
     using: str,
 ):
-
     email = (
         User.objects.using(using).filter(pk=user_id).values_list("email", flat=True).first() or ""
     )
@@ -368,7 +368,13 @@ def _erase(
 
 
 @transaction.atomic(durable=True)
-def person_erase(*, user, actor=None, reason: str = ErasureReason.REQUEST, request=None):
+def person_erase(
+    *,
+    user: User,
+    actor: User | None = None,
+    reason: str = ErasureReason.REQUEST,
+    request: DataRequest | None = None,
+) -> ErasureLog:
     """Erase a person: every personal text and file goes; rows that feed indicators or
     accounting stay, anonymised. Logged in the database and in the erasure journal (for
     restored backups)."""
@@ -390,7 +396,7 @@ def person_erase(*, user, actor=None, reason: str = ErasureReason.REQUEST, reque
     return log
 
 
-def read_journal(path=None) -> list[dict]:
+def read_journal(*, path: Path | None = None) -> list[dict]:
     path = path or conf.erasure_journal_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -399,11 +405,11 @@ def read_journal(path=None) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def reapply_erasures(*, using: str = "default", journal=None) -> list[int]:
+def reapply_erasures(*, using: str = "default", journal: Path | None = None) -> list[int]:
     """After restoring a backup: erase again everyone in the journal (and in the database's
     own log) whose data came back. Returns the ids erased again."""
 
-    wanted = {int(r["subject"]) for r in read_journal(journal)}
+    wanted = {int(r["subject"]) for r in read_journal(path=journal)}
     wanted |= set(ErasureLog.objects.using(using).values_list("subject_ref", flat=True))
     redone = []
     for user_id in sorted(wanted):
@@ -428,7 +434,7 @@ def reapply_erasures(*, using: str = "default", journal=None) -> list[int]:
 # --- data requests --------------------------------------------------------------------------
 
 
-def request_due_on(*, kind: str, received: datetime.date, extended: bool = False):
+def request_due_on(*, kind: str, received: datetime.date, extended: bool = False) -> datetime.date:
     days = DEADLINE_DAYS[DataRequestKind(kind)]
     if extended:
         days += EXTENSION_DAYS[DataRequestKind(kind)]
@@ -436,8 +442,7 @@ def request_due_on(*, kind: str, received: datetime.date, extended: bool = False
 
 
 @transaction.atomic(durable=True)
-def data_request_create(*, user, kind: str, details: str = ""):
-
+def data_request_create(*, user: User, kind: str, details: str = "") -> DataRequest:
     now = timezone.now()
     request = DataRequest.objects.create(
         user=user,
@@ -471,8 +476,14 @@ def data_request_create(*, user, kind: str, details: str = ""):
 
 @transaction.atomic(durable=True)
 def data_request_transition(
-    *, request, to: str, actor, note: str = "", response: str = "", erase: bool = False
-):
+    *,
+    request: DataRequest,
+    to: str,
+    actor: User,
+    note: str = "",
+    response: str = "",
+    erase: bool = False,
+) -> DataRequest:
     """Move a request (received -> in progress -> answered/refused). Answering an erasure
     request with ``erase`` erases the person in the same transaction."""
 
@@ -533,7 +544,7 @@ def data_request_transition(
 
 
 @transaction.atomic(durable=True)
-def data_request_extend(*, request, actor, note: str):
+def data_request_extend(*, request: DataRequest, actor: User, note: str) -> DataRequest:
     """Use the legal extension once (5 more business days for queries, 8 for claims);
     the person must be told why."""
 
@@ -651,7 +662,7 @@ def inactive_accounts_remove() -> int:
     return erased
 
 
-def inactivity_notice_close(*, user) -> None:
+def inactivity_notice_close(*, user: User) -> None:
     """The person signed in again: their account stays."""
 
     InactivityNotice.objects.filter(user=user, closed_at__isnull=True).update(
@@ -663,7 +674,7 @@ def inactivity_notice_close(*, user) -> None:
 
 
 @transaction.atomic(durable=True)
-def consent_withdraw(*, user, purpose: str) -> int:
+def consent_withdraw(*, user: User, purpose: str) -> int:
     """Revoke an authorisation and stop what depends on it here (message channels)."""
 
     revoked = consent_revoke(user=user, purpose=purpose)

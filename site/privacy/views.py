@@ -48,7 +48,7 @@ def download(request):
     """Small archives download straight away; large ones are built in the background and
     the person gets an e-mail when ready."""
     data = services.collect_person_data(user=request.user)
-    if services.export_is_small(data):
+    if services.export_is_small(data=data):
         content = services.build_export_zip(user=request.user, data=data)
         response = HttpResponse(content, content_type="application/zip")
         stamp = timezone.localdate().isoformat()
@@ -66,7 +66,6 @@ def download(request):
 @login_required
 @require_GET
 def export_file(request, pk: int):
-
     export = get_object_or_404(DataExport, pk=pk, user=request.user, status=DataExportStatus.READY)
     try:
         handle = storages["private"].open(export.storage_name, "rb")

@@ -67,7 +67,6 @@ POLICY = {
 
 
 def seed_policy_page():
-
     es = Locale.objects.get(language_code="es")
     en = Locale.objects.get(language_code="en")
     home = HomePage.objects.filter(locale=es).first()
@@ -94,7 +93,6 @@ def seed_policy_page():
 
 
 def seed(*, stdout=None) -> None:
-
     seed_policy_page()
     staff = User.objects.filter(email="equipo@demo.semilla.co").first()
     person = User.objects.filter(email="emprendedora@demo.semilla.co").first()

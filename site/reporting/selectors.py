@@ -108,7 +108,6 @@ def _document_status(path: str) -> Case:
 
 
 def _source_queryset(src: Source, filters: Filters, today: datetime.date):
-
     model = src.get_model()
     queryset = model._base_manager.filter(src.where)
     if src.application is not None:

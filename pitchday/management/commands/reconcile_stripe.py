@@ -22,7 +22,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, no_retry, **options):
-
         if not settings.STRIPE_SECRET_KEY:
             raise CommandError("STRIPE_SECRET_KEY is not set.")
         retried = 0 if no_retry else resolve_stuck_payments()

@@ -45,7 +45,6 @@ class Command(BaseCommand):
             self.print_accounts()
 
     def print_accounts(self):
-
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Semilla demo is ready: http://127.0.0.1:8000/es/"))
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
