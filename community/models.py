@@ -19,6 +19,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from curriculum.models import INTRO_FEATURES, CurriculumPage
+from semilla.constraints import choice_check
 from semilla.enums import City, Sector
 from semilla.transitions import StatusHistory
 
@@ -163,13 +164,8 @@ class HelpOffice(TranslatableMixin, models.Model):
         verbose_name_plural = _("free-help offices")
         ordering = ["city", "sort_order", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_helpoffice_city_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=HelpOfficeKind.values),
-                name="community_helpoffice_kind_valid",
-            ),
+            choice_check("city", City, name="community_helpoffice_city_valid"),
+            choice_check("kind", HelpOfficeKind, name="community_helpoffice_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -218,15 +214,9 @@ class EmployerPartner(models.Model):
         verbose_name_plural = _("employer partners")
         ordering = ["name", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=PartnerStatus.values), name="community_partner_status"
-            ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_partner_city_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(size__in=PartnerSize.values), name="community_partner_size_valid"
-            ),
+            choice_check("status", PartnerStatus, name="community_partner_status"),
+            choice_check("city", City, name="community_partner_city_valid"),
+            choice_check("size", PartnerSize, name="community_partner_size_valid"),
             # one live registration per NIT: a declined organisation may register again
             models.UniqueConstraint(
                 fields=["nit"],
@@ -311,15 +301,9 @@ class PartnerPost(models.Model):
         verbose_name_plural = _("partner posts")
         ordering = ["closes_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=PostStatus.values), name="community_post_status"
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=PostKind.values), name="community_post_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_post_city_valid"
-            ),
+            choice_check("status", PostStatus, name="community_post_status"),
+            choice_check("kind", PostKind, name="community_post_kind_valid"),
+            choice_check("city", City, name="community_post_city_valid"),
         ]
         indexes = [models.Index(fields=["status", "city", "closes_on"])]
 
@@ -399,9 +383,7 @@ class PartnerCommitment(models.Model):
         verbose_name_plural = _("partner commitments")
         ordering = ["partner", "year", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=CommitmentKind.values), name="community_commitment_kind"
-            ),
+            choice_check("kind", CommitmentKind, name="community_commitment_kind"),
             models.CheckConstraint(
                 condition=Q(year__gte=2020, year__lte=2100), name="community_commitment_year"
             ),
@@ -465,9 +447,7 @@ class Hire(_Result):
             models.UniqueConstraint(
                 fields=["partner", "user", "on"], name="community_hire_once_a_day"
             ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_hire_city_valid"
-            ),
+            choice_check("city", City, name="community_hire_city_valid"),
         ]
 
     def __str__(self) -> str:
@@ -490,9 +470,7 @@ class PurchaseOrder(_Result):
             models.CheckConstraint(
                 condition=Q(currency__regex=r"^[A-Z]{3}$"), name="community_order_currency"
             ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_order_city_valid"
-            ),
+            choice_check("city", City, name="community_order_city_valid"),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from semilla.constraints import choice_check
 from semilla.transitions import StatusHistory
 
 from .enums import ConcernCategory, ReportAction, ReportKind, ReportStatus
@@ -147,14 +148,8 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=ReportStatus.values),
-                name="conversations_report_status_valid",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=ReportKind.values),
-                name="conversations_report_kind_valid",
-            ),
+            choice_check("status", ReportStatus, name="conversations_report_status_valid"),
+            choice_check("kind", ReportKind, name="conversations_report_kind_valid"),
             models.CheckConstraint(
                 condition=models.Q(kind=ReportKind.SAFEGUARDING) | models.Q(booking__isnull=False),
                 name="conversations_no_show_names_a_session",

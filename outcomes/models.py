@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from curriculum.models import CurriculumPage
+from semilla.constraints import choice_check
 from semilla.enums import City, DocumentType, Sector
 from semilla.transitions import StatusHistory
 
@@ -61,9 +62,7 @@ class Wave(models.Model):
                 condition=Q(due_on__gte=F("opens_on")) & Q(closes_on__gte=F("due_on")),
                 name="outcomes_wave_dates_in_order",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=WaveKind.values), name="outcomes_wave_kind_valid"
-            ),
+            choice_check("kind", WaveKind, name="outcomes_wave_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -622,10 +621,7 @@ class AlumniInvitation(models.Model):
                 | Q(kind=InvitationKind.MENTOR, event__isnull=True),
                 name="outcomes_invitation_event_iff_event_kind",
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=InvitationStatus.values),
-                name="outcomes_invitation_status_valid",
-            ),
+            choice_check("status", InvitationStatus, name="outcomes_invitation_status_valid"),
             models.CheckConstraint(
                 condition=Q(status=InvitationStatus.PENDING) | Q(answered_at__isnull=False),
                 name="outcomes_invitation_answered_has_time",

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..constraints import choice_check
 from ..transitions import StatusHistory
 from .enums import (
     DataExportStatus,
@@ -120,13 +121,8 @@ class DataRequest(models.Model):
         verbose_name_plural = _("data requests")
         ordering = ["due_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=DataRequestKind.values), name="privacy_request_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=DataRequestStatus.values),
-                name="privacy_request_status_valid",
-            ),
+            choice_check("kind", DataRequestKind, name="privacy_request_kind_valid"),
+            choice_check("status", DataRequestStatus, name="privacy_request_status_valid"),
             models.CheckConstraint(
                 condition=Q(status__in=["received", "in_progress"]) | Q(resolved_at__isnull=False),
                 name="privacy_request_resolved_has_time",
