@@ -21,6 +21,7 @@ from wagtail.search import index
 from curriculum.models import INTRO_FEATURES, CurriculumPage
 from semilla.constraints import choice_check
 from semilla.enums import City, Sector
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .blocks import GuideStreamBlock, NeedBlock, SourceBlock
@@ -192,14 +193,7 @@ class EmployerPartner(models.Model):
     contact_email = models.EmailField(_("contact e-mail"))
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     motivation = models.TextField(_("why you want to take part"), max_length=1000, blank=True)
-    applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("registered by"),
-    )
+    applicant = actor_field(_("registered by"), on_delete=models.SET_NULL)
     status = models.CharField(
         _("status"), max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.APPLIED
     )
@@ -286,14 +280,7 @@ class PartnerPost(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PostStatus.choices, default=PostStatus.OPEN
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("posted by"),
-    )
+    created_by = actor_field(_("posted by"), on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("posted at"), default=timezone.now)
 
     class Meta:
@@ -368,14 +355,7 @@ class PartnerCommitment(models.Model):
     description = models.CharField(_("commitment"), max_length=300)
     target = models.PositiveIntegerField(_("target (number)"), default=0)
     year = models.PositiveSmallIntegerField(_("year"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"))
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:
@@ -424,14 +404,7 @@ class _Result(models.Model):
     )
     city = models.CharField(_("city"), max_length=20, choices=City.choices)
     on = models.DateField(_("date"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"))
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from semilla.constraints import choice_check
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .enums import ConcernCategory, ReportAction, ReportKind, ReportStatus
@@ -129,14 +130,7 @@ class Report(models.Model):
         default=ReportStatus.NEW,
         db_index=True,
     )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assigned to"),
-    )
+    assignee = actor_field(_("assigned to"), on_delete=models.SET_NULL)
     disclose_reporter = models.BooleanField(
         _("show the reporter's name to the reported person"), default=False
     )

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from semilla import upload_pipeline
 from semilla.constraints import choice_check
 from semilla.enums import City, Sector
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 from semilla.upload_pipeline import UploadModelField
 
@@ -103,9 +104,7 @@ class Interest(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered by the entrepreneur"), null=True, blank=True)
     introduced_at = models.DateTimeField(_("introduction sent"), null=True, blank=True)
-    introduced_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    introduced_by = actor_field()
 
     class Meta:
         verbose_name = _("expression of interest")

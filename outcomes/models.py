@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from curriculum.models import CurriculumPage
 from semilla.constraints import choice_check
 from semilla.enums import City, DocumentType, Sector
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .enums import (
@@ -109,14 +110,7 @@ class Response(models.Model):
     channel = models.CharField(
         _("answered how"), max_length=8, choices=ResponseChannel.choices, blank=True
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("taken by"),
-    )
+    recorded_by = actor_field(_("taken by"), on_delete=models.SET_NULL)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
@@ -361,14 +355,7 @@ class StoryConsent(models.Model):
     text_version = models.CharField(_("text version"), max_length=32)
     given_at = models.DateTimeField(_("given at"))
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("withdrawn by"),
-    )
+    withdrawn_by = actor_field(_("withdrawn by"), on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = _("story consent")
@@ -531,9 +518,7 @@ class AlumniEvent(models.Model):
     city = models.CharField(_("city"), max_length=32, choices=City.choices, blank=True)
     capacity = models.PositiveIntegerField(_("places"))
     accepted = models.PositiveIntegerField(_("places taken"), default=0, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = actor_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -595,9 +580,7 @@ class AlumniInvitation(models.Model):
         choices=InvitationStatus.choices,
         default=InvitationStatus.PENDING,
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    invited_by = actor_field(on_delete=models.SET_NULL)
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..constraints import choice_check
+from ..fields import actor_field
 from ..transitions import StatusHistory
 from .enums import (
     DataExportStatus,
@@ -106,14 +107,7 @@ class DataRequest(models.Model):
     extended = models.BooleanField(_("deadline extended"), default=False)
     response = models.TextField(_("answer to the person"), blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        USER,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("resolved by"),
-    )
+    resolved_by = actor_field(_("resolved by"), on_delete=models.SET_NULL)
     reminded_on = models.DateField(_("last reminder"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -200,9 +194,7 @@ class BulkAccessAlert(models.Model):
     people = models.PositiveIntegerField(_("people"))
     created_at = models.DateTimeField(_("raised at"), default=timezone.now)
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    acknowledged_by = actor_field(on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = _("bulk access alert")
