@@ -138,9 +138,6 @@ class InterestStatusChange(StatusHistory.of(InterestStatus)):
         verbose_name = _("interest status change")
         verbose_name_plural = _("interest status changes")
 
-    def __str__(self) -> str:
-        return f"{self.interest_id}: {self.from_status} → {self.to_status}"
-
 
 class FinancialProvider(models.Model):
     """A bank, cooperative, microfinance institution or fintech wallet, with what it offers
@@ -262,6 +259,3 @@ class ReferralStatusChange(StatusHistory.of(ReferralStatus)):
     class Meta(StatusHistory.Meta):
         verbose_name = _("referral status change")
         verbose_name_plural = _("referral status changes")
-
-    def __str__(self) -> str:
-        return f"{self.referral_id}: {self.from_status} → {self.to_status}"

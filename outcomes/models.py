@@ -298,9 +298,6 @@ class AlumniStatusChange(StatusHistory.of(AlumniStatus)):
         verbose_name = _("alumni status change")
         verbose_name_plural = _("alumni status changes")
 
-    def __str__(self) -> str:
-        return f"{self.alumnus_id}: {self.from_status} → {self.to_status}"
-
 
 class OutcomeSummary(models.Model):
     """The outcome figures' raw sums, kept per cohort, city, wave and breakdown value

@@ -145,9 +145,6 @@ class DataRequestEvent(StatusHistory.of(DataRequestStatus)):
         verbose_name = _("data request change")
         verbose_name_plural = _("data request changes")
 
-    def __str__(self) -> str:
-        return f"{self.request_id}: {self.from_status} → {self.to_status}"
-
 
 class AccessAudit(models.Model):
     """One look by staff at a person's sensitive data: who, when, what (model and field
