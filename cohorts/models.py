@@ -434,9 +434,6 @@ class ApplicationStatusChange(StatusHistory.of(ApplicationStatus)):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
 
-    def __str__(self) -> str:
-        return f"{self.application_id}: {self.from_status} → {self.to_status}"
-
 
 class ApplicationDocument(models.Model):
     """An uploaded file, stored privately under a random name. The row stays after the

@@ -14,9 +14,11 @@ from curriculum.loader import (
     LoaderError,
     LoadResult,
     _ensure_child,
-    _ensure_translation,
     _id,
+    ensure_index,
     ensure_moderation,
+    ensure_translations,
+    home_and_english,
     lesson_body,
 )
 
@@ -65,24 +67,12 @@ def _index_fields(lang: str) -> dict:
 
 @transaction.atomic
 def load(*, guides=GUIDES, offices=HELP_OFFICES, update: bool = False) -> LoadResult:
-    from semilla.models import HomePage
-
     from .models import GuideIndexPage, GuidePage
 
-    es = Locale.objects.get(language_code="es")
-    en, _created = Locale.objects.get_or_create(language_code="en")
-    home = HomePage.objects.filter(locale=es).first()
-    if home is None:
-        raise LoaderError("No Spanish home page: create the site's home page first.")
+    home, en = home_and_english()
     result = LoadResult()
-    index = GuideIndexPage.objects.child_of(home).first()
-    index = _ensure_child(
-        home,
-        GuideIndexPage,
-        index.slug if index is not None else INDEX["slug"],
-        _index_fields("es"),
-        update=update,
-        result=result,
+    index = ensure_index(
+        home, GuideIndexPage, INDEX["slug"], _index_fields("es"), update=update, result=result
     )
     pairs = [(index, _index_fields("en"))]
     for guide in guides:
@@ -90,9 +80,7 @@ def load(*, guides=GUIDES, offices=HELP_OFFICES, update: bool = False) -> LoadRe
             index, GuidePage, guide["slug"], guide_fields(guide, "es"), update=update, result=result
         )
         pairs.append((page, guide_fields(guide, "en")))
-    english = {}
-    for page, values in pairs:
-        english[page.pk] = _ensure_translation(page, en, values, update=update, result=result)
+    english = ensure_translations(pairs, en, update=update, result=result)
     ensure_moderation([index, english[index.pk]])
     load_help_offices(offices=offices, update=update)
     return result

@@ -19,7 +19,9 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from curriculum.models import INTRO_FEATURES, CurriculumPage
+from semilla.constraints import choice_check
 from semilla.enums import City, Sector
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .blocks import GuideStreamBlock, NeedBlock, SourceBlock
@@ -163,13 +165,8 @@ class HelpOffice(TranslatableMixin, models.Model):
         verbose_name_plural = _("free-help offices")
         ordering = ["city", "sort_order", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_helpoffice_city_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=HelpOfficeKind.values),
-                name="community_helpoffice_kind_valid",
-            ),
+            choice_check("city", City, name="community_helpoffice_city_valid"),
+            choice_check("kind", HelpOfficeKind, name="community_helpoffice_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -196,14 +193,7 @@ class EmployerPartner(models.Model):
     contact_email = models.EmailField(_("contact e-mail"))
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     motivation = models.TextField(_("why you want to take part"), max_length=1000, blank=True)
-    applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("registered by"),
-    )
+    applicant = actor_field(_("registered by"), on_delete=models.SET_NULL)
     status = models.CharField(
         _("status"), max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.APPLIED
     )
@@ -218,15 +208,9 @@ class EmployerPartner(models.Model):
         verbose_name_plural = _("employer partners")
         ordering = ["name", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=PartnerStatus.values), name="community_partner_status"
-            ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_partner_city_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(size__in=PartnerSize.values), name="community_partner_size_valid"
-            ),
+            choice_check("status", PartnerStatus, name="community_partner_status"),
+            choice_check("city", City, name="community_partner_city_valid"),
+            choice_check("size", PartnerSize, name="community_partner_size_valid"),
             # one live registration per NIT: a declined organisation may register again
             models.UniqueConstraint(
                 fields=["nit"],
@@ -296,14 +280,7 @@ class PartnerPost(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PostStatus.choices, default=PostStatus.OPEN
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("posted by"),
-    )
+    created_by = actor_field(_("posted by"), on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("posted at"), default=timezone.now)
 
     class Meta:
@@ -311,15 +288,9 @@ class PartnerPost(models.Model):
         verbose_name_plural = _("partner posts")
         ordering = ["closes_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=PostStatus.values), name="community_post_status"
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=PostKind.values), name="community_post_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_post_city_valid"
-            ),
+            choice_check("status", PostStatus, name="community_post_status"),
+            choice_check("kind", PostKind, name="community_post_kind_valid"),
+            choice_check("city", City, name="community_post_city_valid"),
         ]
         indexes = [models.Index(fields=["status", "city", "closes_on"])]
 
@@ -384,14 +355,7 @@ class PartnerCommitment(models.Model):
     description = models.CharField(_("commitment"), max_length=300)
     target = models.PositiveIntegerField(_("target (number)"), default=0)
     year = models.PositiveSmallIntegerField(_("year"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"))
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:
@@ -399,9 +363,7 @@ class PartnerCommitment(models.Model):
         verbose_name_plural = _("partner commitments")
         ordering = ["partner", "year", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=CommitmentKind.values), name="community_commitment_kind"
-            ),
+            choice_check("kind", CommitmentKind, name="community_commitment_kind"),
             models.CheckConstraint(
                 condition=Q(year__gte=2020, year__lte=2100), name="community_commitment_year"
             ),
@@ -442,14 +404,7 @@ class _Result(models.Model):
     )
     city = models.CharField(_("city"), max_length=20, choices=City.choices)
     on = models.DateField(_("date"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"))
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:
@@ -465,9 +420,7 @@ class Hire(_Result):
             models.UniqueConstraint(
                 fields=["partner", "user", "on"], name="community_hire_once_a_day"
             ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_hire_city_valid"
-            ),
+            choice_check("city", City, name="community_hire_city_valid"),
         ]
 
     def __str__(self) -> str:
@@ -490,9 +443,7 @@ class PurchaseOrder(_Result):
             models.CheckConstraint(
                 condition=Q(currency__regex=r"^[A-Z]{3}$"), name="community_order_currency"
             ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="community_order_city_valid"
-            ),
+            choice_check("city", City, name="community_order_city_valid"),
         ]
 
     def __str__(self) -> str:

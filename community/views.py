@@ -97,6 +97,15 @@ def _partner_or_404(request):
     return found
 
 
+def _partners_own_or_404(request, selector, pk: int):
+    """A post or an answer of the person's own partner, by ``selector`` (another
+    partner's: 404)."""
+    found = selector(partner=_partner_or_404(request), pk=pk)
+    if found is None:
+        raise Http404
+    return found
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def employer_home(request):
@@ -144,10 +153,7 @@ def post_create(request):
 @require_GET
 def employer_post(request, pk: int):
     """One of the partner's own posts and the answers to it (another partner's: 404)."""
-    partner = _partner_or_404(request)
-    post = selectors.partner_post_get(partner=partner, pk=pk)
-    if post is None:
-        raise Http404
+    post = _partners_own_or_404(request, selectors.partner_post_get, pk)
     return TemplateResponse(
         request,
         "community/employer_post.html",
@@ -162,10 +168,7 @@ def employer_post(request, pk: int):
 @login_required
 @require_POST
 def employer_post_status(request, pk: int):
-    partner = _partner_or_404(request)
-    post = selectors.partner_post_get(partner=partner, pk=pk)
-    if post is None:
-        raise Http404
+    post = _partners_own_or_404(request, selectors.partner_post_get, pk)
     form = PostStatusForm(request.POST)
     if form.is_valid():
         call_service(
@@ -182,10 +185,7 @@ def employer_post_status(request, pk: int):
 @login_required
 @require_POST
 def answer_reply(request, pk: int):
-    partner = _partner_or_404(request)
-    answer = selectors.answer_get_for_partner(partner=partner, pk=pk)
-    if answer is None:
-        raise Http404
+    answer = _partners_own_or_404(request, selectors.answer_get_for_partner, pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
         call_service(

@@ -10,16 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from semilla.console import ListQuerysetMixin
+from semilla.console import ConsoleViewSet, limit_console_actions, register_menu_links
 from semilla.errors import ServiceError
 from semilla.permissions import is_programme_staff
 
@@ -76,48 +72,15 @@ def register_admin_urls():
     return [path("community/guides-due/", guides_due, name="community_guides_due")]
 
 
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_programme_staff(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_guides_due_menu_item():
-    return StaffMenuItem(
-        gettext_lazy("Guides to review"),
-        reverse("community_guides_due"),
-        icon_name="time",
-        order=255,
-    )
-
-
 # --- employer partners ------------------------------------------------------------------------
 
 
-class ViewOnlyPolicy(ModelPermissionPolicy):
-    """Staff look at these rows here; they change through their services (a registration
-    from its review screen, a post by its partner)."""
-
-    def user_has_permission(self, user, action):
-        if action != "view":
-            return False
-        return super().user_has_permission(user, action)
-
-
-class AddAndViewPolicy(ModelPermissionPolicy):
-    """Staff record these rows (through the service, in the create view) and look at them;
-    a wrong row is corrected by staff with database access, not edited away."""
-
-    def user_has_permission(self, user, action):
-        if action not in ("view", "add"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-for _model in (EmployerPartner, PartnerPost):
-    register_permission_policy(_model, ViewOnlyPolicy(_model), exact_class=True)
-for _model in (PartnerCommitment, Hire, PurchaseOrder):
-    register_permission_policy(_model, AddAndViewPolicy(_model), exact_class=True)
+# Staff look at these rows here; they change through their services (a registration from
+# its review screen, a post by its partner).
+limit_console_actions(EmployerPartner, PartnerPost)
+# Staff record these rows (through the service, in the create view) and look at them; a
+# wrong row is corrected by staff with database access, not edited away.
+limit_console_actions(PartnerCommitment, Hire, PurchaseOrder, actions=("view", "add"))
 
 
 class ServiceCreateView(CreateView):
@@ -161,7 +124,7 @@ class PurchaseOrderCreateView(ServiceCreateView):
         return services.purchase_order_record(actor=self.request.user, **data)
 
 
-class PartnerViewSet(ListQuerysetMixin, ModelViewSet):
+class PartnerViewSet(ConsoleViewSet):
     model = EmployerPartner
     icon = "group"
     menu_label = gettext_lazy("Partners")
@@ -169,7 +132,6 @@ class PartnerViewSet(ListQuerysetMixin, ModelViewSet):
     list_filter = ["status", "city", "sector"]
     search_fields = ["name", "nit", "contact_name"]
     form_fields = ["profile"]
-    inspect_view_enabled = True
     inspect_view_fields = [
         "name",
         "nit",
@@ -186,10 +148,9 @@ class PartnerViewSet(ListQuerysetMixin, ModelViewSet):
         "profile",
         "pledge",
     ]
-    copy_view_enabled = False
 
 
-class PostViewSet(ListQuerysetMixin, ModelViewSet):
+class PostViewSet(ConsoleViewSet):
     model = PartnerPost
     icon = "doc-full"
     menu_label = gettext_lazy("Jobs and supplier needs")
@@ -197,12 +158,10 @@ class PostViewSet(ListQuerysetMixin, ModelViewSet):
     list_filter = ["status", "kind", "city"]
     search_fields = ["title"]
     form_fields = ["title"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_select_related = ("partner",)
 
 
-class CommitmentViewSet(ListQuerysetMixin, ModelViewSet):
+class CommitmentViewSet(ConsoleViewSet):
     model = PartnerCommitment
     icon = "pick"
     menu_label = gettext_lazy("Commitments")
@@ -210,11 +169,11 @@ class CommitmentViewSet(ListQuerysetMixin, ModelViewSet):
     list_filter = ["year", "kind"]
     form_fields = ["partner", "kind", "description", "target", "year"]
     add_view_class = CommitmentCreateView
-    copy_view_enabled = False
+    inspect_view_enabled = False
     list_select_related = ("partner",)
 
 
-class HireViewSet(ListQuerysetMixin, ModelViewSet):
+class HireViewSet(ConsoleViewSet):
     model = Hire
     icon = "user"
     menu_label = gettext_lazy("Hires")
@@ -222,11 +181,11 @@ class HireViewSet(ListQuerysetMixin, ModelViewSet):
     list_filter = ["city", "partner"]
     form_fields = ["partner", "post", "user", "on"]
     add_view_class = HireCreateView
-    copy_view_enabled = False
+    inspect_view_enabled = False
     list_select_related = ("user", "partner", "post", "cohort")
 
 
-class PurchaseOrderViewSet(ListQuerysetMixin, ModelViewSet):
+class PurchaseOrderViewSet(ConsoleViewSet):
     model = PurchaseOrder
     icon = "list-ul"
     menu_label = gettext_lazy("Purchase orders")
@@ -234,7 +193,7 @@ class PurchaseOrderViewSet(ListQuerysetMixin, ModelViewSet):
     list_filter = ["city", "partner", "currency"]
     form_fields = ["partner", "post", "user", "on", "amount_minor", "currency", "reference"]
     add_view_class = PurchaseOrderCreateView
-    copy_view_enabled = False
+    inspect_view_enabled = False
     list_select_related = ("user", "partner", "post")
 
 
@@ -270,11 +229,10 @@ def register_employer_admin_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_partner_queue_menu_item():
-    return StaffMenuItem(
-        gettext_lazy("Employer registrations"),
-        reverse("community_partner_queue"),
-        icon_name="mail",
-        order=261,
-    )
+register_menu_links(
+    [
+        (gettext_lazy("Guides to review"), "community_guides_due", "time", 255),
+        (gettext_lazy("Employer registrations"), "community_partner_queue", "mail", 261),
+    ],
+    shown_to=is_programme_staff,
+)

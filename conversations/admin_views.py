@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from mentors.models import MentorProfile
@@ -96,57 +97,49 @@ def report_detail(request, pk: int):
     )
 
 
+#: The actions of the report screen: the form (given the posted data, the report), the
+#: service it calls with the form's fields, and the message on success.
+ACTIONS = {
+    "move": (
+        lambda data, report: MoveForm(data, current=report.status),
+        services.report_move,
+        gettext_lazy("Status changed."),
+    ),
+    "assign": (
+        lambda data, report: AssignForm(data, staff=selectors.safeguarding_staff()),
+        services.report_assign,
+        gettext_lazy("Assignment saved."),
+    ),
+    "note": (
+        lambda data, report: NoteForm(data),
+        services.report_note,
+        gettext_lazy("Note added."),
+    ),
+    "disclose": (
+        lambda data, report: DiscloseForm(data),
+        services.report_set_disclosure,
+        gettext_lazy("Saved."),
+    ),
+}
+
+
 @require_POST
 def report_action(request, pk: int, action: str):
     _staff(request)
     report = selectors.report_for_staff(pk=pk)
-    if action == "move":
-        form = MoveForm(request.POST, current=report.status)
-        if form.is_valid():
-            call_service(
-                request,
-                services.report_move,
-                success=_("Status changed."),
-                report=report,
-                to=form.cleaned_data["to"],
-                actor=request.user,
-                note=form.cleaned_data["note"],
-            )
-    elif action == "assign":
-        form = AssignForm(request.POST, staff=selectors.safeguarding_staff())
-        if form.is_valid():
-            call_service(
-                request,
-                services.report_assign,
-                success=_("Assignment saved."),
-                report=report,
-                assignee=form.cleaned_data["assignee"],
-                actor=request.user,
-            )
-    elif action == "note":
-        form = NoteForm(request.POST)
-        if form.is_valid():
-            call_service(
-                request,
-                services.report_note,
-                success=_("Note added."),
-                report=report,
-                actor=request.user,
-                text=form.cleaned_data["text"],
-            )
-    elif action == "disclose":
-        form = DiscloseForm(request.POST)
-        if form.is_valid():
-            call_service(
-                request,
-                services.report_set_disclosure,
-                success=_("Saved."),
-                report=report,
-                disclose=form.cleaned_data["disclose"],
-                actor=request.user,
-            )
-    else:
+    if action not in ACTIONS:
         raise Http404
+    make_form, service, success = ACTIONS[action]
+    form = make_form(request.POST, report)
+    if form.is_valid():
+        call_service(
+            request,
+            service,
+            success=success,
+            report=report,
+            actor=request.user,
+            **form.cleaned_data,
+        )
     return redirect("conversations_report", pk=report.pk)
 
 

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from semilla.constraints import choice_check
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .enums import ConcernCategory, ReportAction, ReportKind, ReportStatus
@@ -128,14 +130,7 @@ class Report(models.Model):
         default=ReportStatus.NEW,
         db_index=True,
     )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assigned to"),
-    )
+    assignee = actor_field(_("assigned to"), on_delete=models.SET_NULL)
     disclose_reporter = models.BooleanField(
         _("show the reporter's name to the reported person"), default=False
     )
@@ -147,14 +142,8 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=ReportStatus.values),
-                name="conversations_report_status_valid",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=ReportKind.values),
-                name="conversations_report_kind_valid",
-            ),
+            choice_check("status", ReportStatus, name="conversations_report_status_valid"),
+            choice_check("kind", ReportKind, name="conversations_report_kind_valid"),
             models.CheckConstraint(
                 condition=models.Q(kind=ReportKind.SAFEGUARDING) | models.Q(booking__isnull=False),
                 name="conversations_no_show_names_a_session",

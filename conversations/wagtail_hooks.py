@@ -1,17 +1,13 @@
 """The safeguarding screens of the staff console: the report queue and its actions."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from semilla.console import register_menu_links
 
 from . import admin_views
 from .permissions import may_triage_reports
-
-
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_triage_reports(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -36,8 +32,6 @@ def register_conversations_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_reports_menu_item():
-    return ReportsMenuItem(
-        _("Reports"), reverse("conversations_reports"), icon_name="warning", order=170
-    )
+register_menu_links(
+    [(_("Reports"), "conversations_reports", "warning", 170)], shown_to=may_triage_reports
+)

@@ -326,60 +326,69 @@ def _link_home(home: Page, index: Page) -> None:
         home.save_revision().publish()
 
 
-@transaction.atomic
-def load(*, courses=COURSES, update: bool = False) -> LoadResult:
+#: The levels of a course below the index: each kind and the key of its children.
+CHILDREN = {"course": ("modules", "module"), "module": ("lessons", "lesson"), "lesson": None}
+
+
+def _ensure_level(parent, items, kind, page_models, *, pairs, update, result) -> None:
+    """The Spanish pages of ``items`` (of ``kind``) under ``parent``, and below each its
+    children, recursively; ``pairs`` gets each page and its English values, parents first."""
+    for item in items:
+        page = _ensure_child(
+            parent,
+            page_models[kind],
+            item["slug"],
+            _fields(kind, item, "es"),
+            update=update,
+            result=result,
+        )
+        pairs.append((page, _fields(kind, item, "en")))
+        if CHILDREN[kind] is not None:
+            key, child_kind = CHILDREN[kind]
+            _ensure_level(
+                page, item[key], child_kind, page_models, pairs=pairs, update=update, result=result
+            )
+
+
+def home_and_english() -> tuple[Page, Locale]:
+    """The Spanish home page (the root of every loaded section) and the English locale."""
     es = Locale.objects.get(language_code="es")
     en, _created = Locale.objects.get_or_create(language_code="en")
     home = HomePage.objects.filter(locale=es).first()
     if home is None:
         raise LoaderError("No Spanish home page: create the site's home page first.")
+    return home, en
+
+
+def ensure_index(home: Page, model, slug: str, values: dict, *, update: bool, result: LoadResult):
+    """A section's index page under ``home``: found by its type (staff may have changed
+    its slug), created with ``slug`` when missing."""
+    index = model.objects.child_of(home).first()
+    if index is not None:
+        slug = index.slug
+    return _ensure_child(home, model, slug, values, update=update, result=result)
+
+
+def ensure_translations(pairs, en: Locale, *, update: bool, result: LoadResult) -> dict:
+    """The English translation of each (Spanish page, English values), parents first:
+    the English pages by the Spanish page's id."""
+    return {
+        page.pk: _ensure_translation(page, en, values, update=update, result=result)
+        for page, values in pairs
+    }
+
+
+@transaction.atomic
+def load(*, courses=COURSES, update: bool = False) -> LoadResult:
+    home, en = home_and_english()
     result = LoadResult()
-    index = CurriculumIndexPage.objects.child_of(home).first()
-    index_values = INDEX_CONTENT["es"]
-    if index is None:
-        index = _ensure_child(
-            home, CurriculumIndexPage, INDEX_SLUG, index_values, update=update, result=result
-        )
-    elif update:
-        _ensure_child(
-            home, CurriculumIndexPage, index.slug, index_values, update=True, result=result
-        )
-    pairs = []  # (spanish page, english values), parents before children
-    pairs.append((index, INDEX_CONTENT["en"]))
-    for course in courses:
-        course_page = _ensure_child(
-            index,
-            CoursePage,
-            course["slug"],
-            _fields("course", course, "es"),
-            update=update,
-            result=result,
-        )
-        pairs.append((course_page, _fields("course", course, "en")))
-        for module in course["modules"]:
-            module_page = _ensure_child(
-                course_page,
-                ModulePage,
-                module["slug"],
-                _fields("module", module, "es"),
-                update=update,
-                result=result,
-            )
-            pairs.append((module_page, _fields("module", module, "en")))
-            for lesson in module["lessons"]:
-                lesson_page = _ensure_child(
-                    module_page,
-                    LessonPage,
-                    lesson["slug"],
-                    _fields("lesson", lesson, "es"),
-                    update=update,
-                    result=result,
-                )
-                pairs.append((lesson_page, _fields("lesson", lesson, "en")))
-    english = {}
-    for page, values in pairs:
-        english[page.pk] = _ensure_translation(page, en, values, update=update, result=result)
-    english_index = english[index.pk]
+    index = ensure_index(
+        home, CurriculumIndexPage, INDEX_SLUG, INDEX_CONTENT["es"], update=update, result=result
+    )
+    pairs = [(index, INDEX_CONTENT["en"])]  # (spanish page, english values), parents first
+    page_models = {"course": CoursePage, "module": ModulePage, "lesson": LessonPage}
+    _ensure_level(index, courses, "course", page_models, pairs=pairs, update=update, result=result)
+    english_index = ensure_translations(pairs, en, update=update, result=result)[index.pk]
     _link_home(home, index)
     english_home = home.get_translation_or_none(en)
     if english_home is not None:

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from semilla import upload_pipeline
+from semilla.constraints import choice_check
 from semilla.enums import City, Sector
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 from semilla.upload_pipeline import UploadModelField
 
@@ -74,12 +76,8 @@ class ShowcaseProfile(models.Model):
                 condition=Q(listed=False) | Q(consented_at__isnull=False),
                 name="market_showcase_listed_needs_consent",
             ),
-            models.CheckConstraint(
-                condition=Q(city__in=City.values), name="market_showcase_city_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(sector__in=Sector.values), name="market_showcase_sector_valid"
-            ),
+            choice_check("city", City, name="market_showcase_city_valid"),
+            choice_check("sector", Sector, name="market_showcase_sector_valid"),
         ]
         indexes = [models.Index(fields=["listed", "city", "sector"])]
 
@@ -106,21 +104,15 @@ class Interest(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered by the entrepreneur"), null=True, blank=True)
     introduced_at = models.DateTimeField(_("introduction sent"), null=True, blank=True)
-    introduced_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    introduced_by = actor_field()
 
     class Meta:
         verbose_name = _("expression of interest")
         verbose_name_plural = _("expressions of interest")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=InterestStatus.values), name="market_interest_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=InterestKind.values), name="market_interest_kind_valid"
-            ),
+            choice_check("status", InterestStatus, name="market_interest_status_valid"),
+            choice_check("kind", InterestKind, name="market_interest_kind_valid"),
             # an introduction is recorded with who sent it and when, and only then
             models.CheckConstraint(
                 condition=(
@@ -145,9 +137,6 @@ class InterestStatusChange(StatusHistory.of(InterestStatus)):
     class Meta(StatusHistory.Meta):
         verbose_name = _("interest status change")
         verbose_name_plural = _("interest status changes")
-
-    def __str__(self) -> str:
-        return f"{self.interest_id}: {self.from_status} → {self.to_status}"
 
 
 class FinancialProvider(models.Model):
@@ -210,9 +199,7 @@ class FinancialProvider(models.Model):
         verbose_name_plural = _("financial providers")
         ordering = ["sort_order", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=ProviderKind.values), name="market_provider_kind_valid"
-            ),
+            choice_check("kind", ProviderKind, name="market_provider_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -258,12 +245,8 @@ class Referral(models.Model):
         verbose_name_plural = _("referrals")
         ordering = ["-referred_on", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ReferralStatus.values), name="market_referral_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(product__in=Product.values), name="market_referral_product_valid"
-            ),
+            choice_check("status", ReferralStatus, name="market_referral_status_valid"),
+            choice_check("product", Product, name="market_referral_product_valid"),
         ]
 
     def __str__(self) -> str:
@@ -276,6 +259,3 @@ class ReferralStatusChange(StatusHistory.of(ReferralStatus)):
     class Meta(StatusHistory.Meta):
         verbose_name = _("referral status change")
         verbose_name_plural = _("referral status changes")
-
-    def __str__(self) -> str:
-        return f"{self.referral_id}: {self.from_status} → {self.to_status}"

@@ -236,9 +236,6 @@ class MentorStatusChange(StatusHistory.of(MentorStatus)):
         verbose_name = _("mentor status change")
         verbose_name_plural = _("mentor status changes")
 
-    def __str__(self) -> str:
-        return f"{self.profile_id}: {self.from_status} -> {self.to_status}"
-
 
 class MatchingWeights(models.Model):
     """Per-cohort weights of the compatibility components (points at full agreement).
@@ -549,9 +546,6 @@ class MatchStatusChange(StatusHistory.of(MatchStatus)):
     class Meta(StatusHistory.Meta):
         verbose_name = _("match status change")
         verbose_name_plural = _("match status changes")
-
-    def __str__(self) -> str:
-        return f"{self.match_id}: {self.from_status} -> {self.to_status}"
 
 
 class MatchEndRequest(models.Model):

@@ -17,7 +17,9 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from curriculum.models import CurriculumPage
+from semilla.constraints import choice_check
 from semilla.enums import City, DocumentType, Sector
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .enums import (
@@ -61,9 +63,7 @@ class Wave(models.Model):
                 condition=Q(due_on__gte=F("opens_on")) & Q(closes_on__gte=F("due_on")),
                 name="outcomes_wave_dates_in_order",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=WaveKind.values), name="outcomes_wave_kind_valid"
-            ),
+            choice_check("kind", WaveKind, name="outcomes_wave_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -110,14 +110,7 @@ class Response(models.Model):
     channel = models.CharField(
         _("answered how"), max_length=8, choices=ResponseChannel.choices, blank=True
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("taken by"),
-    )
+    recorded_by = actor_field(_("taken by"), on_delete=models.SET_NULL)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
@@ -305,9 +298,6 @@ class AlumniStatusChange(StatusHistory.of(AlumniStatus)):
         verbose_name = _("alumni status change")
         verbose_name_plural = _("alumni status changes")
 
-    def __str__(self) -> str:
-        return f"{self.alumnus_id}: {self.from_status} → {self.to_status}"
-
 
 class OutcomeSummary(models.Model):
     """The outcome figures' raw sums, kept per cohort, city, wave and breakdown value
@@ -362,14 +352,7 @@ class StoryConsent(models.Model):
     text_version = models.CharField(_("text version"), max_length=32)
     given_at = models.DateTimeField(_("given at"))
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("withdrawn by"),
-    )
+    withdrawn_by = actor_field(_("withdrawn by"), on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = _("story consent")
@@ -532,9 +515,7 @@ class AlumniEvent(models.Model):
     city = models.CharField(_("city"), max_length=32, choices=City.choices, blank=True)
     capacity = models.PositiveIntegerField(_("places"))
     accepted = models.PositiveIntegerField(_("places taken"), default=0, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = actor_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -596,9 +577,7 @@ class AlumniInvitation(models.Model):
         choices=InvitationStatus.choices,
         default=InvitationStatus.PENDING,
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    invited_by = actor_field(on_delete=models.SET_NULL)
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
@@ -622,10 +601,7 @@ class AlumniInvitation(models.Model):
                 | Q(kind=InvitationKind.MENTOR, event__isnull=True),
                 name="outcomes_invitation_event_iff_event_kind",
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=InvitationStatus.values),
-                name="outcomes_invitation_status_valid",
-            ),
+            choice_check("status", InvitationStatus, name="outcomes_invitation_status_valid"),
             models.CheckConstraint(
                 condition=Q(status=InvitationStatus.PENDING) | Q(answered_at__isnull=False),
                 name="outcomes_invitation_answered_has_time",

@@ -1,34 +1,21 @@
 """The outcomes screens of the staff console."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-from semilla.console import ListQuerysetMixin
+from semilla.console import ConsoleViewSet, limit_console_actions, register_menu_links
 
 from . import admin_views
 from .models import AlumniEvent, Alumnus, StoryPage, has_story_consent
 from .permissions import may_manage_surveys
 
-
-class ViewOnlyPolicy(ModelPermissionPolicy):
-    """Staff look at alumni here; a status changes only through its service (with its
-    history), from the status screen, and the card is the person's own."""
-
-    def user_has_permission(self, user, action):
-        if action != "view":
-            return False
-        return super().user_has_permission(user, action)
+# Staff look at alumni here; a status changes only through its service (with its history),
+# from the status screen, and the card is the person's own.
+limit_console_actions(Alumnus)
 
 
-register_permission_policy(Alumnus, ViewOnlyPolicy(Alumnus), exact_class=True)
-
-
-class AlumniViewSet(ListQuerysetMixin, ModelViewSet):
+class AlumniViewSet(ConsoleViewSet):
     model = Alumnus
     icon = "group"
     menu_label = _("Alumni")
@@ -38,19 +25,27 @@ class AlumniViewSet(ListQuerysetMixin, ModelViewSet):
     list_filter = ["status", "cohort", "listed"]
     search_fields = ["user__full_name", "business_name"]
     form_fields = ["status"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_select_related = ("user", "cohort")
 
 
+class AlumniEventViewSet(ConsoleViewSet):
+    """Alumni events: staff create them here, then invite alumni from the event's
+    "Invite and answers" screen."""
+
+    model = AlumniEvent
+    icon = "date"
+    menu_label = _("Alumni events")
+    menu_order = 166
+    add_to_admin_menu = True
+    list_display = ["title", "starts_at", "city", "capacity", "accepted"]
+    list_filter = ["city"]
+    search_fields = ["title"]
+    form_fields = ["title", "starts_at", "place", "link", "city", "capacity"]
+
+
 @hooks.register("register_admin_viewset")
-def register_alumni_viewset():
-    return AlumniViewSet("alumni")
-
-
-class SurveysMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_manage_surveys(request.user)
+def register_outcomes_viewsets():
+    return [AlumniViewSet("alumni"), AlumniEventViewSet("alumni_events")]
 
 
 @hooks.register("register_admin_urls")
@@ -82,55 +77,14 @@ def register_outcomes_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_surveys_menu_item():
-    return SurveysMenuItem(
-        _("Outcome surveys"), reverse("outcomes_rates"), icon_name="tasks", order=160
-    )
-
-
-class AlumniEventViewSet(ListQuerysetMixin, ModelViewSet):
-    """Alumni events: staff create them here, then invite alumni from the event's
-    "Invite and answers" screen."""
-
-    model = AlumniEvent
-    icon = "date"
-    menu_label = _("Alumni events")
-    menu_order = 166
-    add_to_admin_menu = True
-    list_display = ["title", "starts_at", "city", "capacity", "accepted"]
-    list_filter = ["city"]
-    search_fields = ["title"]
-    form_fields = ["title", "starts_at", "place", "link", "city", "capacity"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
-
-
-@hooks.register("register_admin_viewset")
-def register_alumni_event_viewset():
-    return AlumniEventViewSet("alumni_events")
-
-
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_manage_surveys(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_stories_menu_item():
-    return StaffMenuItem(
-        _("Success stories"), reverse("outcomes_stories"), icon_name="doc-full", order=167
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_mentor_invitations_menu_item():
-    return StaffMenuItem(
-        _("Alumni invitations"),
-        reverse("outcomes_mentor_invite"),
-        icon_name="user",
-        order=168,
-    )
+register_menu_links(
+    [
+        (_("Outcome surveys"), "outcomes_rates", "tasks", 160),
+        (_("Success stories"), "outcomes_stories", "doc-full", 167),
+        (_("Alumni invitations"), "outcomes_mentor_invite", "user", 168),
+    ],
+    shown_to=may_manage_surveys,
+)
 
 
 @hooks.register("before_publish_page")

@@ -2,18 +2,16 @@
 Money-moving actions (request, approve, record, reconcile) live on the grants desk, whose
 pages these screens link to, so every change goes through the services."""
 
-import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from semilla.console import ListQuerysetMixin
+from semilla.console import ConsoleViewSet, register_menu_links, status_filterset
 from semilla.permissions import has_any_role
 
 from .admin_payouts import CONFIRMERS, payout_held
@@ -43,37 +41,36 @@ class FundForm(WagtailAdminModelForm):
         fields = ["name", "donor", "description", "currency", "accepts_contributions"]
 
 
-class FundCreateView(CreateView):
+class BooksBudgetMixin:
+    """Saving a fund books the form's "add to the budget" amount in the ledger."""
+
     def save_instance(self):
-        instance = super().save_instance()
-        _book_budget(instance, self.form.cleaned_data.get("add_budget"), self.request.user)
-        return instance
+        fund = super().save_instance()
+        amount = self.form.cleaned_data.get("add_budget")
+        if amount:
+            post_entry(
+                fund=fund,
+                kind=EntryKind.BUDGET,
+                amount=amount,
+                actor=self.request.user,
+                memo="budget added in the console",
+            )
+        return fund
 
 
-class FundEditView(EditView):
-    def save_instance(self):
-        instance = super().save_instance()
-        _book_budget(instance, self.form.cleaned_data.get("add_budget"), self.request.user)
-        return instance
+class FundCreateView(BooksBudgetMixin, CreateView):
+    pass
 
 
-def _book_budget(fund, amount, actor):
-    if amount:
-        post_entry(
-            fund=fund,
-            kind=EntryKind.BUDGET,
-            amount=amount,
-            actor=actor,
-            memo="budget added in the console",
-        )
+class FundEditView(BooksBudgetMixin, EditView):
+    pass
 
 
-class FundViewSet(ListQuerysetMixin, ModelViewSet):
+class FundViewSet(ConsoleViewSet):
     model = Fund
     icon = "tasks"
     menu_label = _("Funds")
-    add_to_admin_menu = False
-    copy_view_enabled = False
+    inspect_view_enabled = False
     list_display = ["name", "donor", "currency"]
     search_fields = ["name", "donor"]
     add_view_class = FundCreateView
@@ -101,22 +98,11 @@ class DeskLinkColumn(Column):
         return context
 
 
-class GrantFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(choices=GrantStatus.choices, label=_("Status"))
-
-    class Meta:
-        model = Grant
-        fields = ["status", "fund"]
-
-
-class GrantViewSet(ListQuerysetMixin, ModelViewSet):
+class GrantViewSet(ConsoleViewSet):
     model = Grant
     icon = "doc-full"
     menu_label = _("Seed grants")
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    filterset_class = GrantFilterSet
+    filterset_class = status_filterset(Grant, GrantStatus, fields=["status", "fund"])
     search_fields = ["reference", "business_name"]
     list_display = [
         "reference",
@@ -137,24 +123,13 @@ class GrantViewSet(ListQuerysetMixin, ModelViewSet):
     list_select_related = ("grantee",)
 
 
-class DisbursementFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(choices=DisbursementStatus.choices, label=_("Status"))
-
-    class Meta:
-        model = Disbursement
-        fields = ["status", "rail"]
-
-
-class DisbursementViewSet(ListQuerysetMixin, ModelViewSet):
+class DisbursementViewSet(ConsoleViewSet):
     """Read-only list; approval actions are on the desk (four eyes, one service)."""
 
     model = Disbursement
     icon = "pick"
     menu_label = _("Disbursements")
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    filterset_class = DisbursementFilterSet
+    filterset_class = status_filterset(Disbursement, DisbursementStatus, fields=["status", "rail"])
     list_display = [
         "__str__",
         "tranche",
@@ -179,14 +154,6 @@ class DisbursementViewSet(ListQuerysetMixin, ModelViewSet):
     delete_view_enabled = False
 
     list_select_related = ("tranche__grant", "requested_by", "approved_by")
-
-
-class EventFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(choices=EventStatus.choices, label=_("Status"))
-
-    class Meta:
-        model = PitchEvent
-        fields = ["status"]
 
 
 class PitchEventForm(WagtailAdminModelForm):
@@ -223,13 +190,12 @@ class AwardTierForm(WagtailAdminModelForm):
         fields = ["event", "name", "rank_from", "rank_to", "amount"]
 
 
-class PitchEventViewSet(ListQuerysetMixin, ModelViewSet):
+class PitchEventViewSet(ConsoleViewSet):
     model = PitchEvent
     icon = "date"
     menu_label = _("Pitch events")
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    filterset_class = EventFilterSet
+    inspect_view_enabled = False
+    filterset_class = status_filterset(PitchEvent, EventStatus, fields=["status"])
     search_fields = ["title", "venue"]
     list_display = [
         "title",
@@ -249,12 +215,11 @@ class PitchEventViewSet(ListQuerysetMixin, ModelViewSet):
         return PitchEventForm
 
 
-class AwardTierViewSet(ListQuerysetMixin, ModelViewSet):
+class AwardTierViewSet(ConsoleViewSet):
     model = AwardTier
     icon = "list-ol"
     menu_label = _("Award tiers")
-    add_to_admin_menu = False
-    copy_view_enabled = False
+    inspect_view_enabled = False
     list_display = ["event", "name", "rank_from", "rank_to", "amount"]
     list_select_related = ("event",)
 
@@ -262,22 +227,11 @@ class AwardTierViewSet(ListQuerysetMixin, ModelViewSet):
         return AwardTierForm
 
 
-class PitchFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(choices=PitchStatus.choices, label=_("Status"))
-
-    class Meta:
-        model = Pitch
-        fields = ["event", "status"]
-
-
-class PitchViewSet(ListQuerysetMixin, ModelViewSet):
+class PitchViewSet(ConsoleViewSet):
     model = Pitch
     icon = "user"
     menu_label = _("Pitches")
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    filterset_class = PitchFilterSet
+    filterset_class = status_filterset(Pitch, PitchStatus, fields=["event", "status"])
     search_fields = ["business_name"]
     list_display = ["business_name", "event", "status", "running_order", "ask_amount"]
     form_fields = ["running_order"]
@@ -316,16 +270,11 @@ def register_payout_held_urls():
     return [path("pitchday/payout-held/", payout_held, name="pitchday_payout_held")]
 
 
-class PayoutHeldMenuItem(MenuItem):
-    def is_shown(self, request):
-        return has_any_role(request.user, CONFIRMERS)
+def _may_confirm_payouts(user) -> bool:
+    return has_any_role(user, CONFIRMERS)
 
 
-@hooks.register("register_admin_menu_item")
-def register_payout_held_link():
-    return PayoutHeldMenuItem(
-        _("Payout details to confirm"),
-        reverse("pitchday_payout_held"),
-        icon_name="warning",
-        order=302,
-    )
+register_menu_links(
+    [(_("Payout details to confirm"), "pitchday_payout_held", "warning", 302)],
+    shown_to=_may_confirm_payouts,
+)

@@ -9,12 +9,23 @@ this through ``ConsoleIndexView``, which ``ListQuerysetMixin`` installs on a vie
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from functools import partial
+
+import django_filters
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from semilla.privacy import audit_access
 
@@ -217,3 +228,70 @@ class ListQuerysetMixin:
         if self.list_prefetch_related:
             queryset = queryset.prefetch_related(*self.list_prefetch_related)
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class ConsoleViewSet(ListQuerysetMixin, ModelViewSet):
+    """A console listing of one model (``ListQuerysetMixin``), with an inspect page for
+    one row and no copy button: what most of the apps' viewsets want."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class ActionsPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions, limited to ``actions``: what the console may do with
+    these rows; everything else changes them through their services."""
+
+    def __init__(self, model, *, actions: Iterable[str]) -> None:
+        super().__init__(model)
+        self.actions = frozenset(actions)
+
+    def user_has_permission(self, user, action):
+        if action not in self.actions:
+            return False
+        return super().user_has_permission(user, action)
+
+
+def limit_console_actions(*models, actions: Iterable[str] = ("view",)) -> None:
+    """Staff may only do ``actions`` (by default: look) with these models in the console."""
+    for model in models:
+        register_permission_policy(model, ActionsPolicy(model, actions=actions), exact_class=True)
+
+
+class ShownToMenuItem(MenuItem):
+    """A console menu item shown to the people for whom ``shown_to(user)`` is true (the
+    same question the page's view asks)."""
+
+    def __init__(self, label, url, *, shown_to: Callable[..., bool], **kwargs) -> None:
+        super().__init__(label, url, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request):
+        return self.shown_to(request.user)
+
+
+def menu_link(
+    label, url_name: str, *, icon: str, order: int, shown_to: Callable[..., bool]
+) -> ShownToMenuItem:
+    """The menu item of a console page named ``url_name``."""
+    return ShownToMenuItem(label, reverse(url_name), icon_name=icon, order=order, shown_to=shown_to)
+
+
+def register_menu_links(
+    links: Iterable[tuple[object, str, str, int]], *, shown_to: Callable[..., bool]
+) -> None:
+    """One item of the console's main menu for each ``(label, URL name, icon, order)``
+    (Wagtail's menu hook takes one item per function)."""
+    for label, url_name, icon, order in links:
+        hooks.register(
+            "register_admin_menu_item",
+            partial(menu_link, label, url_name, icon=icon, order=order, shown_to=shown_to),
+        )
+
+
+def status_filterset(model, choices: type, *, fields: Iterable[str]) -> type[WagtailFilterSet]:
+    """A listing's filters (``fields``) whose ``status`` offers the labels of ``choices``
+    (the status enum) rather than the raw values."""
+    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+    status = django_filters.ChoiceFilter(choices=choices.choices, label=gettext_lazy("Status"))
+    return type(f"{model.__name__}FilterSet", (WagtailFilterSet,), {"status": status, "Meta": meta})

@@ -187,7 +187,8 @@ class StatusHistory(models.Model):
 
     Each owner model has its own concrete table (its foreign key differs). ``actor`` is
     PROTECT: an account that moved something is never deleted (erasure anonymises it),
-    so the trail never loses its actor. ``from_status`` is blank for a creation."""
+    so the trail never loses its actor. ``from_status`` is blank for a creation. A row reads
+    as "<owner id>: from → to" (the owner: its first foreign key other than ``actor``)."""
 
     from_status = models.CharField(_("from"), max_length=20, blank=True)
     to_status = models.CharField(_("to"), max_length=20, blank=True)
@@ -209,7 +210,16 @@ class StatusHistory(models.Model):
         verbose_name_plural = _("status changes")
 
     def __str__(self) -> str:
-        return f"{self.from_status or '·'} → {self.to_status}"
+        moved = f"{self.from_status or '·'} → {self.to_status}"
+        owner = next(
+            (
+                f
+                for f in self._meta.concrete_fields
+                if isinstance(f, models.ForeignKey) and f.name != "actor"
+            ),
+            None,
+        )
+        return moved if owner is None else f"{getattr(self, owner.attname)}: {moved}"
 
     @classmethod
     def of(cls, choices: type[models.TextChoices]) -> type[StatusHistory]:

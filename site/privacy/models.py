@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..constraints import choice_check
+from ..fields import actor_field
 from ..transitions import StatusHistory
 from .enums import (
     DataExportStatus,
@@ -106,14 +108,7 @@ class DataRequest(models.Model):
     extended = models.BooleanField(_("deadline extended"), default=False)
     response = models.TextField(_("answer to the person"), blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        USER,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("resolved by"),
-    )
+    resolved_by = actor_field(_("resolved by"), on_delete=models.SET_NULL)
     reminded_on = models.DateField(_("last reminder"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -121,13 +116,8 @@ class DataRequest(models.Model):
         verbose_name_plural = _("data requests")
         ordering = ["due_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=DataRequestKind.values), name="privacy_request_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=DataRequestStatus.values),
-                name="privacy_request_status_valid",
-            ),
+            choice_check("kind", DataRequestKind, name="privacy_request_kind_valid"),
+            choice_check("status", DataRequestStatus, name="privacy_request_status_valid"),
             models.CheckConstraint(
                 condition=Q(status__in=["received", "in_progress"]) | Q(resolved_at__isnull=False),
                 name="privacy_request_resolved_has_time",
@@ -155,9 +145,6 @@ class DataRequestEvent(StatusHistory.of(DataRequestStatus)):
     class Meta(StatusHistory.Meta):
         verbose_name = _("data request change")
         verbose_name_plural = _("data request changes")
-
-    def __str__(self) -> str:
-        return f"{self.request_id}: {self.from_status} → {self.to_status}"
 
 
 class AccessAudit(models.Model):
@@ -205,9 +192,7 @@ class BulkAccessAlert(models.Model):
     people = models.PositiveIntegerField(_("people"))
     created_at = models.DateTimeField(_("raised at"), default=timezone.now)
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    acknowledged_by = actor_field(on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = _("bulk access alert")

@@ -1,22 +1,13 @@
 """Data-protection screens in the staff console (imported from semilla.wagtail_hooks)."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from ..console import menu_link
 from . import admin_views
 from .permissions import is_data_protection, may_view_consents
-
-
-class DataProtectionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_data_protection(request.user)
-
-
-class ConsentsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_view_consents(request.user)
 
 
 class DataProtectionSubmenu(SubmenuMenuItem):
@@ -51,24 +42,20 @@ def register_privacy_urls():
 @hooks.register("register_admin_menu_item")
 def register_data_protection_menu():
     items = [
-        DataProtectionMenuItem(
-            _("Data requests"), reverse("privacy_admin_requests"), icon_name="mail", order=10
-        ),
-        DataProtectionMenuItem(
-            _("Access audit"), reverse("privacy_admin_audit"), icon_name="view", order=20
-        ),
-        DataProtectionMenuItem(
-            _("Bulk access alerts"), reverse("privacy_admin_alerts"), icon_name="warning", order=30
-        ),
-        DataProtectionMenuItem(
-            _("Erasure log"), reverse("privacy_admin_erasures"), icon_name="bin", order=40
-        ),
-        ConsentsMenuItem(
-            _("Consent records"),
-            reverse("privacy_admin_consents"),
-            icon_name="clipboard-list",
-            order=50,
-        ),
+        menu_link(label, url_name, icon=icon, order=order, shown_to=shown_to)
+        for label, url_name, icon, order, shown_to in [
+            (_("Data requests"), "privacy_admin_requests", "mail", 10, is_data_protection),
+            (_("Access audit"), "privacy_admin_audit", "view", 20, is_data_protection),
+            (_("Bulk access alerts"), "privacy_admin_alerts", "warning", 30, is_data_protection),
+            (_("Erasure log"), "privacy_admin_erasures", "bin", 40, is_data_protection),
+            (
+                _("Consent records"),
+                "privacy_admin_consents",
+                "clipboard-list",
+                50,
+                may_view_consents,
+            ),
+        ]
     ]
     return DataProtectionSubmenu(
         _("Data protection"), Menu(items=items), icon_name="lock", order=160
