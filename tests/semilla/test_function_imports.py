@@ -32,7 +32,7 @@ PENDING = {
     "community/apps.py": 7,
     "community/demo.py": 10,
     "community/links.py": 1,
-    "community/loader.py": 3,
+    "community/loader.py": 2,
     "community/models.py": 2,
     "community/panels.py": 5,
     "community/permissions.py": 4,
