@@ -123,7 +123,11 @@ def _report_created(report: Report) -> Report:
         notify(
             user=staff,
             template="conversations/staff_new_report",
-            context={"report_id": report.pk, "kind": report.kind},
+            context={
+                "report_id": report.pk,
+                "kind": report.kind,
+                "url": reverse("conversations_report", kwargs={"pk": report.pk}),
+            },
             key=f"report-new:{report.pk}:{staff.pk}",
             kind=MessageKind.ACCOUNT,
         )
@@ -267,6 +271,7 @@ def _check_no_show_pattern(*, profile: MentorProfile) -> None:
                 "mentor": current.user.get_full_name(),
                 "count": count,
                 "days": conf.no_show_window_days(),
+                "url": reverse("conversations_reports"),
             },
             key=f"mentor-paused:{current.pk}:{current.new_matches_paused_at}:{staff.pk}",
             kind=MessageKind.ACCOUNT,

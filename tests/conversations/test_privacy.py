@@ -41,3 +41,27 @@ def test_erasure_removes_the_persons_words_and_keeps_the_other_persons():
         [(mentee.pk, "", True), (mentor.pk, "Gracias 0", False)]
     )
     assert Report.objects.get(pk=report.pk).text == ""
+
+
+def test_retention_removes_an_inactive_persons_words_after_the_warning():
+    import datetime
+
+    from django.utils import timezone
+
+    from semilla.privacy.models import InactivityNotice
+
+    match = active_match()
+    mentee, mentor = match.participant.user, match.mentor.user
+    add_messages(match, 1, sender=mentee, body="Mi número es 300")
+    add_messages(match, 1, sender=mentor, body="Gracias")
+    long_ago = timezone.now() - datetime.timedelta(days=800)
+    type(mentee).objects.filter(pk=mentee.pk).update(last_login=long_ago)
+    InactivityNotice.objects.create(
+        user=mentee,
+        warned_at=long_ago,
+        removal_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    assert privacy.inactive_accounts_remove() == 1
+    assert sorted(Message.objects.values_list("sender", "body", "body_removed")) == sorted(
+        [(mentee.pk, "", True), (mentor.pk, "Gracias 0", False)]
+    )

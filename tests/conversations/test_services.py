@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from conversations import services
@@ -120,6 +121,21 @@ def test_no_show_report_by_the_mentee_names_the_mentor_and_alerts_staff(staff_us
     assert _notices(staff_user, "conversations/staff_new_report") == 1
 
 
+def test_new_report_mail_links_to_the_report_in_the_console_on_this_site(
+    staff_user, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://semilla.example.org/"
+    match = active_match()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.no_show_report(
+            booking=past_session(match), reporter=match.participant.user
+        )
+    path = reverse("conversations_report", kwargs={"pk": report.pk})
+    notice = Notification.objects.get(user=staff_user, template="conversations/staff_new_report")
+    [mail] = [m for m in mailoutbox if m.to == [staff_user.email]]
+    assert (notice.url, f"https://semilla.example.org{path}" in mail.body) == (path, True)
+
+
 def test_no_show_report_by_the_mentor_names_the_mentee():
     match = active_match()
     report = services.no_show_report(booking=past_session(match), reporter=match.mentor.user)
@@ -232,6 +248,8 @@ def test_second_confirmed_no_show_pauses_new_matches_and_alerts_staff(staff_user
         "2 inasistencias confirmadas en 90 días",
     )
     assert _notices(staff_user, "conversations/staff_mentor_paused") == 1
+    notice = Notification.objects.get(user=staff_user, template="conversations/staff_mentor_paused")
+    assert notice.url == reverse("conversations_reports")
 
 
 def test_no_shows_outside_the_window_or_dismissed_do_not_pause(staff_user):

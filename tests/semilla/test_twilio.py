@@ -131,6 +131,17 @@ def test_status_callback_replayed_and_out_of_order_change_nothing(
     assert (row.status, row.status_at) == ("read", first_time)
 
 
+def test_webhooks_are_rate_limited_per_client_address(client, fake_twilio, sent_whatsapp, settings):
+    settings.SEMILLA_RATE_LIMITS = {**settings.SEMILLA_RATE_LIMITS, "twilio_webhook": (1, 3600)}
+    first = _post(client, fake_twilio.callback(sent_whatsapp, "delivered"))
+    second = _post(client, fake_twilio.callback(sent_whatsapp, "read"))
+    assert (first.status_code, second.status_code, OutboxMessage.objects.get().status) == (
+        204,
+        429,
+        "delivered",
+    )
+
+
 def test_stop_reply_opts_out_at_once_and_later_messages_come_by_email(
     client, fake_twilio, sent_whatsapp, entrepreneur, mailoutbox, django_capture_on_commit_callbacks
 ):
