@@ -649,7 +649,7 @@ class Booking(models.Model):
     """A mentoring session booked in a free slot of the mentor, or proposed by the
     mentor and waiting for the mentee (``proposed``). At most one active (confirmed or
     proposed) booking per mentor and start (database constraint); overlaps for the
-    mentor or the mentee are refused under row locks (session_services)."""
+    mentor or the mentee are refused under row locks (mentors.services.bookings)."""
 
     match = models.ForeignKey(Match, on_delete=models.PROTECT, related_name="bookings")
     mentor = models.ForeignKey(MentorProfile, on_delete=models.PROTECT, related_name="bookings")

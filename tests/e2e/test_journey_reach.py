@@ -52,7 +52,7 @@ def test_mentee_phone_booking_whatsapp_reminder_message_no_show_and_staff_triage
     from conversations.models import Message, Report
     from mentors.enums import MatchStatus
     from mentors.models import Booking, MentorProfile, WeeklyAvailability
-    from mentors.session_services import send_due_reminders
+    from mentors.services import send_due_reminders
     from tests.factories import make_user
     from tests.factories.mentors import MatchFactory
 
