@@ -47,7 +47,7 @@ lint: $(STAMP)
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
 TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.service_call \
 	-m semilla.privacy.services -m semilla.privacy.selectors \
-	-m semilla.reporting.selectors -p cohorts.services -m cohorts.selectors \
+	-m semilla.reporting.selectors -p cohorts.services -m cohorts.selectors -m cohorts.checks \
 	-m curriculum.services -m curriculum.selectors -m curriculum.permissions -m curriculum.offline -p mentors.services -m mentors.selectors \
 	-m semilla.notification_services -m semilla.notification_selectors \
 	-p pitchday.services -p pitchday.selectors -m pitchday.permissions -m pitchday.money \

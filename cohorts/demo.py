@@ -33,7 +33,9 @@ from .enums import (
     ApplicationStatus,
     ApplicationStep,
     AssignmentStatus,
+    Availability,
     BusinessStage,
+    CohortFormat,
     ConflictKind,
     Decision,
     Nationality,
@@ -171,6 +173,25 @@ COHORTS = [
     (City.RIOHACHA, "Cohorte 1 · Riohacha", "open"),
     ("virtual", "Cohorte virtual · Todo el país", "open"),
 ]
+#: How each demo cohort meets (the others are in person): the texts follow the format.
+FORMATS = {"virtual": CohortFormat.VIRTUAL, City.CALI: CohortFormat.MIXED}
+DESCRIPTIONS_BY_FORMAT = {
+    CohortFormat.IN_PERSON: (
+        "Doce semanas de talleres presenciales los sábados, una mentora o un mentor "
+        "voluntario y un día de pitch con capital semilla de hasta $4.000.000 por "
+        "emprendimiento."
+    ),
+    CohortFormat.MIXED: (
+        "Doce semanas de talleres, unos presenciales y otros en línea, una mentora o un "
+        "mentor voluntario y un día de pitch con capital semilla de hasta $4.000.000 por "
+        "emprendimiento."
+    ),
+    CohortFormat.VIRTUAL: (
+        "Doce semanas de talleres en línea que puedes seguir desde el celular, una mentora "
+        "o un mentor voluntario por videollamada y un día de pitch con capital semilla de "
+        "hasta $4.000.000 por emprendimiento."
+    ),
+}
 #: How many applications of each status each phase gets.
 MIX = {
     "active": {S.CONFIRMED: 14, S.DECLINED: 2, S.EXPIRED: 1, S.REJECTED: 8, S.WITHDRAWN: 2},
@@ -384,16 +405,14 @@ class _Seeder:
             .replace(" ", "-")
             .translate(str.maketrans("áéíóúñ", "aeioun"))
         )
+        cohort_format = FORMATS.get(city, CohortFormat.IN_PERSON)
         return Cohort.objects.create(
             programme=self.programme,
             name=name,
             slug=slug,
             city=city,
-            description=(
-                "Doce semanas de talleres presenciales los sábados, una mentora o "
-                "un mentor voluntario y un día de pitch con capital semilla de hasta "
-                "$4.000.000 por emprendimiento."
-            ),
+            format=cohort_format,
+            description=DESCRIPTIONS_BY_FORMAT[cohort_format],
             starts_on=starts,
             ends_on=starts + 84 * day,
             seats=25 if phase != "open" else 30,
@@ -528,6 +547,10 @@ class _Seeder:
                 ]
             ),
             motivation=rng.choice(MOTIVATIONS),
+            # its own stream, so the rest of the demo stays as it was
+            availability=sorted(
+                random.Random(user.email).sample(Availability.values, k=2)  # noqa: S311
+            ),
             consent_given_at=submitted,
             submitted_at=submitted,
             needs_document_check=document == DocumentType.IN_PROCESS and status != S.DRAFT,

@@ -12,6 +12,25 @@ VIRTUAL = "virtual"
 COHORT_CITY_CHOICES = [*City.choices, (VIRTUAL, pgettext_lazy("cohort city", "Virtual"))]
 
 
+class CohortFormat(models.TextChoices):
+    """How a cohort meets: it drives what the cohort page, the application and the
+    e-mails promise (a virtual cohort never promises in-person workshops)."""
+
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", pgettext_lazy("cohort format", "Virtual")
+    MIXED = "mixed", _("Mixed: in person and online")
+
+
+class Availability(models.TextChoices):
+    """Coarse weekly availability, asked in the application and read by mentor matching
+    (mentors.enums re-exports it; detailed slots are set later)."""
+
+    WEEKDAY_MORNING = "weekday_morning", _("Weekday mornings")
+    WEEKDAY_AFTERNOON = "weekday_afternoon", _("Weekday afternoons")
+    WEEKDAY_EVENING = "weekday_evening", _("Weekday evenings")
+    WEEKEND = "weekend", _("Weekends")
+
+
 class CohortLanguage(models.TextChoices):
     SPANISH = "es", "Español"
     ENGLISH = "en", "English"

@@ -4,14 +4,24 @@ import datetime
 
 from django import forms
 from django.db.models import BLANK_CHOICE_DASH
-from django.utils import timezone
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from semilla import upload_pipeline
 from semilla.enums import METRO_AREAS, City, DocumentType, PopulationGroup, Sector, Skill
 from semilla.upload_pipeline import UploadField
 
-from .enums import BusinessStage, CohortLanguage, ConflictKind, Decision, DocumentKind
+from . import checks
+from .enums import (
+    ApplicationStep,
+    Availability,
+    BusinessStage,
+    CohortLanguage,
+    ConflictKind,
+    Decision,
+    DocumentKind,
+    Nationality,
+)
 from .models import Application
 
 OTHER_PLACE = "Otro"
@@ -32,13 +42,9 @@ class DateInput(forms.DateInput):
 
 
 def _validate_birth_date(value: datetime.date | None) -> None:
-    if value is None:
-        return
-    today = timezone.localdate()
-    if value > today:
-        raise forms.ValidationError(_("The date of birth cannot be in the future."))
-    if value.year < today.year - 100:
-        raise forms.ValidationError(_("Check the year of your date of birth."))
+    message = checks.birth_date_problem(value)
+    if message:
+        raise forms.ValidationError(message)
 
 
 class PrescreenForm(forms.Form):
@@ -65,17 +71,37 @@ class PrescreenForm(forms.Form):
     )
     sector = forms.ChoiceField(label=_("What does your business do?"), choices=Sector.choices)
 
+    def clean(self):
+        cleaned = super().clean()
+        message = checks.document_problem(
+            population_group=cleaned.get("population_group", ""),
+            # nationality is asked in the application: a cédula may be a dual national's
+            nationality=Nationality.DUAL,
+            document_type=cleaned.get("document_type", ""),
+        )
+        if message:
+            self.add_error("document_type", message)
+        return cleaned
+
 
 class StepForm(forms.ModelForm):
     """One step of the application form. Every step form derives from this, so each gets
     the draft mode of "save and continue later" for free: bound with ``draft=True`` no
-    field is required, every field that is valid is kept (empty ones too) and a field
-    whose value is invalid is left as it was and named for the person. Full validation
-    (required fields, then ``application_submit``) happens at "continue" and at submit."""
+    field is required and no answer is judged (``checks``): a value is kept in its field
+    when it can be stored there, and as typed (``raw_data``) when it cannot, so nothing
+    typed is lost. Full validation (required fields and ``checks.answer_problems``)
+    happens at "continue", and ``application_submit`` runs the same checks."""
+
+    step: str = ""
 
     def __init__(self, *args, draft: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.draft = draft
+        instance = kwargs.get("instance")
+        raw = getattr(instance, "draft_raw", None) or {}
+        if not self.is_bound:
+            # what was typed last time but could not be stored is shown again as typed
+            self.initial.update({k: v for k, v in raw.items() if k in self.Meta.fields})
 
     def full_clean(self):
         if self.draft:
@@ -84,20 +110,41 @@ class StepForm(forms.ModelForm):
                 field.required = False
         super().full_clean()
 
+    def clean(self):
+        cleaned = super().clean()
+        if not self.draft:
+            values = {**model_to_dict(self.instance, fields=self.Meta.fields), **cleaned}
+            for name, message in checks.answer_problems(self.step, values):
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
     def kept_data(self) -> dict:
-        """The values to store: every field of the step that passed validation."""
+        """The values to store: every field of the step whose value can be stored."""
         self.is_valid()
         return {
             name: self.cleaned_data[name] for name in self.Meta.fields if name not in self.errors
         }
 
+    def raw_data(self) -> dict:
+        """The values as typed of the fields that cannot be stored (text, or a list of
+        texts for a multiple choice)."""
+        self.is_valid()
+        raw = {}
+        for name in self.Meta.fields:
+            if name in self.errors:
+                value = self[name].data
+                raw[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+        return raw
+
     def dropped_labels(self) -> list[str]:
-        """Labels (in the person's language) of the fields whose value was not valid."""
+        """Labels (in the person's language) of the fields kept as typed only."""
         self.is_valid()
         return [str(self.fields[name].label) for name in self.Meta.fields if name in self.errors]
 
 
 class AboutForm(StepForm):
+    step = ApplicationStep.ABOUT
     municipality = forms.ChoiceField(label=_("Where do you live?"), choices=municipality_choices)
 
     class Meta:
@@ -123,27 +170,43 @@ class AboutForm(StepForm):
             self.fields[name].required = True
         for name in ["population_group", "sex", "nationality", "document_type"]:
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
+        self._narrow_documents()
         for name in ["sex", "nationality", "document_type"]:  # "Elige…" first
             self.fields[name].choices = [*BLANK_CHOICE_DASH, *self.fields[name].choices]
 
-    def clean_birth_date(self):
-        value = self.cleaned_data["birth_date"]
-        _validate_birth_date(value)
-        return value
+    def _narrow_documents(self) -> None:
+        """Offer only the documents that go with the declared status: the one posted, else
+        the one stored (the pre-screen asked it), so the page needs no JavaScript. A
+        document chosen before the status changed stays listed, so the mismatch is shown
+        and explained rather than silently dropped."""
+        if self.is_bound:
+            group = self.data.get(self.add_prefix("population_group"), "")
+            nationality = self.data.get(self.add_prefix("nationality"), "")
+        else:
+            group, nationality = self.instance.population_group, self.instance.nationality
+        if group not in PopulationGroup.values:
+            return
+        allowed = set(checks.documents_for(population_group=group, nationality=nationality))
+        current = self.instance.document_type
+        self.fields["document_type"].choices = [
+            c for c in self.fields["document_type"].choices if c[0] in allowed or c[0] == current
+        ]
+        labels = ", ".join(
+            str(DocumentType(d).label)
+            for d in checks.documents_for(population_group=group, nationality=nationality)
+        )
+        self.fields["document_type"].help_text = _(
+            "For “%(group)s”: %(documents)s. Changed your answer above? Save, and the list "
+            "follows it."
+        ) % {"group": PopulationGroup(group).label, "documents": labels}
 
     def clean_phone(self):
-        value = self.cleaned_data["phone"].strip()
-        digits = [c for c in value if c.isdigit()]
-        if value and (
-            len(digits) < 7 or len(digits) > 15 or any(c not in "0123456789+ -()" for c in value)
-        ):
-            raise forms.ValidationError(
-                _("Write a phone number with digits only, e.g. +57 300 123 4567.")
-            )
-        return value
+        return self.cleaned_data["phone"].strip()
 
 
 class BusinessForm(StepForm):
+    step = ApplicationStep.BUSINESS
+
     class Meta:
         model = Application
         fields = ["business_name", "business_stage", "sector", "description", "employees"]
@@ -167,6 +230,7 @@ class BusinessForm(StepForm):
 
 
 class NeedsForm(StepForm):
+    step = ApplicationStep.NEEDS
     needs = forms.MultipleChoiceField(
         label=_("What do you need help with?"),
         choices=Skill.choices,
@@ -178,10 +242,24 @@ class NeedsForm(StepForm):
         choices=CohortLanguage.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    availability = forms.MultipleChoiceField(
+        label=_("When can you usually meet a mentor?"),
+        choices=Availability.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("We use it to match you with a mentor who can meet at the same times."),
+    )
 
     class Meta:
         model = Application
-        fields = ["needs", "languages", "preferred_mode", "mentoring_preferences", "motivation"]
+        fields = [
+            "needs",
+            "languages",
+            "preferred_mode",
+            "availability",
+            "mentoring_preferences",
+            "motivation",
+        ]
         widgets = {
             "preferred_mode": forms.RadioSelect,
             "mentoring_preferences": forms.Textarea(attrs={"rows": 3}),
@@ -195,12 +273,6 @@ class NeedsForm(StepForm):
         self.fields["preferred_mode"].choices = [
             c for c in self.fields["preferred_mode"].choices if c[0] != ""
         ]
-
-    def clean_needs(self):
-        value = self.cleaned_data["needs"]
-        if len(value) > 3:
-            raise forms.ValidationError(_("Choose at most three."))
-        return value
 
 
 class DocumentForm(forms.Form):

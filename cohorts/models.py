@@ -21,10 +21,13 @@ from semilla.transitions import StatusHistory
 
 from .enums import (
     COHORT_CITY_CHOICES,
+    VIRTUAL,
     ApplicationStatus,
     ApplicationStep,
     AssignmentStatus,
+    Availability,
     BusinessStage,
+    CohortFormat,
     CohortLanguage,
     ConflictKind,
     Decision,
@@ -119,6 +122,16 @@ class Cohort(models.Model):
     city = models.CharField(_("city"), max_length=32, choices=COHORT_CITY_CHOICES)
     language = models.CharField(
         _("language"), max_length=2, choices=CohortLanguage.choices, default=CohortLanguage.SPANISH
+    )
+    format = models.CharField(
+        _("format"),
+        max_length=16,
+        choices=CohortFormat.choices,
+        default=CohortFormat.IN_PERSON,
+        help_text=_(
+            "How the cohort meets. It decides what the cohort page, the application and "
+            "the e-mails promise. A cohort whose city is “Virtual” is virtual."
+        ),
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
@@ -225,10 +238,23 @@ class Cohort(models.Model):
             models.CheckConstraint(
                 condition=Q(closes_at__gt=F("opens_at")), name="cohorts_cohort_closes_after_open"
             ),
+            models.CheckConstraint(
+                condition=Q(format__in=CohortFormat.values), name="cohorts_cohort_format_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(city=VIRTUAL) | Q(format=CohortFormat.VIRTUAL),
+                name="cohorts_cohort_virtual_city_is_virtual",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # a cohort in the "Virtual" city meets online (a database constraint guards it too)
+        if self.city == VIRTUAL:
+            self.format = CohortFormat.VIRTUAL
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("cohorts:detail", kwargs={"slug": self.slug})
@@ -241,6 +267,8 @@ class Cohort(models.Model):
             errors["closes_at"] = _("Applications must close after they open.")
         if self.seats is not None and self.seats < self.seats_confirmed:
             errors["seats"] = _("There are already more confirmed participants than that.")
+        if self.city == VIRTUAL and self.format != CohortFormat.VIRTUAL:
+            errors["format"] = _("A cohort whose city is “Virtual” can only be virtual.")
         if self.max_age is not None and self.max_age < self.min_age:
             errors["max_age"] = _("The maximum age cannot be below the minimum age.")
         if self.target_mix:
@@ -258,7 +286,17 @@ class Cohort(models.Model):
 
     @property
     def is_virtual(self) -> bool:
-        return self.city == "virtual"
+        """Where the cohort is: online, for people anywhere (no city)."""
+        return self.city == VIRTUAL
+
+    def format_context(self) -> dict[str, str]:
+        """What the e-mails need to say how the cohort meets (cohorts/_format_note.txt)."""
+        return {"cohort_format": self.format, "cohort_city": str(self.get_city_display())}
+
+    @property
+    def meets_in_person(self) -> bool:
+        """The cohort has in-person sessions (in person or mixed)."""
+        return self.format != CohortFormat.VIRTUAL
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -330,6 +368,17 @@ class Application(models.Model):
         _("anything we should know for mentoring"), max_length=1000, blank=True
     )
     motivation = models.TextField(_("why do you want to join?"), max_length=2000, blank=True)
+    availability = models.JSONField(
+        _("when you can usually meet a mentor"),
+        default=list,
+        blank=True,
+        help_text=_("Read by mentor matching."),
+    )
+
+    #: "Save and continue later" keeps what was typed even when it cannot be stored in
+    #: its field (a date that is not a date, a number in words): field name -> the text
+    #: (or list of texts) as typed. The step shows it again; submit refuses until fixed.
+    draft_raw = models.JSONField(_("answers not saved yet"), default=dict, blank=True)
 
     # Consent and submission
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
@@ -406,6 +455,10 @@ class Application(models.Model):
         """The needs as a person reads them ("Finanzas, Mercadeo"), never their codes."""
         labels = dict(Skill.choices)
         return ", ".join(str(labels.get(code, code)) for code in self.needs)
+
+    def get_availability_display(self) -> str:
+        labels = dict(Availability.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.availability)
 
     def get_languages_display(self) -> str:
         labels = dict(CohortLanguage.choices)

@@ -23,6 +23,7 @@ from semilla.enums import Role
 from semilla.pagecache_middleware import serve_cached
 from semilla.permissions import has_verified_email, is_signed_in, role_required
 from semilla.privacy import audit_access
+from semilla.privacy.selectors import live_policy_page
 from semilla.service_call import call_service
 from semilla.uploads import refused_upload
 
@@ -267,7 +268,7 @@ def application_step(request, pk, step):
         elif form.is_valid():
             data = {name: form.cleaned_data[name] for name in form.Meta.fields}
             saved = services.application_save_step(
-                application=application, step=step, data=data, actor=request.user
+                application=application, step=step, data=data, raw={}, actor=request.user
             )
             if saved.refused:
                 _explain_refusal(request, saved)
@@ -283,40 +284,39 @@ def application_step(request, pk, step):
 
 
 def _save_draft(request, application, step, form_class, context):
-    """ "Save and continue later" on an incomplete or partly invalid step: keep every valid
-    value (empty ones too), keep the previous answer where the value is invalid and name
-    that field. Nothing else is lost; "continue" and submit still check everything."""
+    """ "Save and continue later" on an incomplete step: store every answer as it is (no
+    check but what its field can hold) and keep, as typed, an answer its field cannot
+    hold. Nothing typed is lost; "continue" and submit check everything."""
     form = form_class(request.POST, instance=application, draft=True)
     saved = services.application_save_step(
         application=application,
         step=step,
         data=form.kept_data(),
+        raw=form.raw_data(),
         actor=request.user,
         draft=True,
     )
     if saved.refused:
         _explain_refusal(request, saved)
+        return redirect("cohorts:step", pk=application.pk, step=step)
     dropped = form.dropped_labels()
     if dropped:
         messages.warning(
             request,
             _(
-                "Your draft is saved, except for these answers, which are not valid and "
-                "keep their previous value: %(fields)s. Correct them here or later."
+                "Your draft is saved as you left it. These answers are kept as you typed "
+                "them, but they are not valid yet: %(fields)s. Correct them before sending."
             )
             % {"fields": ", ".join(dropped)},
         )
-        context["form"] = form
-        return render(request, "cohorts/application_step.html", context)
-    if saved.refused:
-        return redirect("cohorts:step", pk=application.pk, step=step)
-    messages.success(
-        request,
-        _(
-            "Saved as you left it. You can continue later from any device; before "
-            "sending, complete what is still missing."
-        ),
-    )
+    else:
+        messages.success(
+            request,
+            _(
+                "Saved as you left it. You can continue later from any device; before "
+                "sending, complete what is still missing."
+            ),
+        )
     return redirect("cohorts:mine")
 
 
@@ -414,7 +414,8 @@ def _consent_step(request, application, context):
             return redirect(application.get_absolute_url())
     context.update(
         form=form,
-        missing=services.application_missing(application=application),
+        problems=services.application_problems(application=application),
+        policy=live_policy_page(language=request.LANGUAGE_CODE),
         documents=[d for d in application.documents.all() if not d.deleted_at],
     )
     return render(request, "cohorts/application_step.html", context, status=status)

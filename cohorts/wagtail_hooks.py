@@ -144,7 +144,7 @@ class CohortViewSet(ListQuerysetMixin, ModelViewSet):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("city"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("format"), FieldPanel("language")]),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldRowPanel([FieldPanel("seats"), FieldPanel("offer_days")]),

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+# asked in the application (cohorts), read by matching: one list of choices for both
+from cohorts.enums import Availability as Availability
 from semilla.transitions import StatusMachine
 
 
@@ -31,15 +33,6 @@ MENTOR = StatusMachine(
     history="mentors.MentorStatusChange",
     history_fk="profile",
 )
-
-
-class Availability(models.TextChoices):
-    """Coarse weekly availability used by matching (detailed slots are set later)."""
-
-    WEEKDAY_MORNING = "weekday_morning", _("Weekday mornings")
-    WEEKDAY_AFTERNOON = "weekday_afternoon", _("Weekday afternoons")
-    WEEKDAY_EVENING = "weekday_evening", _("Weekday evenings")
-    WEEKEND = "weekend", _("Weekends")
 
 
 class RunStatus(models.TextChoices):

@@ -134,7 +134,9 @@ def participant_facts(*, participants: Iterable[Participant]) -> list[Participan
                 needs=tuple(app.needs or ()),
                 languages=frozenset(app.languages or ()) or frozenset({cohort.language}),
                 mode=app.preferred_mode or "",
-                availability=frozenset(availability.get(p.pk, ())),
+                # asked in the application (before matching); a later answer on the
+                # mentee's page, when there is one, is the newer word
+                availability=frozenset(availability.get(p.pk) or app.availability or ()),
                 preference_words=normalise_words(app.mentoring_preferences or ""),
             )
         )

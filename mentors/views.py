@@ -226,7 +226,10 @@ def my_mentorship(request):
     current = selectors.open_match_for_participant_user(user=request.user)
     availability = MenteeAvailability.objects.filter(participant=participant).first()
     form = MenteeAvailabilityForm(
-        request.POST or None, initial={"blocks": availability.blocks if availability else []}
+        request.POST or None,
+        initial={
+            "blocks": availability.blocks if availability else participant.application.availability
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.mentee_availability_set(

@@ -18,7 +18,7 @@ from semilla.notifications import notify
 from semilla.privacy import consent_record
 from semilla.transitions import record, transition
 
-from .. import eligibility
+from .. import checks, eligibility
 from ..enums import (
     APPLICATION,
     PARTICIPANT,
@@ -128,15 +128,23 @@ def _eligibility_of(application: Application, *, today: datetime.date) -> eligib
 
 @transaction.atomic(durable=True)
 def application_save_step(
-    *, application: Application, step: str, data: dict, actor: User, draft: bool = False
+    *,
+    application: Application,
+    step: str,
+    data: dict,
+    actor: User,
+    draft: bool = False,
+    raw: dict | None = None,
 ) -> SavedStep:
     """Save one step of the draft (validated by the step's form) and move on. When the step
     changes an answer the cohort's rules read, they run again: the draft is kept either
     way, and the result (with its plain reasons) is returned for the page to show.
 
     ``draft``: "save and continue later" on a step that is not complete yet. ``data``
-    holds what the person typed that is valid (maybe empty or partial); it is stored as
-    it is and the person does not move on to the next step (submit checks everything)."""
+    holds what the person typed that can be stored (maybe empty, partial or not yet
+    acceptable); it is stored as it is and the person does not move on to the next step
+    (submit checks everything). ``raw``: answers typed that cannot be stored in their
+    field, kept as typed in ``draft_raw`` until a later save stores a value there."""
     locked = application_lock(application=application)
     application_assert_editable(application=locked)
     changed = {
@@ -146,6 +154,8 @@ def application_save_step(
     }
     for name, value in data.items():
         setattr(locked, name, value)
+    kept_raw = {k: v for k, v in (locked.draft_raw or {}).items() if k not in data}
+    locked.draft_raw = {**kept_raw, **(raw or {})}
     if "municipality" in data:
         locked.city = eligibility.municipality_city(locked.municipality) or ""
     index = STEP_ORDER.index(step)
@@ -157,24 +167,30 @@ def application_save_step(
     return SavedStep(application=locked, result=result)
 
 
+def application_problems(*, application: Application) -> list[checks.Problem]:
+    """Everything to fix before submitting, answer by answer, with its step (the submit
+    page links each to its step): answers typed but not stored, missing or not acceptable
+    (``checks``), and the identity document when the declared one needs a copy."""
+    problems = checks.application_problems(application)
+    needs_id = application.document_type not in (DocumentType.IN_PROCESS, DocumentType.NONE, "")
+    if needs_id and not any(
+        d.kind == DocumentKind.IDENTITY and not d.deleted_at for d in application.documents.all()
+    ):
+        problems.append(
+            checks.Problem(
+                ApplicationStep.DOCUMENTS,
+                "file",
+                str(DocumentKind.IDENTITY.label),
+                _("Upload a photo or scan of your identity document."),
+            )
+        )
+    return problems
+
+
 def application_missing(*, application: Application) -> list[str]:
     """Labels of the steps that still need something before submitting."""
-    missing: list[str] = []
-    a = application
-    if not all(
-        [a.birth_date, a.sex, a.population_group, a.nationality, a.document_type, a.municipality]
-    ):
-        missing.append(str(ApplicationStep.ABOUT.label))
-    if not all([a.business_name, a.business_stage, a.sector, a.description]):
-        missing.append(str(ApplicationStep.BUSINESS.label))
-    if not (a.needs and a.languages and a.preferred_mode):
-        missing.append(str(ApplicationStep.NEEDS.label))
-    needs_id = a.document_type not in (DocumentType.IN_PROCESS, DocumentType.NONE, "")
-    if needs_id and not any(
-        d.kind == DocumentKind.IDENTITY and not d.deleted_at for d in a.documents.all()
-    ):
-        missing.append(str(ApplicationStep.DOCUMENTS.label))
-    return missing
+    steps = {p.step for p in application_problems(application=application)}
+    return [str(s.label) for s in ApplicationStep if s.value in steps]
 
 
 @transaction.atomic(durable=True)
@@ -222,6 +238,7 @@ def application_submit(
         template="cohorts/submitted",
         context={
             "cohort": locked.cohort.name,
+            **locked.cohort.format_context(),
             "application_id": locked.pk,
             "url": locked.get_absolute_url(),
         },

@@ -128,6 +128,7 @@ def _email_decision(app: Application) -> None:
     }[S(app.status)]
     context = {
         "cohort": app.cohort.name,
+        **app.cohort.format_context(),
         "url": app.get_absolute_url(),
         "feedback": app.decision_feedback,
         "name": app.user.get_short_name() or app.user.get_full_name(),
@@ -279,7 +280,11 @@ def offer_confirm(
         user=locked.user,
         key=f"cohorts/confirmed:{locked.pk}",
         template="cohorts/confirmed",
-        context={"cohort": cohort.name, "starts_on": cohort.starts_on.isoformat()},
+        context={
+            "cohort": cohort.name,
+            **cohort.format_context(),
+            "starts_on": cohort.starts_on.isoformat(),
+        },
     )
     return participant
 

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.models import Application
 from semilla import upload_pipeline
 from semilla.upload_pipeline import UploadField
 
@@ -34,11 +35,13 @@ def parse_items(text: str) -> list[tuple[str, int]]:
     return items
 
 
-def pitch_initial(pitch: Pitch | None) -> dict[str, Any]:
+def pitch_initial(pitch: Pitch | None, *, application: Application | None = None) -> dict[str, Any]:
     """The pitch form's initial values from a saved pitch (amounts in minor units; the
-    use of funds written back as “item: pesos” lines)."""
+    use of funds written back as “item: pesos” lines). Before the first save, the
+    business comes from the person's application: its name, and a summary that starts
+    with its sector and city and goes on with its description, for the person to edit."""
     if pitch is None:
-        return {}
+        return _from_application(application) if application is not None else {}
     return {
         "business_name": pitch.business_name,
         "summary": pitch.summary,
@@ -46,6 +49,19 @@ def pitch_initial(pitch: Pitch | None) -> dict[str, Any]:
         "ask_amount": pitch.ask_amount or None,
         "items": "\n".join(f"{i.description}: {i.amount // 100}" for i in pitch.use_of_funds.all()),
     }
+
+
+def _from_application(application: Application) -> dict[str, Any]:
+    place = application.municipality or str(application.get_city_display())
+    facts = [
+        str(_("Sector: %(sector)s") % {"sector": application.get_sector_display()})
+        if application.sector
+        else "",
+        str(_("City: %(city)s") % {"city": place}) if place else "",
+    ]
+    heading = " · ".join(f for f in facts if f)
+    summary = "\n\n".join(p for p in (heading, application.description.strip()) if p)
+    return {"business_name": application.business_name, "summary": summary[:4000]}
 
 
 class PitchForm(forms.Form):

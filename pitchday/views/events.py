@@ -164,7 +164,11 @@ def pitch_submit(request, pk):
     if participant is None:
         raise Http404
     pitch = selectors.pitch_for_submission(event=event, participant=participant)
-    form = PitchForm(request.POST or None, request.FILES or None, initial=pitch_initial(pitch))
+    form = PitchForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=pitch_initial(pitch, application=participant.application),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         outcome = call_service(

@@ -157,7 +157,8 @@ REGISTRY: list[Entry] = [
             "motivation",
             "decision_feedback",
         ),
-        replace={"nationality": ""},
+        # draft_raw: answers typed into a draft that could not be stored in their field
+        replace={"nationality": "", "draft_raw": {}},
         coarsen=("birth_date",),
         kept_because="sex, age band, population group, city and document status feed "
         "the indicators",

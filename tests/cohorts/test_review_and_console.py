@@ -395,6 +395,7 @@ def test_console_creates_cohort_with_eligibility_rules(make_user, client_for):
         "description": "",
         "is_published": "on",
         "city": "cali",
+        "format": "mixed",
         "language": "es",
         "starts_on": "2027-02-01",
         "ends_on": "2027-04-30",
@@ -425,6 +426,7 @@ def test_console_creates_cohort_with_eligibility_rules(make_user, client_for):
         cohort.accepted_documents,
         cohort.excluded_sectors,
     ) == (["early", "operating"], [], ["cedula", "ppt", "in_process"], ["transport"])
+    assert cohort.format == "mixed"
 
 
 def test_review_queue_lists_declared_conflicts(client_for, cohort):
