@@ -12,6 +12,9 @@ class SemillaConfig(AppConfig):
     def ready(self) -> None:
         from . import signals  # noqa: F401  (registers signal handlers)
         from .exports import install_wagtail_writer
+        from .table_cache import install_everywhere
+
+        install_everywhere()  # every write bumps its tables' generations (table_cache)
 
         install_wagtail_writer()
         install_readable_empty_choice()
