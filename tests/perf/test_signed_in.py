@@ -84,6 +84,38 @@ def test_lesson_completion_is_recorded_after_views_without_writes(client_for, db
     assert _writes(client, lesson.url) == []
 
 
+def test_lesson_read_again_runs_only_the_session_and_user_queries(
+    client_for, django_assert_num_queries, db
+):
+    loaded = load_course()
+    learner = make_user(Role.ENTREPRENEUR)
+    client = client_for(learner)
+    url = loaded.lessons[0].url
+    for _ in range(3):  # records the visit, learns the tables, stores the values
+        client.get(url)
+    with django_assert_num_queries(3):  # session, user, roles
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_lesson_read_again_shows_a_completion_at_once_and_only_to_its_learner(client_for, db):
+    from curriculum import services
+
+    loaded = load_course()
+    learner, other = make_user(Role.ENTREPRENEUR), make_user(Role.ENTREPRENEUR)
+    lesson = loaded.lessons[0]
+    client, other_client = client_for(learner), client_for(other)
+    for _ in range(3):
+        assert 'data-testid="lesson-done"' not in client.get(lesson.url).content.decode()
+        other_client.get(lesson.url)
+    from tests.factories.curriculum import correct_answers
+
+    quiz_id, answers = correct_answers(lesson)
+    services.quiz_submit(user=learner, lesson=lesson, quiz_id=quiz_id, answers=answers)
+    assert 'data-testid="lesson-done"' in client.get(lesson.url).content.decode()
+    assert 'data-testid="lesson-done"' not in other_client.get(lesson.url).content.decode()
+
+
 # --------------------------------------------------------------------------- P10
 
 
