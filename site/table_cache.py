@@ -68,8 +68,21 @@ _WRITE = re.compile(
     r"\b(?:insert|update|delete|replace|merge|truncate|upsert|alter|drop|create)\b",
     re.IGNORECASE,
 )
-#: statements that neither read nor write a table
-_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT", "BEGIN", "PRAGMA", "SET ", "SHOW")
+#: statements that neither read nor write a table's rows (schema changes run in
+#: migrations, before the cache table may exist; a migration that changes data does it
+#: with INSERT, UPDATE or DELETE, which bump)
+_CONTROL = (
+    "SAVEPOINT",
+    "RELEASE",
+    "ROLLBACK",
+    "COMMIT",
+    "BEGIN",
+    "PRAGMA",
+    "SET ",
+    "SHOW",
+    "CREATE",
+    "ALTER",
+)
 
 
 def enabled() -> bool:
@@ -141,6 +154,10 @@ def bump(tables: Iterable[str]) -> None:
     _local.busy = True
     try:
         cache.set_many({GEN_PREFIX + t: token for t in tables}, timeout=None)
+    except Exception:
+        # the cache is unreachable (or not created yet: a first migrate): nothing stored
+        # can be read back from it either; say so loudly
+        logger.exception("table cache: could not bump %s", sorted(tables))
     finally:
         _local.busy = busy
 
@@ -260,7 +277,11 @@ def cached(
         return compute()
     key = _key(name, parts)
     hint = _hints.get(name, frozenset())
-    found = _get_many([key, *(GEN_PREFIX + t for t in hint)])
+    try:
+        found = _get_many([key, *(GEN_PREFIX + t for t in hint)])
+    except Exception:
+        logger.exception("table cache: could not read %s", name)
+        return compute()
     stored = found.get(key)
     if stored is not None:
         tables, generations, value = stored

@@ -243,3 +243,20 @@ def test_a_write_in_another_process_makes_the_next_value_fresh(tmp_path):
         root = Path(__file__).resolve().parents[2]
         subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=root)  # noqa: S603
         assert table_cache.cached("other", [cohort.pk], read) == "Otro proceso"
+
+
+def test_dashboard_after_logout_is_not_served(applicant):
+    _user, _application, client = applicant
+    _warm(client)
+    client.logout()
+    response = client.get(reverse("semilla:dashboard"))
+    assert response.status_code == 302
+
+
+def test_dashboard_after_a_password_change_elsewhere_is_not_served(applicant):
+    user, _application, client = applicant
+    _warm(client)
+    user.set_password("otra-clave-larga-2026")
+    user.save()
+    response = client.get(reverse("semilla:dashboard"))
+    assert response.status_code == 302
