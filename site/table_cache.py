@@ -178,7 +178,14 @@ def _written(connection, tables: set[str]) -> None:
     if not tables:
         return
     if not connection.in_atomic_block or _in_test_transaction(connection):
-        bump(tables)
+        # not from inside the wrapper: the statement's own results may not be read yet
+        # (SQLite's INSERT ... RETURNING), and the cache's own transaction on the same
+        # connection would end it. Bumped before this thread's next statement, before the
+        # next value is looked up, at the end of the request or task, or at exit.
+        pending = getattr(_local, "pending", None)
+        if pending is None:
+            pending = _local.pending = set()
+        pending |= tables
         return
     pending: dict = connection.__dict__.setdefault("_table_cache_pending", {})
     key = tuple(connection.savepoint_ids)
@@ -194,10 +201,25 @@ def has_uncommitted_writes(connection) -> bool:
     return any(isinstance(entry[1], _Pending) for entry in connection.run_on_commit)
 
 
+def flush() -> None:
+    """Bump what this thread wrote in autocommit (see ``_written``)."""
+    pending = getattr(_local, "pending", None)
+    if pending and not getattr(_local, "busy", False):
+        tables = set(pending)
+        pending.clear()
+        bump(tables)
+
+
+def _flush_signal(**kwargs) -> None:
+    flush()
+
+
 def _wrapper(execute, sql, params, many, context):
-    result = execute(sql, params, many, context)
     if getattr(_local, "busy", False) or not isinstance(sql, str):
-        return result
+        return execute(sql, params, many, context)
+    if getattr(_local, "pending", None):
+        flush()
+    result = execute(sql, params, many, context)
     kind = _kind(sql)
     if kind == "control":
         return result
@@ -225,6 +247,18 @@ def install_everywhere() -> None:
     from django.db.backends.signals import connection_created
 
     connection_created.connect(install, dispatch_uid="semilla.table_cache.install")
+    from django.core.signals import request_finished
+
+    request_finished.connect(_flush_signal, dispatch_uid="semilla.table_cache.flush")
+    try:
+        from django_q.signals import post_execute
+    except ImportError:  # pragma: no cover - django-q2 is a dependency
+        pass
+    else:
+        post_execute.connect(_flush_signal, dispatch_uid="semilla.table_cache.flush_task")
+    import atexit
+
+    atexit.register(flush)
     for conn in connections.all(initialized_only=True):
         install(connection=conn)
 
@@ -273,6 +307,7 @@ def cached(
     besides the database that the value depends on (the person, language, time zone,
     time bucket...). ``store_if(value)`` False keeps a value out of the cache."""
     connection = connections[DEFAULT_DB_ALIAS]
+    flush()
     if not enabled() or has_uncommitted_writes(connection):
         return compute()
     key = _key(name, parts)

@@ -260,3 +260,27 @@ def test_dashboard_after_a_password_change_elsewhere_is_not_served(applicant):
     user.save()
     response = client.get(reverse("semilla:dashboard"))
     assert response.status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_in_autocommit_is_kept_with_the_database_cache_on_the_same_connection():
+    # the bump must not run between an INSERT ... RETURNING and the reading of its row
+    # (SQLite): the cache's own transaction would end the statement and lose the row
+    from django.core.management import call_command
+
+    shared = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "perf_table_cache_test",
+        }
+    }
+    with override_settings(CACHES=shared):
+        call_command("createcachetable", verbosity=0)
+        try:
+            created = CohortFactory(name="Guardada")
+            assert Cohort.objects.filter(pk=created.pk).count() == 1
+            table_cache.flush()
+            assert cache.get(table_cache.GEN_PREFIX + COHORT_TABLE) is not None
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("DROP TABLE perf_table_cache_test")
