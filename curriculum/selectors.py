@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from cohorts.enums import ParticipantStatus
 from cohorts.models import Participant
+from semilla import table_cache
 from semilla.routing import per_generation
 
 from .enums import CertificateStatus
@@ -301,23 +302,9 @@ def lesson_context(*, lesson: LessonPage, user: User) -> dict:
             | Q(translation_key=lesson.translation_key)
         ).order_by("path")
 
-    if _signed_in(user):
-        # whether the learner completed each lesson (in any language): no query of its own
-        rows = list(
-            tree_rows().annotate(
-                done=Exists(
-                    LessonProgress.objects.filter(
-                        user=user,
-                        completed_at__isnull=False,
-                        lesson__translation_key=OuterRef("translation_key"),
-                    )
-                )
-            )
-        )
-    else:
-        # the same for every anonymous reader until something is published, moved or
-        # unpublished: read once per page-cache generation and process
-        rows = per_generation(f"lesson_rows:{lesson.pk}", lambda: list(tree_rows()))
+    # the tree around the lesson is the same for every reader until something is
+    # published, moved or unpublished: read once per page-cache generation and process
+    rows = per_generation(f"lesson_rows:{lesson.pk}", lambda: list(tree_rows()))
     lesson.remember_translations(rows)
     ancestors = {p.path: p for p in rows if p.depth < lesson.depth}
     module = ancestors.get(module_path)
@@ -348,9 +335,29 @@ def lesson_context(*, lesson: LessonPage, user: User) -> dict:
     }
     if not context["signed_in"]:
         return context
-    completed_keys = {s.translation_key for s in siblings if s.done}
+    sibling_keys = tuple(s.translation_key for s in siblings)
+    completed_keys, attempts = table_cache.cached(
+        "lesson_progress",
+        (user.pk, lesson.translation_key, sibling_keys),
+        lambda: _lesson_progress(user=user, lesson=lesson, sibling_keys=sibling_keys),
+    )
     context["completed_keys"] = completed_keys
     context["lesson_completed"] = lesson.translation_key in completed_keys
+    context["quiz_attempts"] = attempts
+    return context
+
+
+def _lesson_progress(
+    *, user: User, lesson: LessonPage, sibling_keys: tuple[Any, ...]
+) -> tuple[set[Any], dict[str, dict[str, Any]]]:
+    """The learner's own state around a lesson: which of its module's lessons they
+    completed (in any language) and their quiz attempts on it. Two queries; kept in the
+    table cache until the learner's progress or attempts change (a write to their tables)."""
+    completed_keys = set(
+        LessonProgress.objects.filter(
+            user=user, completed_at__isnull=False, lesson__translation_key__in=sibling_keys
+        ).values_list("lesson__translation_key", flat=True)
+    )
     attempts: dict[str, dict[str, Any]] = {}
     for attempt in QuizAttempt.objects.filter(
         user=user, lesson__translation_key=lesson.translation_key
@@ -361,8 +368,7 @@ def lesson_context(*, lesson: LessonPage, user: User) -> dict:
             "passed": attempt.passed or bool(best and best["passed"]),
             "count": (best["count"] + 1) if best else 1,
         }
-    context["quiz_attempts"] = attempts
-    return context
+    return completed_keys, attempts
 
 
 # --------------------------------------------------------------------------- learners

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from semilla import table_cache
 from semilla.errors import ServiceError
 from semilla.models import User
 from semilla.transitions import transition
@@ -191,15 +192,21 @@ def lesson_record_visit(*, user: User, lesson: LessonPage) -> None:
     Only the order of ``last_seen_at`` among a learner's rows is ever read (where to
     resume a course, which course comes first on "Mi espacio"), so nothing is written when
     ``lesson`` already is the learner's most recently seen one: a reader who reloads a
-    lesson, or opens it again in another language, costs one SELECT and no write. Any
+    lesson, or opens it again in another language, costs no write, and no query either
+    while the resume point is in the table cache (``semilla.table_cache``: kept until the
+    learner's progress, or any lesson progress, is written). Any
     other view moves the resume point with one UPDATE, atomic on its own and found
     through the translation key (no look-up of the Spanish page first, no transaction);
     the first visit creates the row inside a durable transaction."""
-    latest = (
-        LessonProgress.objects.filter(user=user)
-        .order_by("-last_seen_at", "-pk")
-        .values_list("lesson__translation_key", flat=True)
-        .first()
+    latest = table_cache.cached(
+        "lesson_resume_point",
+        (user.pk,),
+        lambda: (
+            LessonProgress.objects.filter(user=user)
+            .order_by("-last_seen_at", "-pk")
+            .values_list("lesson__translation_key", flat=True)
+            .first()
+        ),
     )
     if latest == lesson.translation_key:
         return  # already the resume point: the order read back would not change

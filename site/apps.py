@@ -15,6 +15,9 @@ class SemillaConfig(AppConfig):
         # lazy: app loading (apps.py is imported before the models exist)
         from . import signals  # noqa: F401  (registers signal handlers)
         from .exports import install_wagtail_writer
+        from .table_cache import install_everywhere
+
+        install_everywhere()  # every write bumps its tables' generations (table_cache)
 
         install_wagtail_writer()
         install_readable_empty_choice()

@@ -14,10 +14,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import hooks, routing, services
+from . import hooks, routing, services, table_cache
 from .forms import PreferencesForm
 from .timezones import default_timezone
 
@@ -26,9 +27,25 @@ from .timezones import default_timezone
 @login_required
 def dashboard(request):
     """ "Mi espacio": what each of the user's roles can do next. Each panel's queries are
-    bounded (``hooks.facts_for``); page links reuse the site kept for this generation."""
+    bounded (``hooks.facts_for``); page links reuse the site kept for this generation.
+    The panels, rendered, are a personal value of the table cache: served again until a
+    table they read is written (``semilla.table_cache``)."""
+
     routing.prime_site(request)
-    return render(request, "semilla/dashboard.html", {"panels": hooks.panels_for(request)})
+
+    def render_panels() -> str:
+        panels = hooks.panels_for(request)
+        return render_to_string(
+            "semilla/dashboard_panels.html", {"panels": panels}, request=request
+        )
+
+    panels_html = table_cache.cached(
+        "dashboard_panels",
+        table_cache.person_parts(request),
+        render_panels,
+        store_if=lambda html: "csrfmiddlewaretoken" not in html,
+    )
+    return render(request, "semilla/dashboard.html", {"panels_html": mark_safe(panels_html)})  # noqa: S308
 
 
 @require_http_methods(["GET", "POST"])

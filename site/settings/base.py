@@ -250,6 +250,9 @@ SEMILLA_SECURITY_CODE_COOLING_OFF = timedelta(
 # Roles that must pass TOTP in each session before any page (semilla.middleware
 # .AccessPolicyMiddleware): on in production and tests, off in development by default.
 SEMILLA_REQUIRE_MFA = env.bool("SEMILLA_REQUIRE_MFA", default=True)
+# Personal values (the panels of "Mi espacio", a learner's progress around a lesson) kept in
+# the shared cache until a table they read is written (semilla.table_cache).
+SEMILLA_TABLE_CACHE = env.bool("SEMILLA_TABLE_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,19 +11,19 @@ from tests.factories.curriculum import correct_answers, load_course
 # URL path: 6, one more for the English home page) and the view restrictions (1); the
 # language switcher's locale (1). Signed in: the session, the user and the navigation
 # roles (3). Curriculum pages themselves: a lesson reads its module, course, neighbours
-# and translations (with the learner's completions) in one query, reads the learner's
-# latest progress row (no write: the lesson already is the resume point) and reads the
-# quiz attempts; a course reads its translations and modules,
+# and translations in one query (once per page-cache generation); the learner's
+# completions, quiz attempts and latest progress row (no write: the lesson already is the
+# resume point) come from the table cache; a course reads its translations and modules,
 # its lessons (with the learner's progress) and the certificate; a module its course and
 # translations, and its lessons with progress.
 BUDGET = 15  # signed-in lesson, module and course pages, in either language
 COUNTS = {
     ("lesson", "anonymous", "es"): 9,
     ("course", "anonymous", "es"): 10,
-    ("lesson", "learner", "es"): 14,
+    ("lesson", "learner", "es"): 12,  # 14 before the table cache
     ("course", "learner", "es"): 14,
     ("module", "learner", "es"): 13,
-    ("lesson", "learner", "en"): 15,
+    ("lesson", "learner", "en"): 13,  # 15 before the table cache
     ("course", "learner", "en"): 15,
     ("module", "learner", "en"): 14,
 }
@@ -67,6 +67,9 @@ def test_page_query_count_is_constant(
     client = client_for(user)
     url = _url(loaded, page, language)
     client.get(url)  # warm per-process caches (site root paths, content types)
+    # a learner's progress around a lesson is kept in the table cache from the second
+    # view (semilla.table_cache; its misses are measured in tests/perf/test_signed_in.py)
+    client.get(url)
     pagecache.invalidate()  # measure a full render, not a cache hit
     expected = COUNTS[(page, who, language)]
     assert who == "anonymous" or expected <= BUDGET
