@@ -223,8 +223,11 @@ def _wrapper(execute, sql, params, many, context):
     kind = _kind(sql)
     if kind == "control":
         return result
-    tables = tables_in(sql)
     recorders = getattr(_local, "recorders", None)
+    if kind == "read" and not recorders:
+        # a read outside any cached computation: nothing to note (most statements)
+        return result
+    tables = tables_in(sql)
     if recorders:
         for recorder in recorders:
             recorder.tables |= tables
