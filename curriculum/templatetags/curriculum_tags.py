@@ -20,7 +20,8 @@ def lookup(mapping, key):
 # Rendered lesson blocks kept per process. The key holds the page-cache generation (a
 # publish, a move, a site change anywhere), the page's live revision and the language, so a
 # kept copy is never out of date. A quiz is kept only as a reader without a try on it sees
-# it, with a marker where their CSRF token goes (every reader gets their own token).
+# it, once for anonymous readers (no CSRF token: their try records nothing) and once for
+# signed-in readers, with a marker where their CSRF token goes (each gets their own).
 SHARED_BLOCK_TYPES = frozenset(
     {"heading", "paragraph", "image", "video", "worksheet", "tip", "checklist", "action_step"}
 )
@@ -46,7 +47,9 @@ def _shared_key(context, block):
             return None
     elif block.block_type not in SHARED_BLOCK_TYPES:
         return None
-    return (generation(), page.pk, page.live_revision_id, get_language(), block.id)
+    user = context.get("user")
+    signed_in = bool(user is not None and user.is_authenticated)  # a quiz has a token
+    return (generation(), page.pk, page.live_revision_id, get_language(), block.id, signed_in)
 
 
 def _render(context, block, **extra) -> str:
