@@ -501,11 +501,13 @@ def test_switch_from_a_cached_page_keeps_the_choice_in_the_cookie(course, client
 
 def test_link_from_elsewhere_is_not_a_switch(course, client, settings):
     english = course.en_lessons[0]
-    client.get(english.url)
+    elsewhere = {"Referer": "https://elsewhere.example/es/"}
 
-    hit = client.get(english.url, headers={"Referer": "https://elsewhere.example/es/"})
+    miss = client.get(english.url, headers=elsewhere)
+    hit = client.get(english.url, headers=elsewhere)
 
-    assert dict(hit.cookies) == {}
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert (dict(miss.cookies), dict(hit.cookies)) == ({}, {})
 
 
 def test_switch_updates_a_signed_in_persons_preference(course, client_for, entrepreneur):
