@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from semilla.pagecache_middleware import generation
 from semilla.routing import LocalMemory
+from semilla.templatetags.semilla_tags import kept_page_url
 
 register = template.Library()
 
@@ -15,6 +16,13 @@ def lookup(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """``{% pageurl page %}``, worked out once per generation and process
+    (``semilla_tags.kept_page_url``)."""
+    return kept_page_url(context.get("request"), page)
 
 
 # Rendered lesson blocks kept per process. The key holds the page-cache generation (a

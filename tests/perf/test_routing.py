@@ -265,3 +265,33 @@ def test_the_generation_moves_again_once_the_change_is_committed(
         callback()
 
     assert pcm.generation() not in (before, during)
+
+
+def test_page_links_are_worked_out_once_per_generation(course, client, monkeypatch):
+    """The links of a lesson (its course, module, next lesson and translation) are built
+    by Wagtail once per generation and process, and again after any change."""
+    from wagtail.models import Page
+
+    from curriculum import pagecache
+
+    lesson = course.lessons[0]
+    linked = {course.course.pk, course.modules[0].pk, course.lessons[1].pk}
+    linked.add(course.en_lessons[0].pk)
+    calls = []
+    wagtails = Page.get_url_parts
+
+    def counted(self, request=None):
+        calls.append(self.pk)
+        return wagtails(self, request=request)
+
+    monkeypatch.setattr(Page, "get_url_parts", counted)
+    first = client.get(lesson.url, UNCACHED).content.decode()
+    built_first, calls[:] = set(calls) & linked, []
+    again = client.get(lesson.url, UNCACHED).content.decode()
+    built_again, calls[:] = set(calls) & linked, []
+    pagecache.invalidate()
+    client.get(lesson.url, UNCACHED)
+
+    assert (built_first, built_again, set(calls) & linked) == (linked, set(), linked)
+    assert again == first
+    assert f'href="{course.modules[0].url}"' in again
