@@ -43,6 +43,7 @@ STATIC_FILES = (
     "js/semilla.js",
     "js/offline.js",
     "js/htmx.min.js",
+    "js/csrf.js",
     "img/semilla.svg",
     "img/icons/icon-192.png",
 )

@@ -7,8 +7,7 @@ marks the page's answer as one the middleware may keep, and the publish signals 
 :func:`invalidate` (``curriculum.signals``), which drops every cached page in every
 process.
 
-Why not wagtail-cache: its current release (3.0.0) requires Wagtail < 8, and it does not
-cache pages that carry a CSRF token, which every page here does (language switcher).
+Why not wagtail-cache: its current release (3.0.0) requires Wagtail < 8.
 """
 
 from semilla import pagecache_middleware
@@ -20,10 +19,7 @@ from semilla.pagecache_middleware import (
     serve_cached,
 )
 
-CSRF_MARKER = pagecache_middleware.CSRF_MARKER.decode()
-
 __all__ = [
-    "CSRF_MARKER",
     "GENERATION_KEY",
     "cacheable",
     "generation",

@@ -5,11 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
@@ -63,10 +65,27 @@ def lesson_complete(request, lesson_id: int):
     return redirect(target)
 
 
+# The quizzes of a public lesson are answered by anonymous readers from a cached page that
+# carries no CSRF token. Their try changes nothing on the server (it is graded and shown,
+# nothing is stored, no session or cookie is written), so it needs no token; a signed-in
+# reader's try is recorded and must pass Django's CSRF check exactly as any other form
+# (docs/security.md, CSRF).
+_csrf = CsrfViewMiddleware(lambda request: None)
+
+
+def _csrf_refusal(request) -> HttpResponse | None:
+    """Django's CSRF check for a view exempt from the middleware's: None when the request
+    passes, otherwise the refusal (403) the middleware would have answered."""
+    return _csrf.process_view(request, None, (), {})
+
+
+@csrf_exempt  # checked in the view: only a try that is recorded needs a token
 @require_POST
 def quiz_submit(request, lesson_id: int, quiz_id: str):
     """Grade a quiz. Signed-in learners' attempts are stored (and may complete the
     lesson); anonymous readers see the same feedback without a record."""
+    if keeps_progress(request.user) and (refused := _csrf_refusal(request)) is not None:
+        return refused
     lesson = _live_lesson(lesson_id)
     quiz = lesson.quiz_value(quiz_id)
     if quiz is None:
@@ -213,11 +232,14 @@ def offline_bundle(request, page_id: int):
     return response
 
 
+@csrf_exempt  # checked in the view, as for quiz_submit
 @require_POST
 def quiz_submit_offline(request, lesson_id: int, quiz_id: str):
     """A quiz answered offline, sent when the connection returns (JSON answer). The
     device's ``client_id`` makes it idempotent: sent twice, recorded once. Anonymous
     readers get the grade and nothing is stored, as with the quiz form."""
+    if keeps_progress(request.user) and (refused := _csrf_refusal(request)) is not None:
+        return refused
     lesson = _live_lesson(lesson_id)
     quiz = lesson.quiz_value(quiz_id)
     if quiz is None:

@@ -3,6 +3,7 @@ factor per session, recent re-authentication for account changes), and private c
 for personal pages."""
 
 import zoneinfo
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.reauthentication import suspend_request
@@ -10,26 +11,70 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import get_language_from_path
 
-from . import permissions
+from . import permissions, services
+
+
+def language_switched_to(request) -> str | None:
+    """The language a person just switched to with the language links, or None: a GET of
+    a page whose URL prefix names a language, followed from a page of this site in the
+    other language (the ``Referer``: same host, another language prefix). A link from
+    elsewhere to the English pages is not a switch."""
+    referer = request.META.get("HTTP_REFERER")
+    if not referer or request.method != "GET":
+        return None
+    language = get_language_from_path(request.path_info)
+    if language is None:
+        return None
+    parts = urlsplit(referer)
+    if parts.netloc != request.get_host():
+        return None
+    previous = get_language_from_path(parts.path)
+    if previous is None or previous == language:
+        return None
+    return language
+
+
+def remember_language(request, response, language: str) -> None:
+    """Keep a switch in the language cookie (what a URL without a prefix, such as the bare
+    domain, opens in), as the language form used to."""
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            max_age=365 * 24 * 3600,
+        )
 
 
 class UserPreferencesMiddleware:
-    """Activates the signed-in user's time zone (America/Bogota otherwise)."""
+    """Activates the signed-in user's time zone (America/Bogota otherwise), and keeps a
+    switch of language made with the language links (:func:`language_switched_to`): in
+    the language cookie, and as a signed-in person's language preference (which their
+    messages and e-mails use)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        tzname = getattr(request.user, "timezone", None) if request.user.is_authenticated else None
+        signed_in = request.user.is_authenticated
+        tzname = getattr(request.user, "timezone", None) if signed_in else None
         try:
             timezone.activate(zoneinfo.ZoneInfo(tzname or settings.TIME_ZONE))
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             timezone.activate(zoneinfo.ZoneInfo(settings.TIME_ZONE))
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             timezone.deactivate()
+        language = language_switched_to(request)
+        if language is not None and response.status_code == 200:
+            remember_language(request, response, language)
+            if signed_in and request.user.language != language:
+                services.user_update_preferences(user=request.user, language=language)
+        return response
 
 
 #: The only pages a person who must pass a second factor gets before passing it in this

@@ -31,13 +31,15 @@ within a few seconds in the others. Copies older than :data:`LOCAL_SECONDS` are 
 again from the shared cache the same way, so a hit under steady traffic never waits for
 SQL.
 
-CSRF: the stored copy has every CSRF token of the first reader replaced by a marker (each
-masked form of that reader's secret is found and removed, so no one's secret is ever
-stored), and each hit gets the visitor's own token and CSRF cookie from Django's
-``CsrfViewMiddleware``. The headers of the inner middleware (Content-Security-Policy,
-X-Frame-Options, Content-Language, Vary) are stored with the page; the cached answers say
-``Cache-Control: private, no-cache`` (they carry a per-visitor token: no shared proxy may
-keep them) and ``Vary: Cookie``.
+CSRF: public pages carry no CSRF token (the language switcher is links, htmx reads the
+token from the cookie, an anonymous reader's quiz try records nothing: docs/security.md).
+A page whose rendering asked for a token (``get_token``: a ``{% csrf_token %}``, a CSRF
+cookie to set) or that holds a ``csrfmiddlewaretoken`` field is not stored, so a stored
+page is the same bytes for everyone and holds no one's secret. The headers of the inner
+middleware (Content-Security-Policy, X-Frame-Options, Content-Language, Vary) are stored
+with the page; the cached answers say ``Cache-Control: private, no-cache`` (the same URL
+shows a signed-in person their own page: no shared proxy may keep them) and
+``Vary: Cookie``.
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ import datetime
 import hashlib
 import logging
 import math
-import re
 import secrets
 import threading
 import time
@@ -59,14 +60,10 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections
 from django.http import HttpResponse
-from django.middleware.csrf import (
-    CSRF_ALLOWED_CHARS,
-    CSRF_SECRET_LENGTH,
-    CsrfViewMiddleware,
-    get_token,
-)
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path
+
+from .middleware import language_switched_to, remember_language
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +79,8 @@ GENERATION_STALE_SECONDS = 10.0
 LOCAL_MAX_ENTRIES = 256
 LOCAL_MAX_BYTES = 8 * 1024 * 1024
 MAX_PAGE_BYTES = 512 * 1024
-CSRF_MARKER = b"__SEMILLA_CSRF_TOKEN__"
+#: what a page that holds a CSRF token shows (the hidden field of ``{% csrf_token %}``)
+CSRF_FIELD = b"csrfmiddlewaretoken"
 IGNORED_PARAMS = frozenset(
     {"utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid", "gclid"}
 )
@@ -90,9 +88,6 @@ MARK_ATTRIBUTE = "semilla_page_cache"
 UNTIL_ATTRIBUTE = "semilla_page_cache_until"
 # Headers not stored with a page: recomputed on every answer.
 UNSTORED_HEADERS = frozenset({"content-length", "x-page-cache", "cache-control", "expires"})
-_MASKED_TOKEN_RE = re.compile(
-    rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % (2 * CSRF_SECRET_LENGTH)
-)
 
 
 def mark_cacheable(response, *, until: datetime.datetime | None = None) -> None:
@@ -128,16 +123,6 @@ def serve_cached(request, render, *, until: datetime.datetime | None = None):
     if cacheable(request):
         mark_cacheable(response, until=until)
     return response
-
-
-def unmask_csrf_token(token: str) -> str:
-    """The secret behind a masked CSRF token (the inverse of Django's masking: the first
-    half is the mask, the second the secret shifted by it)."""
-    chars = CSRF_ALLOWED_CHARS
-    mask, cipher = token[:CSRF_SECRET_LENGTH], token[CSRF_SECRET_LENGTH:]
-    return "".join(
-        chars[chars.index(c) - chars.index(m)] for c, m in zip(cipher, mask, strict=True)
-    )
 
 
 # --- generation ---------------------------------------------------------------------------
@@ -258,7 +243,7 @@ def invalidate() -> None:
 
 @dataclass(frozen=True)
 class Entry:
-    parts: tuple[bytes, ...]  # the page split at each CSRF token
+    body: bytes
     headers: tuple[tuple[str, str], ...]
     status: int = 200
     expires_at: float | None = None  # epoch seconds (``_wall``); None: until a publish
@@ -268,7 +253,7 @@ class Entry:
 
     @property
     def size(self) -> int:
-        return sum(len(p) for p in self.parts) + 64 * (len(self.parts) - 1)
+        return len(self.body)
 
 
 class LocalPages:
@@ -338,19 +323,15 @@ def reset_local() -> None:
 # --- the middleware -----------------------------------------------------------------------
 
 
-def _scrub(content: bytes, secret: str | None) -> tuple[bytes, ...] | None:
-    """``content`` split at every masked form of ``secret``; None when the page shows
-    the secret in some other form (then it is not stored)."""
-    if not secret:
-        return (content,)
-    if secret.encode() in content:
-        return None
-
-    def replace(match: re.Match) -> bytes:
-        token = match.group(0)
-        return CSRF_MARKER if unmask_csrf_token(token.decode()) == secret else token
-
-    return tuple(_MASKED_TOKEN_RE.sub(replace, content).split(CSRF_MARKER))
+def holds_csrf_token(request, response) -> bool:
+    """Whether the rendering of ``response`` used a CSRF token: Django's ``get_token``
+    (every ``{% csrf_token %}``, ``{{ csrf_token }}``) marks the request, a CSRF cookie is
+    being set, or the page holds a token field."""
+    return bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or settings.CSRF_COOKIE_NAME in response.cookies
+        or CSRF_FIELD in response.content
+    )
 
 
 class PageCacheMiddleware:
@@ -359,7 +340,6 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.csrf = CsrfViewMiddleware(get_response)
 
     # which requests
 
@@ -405,10 +385,13 @@ class PageCacheMiddleware:
             or response.status_code != 200
             or response.streaming
             or len(response.content) > MAX_PAGE_BYTES
-            or set(response.cookies) - {settings.CSRF_COOKIE_NAME}
+            # cookies are never stored; the language cookie of a switch is the
+            # visitor's own (set again on hits by ``answer``)
+            or set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}
             or "private" in response.get("Cache-Control", "")
             or "no-store" in response.get("Cache-Control", "")
             or "nonce-" in response.get("Content-Security-Policy", "")
+            or holds_csrf_token(request, response)
         ):
             return False
         expires_at = getattr(response, UNTIL_ATTRIBUTE, None)
@@ -417,16 +400,16 @@ class PageCacheMiddleware:
             timeout = min(SHARED_SECONDS, math.ceil(expires_at - _wall()))
             if timeout <= 0:
                 return False
-        parts = _scrub(response.content, request.META.get("CSRF_COOKIE"))
-        if parts is None:
-            return False
         headers = tuple(
             (name, value)
             for name, value in response.headers.items()
             if name.lower() not in UNSTORED_HEADERS
         )
         entry = Entry(
-            parts=parts, headers=headers, status=response.status_code, expires_at=expires_at
+            body=response.content,
+            headers=headers,
+            status=response.status_code,
+            expires_at=expires_at,
         )
         cache.set(key, entry, timeout=timeout)
         _local.put(key, entry)
@@ -447,17 +430,15 @@ class PageCacheMiddleware:
         return response
 
     def hit(self, request, entry: Entry) -> HttpResponse:
-        if len(entry.parts) > 1:
-            self.csrf.process_request(request)  # the visitor's secret, from their cookie
-            body = get_token(request).encode().join(entry.parts)
-        else:
-            body = entry.parts[0]
-        response = HttpResponse(body, status=entry.status)
+        response = HttpResponse(entry.body, status=entry.status)
         for name, value in entry.headers:
             response[name] = value
-        response["Content-Length"] = str(len(body))
+        response["Content-Length"] = str(len(entry.body))
         self.finish(response, "hit")
-        return self.csrf.process_response(request, response)
+        language = language_switched_to(request)
+        if language is not None:
+            remember_language(request, response, language)
+        return response
 
     @staticmethod
     def finish(response, outcome: str) -> None:

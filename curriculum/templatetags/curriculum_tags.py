@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from semilla.pagecache_middleware import generation
 from semilla.routing import LocalMemory
+from semilla.templatetags.semilla_tags import kept_page_url
 
 register = template.Library()
 
@@ -17,10 +18,18 @@ def lookup(mapping, key):
     return mapping.get(key)
 
 
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """``{% pageurl page %}``, worked out once per generation and process
+    (``semilla_tags.kept_page_url``)."""
+    return kept_page_url(context.get("request"), page)
+
+
 # Rendered lesson blocks kept per process. The key holds the page-cache generation (a
 # publish, a move, a site change anywhere), the page's live revision and the language, so a
 # kept copy is never out of date. A quiz is kept only as a reader without a try on it sees
-# it, with a marker where their CSRF token goes (every reader gets their own token).
+# it, once for anonymous readers (no CSRF token: their try records nothing) and once for
+# signed-in readers, with a marker where their CSRF token goes (each gets their own).
 SHARED_BLOCK_TYPES = frozenset(
     {"heading", "paragraph", "image", "video", "worksheet", "tip", "checklist", "action_step"}
 )
@@ -46,7 +55,9 @@ def _shared_key(context, block):
             return None
     elif block.block_type not in SHARED_BLOCK_TYPES:
         return None
-    return (generation(), page.pk, page.live_revision_id, get_language(), block.id)
+    user = context.get("user")
+    signed_in = bool(user is not None and user.is_authenticated)  # a quiz has a token
+    return (generation(), page.pk, page.live_revision_id, get_language(), block.id, signed_in)
 
 
 def _render(context, block, **extra) -> str:

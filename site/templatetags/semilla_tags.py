@@ -8,8 +8,36 @@ from django.utils.formats import number_format
 from semilla import hooks
 
 from .. import routing
+from ..pagecache_middleware import generation
+from ..routing import LocalMemory
 
 register = template.Library()
+
+_page_urls = LocalMemory(4096)
+
+
+def kept_page_url(request, page) -> str | None:
+    """``page.get_url(request=request)``, worked out once per page-cache generation and
+    process: Wagtail builds each page URL with a ``reverse`` under a language override,
+    and a lesson links five pages (P2, docs/performance.md). The key holds what the URL
+    depends on: the page's place (``url_path``; a move is a new generation anyway), the
+    active language, the host the request names (the current site when a page belongs to
+    several) and the generation (sites, locales, publishes)."""
+    meta = getattr(request, "META", None) or {}
+    key = (
+        generation(),
+        page.pk,
+        page.url_path,
+        translation.get_language(),
+        meta.get("HTTP_HOST"),
+        meta.get("SERVER_NAME"),
+        meta.get("SERVER_PORT"),
+    )
+    held = _page_urls.get(key)
+    if held is None:
+        held = (page.get_url(request=request),)
+        _page_urls.put(key, held)
+    return held[0]
 
 
 @register.simple_tag(takes_context=True)
@@ -29,7 +57,7 @@ def alternate_languages(context):
             if locale_id is not None:
                 translated = page.get_translation_or_none(locale_id)
                 if translated is not None and translated.live:
-                    url = translated.get_url(request=request)
+                    url = kept_page_url(request, translated)
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         result.append((code, name, url or f"/{code}/"))

@@ -13,8 +13,8 @@
     try { window.localStorage.setItem(KEY, JSON.stringify(queue)); } catch (e) { /* full */ }
   }
   function csrfToken() {
-    try { return JSON.parse(document.body.getAttribute("data-hx-headers") || "{}")["X-CSRFToken"]; }
-    catch (e) { return ""; }
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
   }
   function label(name) {
     var note = document.querySelector("[data-offline-note]");

@@ -186,21 +186,27 @@ def test_one_readers_progress_never_reaches_another(course, client, make_user):
         assert "quiz-status" not in page
 
 
-def test_each_reader_gets_their_own_working_csrf_token_in_a_kept_quiz(course, client):
+def test_a_kept_quiz_has_no_token_for_anonymous_readers_and_their_own_for_signed_in(
+    course, client, make_user
+):
     from django.test import Client
 
     lesson = course.lessons[0]
-    other = Client(enforce_csrf_checks=True)
-    first = client.get(lesson.url, UNCACHED).content.decode()
-    second = other.get(lesson.url, UNCACHED).content.decode()
+    anonymous = client.get(lesson.url, UNCACHED).content.decode()  # keeps the quiz first
+    readers = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    for reader in readers:
+        reader.force_login(make_user(Role.ENTREPRENEUR))
+    pages = [reader.get(lesson.url, UNCACHED).content.decode() for reader in readers]
 
-    assert curriculum_tags.CSRF_MARKER not in first + second
-    mine, theirs = TOKEN_RE.findall(first), TOKEN_RE.findall(second)
-    assert mine and theirs and set(mine).isdisjoint(theirs)
-    quiz_id = lesson.quiz_ids[0]
-    posted = other.post(
-        reverse("curriculum:quiz_submit", args=[lesson.pk, quiz_id]),
-        {"q0": str(CORRECT), "csrfmiddlewaretoken": theirs[-1]},
+    assert curriculum_tags.CSRF_MARKER not in anonymous + pages[0] + pages[1]
+    assert TOKEN_RE.findall(anonymous) == []
+    quiz_forms = [re.search(r'class="quiz-form".*?</form>', p, re.S).group(0) for p in pages]
+    quiz_tokens = [TOKEN_RE.findall(form) for form in quiz_forms]
+    assert [len(t) for t in quiz_tokens] == [1, 1]
+    assert quiz_tokens[0] != quiz_tokens[1]
+    posted = readers[1].post(
+        reverse("curriculum:quiz_submit", args=[lesson.pk, lesson.quiz_ids[0]]),
+        {"q0": str(CORRECT), "csrfmiddlewaretoken": quiz_tokens[1][0]},
     )
     assert posted.status_code == 200
 
@@ -259,3 +265,33 @@ def test_the_generation_moves_again_once_the_change_is_committed(
         callback()
 
     assert pcm.generation() not in (before, during)
+
+
+def test_page_links_are_worked_out_once_per_generation(course, client, monkeypatch):
+    """The links of a lesson (its course, module, next lesson and translation) are built
+    by Wagtail once per generation and process, and again after any change."""
+    from wagtail.models import Page
+
+    from curriculum import pagecache
+
+    lesson = course.lessons[0]
+    linked = {course.course.pk, course.modules[0].pk, course.lessons[1].pk}
+    linked.add(course.en_lessons[0].pk)
+    calls = []
+    wagtails = Page.get_url_parts
+
+    def counted(self, request=None):
+        calls.append(self.pk)
+        return wagtails(self, request=request)
+
+    monkeypatch.setattr(Page, "get_url_parts", counted)
+    first = client.get(lesson.url, UNCACHED).content.decode()
+    built_first, calls[:] = set(calls) & linked, []
+    again = client.get(lesson.url, UNCACHED).content.decode()
+    built_again, calls[:] = set(calls) & linked, []
+    pagecache.invalidate()
+    client.get(lesson.url, UNCACHED)
+
+    assert (built_first, built_again, set(calls) & linked) == (linked, set(), linked)
+    assert again == first
+    assert f'href="{course.modules[0].url}"' in again
