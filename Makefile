@@ -27,7 +27,8 @@ bootstrap: $(STAMP)
 	$(PY) manage.py createcachetable
 	$(PY) manage.py compile_translations
 
-## run: the site with demo data on http://127.0.0.1:8000 plus the task cluster (Ctrl-C stops both)
+## run: the site with demo data on http://127.0.0.1:8000 (a free port if taken), the task
+## cluster and the fake Stripe on a free loopback port (scripts/run_dev.sh; Ctrl-C stops all)
 run: bootstrap
 	$(PY) manage.py seed_demo
 	@bash scripts/run_dev.sh $(PY) $(HOST) $(PORT)
