@@ -48,7 +48,7 @@ lint: $(STAMP)
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
 TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.service_call \
 	-m semilla.privacy.services -m semilla.privacy.selectors \
-	-m semilla.reporting.selectors -p cohorts.services -m cohorts.selectors \
+	-m semilla.reporting.selectors -m semilla.reporting.partners -p cohorts.services -m cohorts.selectors \
 	-m curriculum.services -m curriculum.selectors -m curriculum.permissions -m curriculum.offline -m mentors.services -m mentors.selectors \
 	-m mentors.session_services -m semilla.notification_services -m semilla.notification_selectors \
 	-p pitchday.services -p pitchday.selectors -m pitchday.permissions -m pitchday.money \

@@ -49,6 +49,7 @@ class PartnersReport:
 
 
 def _values(breakdown: str, cohorts: dict[int, str], seen) -> list[tuple[object, str]]:
+    values: list[tuple[object, str]]
     if breakdown == "cohort":
         values = [(k, str(v)) for k, v in cohorts.items()]
     else:
