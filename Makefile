@@ -27,7 +27,8 @@ bootstrap: $(STAMP)
 	$(PY) manage.py createcachetable
 	$(PY) manage.py compile_translations
 
-## run: the site with demo data on http://127.0.0.1:8000 plus the task cluster (Ctrl-C stops both)
+## run: the site with demo data on http://127.0.0.1:8000 (a free port if taken), the task
+## cluster and the fake Stripe on a free loopback port (scripts/run_dev.sh; Ctrl-C stops all)
 run: bootstrap
 	$(PY) manage.py seed_demo
 	@bash scripts/run_dev.sh $(PY) $(HOST) $(PORT)
@@ -47,7 +48,7 @@ lint: $(STAMP)
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
 TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.service_call \
 	-m semilla.privacy.services -m semilla.privacy.selectors \
-	-m semilla.reporting.selectors -p cohorts.services -m cohorts.selectors -m cohorts.checks \
+	-m semilla.reporting.selectors -m semilla.reporting.partners -p cohorts.services -m cohorts.selectors -m cohorts.checks \
 	-m curriculum.services -m curriculum.selectors -m curriculum.permissions -m curriculum.offline -p mentors.services -m mentors.selectors \
 	-m semilla.notification_services -m semilla.notification_selectors \
 	-p pitchday.services -p pitchday.selectors -m pitchday.permissions -m pitchday.money \

@@ -1,5 +1,7 @@
 """Guides linked from explanations elsewhere (``semilla.hooks.register_help_link``): an
-eligibility reason about documents links to the guide on the PPT and other permits."""
+eligibility reason about documents links to the guide on the PPT and other permits, and the
+lessons on formalisation and money link to the guide with the rules behind them (code
+``lesson:<lesson slug>``, read by the lesson page)."""
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -13,13 +15,28 @@ GUIDE_FOR_REASON = {
     "document_in_process": "permiso-por-proteccion-temporal",
 }
 
+#: lesson slug (``curriculum.content``) -> the slug of the guide with its legal rules
+GUIDE_FOR_LESSON = {
+    "por-que-formalizar": "registrar-tu-negocio",
+    "rut-dian": "rut-con-documento-migrante",
+    "matricula-mercantil": "registrar-tu-negocio",
+    "regimen-simple": "rut-con-documento-migrante",
+    "despues-de-formalizar": "seguridad-social-independientes",
+    "cuenta-bancaria-con-ppt": "abrir-cuenta-o-billetera",
+    "billeteras-digitales": "abrir-cuenta-o-billetera",
+    "historial-crediticio": "credito-seguro",
+    "evita-el-gota-a-gota": "credito-seguro",
+}
+LESSON_CODE = "lesson:"
+
 
 def _guide_urls() -> dict[tuple[str, str], tuple[str, str]]:
     """{(language, slug): (title, url)} of the live guides the links point at, kept per
     page-cache generation (a publish changes them)."""
     from .models import GuidePage
 
-    pages = GuidePage.objects.live().filter(slug__in=set(GUIDE_FOR_REASON.values()))
+    slugs = set(GUIDE_FOR_REASON.values()) | set(GUIDE_FOR_LESSON.values())
+    pages = GuidePage.objects.live().filter(slug__in=slugs)
     return {
         (page.locale.language_code, page.slug): (page.title, page.get_url())
         for page in pages.select_related("locale")
@@ -42,3 +59,5 @@ def _resolver(slug: str):
 def register_guide_links() -> None:
     for code, slug in GUIDE_FOR_REASON.items():
         hooks.register_help_link(code, _resolver(slug))
+    for lesson, slug in GUIDE_FOR_LESSON.items():
+        hooks.register_help_link(f"{LESSON_CODE}{lesson}", _resolver(slug))

@@ -10,12 +10,14 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from semilla import pagecache_middleware
+from semilla.enums import MessageKind, Role
 from semilla.errors import ServiceError
 from semilla.notifications import notify
 from semilla.transitions import record, transition
@@ -31,6 +33,16 @@ CARD_FIELDS = ("business_name", "city", "sector", "summary", "needs")
 
 def _drop_page_cache() -> None:
     transaction.on_commit(pagecache_middleware.invalidate)
+
+
+def _staff_users() -> list[Any]:
+    """Active staff (who route expressions of interest), one query."""
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=Role.STAFF.value, is_active=True)
+        .order_by("pk")
+        .distinct()
+    )
 
 
 def _path(user: Any, name: str, *args: Any) -> str:
@@ -126,6 +138,19 @@ def interest_submit(
         message=message.strip(),
     )
     record(interest, machine=INTEREST, to_status=InterestStatus.NEW)
+    for user in _staff_users():
+        notify(
+            user=user,
+            template="market/interest_new",
+            context={
+                "business": locked.business_name,
+                "kind": interest.kind,
+                "organisation": interest.organisation or interest.name,
+                "url": _path(user, "market:desk_interest", interest.pk),
+            },
+            key=f"market-interest-new:{interest.pk}:user-{user.pk}",
+            kind=MessageKind.ACCOUNT,
+        )
     return interest
 
 

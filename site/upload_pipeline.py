@@ -105,8 +105,11 @@ def _too_big(kind: UploadKind) -> ValidationError:
 
 
 def _wrong_type(kind: UploadKind) -> ValidationError:
+    """The message follows what the kind takes: a PDF only, photos only, or either."""
     if kind.types == {PDF}:
         return ValidationError(_("Upload a PDF file."), code="type")
+    if PDF not in kind.types:
+        return ValidationError(_("Upload a photo (JPEG, PNG or WEBP)."), code="type")
     return ValidationError(_("Upload a PDF or a photo (JPEG, PNG or WEBP)."), code="type")
 
 

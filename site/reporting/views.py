@@ -14,6 +14,7 @@ from .charts import bar_chart, format_value, line_chart
 from .exports import dimension_label, header, long_rows, outcome_rows, xlsx_sheets
 from .forms import FiltersForm, PeriodForm
 from .outcomes import build_outcomes
+from .partners import PartnersReport, build_partner_counts
 from .permissions import may_view_indicators, sees_only_suppressed
 from .selectors import SECONDARY_MARK, SMALL_CELL, build_report, cohort_choices
 
@@ -39,6 +40,25 @@ def _report_for(request):
         cohorts=cohorts,
     )
     return form, report, outcomes, funder_view
+
+
+def _partner_rows(partners: PartnersReport, value=format_value) -> dict:
+    """What the employer partners' block shows, formatted (``value`` formats one cell)."""
+    return {
+        "breakdown_label": dimension_label(partners.breakdown),
+        "has_data": partners.has_data,
+        "small_cell": SMALL_CELL,
+        "items": [
+            {
+                "key": item.key,
+                "label": item.label,
+                "definition": item.definition,
+                "total": value(item.total, item.unit),
+                "rows": [(label, value(cell, item.unit)) for label, cell in item.by],
+            }
+            for item in partners.items
+        ],
+    }
 
 
 @require_GET
@@ -74,6 +94,14 @@ def dashboard(request):
             "query": request.GET.urlencode(),
             "outcomes": outcome_rows(outcomes),
             "outcomes_report": outcomes,
+            "partners": _partner_rows(
+                build_partner_counts(
+                    report.filters,
+                    breakdown=breakdown,
+                    suppress=report.suppressed,
+                    cohorts=report.cohorts,
+                )
+            ),
         },
     )
 
@@ -144,5 +172,9 @@ def funder_dashboard(request):
             "small_cell": SMALL_CELL,
             "outcomes": outcome_rows(outcomes),
             "outcomes_report": outcomes,
+            "partners": _partner_rows(
+                build_partner_counts(filters, breakdown=breakdown, suppress=True, cohorts=cohorts),
+                value=_funder_value,
+            ),
         },
     )

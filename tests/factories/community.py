@@ -132,3 +132,22 @@ def make_alumna(*, city: str = "cucuta", status: str = "completed"):
     user = UserFactory(roles=["entrepreneur"], city=city)
     ParticipantFactory(user=user, status=status)
     return user
+
+
+def bulk_results(n: int, *, city: str = "cucuta", partner=None, cohort=None, amount_minor=0):
+    """``n`` hires (or, with ``amount_minor``, ``n`` purchase orders of that amount) by
+    ``partner`` of ``n`` new people, recorded in ``city`` for ``cohort``."""
+    from community.models import Hire, PurchaseOrder
+    from tests.factories import UserFactory
+
+    partner = partner or make_partner(city=city)
+    on = timezone.localdate()
+    people = UserFactory.create_batch(n)
+    common = {"partner": partner, "cohort": cohort, "city": city, "on": on}
+    if amount_minor:
+        PurchaseOrder.objects.bulk_create(
+            [PurchaseOrder(user=p, amount_minor=amount_minor, **common) for p in people]
+        )
+    else:
+        Hire.objects.bulk_create([Hire(user=p, **common) for p in people])
+    return partner

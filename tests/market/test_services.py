@@ -119,20 +119,40 @@ def test_interest_submit_for_a_withdrawn_business_is_refused():
     assert Interest.objects.count() == 0
 
 
-def test_interest_submit_waits_for_staff_and_tells_nobody():
+def test_interest_submit_waits_for_staff_and_tells_only_staff(
+    make_user, django_capture_on_commit_callbacks
+):
+    staff = make_user(Role.STAFF)
+    make_user(Role.FUNDER)
     profile = make_profile()
-    interest = services.interest_submit(
-        profile=profile,
-        kind="investor",
-        name="Ana",
-        organisation="Fondo",
-        email="ana@example.org",
-        message="Quiero invertir",
+    with django_capture_on_commit_callbacks(execute=True):
+        interest = services.interest_submit(
+            profile=profile,
+            kind="investor",
+            name="Ana",
+            organisation="Fondo",
+            email="ana@example.org",
+            message="Quiero invertir",
+        )
+    from django.contrib.auth import get_user_model
+
+    every_staff = get_user_model().objects.filter(groups__name=Role.STAFF.value).order_by("pk")
+    sent = list(
+        OutboxMessage.objects.filter(key__startswith="market-")
+        .order_by("key")
+        .values_list("key", flat=True)
     )
-    assert (interest.status, OutboxMessage.objects.filter(key__startswith="market-").count()) == (
+    assert staff in every_staff
+    assert (interest.status, sent) == (
         InterestStatus.NEW,
-        0,
+        sorted(f"market-interest-new:{interest.pk}:user-{user.pk}" for user in every_staff),
     )
+    message = OutboxMessage.objects.get(key__endswith=f":user-{staff.pk}")
+    assert (
+        message.subject,
+        f"/es/apoya/gestion/intereses/{interest.pk}/" in message.body,
+        profile.user.email in message.body,
+    ) == ("Un inversionista escribió sobre Arepas La Guaira", True, False)
     assert list(interest.history.values_list("from_status", "to_status")) == [("", "new")]
 
 
@@ -225,3 +245,38 @@ def test_referral_cannot_skip_applying(entrepreneur):
     referral = make_referral(user=entrepreneur)
     with pytest.raises(ServiceError):
         services.referral_move(referral=referral, to=ReferralStatus.APPROVED, actor=entrepreneur)
+
+
+def test_showcase_photo_a_pdf_is_refused_with_a_photo_only_message():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from tests.factories.files import pdf_bytes
+
+    with translation.override("es"):
+        with pytest.raises(ValidationError) as caught:
+            clean_upload(
+                SimpleUploadedFile("foto.pdf", pdf_bytes(), content_type="application/pdf"),
+                kind=PHOTO,
+            )
+        messages = caught.value.messages
+    assert (caught.value.code, messages) == (
+        "type",
+        ["Sube una foto (JPEG, PNG o WEBP)."],
+    )
+
+
+def test_document_a_wrong_type_keeps_the_pdf_or_photo_message():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from semilla.upload_pipeline import DOCUMENT
+
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            clean_upload(
+                SimpleUploadedFile("x.pdf", b"GIF89a" + b"\0" * 40, content_type="image/gif"),
+                kind=DOCUMENT,
+            )
+        messages = caught.value.messages
+    assert messages == ["Upload a PDF or a photo (JPEG, PNG or WEBP)."]

@@ -244,3 +244,35 @@ def test_readiness_shows_the_checklist_in_english(client_for, entrepreneur):
     entrepreneur.save(update_fields=["language"])
     body = client_for(entrepreneur).get("/en/apoya/finanzas/mi-preparacion/").content.decode()
     assert ("RUT (tax registration)" in body, "0 of 8 ready" in body) == (True, True)
+
+
+def test_showcase_list_filters_by_sector(client):
+    make_profile(business_name="Arepas Sector", sector="food")
+    make_profile(business_name="Taller Sector", sector="services")
+    body = client.get(f"{LIST}?sector=services").content.decode()
+    assert ("Taller Sector" in body, "Arepas Sector" in body) == (True, False)
+
+
+def test_showcase_list_groups_businesses_by_event_newest_first(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories.pitchday import make_event
+
+    older = make_event(status="published", title="Pitch de junio")
+    newer = make_event(status="published", title="Pitch de noviembre")
+    type(older).objects.filter(pk=older.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=200)
+    )
+    make_profile(event=older, business_name="Negocio Antiguo")
+    make_profile(event=newer, business_name="Negocio Nuevo")
+    older.refresh_from_db()
+    body = client.get(f"{LIST}?q=Negocio").content.decode()
+    positions = [
+        body.index(f"<h2>{newer.title} · "),
+        body.index("Negocio Nuevo"),
+        body.index(f"<h2>{older.title} · "),
+        body.index("Negocio Antiguo"),
+    ]
+    assert positions == sorted(positions)
