@@ -172,3 +172,20 @@ def test_mentor_logs_and_mentee_confirms_through_views(client_for, match):
     client_for(match.participant.user).post(confirm, {"rating": "5", "comment": "Gracias"})
     log.refresh_from_db()
     assert (log.rating, log.rating_comment) == (5, "Gracias")
+
+
+def test_mentor_overlapping_weekly_hours_refused_on_the_page(client_for, db):
+    from django.contrib.messages import get_messages
+
+    mentor = MentorProfileFactory()
+    services.availability_add_weekly(
+        mentor=mentor, weekday=1, start=datetime.time(18), end=datetime.time(20)
+    )
+    response = client_for(mentor.user).post(
+        reverse("mentors:availability"),
+        {"action": "weekly", "w-weekday": "1", "w-start": "19:00", "w-end": "21:00"},
+    )
+    assert response.status_code == 200
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+    assert response.context["weekly_form"].data["w-start"] == "19:00"
+    assert WeeklyAvailability.objects.filter(mentor=mentor).count() == 1

@@ -23,9 +23,9 @@ ENGINE = "site/transitions.py"
 ALLOWED_BULK_UPDATES = {
     # a matching run's progress is committed as it goes, outside the long computation's
     # transaction, so that the console's polling sees "running" and "failed"
-    # (2), and a match's open end requests close in bulk when the match ends (1): an end
-    # request is a record of a request, not a status machine with a history
     "mentors/services/matching.py": 2,
+    # a match's open end requests close in bulk when the match ends: an end request is a
+    # record of a request, not a status machine with a history
     "mentors/services/matches.py": 1,
     # a data export is ready or expired (a file's lifetime, not a status machine)
     "site/privacy/services.py": 2,
