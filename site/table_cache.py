@@ -31,6 +31,7 @@ reads one of them is never stored.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import re
@@ -40,9 +41,13 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.backends.signals import connection_created
+from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +97,6 @@ def enabled() -> bool:
 def _known_tables() -> frozenset[str]:
     global _known
     if _known is None:
-        from django.apps import apps
-
         _known = frozenset(
             model._meta.db_table.lower() for model in apps.get_models(include_auto_created=True)
         )
@@ -247,20 +250,12 @@ def install(sender=None, connection=None, **kwargs) -> None:
 
 
 def install_everywhere() -> None:
-    from django.db.backends.signals import connection_created
+    # lazy: django_q.signals imports django_q's models; this runs from AppConfig.ready()
+    from django_q.signals import post_execute
 
     connection_created.connect(install, dispatch_uid="semilla.table_cache.install")
-    from django.core.signals import request_finished
-
     request_finished.connect(_flush_signal, dispatch_uid="semilla.table_cache.flush")
-    try:
-        from django_q.signals import post_execute
-    except ImportError:  # pragma: no cover - django-q2 is a dependency
-        pass
-    else:
-        post_execute.connect(_flush_signal, dispatch_uid="semilla.table_cache.flush_task")
-    import atexit
-
+    post_execute.connect(_flush_signal, dispatch_uid="semilla.table_cache.flush_task")
     atexit.register(flush)
     for conn in connections.all(initialized_only=True):
         install(connection=conn)
@@ -364,8 +359,9 @@ def person_parts(request) -> tuple:
     """What a personal value depends on besides the database: the person's row as loaded
     for this request and their roles, the language, the time zone, the minute, the
     page-cache generation (per-process memories of the page tree)."""
-    from django.utils import timezone, translation
-
+    # (the middleware it imports needs the account models, still loading when
+    # curriculum.selectors imports this module)
+    # cycle: semilla.table_cache -> semilla.pagecache_middleware -> semilla.middleware
     from .pagecache_middleware import generation
 
     user = request.user
