@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cohorts.models import Participant
 from semilla.errors import ServiceError
@@ -475,7 +476,12 @@ def goal_add(*, match: Match, actor, title: str) -> MentorshipGoal:
         raise BookingError(_("Write the goal."))
     if locked.goals.filter(status=GoalStatus.OPEN).count() >= MAX_OPEN_GOALS:
         raise BookingError(
-            _("A mentorship can have at most %(count)s open goals.") % {"count": MAX_OPEN_GOALS}
+            ngettext(
+                "A mentorship can have at most %(count)s open goal.",
+                "A mentorship can have at most %(count)s open goals.",
+                MAX_OPEN_GOALS,
+            )
+            % {"count": MAX_OPEN_GOALS}
         )
     return MentorshipGoal.objects.create(match=locked, title=title[:200], created_by=actor)
 

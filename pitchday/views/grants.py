@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -722,7 +722,12 @@ def desk_reconciliation(request):
             else:
                 messages.success(
                     request,
-                    _("Reconciliation done: %(n)s new differences.") % {"n": run.issues_found},
+                    ngettext(
+                        "Reconciliation done: %(n)s new difference.",
+                        "Reconciliation done: %(n)s new differences.",
+                        run.issues_found,
+                    )
+                    % {"n": run.issues_found},
                 )
         return redirect("pitchday:desk_reconciliation")
     return render(
