@@ -3,6 +3,8 @@ sponsor's contribution page and the Stripe webhook."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import stripe
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -407,11 +409,17 @@ def desk_grants(request):
     status = request.GET.get("status", "")
     if status not in GrantStatus.values:
         status = ""
-    grants = selectors.grants_for_desk(status=status or None)
+    page = selectors.grants_page_for_desk(status=status or None, page=request.GET.get("page"))
     return render(
         request,
         "pitchday/desk/grants.html",
-        {"grants": grants[:200], "status": status, "statuses": GrantStatus.choices},
+        {
+            "grants": page.object_list,
+            "page": page,
+            "query": urlencode({"status": status}) if status else "",
+            "status": status,
+            "statuses": GrantStatus.choices,
+        },
     )
 
 
