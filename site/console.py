@@ -177,7 +177,9 @@ def readable_value(value, *, choices=None):
         return "—"
     if isinstance(value, list | tuple):
         labels = dict(choices.choices) if choices is not None else {}
-        return ", ".join(str(labels.get(item, item)) for item in value)
+        return ", ".join(
+            str(labels.get(item, item)) if isinstance(item, str) else str(item) for item in value
+        )
     if isinstance(value, datetime):
         # in words, in the staff person's zone (the console's active one)
         if timezone.is_aware(value):
