@@ -291,7 +291,15 @@ def attendance(request, pk: int):
     if request.method == "POST":
         present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
         n = services.attendance_record(workshop=workshop, present_ids=present, actor=request.user)
-        messages.success(request, _("Attendance saved: %(n)s present.") % {"n": n})
+        messages.success(
+            request,
+            ngettext(
+                "Attendance saved: %(n)s person present.",
+                "Attendance saved: %(n)s people present.",
+                n,
+            )
+            % {"n": n},
+        )
         return redirect("cohorts_attendance", pk=pk)
     marked = set(
         Attendance.objects.filter(workshop=workshop, present=True).values_list(

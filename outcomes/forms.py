@@ -4,6 +4,7 @@ finish later; what an answer needs is checked when they finish."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .enums import AlumniStatus, WaveKind
 from .models import ANSWER_FIELDS, Response
@@ -113,9 +114,12 @@ class ResponseForm(forms.ModelForm):
         if all(v is not None for v in counts + groups) and sum(groups) > sum(counts):
             self.add_error(
                 "workers_receptor",
-                _(
+                ngettext(
                     "Migrants and local community together cannot be more than the %(n)s "
-                    "people who work in the business."
+                    "person who works in the business.",
+                    "Migrants and local community together cannot be more than the %(n)s "
+                    "people who work in the business.",
+                    sum(counts),
                 )
                 % {"n": sum(counts)},
             )

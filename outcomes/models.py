@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -545,7 +546,11 @@ class AlumniEvent(models.Model):
         if self.capacity is not None and self.capacity < self.accepted:
             raise ValidationError(
                 {
-                    "capacity": _("%(n)s people have already said yes: keep at least that many.")
+                    "capacity": ngettext(
+                        "%(n)s person has already said yes: keep at least that many.",
+                        "%(n)s people have already said yes: keep at least that many.",
+                        self.accepted,
+                    )
                     % {"n": self.accepted}
                 }
             )

@@ -6,10 +6,11 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.sites.shortcuts import get_current_site
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .enums import MessageKind, Role
 from .notifications import notify
+from .timezones import default_timezone
 
 #: The template pair that carries a message allauth rendered (subject and body as they are).
 ACCOUNT_EMAIL_TEMPLATE = "semilla/account_email"
@@ -53,7 +54,7 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language() or "es"
-        with translation.override(language):
+        with translation.override(language), timezone.override(default_timezone(user)):
             rendered = self.render_mail(template_prefix, email, context)
         notify(
             user=user if getattr(user, "pk", None) else None,

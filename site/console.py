@@ -10,11 +10,13 @@ this through ``ConsoleIndexView``, which ``ListQuerysetMixin`` installs on a vie
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from functools import partial
 
 import django_filters
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
@@ -177,14 +179,24 @@ class ConsoleIndexView(SensitiveListingMixin, IndexView):
 def readable_value(value, *, choices=None):
     """A value as staff should read it in the console: "Yes"/"No" for booleans, a dash
     for nothing, a list as its labels joined by commas (``choices``: the TextChoices whose
-    labels the list's values are), never Python's ``True``, ``None`` or ``['es']``."""
+    labels the list's values are), a moment in words in the active time zone, never
+    Python's ``True``, ``None`` or ``['es']``."""
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, list | tuple):
         labels = dict(choices.choices) if choices is not None else {}
-        return ", ".join(str(labels.get(item, item)) for item in value)
+        return ", ".join(
+            str(labels.get(item, item)) if isinstance(item, str) else str(item) for item in value
+        )
+    if isinstance(value, datetime):
+        # in words, in the staff person's zone (the console's active one)
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return formats.date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "DATE_FORMAT")
     return value
 
 

@@ -9,13 +9,21 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django_q.tasks import async_task
 
+from .timezones import DEFAULT_ZONE, default_timezone, is_valid_zone
 
-def render_email(template: str, context: dict, language: str) -> tuple[str, str, str | None]:
-    """Render ``emails/<template>_subject.txt``, ``_body.txt`` and optional ``_body.html``."""
-    with translation.override(language):
+
+def render_email(
+    template: str, context: dict, language: str, *, zone: str = ""
+) -> tuple[str, str, str | None]:
+    """Render ``emails/<template>_subject.txt``, ``_body.txt`` and optional ``_body.html``
+    in the recipient's ``language`` and time ``zone`` (Bogotá's when not given)."""
+    zone = zone if is_valid_zone(zone) else DEFAULT_ZONE
+    # links name the recipient's language: {{ site_url }}/{{ LANGUAGE_CODE }}/...
+    context = {**context, "LANGUAGE_CODE": language, "lang": language}
+    with translation.override(language), timezone.override(zone):
         subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
         subject = " ".join(subject.splitlines())
         text = render_to_string(f"emails/{template}_body.txt", context)
@@ -33,9 +41,10 @@ def build_message(
     context: dict,
     language: str,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    zone: str = "",
 ) -> EmailMultiAlternatives:
     context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
-    subject, text, html = render_email(template, context, language)
+    subject, text, html = render_email(template, context, language, zone=zone)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
     if html:
         message.attach_alternative(html, "text/html")
@@ -51,10 +60,16 @@ def send_templated_email(
     context: dict,
     language: str,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    zone: str = "",
 ) -> None:
     """Send now (call from tasks). Raises on failure so the task is retried."""
     build_message(
-        to=to, template=template, context=context, language=language, attachments=attachments
+        to=to,
+        template=template,
+        context=context,
+        language=language,
+        attachments=attachments,
+        zone=zone,
     ).send(fail_silently=False)
 
 
@@ -75,6 +90,7 @@ def queue_email_to_user(
             template=template,
             context=context or {},
             language=user.language or settings.LANGUAGE_CODE,
+            zone=default_timezone(user),
             attachments=attachments or [],
             key=new_email_key(),
         )

@@ -18,7 +18,7 @@ derived from the template name when not given):
 Each channel is an adapter behind the same interface (:class:`Channel`):
 
 - :class:`EmailChannel` renders ``templates/emails/<template>_*`` in the recipient's language
-  and sends through ``semilla.tasks.send_email`` (a retried background task);
+  and time zone (see "Language, time zone and links" below) and sends through ``semilla.tasks.send_email`` (a retried background task);
 - :class:`WhatsAppChannel` and :class:`SMSChannel` send through Twilio (``semilla.twilio``):
   WhatsApp with the pre-approved template of the kind in the recipient's language, SMS as the
   short text. Without Twilio credentials (development, demo) the message is only logged and
@@ -29,6 +29,18 @@ Every channel first writes an :class:`~semilla.models.OutboxMessage` row. With a
 (e.g. ``"reminder-24h:booking-12"``) that row is unique per channel, and the centre entry is
 unique per person, so the same notification is never sent twice, even if a task runs twice.
 Delivery happens after the surrounding transaction commits.
+
+Language, time zone and links: every rendering of a message (subject, body, short text)
+happens here, under the RECIPIENT's language (``translation.override``) and time zone
+(``timezone.override``: the person's zone setting, else their city's, else Bogotá's, see
+``semilla.timezones.default_timezone``), whoever triggered it. So a template shows a moment
+with the date filters (``{{ deadline|moment }}``, ``{{ starts_on|day }}`` from
+``semilla_tags``: an ISO string from a task's JSON context is read too), never as it came.
+Links are absolute and in the recipient's language: ``{% link "app:name" args %}`` in a
+template, and a ``url`` or ``link`` path given in the context is moved to the recipient's
+language by :func:`absolute_link`'s rule (``/es/...`` becomes ``/en/...`` for an English
+reader). The context also carries ``LANGUAGE_CODE``/``lang`` (the recipient's language) and
+``time_zone`` (their zone's name).
 """
 
 from __future__ import annotations
@@ -42,6 +54,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django_q.models import Schedule
@@ -58,6 +71,7 @@ from .enums import (
     NotificationChannel,
 )
 from .models import Notification, NotificationPreference, NotificationSettings, OutboxMessage
+from .timezones import default_timezone
 from .transitions import transition
 
 logger = logging.getLogger(__name__)
@@ -98,6 +112,26 @@ PHONE_RETRY_DELAYS = [
 ]
 
 
+def in_language(path: str, language: str) -> str:
+    """``path`` (a path of ours, e.g. ``/es/mentores/``) as the same page in ``language``
+    (``/en/mentores/``); a path without a language prefix (``/admin/...``) as it is."""
+    if not path.startswith("/"):
+        return path
+    translated = translate_url(path, language)
+    if translated != path:
+        return translated
+    for code, _name in settings.LANGUAGES:
+        if path == f"/{code}" or path.startswith(f"/{code}/"):
+            return f"/{language}{path[len(code) + 1 :]}"
+    return path
+
+
+def absolute_link(path: str, *, language: str) -> str:
+    """The one way a message builds a link: the site's address and ``path`` in the
+    recipient's ``language`` (see :func:`in_language`)."""
+    return settings.SITE_URL.rstrip("/") + in_language(path, language)
+
+
 def kind_for_template(template: str) -> MessageKind:
     for prefix, kind in KIND_BY_TEMPLATE_PREFIX:
         if template.startswith(prefix):
@@ -121,18 +155,38 @@ class Message:
     def language(self) -> str:
         return getattr(self.user, "language", "") or settings.LANGUAGE_CODE
 
+    @property
+    def zone(self) -> str:
+        """The recipient's time zone: their setting, else their city's, else Bogotá's."""
+        return default_timezone(self.user)
+
     def full_context(self) -> dict:
-        return {"site_url": settings.SITE_URL.rstrip("/"), **self.context}
+        """The caller's context, with the site's address, the recipient's language and
+        zone, and its ``url``/``link`` paths moved to the recipient's language."""
+        context = {
+            "site_url": settings.SITE_URL.rstrip("/"),
+            "time_zone": self.zone,
+            **self.context,
+            "LANGUAGE_CODE": self.language,
+            "lang": self.language,
+        }
+        for key in ("url", "link"):
+            value = context.get(key)
+            if isinstance(value, str) and value.startswith("/"):
+                context[key] = in_language(value, self.language)
+        return context
 
     def render_subject_and_body(self) -> tuple[str, str]:
-        subject, text, _html = render_email(self.template, self.full_context(), self.language)
+        subject, text, _html = render_email(
+            self.template, self.full_context(), self.language, zone=self.zone
+        )
         return subject, text
 
     def render_short(self) -> str:
         """The short text for WhatsApp, SMS and the notification centre:
         ``emails/<template>_short.txt`` if it exists, else the subject line."""
         try:
-            with translation.override(self.language):
+            with translation.override(self.language), timezone.override(self.zone):
                 text = render_to_string(f"emails/{self.template}_short.txt", self.full_context())
             return " ".join(text.split())
         except TemplateDoesNotExist:
@@ -142,7 +196,7 @@ class Message:
     def url(self) -> str:
         """The page the message is about (the context's ``url``), for the centre's link."""
         value = str(self.context.get("url", "") or "")
-        return value if value.startswith("/") else ""
+        return in_language(value, self.language) if value.startswith("/") else ""
 
 
 class Channel:
@@ -223,6 +277,7 @@ class EmailChannel(Channel):
             template=message.template,
             context=message.full_context(),
             language=message.language,
+            zone=message.zone,
             attachments=list(message.attachments),
             key=new_email_key(),
         )

@@ -34,6 +34,7 @@ def send_email(
     attachments: list | None = None,
     attempt: int = 1,
     key: str = "",
+    zone: str = "",
 ) -> str:
     """Send one templated e-mail. When the mail server fails, a new attempt is scheduled
     (with growing delays) and the error is raised so the failure is visible; the message
@@ -49,6 +50,7 @@ def send_email(
             context=context,
             language=language,
             attachments=[tuple(a) for a in attachments or []],
+            zone=zone,
         )
     except (smtplib.SMTPException, OSError):
         if attempt <= len(EMAIL_RETRY_DELAYS):
@@ -60,6 +62,7 @@ def send_email(
                 attachments=attachments or [],
                 attempt=attempt,
                 key=key,
+                zone=zone,
             )
         else:
             logger.error("e-mail %s to %s failed after %s attempts", template, to, attempt)
@@ -70,7 +73,7 @@ def send_email(
 
 
 def schedule_email_retry(
-    *, to, template, context, language, attachments, attempt, key: str = ""
+    *, to, template, context, language, attachments, attempt, key: str = "", zone: str = ""
 ) -> None:
     schedule(
         "semilla.tasks.send_email",
@@ -81,6 +84,7 @@ def schedule_email_retry(
         attachments=attachments,
         attempt=attempt + 1,
         key=key,
+        zone=zone,
         schedule_type=Schedule.ONCE,
         next_run=timezone.now() + EMAIL_RETRY_DELAYS[attempt - 1],
     )

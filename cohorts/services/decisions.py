@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from semilla.errors import ServiceError
 from semilla.notifications import notify
@@ -134,9 +135,8 @@ def _email_decision(app: Application) -> None:
         "name": app.user.get_short_name() or app.user.get_full_name(),
     }
     if app.offer_expires_at:
-        context["deadline"] = timezone.localtime(
-            app.offer_expires_at, timezone.get_default_timezone()
-        ).strftime("%Y-%m-%d %H:%M")
+        # an instant: the e-mail shows it in words in the recipient's time zone
+        context["deadline"] = app.offer_expires_at.isoformat()
     notify(user=app.user, template=template, context=context)
 
 
@@ -170,9 +170,12 @@ def decisions_release(
     )
     if len(accepts) > free:
         raise SeatsFull(
-            _(
-                "You are accepting %(n)s applicants but only %(free)s seats are "
-                "free. Waitlist some of them."
+            ngettext(
+                "You are accepting %(n)s applicant but only %(free)s seats are free. "
+                "Waitlist some of them.",
+                "You are accepting %(n)s applicants but only %(free)s seats are free. "
+                "Waitlist some of them.",
+                len(accepts),
             )
             % {"n": len(accepts), "free": free}
         )

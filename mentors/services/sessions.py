@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from semilla.models import User
 from semilla.notifications import notify
@@ -49,7 +50,12 @@ def goal_add(*, match: Match, actor: User, title: str) -> MentorshipGoal:
         raise BookingError(_("Write the goal."))
     if locked.goals.filter(status=GoalStatus.OPEN).count() >= MAX_OPEN_GOALS:
         raise BookingError(
-            _("A mentorship can have at most %(count)s open goals.") % {"count": MAX_OPEN_GOALS}
+            ngettext(
+                "A mentorship can have at most %(count)s open goal.",
+                "A mentorship can have at most %(count)s open goals.",
+                MAX_OPEN_GOALS,
+            )
+            % {"count": MAX_OPEN_GOALS}
         )
     return MentorshipGoal.objects.create(match=locked, title=title[:200], created_by=actor)
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from semilla.enums import Sector, Skill
 
@@ -52,7 +52,11 @@ def component_detail(component: dict) -> str:
     if code == Component.NEEDS:
         if not detail.get("needed"):
             return _("No needs stated.")
-        return _("%(count)s of %(total)s needs covered: %(names)s") % {
+        return ngettext(
+            "%(count)s of %(total)s need covered: %(names)s",
+            "%(count)s of %(total)s needs covered: %(names)s",
+            detail["needed"],
+        ) % {
             "count": len(detail.get("covered", [])),
             "total": detail["needed"],
             "names": _labels(Skill, detail.get("covered", [])) or "—",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -151,3 +152,18 @@ def grants_for_desk(*, status: str | None = None) -> QuerySet[Grant]:
     """The desk's list of grants, newest first, optionally of one status."""
     grants = Grant.objects.select_related("grantee", "fund").order_by("-created_at")
     return grants.filter(status=status) if status else grants
+
+
+#: Grants on one page of the desk's list.
+DESK_GRANTS_PER_PAGE = 25
+
+
+def grants_page_for_desk(
+    *, status: str | None = None, page: str | int | None = None, per_page: int | None = None
+) -> Page:
+    """One page of the desk's list of grants (newest first, optionally of one status), with
+    each grant's grantee and fund: two queries (the count and the page) however many
+    grants there are. An out-of-range or unreadable ``page`` gives the nearest page."""
+    return Paginator(grants_for_desk(status=status), per_page or DESK_GRANTS_PER_PAGE).get_page(
+        page
+    )

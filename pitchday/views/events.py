@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from semilla.enums import Role
@@ -340,7 +341,12 @@ def _awards_confirm(request, event, board, form):
     outcome = call_service(request, svc.awards_confirm, event=event, actor=request.user)
     if not outcome.ok:
         return None
-    messages.success(request, _("%(n)s grants created and offered.") % {"n": len(outcome.value)})
+    n = len(outcome.value)
+    messages.success(
+        request,
+        ngettext("%(n)s grant created and offered.", "%(n)s grants created and offered.", n)
+        % {"n": n},
+    )
     return redirect("pitchday:awards", event.pk)
 
 

@@ -3,6 +3,8 @@ sponsor's contribution page and the Stripe webhook."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import stripe
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -407,11 +409,17 @@ def desk_grants(request):
     status = request.GET.get("status", "")
     if status not in GrantStatus.values:
         status = ""
-    grants = selectors.grants_for_desk(status=status or None)
+    page = selectors.grants_page_for_desk(status=status or None, page=request.GET.get("page"))
     return render(
         request,
         "pitchday/desk/grants.html",
-        {"grants": grants[:200], "status": status, "statuses": GrantStatus.choices},
+        {
+            "grants": page.object_list,
+            "page": page,
+            "query": urlencode({"status": status}) if status else "",
+            "status": status,
+            "statuses": GrantStatus.choices,
+        },
     )
 
 
@@ -722,7 +730,12 @@ def desk_reconciliation(request):
             else:
                 messages.success(
                     request,
-                    _("Reconciliation done: %(n)s new differences.") % {"n": run.issues_found},
+                    ngettext(
+                        "Reconciliation done: %(n)s new difference.",
+                        "Reconciliation done: %(n)s new differences.",
+                        run.issues_found,
+                    )
+                    % {"n": run.issues_found},
                 )
         return redirect("pitchday:desk_reconciliation")
     return render(

@@ -1,8 +1,11 @@
-"""Template helpers: the language switcher that keeps the page, money formatting."""
+"""Template helpers: the language switcher that keeps the page, money formatting, moments
+in words in the reader's language and zone, absolute links for messages."""
+
+from datetime import date, datetime
 
 from django import template
-from django.urls import translate_url
-from django.utils import translation
+from django.urls import reverse, translate_url
+from django.utils import formats, timezone, translation
 from django.utils.formats import number_format
 
 from semilla import hooks
@@ -86,3 +89,51 @@ def money(amount_minor, currency="COP"):
     value = abs(amount_minor)
     text = number_format(f"{value // 100}.{value % 100:02d}", decimal_pos=2, force_grouping=True)
     return f"{sign}{text} {currency}"
+
+
+def _as_moment(value):
+    """A datetime or date (an ISO string from a task's JSON context is read too), or None."""
+    if isinstance(value, str):
+        parse = datetime.fromisoformat if "T" in value or " " in value else date.fromisoformat
+        try:
+            value = parse(value)
+        except ValueError:
+            return None
+    if isinstance(value, (datetime, date)):
+        return value
+    return None
+
+
+@register.filter
+def moment(value) -> str:
+    """An instant in words, in the active language and time zone (a message renders under
+    its recipient's): "11 de diciembre de 2026, 4:20 p.m." / "11 December 2026, 4:20 p.m.".
+    A plain date reads as ``day``."""
+    value = _as_moment(value)
+    if value is None:
+        return ""
+    if not isinstance(value, datetime):
+        return formats.date_format(value, "DATE_FORMAT")
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "DATETIME_FORMAT")
+
+
+@register.filter
+def day(value) -> str:
+    """A day in words: "11 de diciembre de 2026" / "11 December 2026" (an instant is first
+    put in the active time zone)."""
+    value = _as_moment(value)
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+@register.simple_tag(takes_context=True)
+def link(context, name, *args):
+    """``{% link "mentors:sessions" %}``: the absolute address of one of our pages in the
+    active language (a message renders in its recipient's)."""
+    base = str(context.get("site_url") or "")
+    return base + reverse(name, args=args)

@@ -23,14 +23,9 @@ KNOWN_ELSEWHERE: dict[str, tuple[str, ...]] = {
     # dates written "l j F" in mentors/templates ("Sábado 5 diciembre")
     "mentors:week": ("date without 'de'",),
     "mentors:booking_reschedule": ("date without 'de'",),
-    "mentors:sessions": ("date without 'de'", "horizontal overflow"),  # 546 px (issue 20)
+    "mentors:sessions": ("horizontal overflow",),  # 546 px (issue 20)
     "mentors:my_mentorship": ("date without 'de'",),
     "semilla:dashboard": ("date without 'de'",),  # mentors/templates/mentors/panels
-    # the finance desk's grant page is 672 px wide on a phone although its tables scroll
-    # inside .table-wrap (found by the browser journey after the merge; not yet explained)
-    "pitchday:desk_grant": ("horizontal overflow",),
-    # a missing variable ('item.text', line 56), read by tests/template_guard.py
-    "template:mentors/templates/mentors/sessions.html": ("missing variable",),
 }
 
 

@@ -79,3 +79,8 @@ def test_consent_channel_reads_as_words():
 
     with translation.override("es"):
         assert ConsentRecord(channel="web").get_channel_display() == "Formulario web"
+
+
+def test_console_list_of_records_never_fails():
+    """A JSON list of records (a match's score components) is shown, not a server error."""
+    assert readable_value([{"code": "needs"}, "es"]) == "{'code': 'needs'}, es"
