@@ -1,6 +1,7 @@
 """The staff console of the mentors app: mentor profiles, weights and matches as
 viewsets (with filters), plus the vetting queue, matching runs and end requests."""
 
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -103,8 +104,22 @@ class MatchingWeightsViewSet(ListQuerysetMixin, ModelViewSet):
     list_select_related = ("cohort",)
 
 
+class MatchInspectView(ReadableInspectMixin, InspectView):
+    """A match as staff read it: the explanation of its score as the table the mentee and
+    the mentor see (component, points, why), never the stored JSON."""
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "components":
+            return render_to_string(
+                "mentors/_explanation.html",
+                {"components": self.object.components, "score": self.object.score},
+            )
+        return super().get_field_display_value(field_name, field)
+
+
 class MatchViewSet(ListQuerysetMixin, ModelViewSet):
     model = Match
+    inspect_view_class = MatchInspectView
     icon = "link"
     menu_label = _("Matches")
     list_display = ["participant", "mentor", "cohort", "status", "score", "source", "created_at"]

@@ -44,7 +44,7 @@ from typing import Any, TypeVar
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished
+from django.core.signals import request_finished, setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
 from django.utils import timezone, translation
@@ -217,6 +217,13 @@ def _flush_signal(**kwargs) -> None:
     flush()
 
 
+def _settings_changed(*, setting: str, **kwargs) -> None:
+    """The cache tables are read from ``CACHES``: a change (tests) reads them again."""
+    global _untracked
+    if setting == "CACHES":
+        _untracked = None
+
+
 def _wrapper(execute, sql, params, many, context):
     if getattr(_local, "busy", False) or not isinstance(sql, str):
         return execute(sql, params, many, context)
@@ -256,6 +263,7 @@ def install_everywhere() -> None:
     connection_created.connect(install, dispatch_uid="semilla.table_cache.install")
     request_finished.connect(_flush_signal, dispatch_uid="semilla.table_cache.flush")
     post_execute.connect(_flush_signal, dispatch_uid="semilla.table_cache.flush_task")
+    setting_changed.connect(_settings_changed, dispatch_uid="semilla.table_cache.settings")
     atexit.register(flush)
     for conn in connections.all(initialized_only=True):
         install(connection=conn)

@@ -114,7 +114,7 @@ def in_zone(value, tzname: str) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("America/Bogota")
     local = value.astimezone(zone)
-    return f"{formats.date_format(local, 'l j F Y, H:i')} ({zone.key})"
+    return f"{moment_words(local)} ({zone.key})"
 
 
 # ----------------------------------------------------------------------------- dates in words

@@ -456,7 +456,7 @@ def data_request_create(*, user: User, kind: str, details: str = "") -> DataRequ
         user=user,
         template="privacy/request_received",
         context={
-            "kind": request.get_kind_display(),
+            "kind": request.kind,
             "request_id": request.pk,
             "due_on": request.due_on.isoformat(),
         },
@@ -515,8 +515,8 @@ def data_request_transition(
             user=user,
             template="privacy/request_answered",
             context={
-                "kind": locked.get_kind_display(),
-                "status": locked.get_status_display(),
+                "kind": locked.kind,
+                "status": locked.status,
                 "response": locked.response,
             },
         )

@@ -9,6 +9,7 @@ from django.utils import formats, timezone, translation
 from django.utils.formats import number_format
 
 from semilla import hooks
+from semilla.privacy.enums import DataRequestKind, DataRequestStatus
 
 from .. import routing
 from ..pagecache_middleware import generation
@@ -137,3 +138,23 @@ def link(context, name, *args):
     active language (a message renders in its recipient's)."""
     base = str(context.get("site_url") or "")
     return base + reverse(name, args=args)
+
+
+def _choice_label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+@register.filter
+def data_request_kind(value) -> str:
+    """A data request's kind in the active language (a message renders in its
+    recipient's): the code travels in the message's context, the label is read here."""
+    return _choice_label(DataRequestKind, value)
+
+
+@register.filter
+def data_request_status(value) -> str:
+    """A data request's status in the active language (see ``data_request_kind``)."""
+    return _choice_label(DataRequestStatus, value)

@@ -255,7 +255,7 @@ def test_matching_reads_the_availability_from_the_application():
         availability=["weekday_morning", "weekend"]
     )
     [facts] = participant_facts(
-        type(participant)
+        participants=type(participant)
         .objects.filter(pk=participant.pk)
         .select_related("application", "cohort", "user")
     )
@@ -267,7 +267,7 @@ def test_matching_prefers_the_availability_the_mentee_gave_later():
     Application.objects.filter(pk=participant.application_id).update(availability=["weekend"])
     MenteeAvailability.objects.create(participant=participant, blocks=["weekday_evening"])
     [facts] = participant_facts(
-        type(participant)
+        participants=type(participant)
         .objects.filter(pk=participant.pk)
         .select_related("application", "cohort", "user")
     )
@@ -278,11 +278,11 @@ def test_matching_reads_availability_with_constant_queries(django_assert_num_que
     ParticipantFactory()
     queryset = type(ParticipantFactory()).objects.select_related("application", "cohort", "user")
     with django_assert_num_queries(2):
-        one = participant_facts(queryset.all()[:1])
+        one = participant_facts(participants=queryset.all()[:1])
     for _ in range(3):
         ParticipantFactory()
     with django_assert_num_queries(2):
-        many = participant_facts(queryset.all())
+        many = participant_facts(participants=queryset.all())
     assert (len(one), len(many)) == (1, 5)
 
 

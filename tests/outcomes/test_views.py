@@ -188,6 +188,7 @@ def test_rates_and_wave_pages_query_count_constant(
     urls = [reverse("outcomes_rates"), reverse("outcomes_wave", args=[response.wave_id])]
     counts = []
     for url in urls:
+        client.get(url)  # the first console visit keeps the person's zone for Wagtail
         with django_assert_max_num_queries(1000) as captured:
             client.get(url)
         counts.append(len(captured))

@@ -44,9 +44,9 @@ def test_no_ledger_memo_carries_a_person(
     fund = make_fund(budget=500_000_000_00, accepts_contributions=True)  # budget
     grant_services.fund_add_budget(fund=fund, amount=1_000_00, actor=finance_user)  # budget
 
-    from pitchday.wagtail_hooks import _book_budget
+    from pitchday.wagtail_hooks import book_budget
 
-    _book_budget(fund, 10, finance_user)  # budget added in the staff console
+    book_budget(fund, 10, finance_user)  # budget added in the staff console
 
     # commitment (offer), disbursement paid by hand with a reference naming the grantee,
     # then a reversal reported by the provider (its ids only)

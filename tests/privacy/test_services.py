@@ -10,7 +10,7 @@ from django.apps import apps
 from django.core import mail
 from django.core.files.storage import storages
 from django.db import connection, models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from semilla.errors import ServiceError
 from semilla.privacy import services
@@ -349,3 +349,26 @@ def test_text_columns_scan_finds_something():
     """The scan used by the erasure tests really looks at text columns."""
     assert ("semilla_user", "email") in set(_text_columns())
     assert isinstance(models.TextField(), models.Field)
+
+
+def test_data_request_answer_reads_in_the_requesters_language_whoever_answers(
+    entrepreneur, data_protection_user
+):
+    """The kind and the status travel as codes and are named when the message renders, in
+    the requester's language, not in the language of the staff member who answered."""
+    entrepreneur.language = "en"
+    entrepreneur.save(update_fields=["language"])
+    with django_capture_on_commit():
+        request = services.data_request_create(user=entrepreneur, kind=DataRequestKind.QUERY)
+    with django_capture_on_commit(), translation.override("es"):
+        services.data_request_transition(
+            request=request, to=DataRequestStatus.IN_PROGRESS, actor=data_protection_user
+        )
+        services.data_request_transition(
+            request=request,
+            to=DataRequestStatus.COMPLETED,
+            actor=data_protection_user,
+            response="Here is the file with your data.",
+        )
+    answered = mail.outbox[-1].body
+    assert "Your request (Query: what data do you hold about me?): Answered." in answered

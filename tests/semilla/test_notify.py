@@ -32,7 +32,13 @@ def test_notify_email_and_centre_by_default(
         django_capture_on_commit_callbacks,
         user=entrepreneur,
         template="cohorts/confirmed",
-        context={"cohort": "Cúcuta 2027", "starts_on": "2027-02-01", "url": "/es/cohortes/"},
+        context={
+            "cohort": "Cúcuta 2027",
+            "cohort_format": "in_person",
+            "cohort_city": "Cúcuta",
+            "starts_on": "2027-02-01",
+            "url": "/es/cohortes/",
+        },
         key="c:1",
     )
     assert channels == ["email"]

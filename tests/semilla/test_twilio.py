@@ -88,7 +88,7 @@ def test_whatsapp_uses_the_approved_template_in_the_recipient_language(
     )
     assert sent[
         "body"
-    ] == f"{start}{row.body} Más: http://testserver/es/mentores/sesiones/".replace(
+    ] == f"{start}{row.body} Más: http://testserver/{language}/mentores/sesiones/".replace(
         " Más:", " More:" if language == "en" else " Más:"
     )
 

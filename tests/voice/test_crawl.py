@@ -19,14 +19,7 @@ pytestmark = pytest.mark.django_db
 #: Faults in pages another branch owns this round, left out here on purpose (the one place,
 #: read by the browser journeys' phone check too): url name -> substrings of the problems.
 #: mentors: fixed on the booking branch
-KNOWN_ELSEWHERE: dict[str, tuple[str, ...]] = {
-    # dates written "l j F" in mentors/templates ("Sábado 5 diciembre")
-    "mentors:week": ("date without 'de'",),
-    "mentors:booking_reschedule": ("date without 'de'",),
-    "mentors:sessions": ("horizontal overflow",),  # 546 px (issue 20)
-    "mentors:my_mentorship": ("date without 'de'",),
-    "semilla:dashboard": ("date without 'de'",),  # mentors/templates/mentors/panels
-}
+KNOWN_ELSEWHERE: dict[str, tuple[str, ...]] = {}
 
 
 def _args_for(visit, people, made):

@@ -41,6 +41,8 @@ SAMPLES = {
     "business": "Arepas Ana",
     "cohort": "Cúcuta 2027",
     "cohort_name": "Cúcuta 2027",
+    "cohort_format": "mixed",
+    "cohort_city": "Cúcuta",
     "event": "Pitch 2027",
     "title": "Pitch 2027",
     "milestone": "MVP",

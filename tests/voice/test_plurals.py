@@ -39,6 +39,7 @@ NOT_COUNTS = {
     "We paid %(amount)s (tranche %(number)s": "a tranche's number",
     "Place %(rank)s of %(count)s": "a rank",
     "Quarter %(n)s of %(year)s": "a quarter's number",
+    "What employer partners did with the people of the programme": "a threshold (at least 5)",
     # "x of y" scores and progress (the noun goes with the total, which is never 1 here)
     "%(confirmed)s of %(seats)s seats confirmed.": "a cohort has many seats",
     "%(done)s of %(total)s": "progress of a list",

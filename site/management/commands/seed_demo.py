@@ -16,7 +16,6 @@ APP_DEMOS = [
     "pitchday",
     "community",
     "semilla.reporting",
-    "semilla.reporting",
     "outcomes",
     "conversations",
     "market",
