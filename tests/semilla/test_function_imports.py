@@ -10,6 +10,8 @@ import ast
 import re
 from pathlib import Path
 
+from tests.semilla.pending_scan import pending_offenders
+
 ROOT = Path(__file__).resolve().parents[2]
 APPS = (
     "site",
@@ -111,19 +113,13 @@ def production_modules(root: Path = ROOT) -> list[Path]:
 
 
 def offenders(root: Path = ROOT, pending: dict[str, int] | None = None) -> list[str]:
-    pending = PENDING if pending is None else pending
-    found = []
-    for path in production_modules(root):
-        relative = path.relative_to(root).as_posix()
-        lines = unexplained_imports(path.read_text(encoding="utf-8"))
-        if relative in pending:
-            if len(lines) != pending[relative]:
-                found.append(
-                    f"{relative}: {len(lines)} unexplained, PENDING says {pending[relative]}"
-                )
-            continue
-        found.extend(f"{relative}:{line}" for line in lines)
-    return found
+    return pending_offenders(
+        production_modules(root),
+        root=root,
+        pending=PENDING if pending is None else pending,
+        check=unexplained_imports,
+        what="unexplained",
+    )
 
 
 def test_every_function_level_import_says_why():

@@ -8,6 +8,8 @@ import ast
 import re
 from pathlib import Path
 
+from tests.semilla.pending_scan import pending_offenders
+
 ROOT = Path(__file__).resolve().parents[2]
 APPS = (
     "site",
@@ -75,19 +77,13 @@ def service_and_selector_modules(root: Path = ROOT) -> list[Path]:
 
 
 def offenders(root: Path = ROOT, pending: dict[str, int] | None = None) -> list[str]:
-    pending = PENDING if pending is None else pending
-    found = []
-    for path in service_and_selector_modules(root):
-        relative = path.relative_to(root).as_posix()
-        wrong = problems(path.read_text(encoding="utf-8"))
-        if relative in pending:
-            if len(wrong) != pending[relative]:
-                found.append(
-                    f"{relative}: {len(wrong)} to convert, PENDING says {pending[relative]}"
-                )
-            continue
-        found.extend(f"{relative}: {line}" for line in wrong)
-    return found
+    return pending_offenders(
+        service_and_selector_modules(root),
+        root=root,
+        pending=PENDING if pending is None else pending,
+        check=lambda text: [f" {line}" for line in problems(text)],
+        what="to convert",
+    )
 
 
 def test_public_services_and_selectors_are_keyword_only_and_typed():
