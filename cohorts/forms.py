@@ -134,13 +134,22 @@ class StepForm(forms.ModelForm):
         for name in self.Meta.fields:
             if name in self.errors:
                 value = self[name].data
-                raw[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+                if isinstance(value, list | tuple):
+                    raw[name] = [_storable(str(v)) for v in value]
+                else:
+                    raw[name] = _storable(value) if isinstance(value, str) else value
         return raw
 
     def dropped_labels(self) -> list[str]:
         """Labels (in the person's language) of the fields kept as typed only."""
         self.is_valid()
         return [str(self.fields[name].label) for name in self.Meta.fields if name in self.errors]
+
+
+def _storable(text: str) -> str:
+    """Text as typed, but for the NUL character, which no database text or JSON column
+    holds (PostgreSQL refuses it; Django's own validator refuses it in a field)."""
+    return text.replace("\x00", "")
 
 
 class AboutForm(StepForm):

@@ -58,7 +58,7 @@ def demo_stripe(settings, live_server):
     assert fake.errors == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_stripe_pay_credits_the_fund_and_returns_to_semilla(demo_stripe, live_server):
     fund = make_fund(accepts_contributions=True)
     success = f"{live_server.url}/es/apoya/?pagado=1"
@@ -81,7 +81,7 @@ def test_demo_stripe_pay_credits_the_fund_and_returns_to_semilla(demo_stripe, li
     ) == [(5_000_000, "COP")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_stripe_pay_twice_credits_once(demo_stripe, live_server):
     fund = make_fund(accepts_contributions=True)
     _contribution, url = contribution_start(

@@ -196,7 +196,7 @@ def test_tables_in_finds_raw_and_orm_tables():
     assert table_cache.tables_in("update unknown_table set a = 1") == {"unknown_table"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_transaction_bumps_nothing_and_a_commit_bumps_after_it():
     cohort = CohortFactory(name="Uno")
     key = table_cache.GEN_PREFIX + COHORT_TABLE
@@ -217,7 +217,7 @@ def test_a_rolled_back_transaction_bumps_nothing_and_a_commit_bumps_after_it():
     assert cache.get(key) != before
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_in_another_process_makes_the_next_value_fresh(tmp_path):
     shared = {
         "default": {
@@ -262,7 +262,7 @@ def test_dashboard_after_a_password_change_elsewhere_is_not_served(applicant):
     assert response.status_code == 302
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_in_autocommit_is_kept_with_the_database_cache_on_the_same_connection():
     # the bump must not run between an INSERT ... RETURNING and the reading of its row
     # (SQLite): the cache's own transaction would end the statement and lose the row
