@@ -44,7 +44,7 @@ class CommunityConfig(AppConfig):
         register_guide_links()
 
 
-def _employer_outcome_counts():
+def _employer_outcome_counts(*, date_from, date_to):
     from .selectors import employer_outcome_counts
 
-    return employer_outcome_counts()
+    return employer_outcome_counts(date_from=date_from, date_to=date_to)

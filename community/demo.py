@@ -100,10 +100,39 @@ DEMO_PENDING = {
 }
 
 
+#: hires and purchase orders the demo records in the current month: at least the
+#: indicators' small-cell threshold (5), so that the console's dashboard and the funders'
+#: page show the partners' figures rather than hide them
+DEMO_RESULTS = 6
+
+
+def _seed_results(*, partner, job, supplier, staff, on, people) -> None:
+    """A hire and a purchase order for each of the first ``DEMO_RESULTS`` participants,
+    dated ``on`` (the first participant's hire is already recorded)."""
+    from . import services
+    from .models import Hire
+
+    for n, participant in enumerate(people[:DEMO_RESULTS]):
+        if not Hire.objects.filter(partner=partner, user=participant.user, on=on).exists():
+            services.hire_record(
+                partner=partner, user=participant.user, post=job, on=on, actor=staff
+            )
+        services.purchase_order_record(
+            partner=partner,
+            user=participant.user,
+            post=supplier,
+            on=on,
+            amount_minor=(n + 2) * 350_000_00,
+            actor=staff,
+            reference=f"OC-{on.year}-{n + 2:03d}",
+        )
+
+
 def seed_employers(*, stdout=None) -> None:
     """Employer partners for the demo (safe to run again): two approved partners with a
-    pledge and posts, answers from participants, one hire and one purchase order, and one
-    registration waiting for review in the console."""
+    pledge and posts, answers from participants, hires and purchase orders this month (enough
+    for the indicators to show them), and one registration waiting for review in the
+    console."""
     import datetime
 
     from allauth.account.models import EmailAddress
@@ -135,7 +164,7 @@ def seed_employers(*, stdout=None) -> None:
     people = list(
         Participant.objects.select_related("user")
         .filter(status__in=["active", "completed"])
-        .order_by("pk")[:4]
+        .order_by("pk")[:DEMO_RESULTS]
     )
     partners = []
     for n, data in enumerate(DEMO_PARTNERS):
@@ -208,6 +237,9 @@ def seed_employers(*, stdout=None) -> None:
             actor=staff,
             reference="OC-2026-001",
         )
+    _seed_results(
+        partner=partners[0], job=first_job, supplier=supplier, staff=staff, on=today, people=people
+    )
     pending_sector = DEMO_PENDING["sector"] if DEMO_PENDING["sector"] in sectors else "retail"
     services.partner_register(**{**DEMO_PENDING, "sector": pending_sector})
     if stdout is not None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from semilla import hooks
@@ -202,8 +203,9 @@ def answer_get_for_partner(*, partner: EmployerPartner, pk: int) -> PostAnswer |
 
 @dataclass(frozen=True)
 class EmployerCount:
-    """Hires and purchase orders for one cohort (None: the person was in no cohort) and
-    city; ``order_value_minor`` in minor units of ``currency``."""
+    """Hires and purchase orders for one cohort (None: the person was in no cohort), city
+    and month (the first day of the month of the hire or order date);
+    ``order_value_minor`` in minor units of ``currency``."""
 
     cohort_id: int | None
     city: str
@@ -211,22 +213,50 @@ class EmployerCount:
     purchase_orders: int
     order_value_minor: int
     currency: str = "COP"
+    month: datetime.date | None = None
 
 
-def employer_counts() -> list[EmployerCount]:
-    """Hires, purchase orders and their value per cohort and city (two queries): the
-    figures the outcomes indicators read through ``semilla.hooks.outcome_counts``."""
-    rows: dict[tuple[int | None, str, str], dict[str, int]] = {}
-    for row in Hire.objects.values("cohort_id", "city").annotate(n=Count("pk")).order_by():
-        key = (row["cohort_id"], row["city"], "COP")
+#: cohort, city, month, currency
+_CountKey = tuple[int | None, str, datetime.date | None, str]
+
+
+def _dated(
+    queryset: QuerySet, date_from: datetime.date | None, date_to: datetime.date | None
+) -> QuerySet:
+    """The results dated in the period (both days included). ``on`` is the hire's or the
+    order's own date, a calendar day in the programme's time zone, not when staff recorded
+    it."""
+    if date_from is not None:
+        queryset = queryset.filter(on__gte=date_from)
+    if date_to is not None:
+        queryset = queryset.filter(on__lte=date_to)
+    return queryset
+
+
+def employer_counts(
+    *, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> list[EmployerCount]:
+    """Hires, purchase orders and their value per cohort, city and month, for the results
+    dated in the period (two queries): the figures the outcomes indicators read through
+    ``semilla.hooks.outcome_counts``."""
+    rows: dict[_CountKey, dict[str, int]] = {}
+    hires = (
+        _dated(Hire.objects.all(), date_from, date_to)
+        .values("cohort_id", "city", month=TruncMonth("on"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in hires:
+        key: _CountKey = (row["cohort_id"], row["city"], row["month"], "COP")
         rows.setdefault(key, {"hires": 0, "orders": 0, "value": 0})["hires"] += row["n"]
     orders = (
-        PurchaseOrder.objects.values("cohort_id", "city", "currency")
+        _dated(PurchaseOrder.objects.all(), date_from, date_to)
+        .values("cohort_id", "city", "currency", month=TruncMonth("on"))
         .annotate(n=Count("pk"), value=Sum("amount_minor"))
         .order_by()
     )
     for row in orders:
-        key = (row["cohort_id"], row["city"], row["currency"])
+        key = (row["cohort_id"], row["city"], row["month"], row["currency"])
         entry = rows.setdefault(key, {"hires": 0, "orders": 0, "value": 0})
         entry["orders"] += row["n"]
         entry["value"] += row["value"] or 0
@@ -238,9 +268,16 @@ def employer_counts() -> list[EmployerCount]:
             purchase_orders=entry["orders"],
             order_value_minor=entry["value"],
             currency=currency,
+            month=month,
         )
-        for (cohort_id, city, currency), entry in sorted(
-            rows.items(), key=lambda item: (item[0][0] or 0, item[0][1], item[0][2])
+        for (cohort_id, city, month, currency), entry in sorted(
+            rows.items(),
+            key=lambda item: (
+                item[0][0] or 0,
+                item[0][1],
+                item[0][2] or datetime.date.min,
+                item[0][3],
+            ),
         )
     ]
 
@@ -250,16 +287,22 @@ FIGURE_HIRES = "employer_hires"
 FIGURE_PURCHASE_ORDERS = "employer_purchase_orders"
 
 
-def employer_outcome_counts() -> list[hooks.OutcomeCount]:
+def employer_outcome_counts(
+    *, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> list[hooks.OutcomeCount]:
     """``employer_counts`` in the shape of ``semilla.hooks.OutcomeCount``: one
     ``employer_hires`` row (count) and one ``employer_purchase_orders`` row (count and value)
-    per cohort and city where there is any."""
+    per cohort, city and month where there is any, in the period."""
     rows: list[hooks.OutcomeCount] = []
-    for row in employer_counts():
+    for row in employer_counts(date_from=date_from, date_to=date_to):
         if row.hires:
             rows.append(
                 hooks.OutcomeCount(
-                    figure=FIGURE_HIRES, cohort_id=row.cohort_id, city=row.city, count=row.hires
+                    figure=FIGURE_HIRES,
+                    cohort_id=row.cohort_id,
+                    city=row.city,
+                    count=row.hires,
+                    month=row.month,
                 )
             )
         if row.purchase_orders:
@@ -271,6 +314,7 @@ def employer_outcome_counts() -> list[hooks.OutcomeCount]:
                     count=row.purchase_orders,
                     value_minor=row.order_value_minor,
                     currency=row.currency,
+                    month=row.month,
                 )
             )
     return rows

@@ -20,9 +20,10 @@ panel with nothing to show costs no query of its own, and a count or a status co
 either. Panels then run their own queries only for the rows they list.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, QuerySet, Subquery
@@ -139,8 +140,9 @@ def help_link_for(code: str) -> HelpLink | None:
 @dataclass(frozen=True)
 class OutcomeCount:
     """One figure an app contributes to the outcome indicators, for one cohort (None: the
-    person was in no cohort) and city: ``count`` events and, for money figures, their
-    ``value_minor`` in minor units of ``currency``."""
+    person was in no cohort), city and month (the first day of the month of the events'
+    own dates, in the programme's time zone): ``count`` events and, for money figures,
+    their ``value_minor`` in minor units of ``currency``."""
 
     figure: str
     cohort_id: int | None
@@ -148,19 +150,38 @@ class OutcomeCount:
     count: int
     value_minor: int = 0
     currency: str = "COP"
+    month: datetime.date | None = None
 
 
-_OUTCOME_COUNTS: dict[str, Callable[[], list[OutcomeCount]]] = {}
+class OutcomeCompute(Protocol):
+    def __call__(
+        self, *, date_from: datetime.date | None, date_to: datetime.date | None
+    ) -> list[OutcomeCount]: ...
 
 
-def register_outcome_counts(source: str, compute: Callable[[], list[OutcomeCount]]) -> None:
-    """``compute()`` -> the source's figures (a bounded number of queries). An app that
-    produces outcomes (employer partners' hires and purchase orders) registers them here, so
-    the app that reports indicators reads them without importing the producer."""
+_OUTCOME_COUNTS: dict[str, OutcomeCompute] = {}
+
+
+def register_outcome_counts(source: str, compute: OutcomeCompute) -> None:
+    """``compute(date_from=..., date_to=...)`` -> the source's figures for the events dated
+    from ``date_from`` to ``date_to`` (both included; None: no bound), by month, in a
+    bounded number of queries. An app that produces outcomes (employer partners' hires and
+    purchase orders) registers them here, so the app that reports indicators reads them
+    without importing the producer."""
     _OUTCOME_COUNTS[source] = compute
 
 
-def outcome_counts(*, figure: str | None = None) -> list[OutcomeCount]:
-    """Every registered source's figures (only ``figure`` when given)."""
-    rows = [row for compute in _OUTCOME_COUNTS.values() for row in compute()]
+def outcome_counts(
+    *,
+    figure: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> list[OutcomeCount]:
+    """Every registered source's figures (only ``figure`` when given) for the events dated
+    in the period (both days included; all time without bounds)."""
+    rows = [
+        row
+        for compute in _OUTCOME_COUNTS.values()
+        for row in compute(date_from=date_from, date_to=date_to)
+    ]
     return [row for row in rows if figure is None or row.figure == figure]

@@ -1,5 +1,6 @@
 """CSV and XLSX exports of the dashboard's report: the same numbers (built from the same
-``Report``), with a definitions sheet. Funder exports carry suppressed cells ("<5")."""
+``Report``, ``OutcomesReport`` and ``PartnersReport``), with a definitions sheet. Funder
+exports carry suppressed cells (the mark "*", never a number)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from semilla.exports import Sheet, csv_lines, xlsx_bytes
 from .charts import format_value
 from .indicators import DIMENSIONS, INDICATORS, Unit
 from .outcomes import BASELINE, OutcomesReport, Pair, measures, wave_choices
+from .partners import FIGURES, PartnersReport
 from .selectors import SECONDARY_MARK, SMALL_CELL, UNIT_LABELS, Cell, Report
 from .sources import source
 
@@ -31,10 +33,15 @@ def _value(cell: Cell):
     return float(cell.value) if not isinstance(cell.value, int) else cell.value
 
 
-def long_rows(report: Report, outcomes: OutcomesReport | None = None) -> list[list]:
+def long_rows(
+    report: Report,
+    outcomes: OutcomesReport | None = None,
+    partners: PartnersReport | None = None,
+) -> list[list]:
     """indicator key, indicator, unit, breakdown, category, value — totals, every
     dimension and every month; then the outcomes (one row per measure, wave and category,
-    and the response rate of each, code ``outcome.<measure>.<wave>``)."""
+    and the response rate of each, code ``outcome.<measure>.<wave>``); then the employer
+    partners' figures (total, by city, by cohort, by month)."""
     rows = []
     for item in report.indicators:
         unit = str(UNIT_LABELS[item.unit])
@@ -50,6 +57,25 @@ def long_rows(report: Report, outcomes: OutcomesReport | None = None) -> list[li
         )
     if outcomes is not None:
         rows.extend(_outcome_long_rows(outcomes))
+    if partners is not None:
+        rows.extend(_partner_long_rows(partners))
+    return rows
+
+
+def _partner_long_rows(partners: PartnersReport) -> list[list]:
+    rows = []
+    for item in partners.items:
+        unit = str(UNIT_LABELS[item.unit])
+        rows.append([item.key, str(item.label), unit, _("Total"), _("Total"), _value(item.total)])
+        for dimension, entries in item.by_dimension.items():
+            rows.extend(
+                [item.key, str(item.label), unit, dimension_label(dimension), label, _value(cell)]
+                for label, cell in entries
+            )
+        rows.extend(
+            [item.key, str(item.label), unit, _("Month"), month.strftime("%Y-%m"), _value(cell)]
+            for month, cell in item.series
+        )
     return rows
 
 
@@ -153,27 +179,37 @@ def filters_description(report: Report) -> list[tuple[str, str]]:
     ]
 
 
-def xlsx_sheets(report: Report, outcomes: OutcomesReport | None = None) -> list[Sheet]:
+def xlsx_sheets(
+    report: Report,
+    outcomes: OutcomesReport | None = None,
+    partners: PartnersReport | None = None,
+) -> list[Sheet]:
+    """The indicators and, when given, the employer partners' figures on the summary,
+    disaggregation and by-month sheets; the outcomes on a sheet of their own."""
+    figures = [*report.indicators, *(partners.items if partners is not None else [])]
     summary = Sheet(
         title=_("Summary"),
         header=[_("Code"), _("Indicator"), _("Unit"), _("Total")],
         rows=[
             [item.key, str(item.label), str(UNIT_LABELS[item.unit]), _value(item.total)]
-            for item in report.indicators
+            for item in figures
         ],
     )
     breakdown = Sheet(
         title=_("Disaggregation"),
         header=header(),
-        rows=[row for row in long_rows(report) if row[3] not in (_("Total"), _("Month"))],
+        rows=[
+            row
+            for row in long_rows(report, partners=partners)
+            if row[3] not in (_("Total"), _("Month"))
+        ],
     )
     months = report.filters.months()
     by_month = Sheet(
         title=_("By month"),
         header=[_("Code"), _("Indicator"), *[m.strftime("%Y-%m") for m in months]],
         rows=[
-            [item.key, str(item.label), *[_value(c) for _m, c in item.series]]
-            for item in report.indicators
+            [item.key, str(item.label), *[_value(c) for _m, c in item.series]] for item in figures
         ],
     )
     definitions = []
@@ -208,6 +244,22 @@ def xlsx_sheets(report: Report, outcomes: OutcomesReport | None = None) -> list[
                 f"outcomes.Response ({measure.question})",
             ]
         )
+    if partners is not None:
+        for figure in FIGURES:
+            with translation.override("es"):
+                spanish = str(figure.definition)
+            with translation.override("en"):
+                english = str(figure.definition)
+            definitions.append(
+                [
+                    figure.key,
+                    str(figure.label),
+                    spanish,
+                    english,
+                    str(UNIT_LABELS[figure.unit]),
+                    "semilla.hooks.outcome_counts",
+                ]
+            )
     definitions.append([])
     definitions.append(
         [_("Breakdowns"), ", ".join([dimension_label(d) for d in [*DIMENSIONS, "cohort"]])]

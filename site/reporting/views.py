@@ -42,6 +42,13 @@ def _report_for(request):
     return form, report, outcomes, funder_view
 
 
+def _partners_for(report, breakdown: str) -> PartnersReport:
+    """The employer partners' figures with the report's filters, period and suppression."""
+    return build_partner_counts(
+        report.filters, breakdown=breakdown, suppress=report.suppressed, cohorts=report.cohorts
+    )
+
+
 def _partner_rows(partners: PartnersReport, value=format_value) -> dict:
     """What the employer partners' block shows, formatted (``value`` formats one cell)."""
     return {
@@ -94,25 +101,23 @@ def dashboard(request):
             "query": request.GET.urlencode(),
             "outcomes": outcome_rows(outcomes),
             "outcomes_report": outcomes,
-            "partners": _partner_rows(
-                build_partner_counts(
-                    report.filters,
-                    breakdown=breakdown,
-                    suppress=report.suppressed,
-                    cohorts=report.cohorts,
-                )
-            ),
+            "partners": _partner_rows(_partners_for(report, breakdown)),
         },
     )
 
 
 @require_GET
 def export(request, fmt: str):
-    _form, report, outcomes, _funder_view = _report_for(request)
+    """The dashboard's figures (indicators, outcomes, employer partners), with the same
+    filters, period and suppression, headers in the reader's language."""
+    form, report, outcomes, _funder_view = _report_for(request)
+    partners = _partners_for(report, form.chosen_breakdown())
     filename = f"semilla-indicadores-{timezone.localdate().isoformat()}"
     if fmt == CSV:
-        return csv_response(filename=filename, header=header(), rows=long_rows(report, outcomes))
-    return xlsx_response(filename=filename, sheets=xlsx_sheets(report, outcomes))
+        return csv_response(
+            filename=filename, header=header(), rows=long_rows(report, outcomes, partners)
+        )
+    return xlsx_response(filename=filename, sheets=xlsx_sheets(report, outcomes, partners))
 
 
 def _funder_value(cell, unit: str) -> str:
@@ -172,9 +177,6 @@ def funder_dashboard(request):
             "small_cell": SMALL_CELL,
             "outcomes": outcome_rows(outcomes),
             "outcomes_report": outcomes,
-            "partners": _partner_rows(
-                build_partner_counts(filters, breakdown=breakdown, suppress=True, cohorts=cohorts),
-                value=_funder_value,
-            ),
+            "partners": _partner_rows(_partners_for(report, breakdown), value=_funder_value),
         },
     )

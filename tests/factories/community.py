@@ -134,14 +134,17 @@ def make_alumna(*, city: str = "cucuta", status: str = "completed"):
     return user
 
 
-def bulk_results(n: int, *, city: str = "cucuta", partner=None, cohort=None, amount_minor=0):
+def bulk_results(
+    n: int, *, city: str = "cucuta", partner=None, cohort=None, amount_minor=0, on=None
+):
     """``n`` hires (or, with ``amount_minor``, ``n`` purchase orders of that amount) by
-    ``partner`` of ``n`` new people, recorded in ``city`` for ``cohort``."""
+    ``partner`` of ``n`` new people, recorded in ``city`` for ``cohort``, dated ``on``
+    (default: today)."""
     from community.models import Hire, PurchaseOrder
     from tests.factories import UserFactory
 
     partner = partner or make_partner(city=city)
-    on = timezone.localdate()
+    on = on or timezone.localdate()
     people = UserFactory.create_batch(n)
     common = {"partner": partner, "cohort": cohort, "city": city, "on": on}
     if amount_minor:

@@ -117,7 +117,7 @@ def test_funder_page_hides_few_partner_hires_in_words(client_for, funder_user):
 
 def test_funder_page_without_partner_results_says_so(client_for, funder_user):
     html = client_for(funder_user).get(_funder_url()).content.decode()
-    assert "Aún no hay contrataciones ni órdenes de compra registradas." in html
+    assert "No hay contrataciones ni órdenes de compra en este periodo." in html
 
 
 def test_dashboard_shows_partner_hires_to_staff(client_for, staff_user):
