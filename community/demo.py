@@ -6,14 +6,22 @@ partners (``seed_employers``)."""
 
 import datetime
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.utils import timezone
+
+from cohorts.models import Participant
+from semilla.demo import DEMO_PASSWORD
+from semilla.enums import Role, Sector
+
+from . import services
+from .loader import load
+from .models import EmployerPartner, GuidePage, PartnerPost, PostAnswer
 
 DEMO_OVERDUE_SLUG = "pep-y-otros-permisos"
 
 
 def seed(*, stdout=None) -> None:
-    from .loader import load
-    from .models import GuidePage
 
     load()
     today = timezone.localdate()
@@ -104,17 +112,6 @@ def seed_employers(*, stdout=None) -> None:
     """Employer partners for the demo (safe to run again): two approved partners with a
     pledge and posts, answers from participants, one hire and one purchase order, and one
     registration waiting for review in the console."""
-    import datetime
-
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    from cohorts.models import Participant
-    from semilla.demo import DEMO_PASSWORD
-    from semilla.enums import Role, Sector
-
-    from . import services
-    from .models import EmployerPartner, PartnerPost, PostAnswer
 
     if EmployerPartner.objects.filter(nit=DEMO_PENDING["nit"]).exists():
         return

@@ -106,7 +106,7 @@ def build_partner_counts(
         total = Cell(value=total_n, base=total_n)
         cells = [Cell(value=by_key.get(k, 0), base=by_key.get(k, 0)) for k, _l in values]
         if suppress:
-            suppress_block(total, [cells])
+            suppress_block(total=total, tables=[cells])
         return total, cells
 
     hires_total, hires_by = count_cells(FIGURE_HIRES)
