@@ -190,6 +190,19 @@ def _staff_only(actor: User) -> None:
         raise ServiceError(_("Only programme staff triage reports."))
 
 
+def _staff_event(report: Report, *, actor: User, action: str, note: str = "") -> None:
+    """A staff action that leaves the report's status as it is, kept in its history."""
+    record(
+        report,
+        machine=REPORT,
+        from_status=report.status,
+        to_status=report.status,
+        actor=actor,
+        note=note,
+        action=action,
+    )
+
+
 def _lock(report: Report) -> Report:
     return (
         Report.objects.select_for_update()
@@ -280,7 +293,7 @@ def _check_no_show_pattern(*, profile: MentorProfile) -> None:
 
 
 @transaction.atomic(durable=True)
-def report_assign(*, report: Report, assignee: User, actor: User) -> Report:
+def report_assign(*, report: Report, assignee: User | None, actor: User) -> Report:
     """Give the report to a member of programme staff (``None``: nobody)."""
     _staff_only(actor)
     if assignee is not None and not is_programme_staff(assignee):
@@ -288,14 +301,11 @@ def report_assign(*, report: Report, assignee: User, actor: User) -> Report:
     locked = _lock(report)
     locked.assignee = assignee
     locked.save(update_fields=["assignee", "updated_at"])
-    record(
+    _staff_event(
         locked,
-        machine=REPORT,
-        from_status=locked.status,
-        to_status=locked.status,
         actor=actor,
-        note=assignee.get_full_name() if assignee else "",
         action=ReportAction.ASSIGNED,
+        note=assignee.get_full_name() if assignee else "",
     )
     return locked
 
@@ -308,15 +318,7 @@ def report_note(*, report: Report, actor: User, text: str) -> Report:
     if not text:
         raise ServiceError(_("Write the note first."))
     locked = _lock(report)
-    record(
-        locked,
-        machine=REPORT,
-        from_status=locked.status,
-        to_status=locked.status,
-        actor=actor,
-        note=text[:MESSAGE_MAX_LENGTH],
-        action=ReportAction.NOTE,
-    )
+    _staff_event(locked, actor=actor, action=ReportAction.NOTE, note=text[:MESSAGE_MAX_LENGTH])
     return locked
 
 
@@ -329,13 +331,8 @@ def report_set_disclosure(*, report: Report, disclose: bool, actor: User) -> Rep
         return locked
     locked.disclose_reporter = disclose
     locked.save(update_fields=["disclose_reporter", "updated_at"])
-    record(
-        locked,
-        machine=REPORT,
-        from_status=locked.status,
-        to_status=locked.status,
-        actor=actor,
-        action=ReportAction.DISCLOSED if disclose else ReportAction.HIDDEN,
+    _staff_event(
+        locked, actor=actor, action=ReportAction.DISCLOSED if disclose else ReportAction.HIDDEN
     )
     return locked
 
