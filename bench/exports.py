@@ -110,7 +110,7 @@ def _measure(rounds: int) -> tuple[float, int, int]:
     filters = Filters.default()
 
     def work():
-        report = build_report(filters, suppress=True, cohorts=cohort_choices())
+        report = build_report(filters=filters, suppress=True, cohorts=cohort_choices())
         to_xlsx(report)
         to_csv(report)
         return report

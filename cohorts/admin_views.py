@@ -173,7 +173,7 @@ def selection(request, pk: int):
     paginator.count = summary.shortlisted if shortlisted_only else summary.ranked
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = selectors.with_labels(
-        list(page.object_list), "status", "decision", "population_group"
+        rows=list(page.object_list), fields=("status", "decision", "population_group")
     )
     progress = list(
         ReviewAssignment.objects.filter(application__cohort=cohort)

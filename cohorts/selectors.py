@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -90,7 +91,7 @@ def participant_profiles_for_matching(*, cohort: Cohort) -> list[ParticipantProf
     return profiles
 
 
-def with_labels(rows: list, *fields: str) -> list:
+def with_labels(*, rows: list, fields: Sequence[str]) -> list:
     """Set ``<field>_label`` on every row: the display label of a choice field, translated
     once per list instead of once per row (``get_<field>_display`` rebuilds the whole
     choice list on every call, which costs more than the rest of a row)."""
@@ -173,7 +174,7 @@ def application_get_for_applicant(*, user: User, pk: int) -> Application:
     )
 
 
-def reviewer_may_see_document(document: ApplicationDocument, cohort: Cohort) -> bool:
+def reviewer_may_see_document(*, document: ApplicationDocument, cohort: Cohort) -> bool:
     """Reviewers see business evidence; identity documents only when the review is not
     blind (an identity document shows the name)."""
     return document.kind != DocumentKind.IDENTITY or not cohort.blind_review
@@ -201,7 +202,7 @@ def document_get_for_viewer(*, user: User, pk: int) -> ApplicationDocument:
         pk=pk,
     )
     if document.application.user_id != user.pk and not reviewer_may_see_document(
-        document, document.application.cohort
+        document=document, cohort=document.application.cohort
     ):
         raise Http404
     return document

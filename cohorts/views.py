@@ -12,7 +12,7 @@ from django.core.files.storage import storages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -45,6 +45,7 @@ from .forms import (
     DocumentForm,
     NeedsForm,
     PrescreenForm,
+    ReviewForm,
 )
 
 PRESCREEN_SESSION_KEY = "cohorts:prescreen:%s"
@@ -528,7 +529,7 @@ def review_queue(request):
     # The progress already counted the queue: no second COUNT query for the paginator.
     paginator.count = progress["total"]
     page = paginator.get_page(request.GET.get("page"))
-    assignments = selectors.with_labels(list(page.object_list), "status")
+    assignments = selectors.with_labels(rows=list(page.object_list), fields=("status",))
     page.object_list = assignments
     return render(
         request,
@@ -546,7 +547,6 @@ def review_queue(request):
 @require_http_methods(["GET", "POST"])
 @role_required(Role.REVIEWER)
 def review_detail(request, pk):
-    from .forms import ReviewForm
 
     assignment = selectors.assignment_get_for_reviewer(reviewer=request.user, pk=pk)
     application = assignment.application
@@ -586,7 +586,8 @@ def review_detail(request, pk):
             "documents": [
                 d
                 for d in application.documents.all()
-                if not d.deleted_at and selectors.reviewer_may_see_document(d, application.cohort)
+                if not d.deleted_at
+                and selectors.reviewer_may_see_document(document=d, cohort=application.cohort)
             ],
             "abstain_form": AbstainForm(),
         },
@@ -703,7 +704,6 @@ def participant_home(request, slug):
 
 
 def _optional_url(name: str) -> str | None:
-    from django.urls import NoReverseMatch
 
     try:
         return reverse(name)

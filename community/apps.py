@@ -11,6 +11,7 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # lazy: app loading (apps.py is imported before the models exist)
         from semilla import hooks
         from semilla.enums import Role
         from semilla.roles import add_role_permissions
@@ -45,6 +46,7 @@ class CommunityConfig(AppConfig):
 
 
 def _employer_outcome_counts(*, date_from, date_to):
+    # lazy: app loading (apps.py is imported before the models exist)
     from .selectors import employer_outcome_counts
 
     return employer_outcome_counts(date_from=date_from, date_to=date_to)

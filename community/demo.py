@@ -6,14 +6,22 @@ partners (``seed_employers``)."""
 
 import datetime
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.utils import timezone
+
+from cohorts.models import Participant
+from semilla.demo import DEMO_PASSWORD
+from semilla.enums import Role, Sector
+
+from . import services
+from .loader import load
+from .models import EmployerPartner, GuidePage, Hire, PartnerPost, PostAnswer
 
 DEMO_OVERDUE_SLUG = "pep-y-otros-permisos"
 
 
 def seed(*, stdout=None) -> None:
-    from .loader import load
-    from .models import GuidePage
 
     load()
     today = timezone.localdate()
@@ -109,9 +117,6 @@ DEMO_RESULTS = 6
 def _seed_results(*, partner, job, supplier, staff, on, people) -> None:
     """A hire and a purchase order for each of the first ``DEMO_RESULTS`` participants,
     dated ``on`` (the first participant's hire is already recorded)."""
-    from . import services
-    from .models import Hire
-
     for n, participant in enumerate(people[:DEMO_RESULTS]):
         if not Hire.objects.filter(partner=partner, user=participant.user, on=on).exists():
             services.hire_record(
@@ -133,17 +138,6 @@ def seed_employers(*, stdout=None) -> None:
     pledge and posts, answers from participants, hires and purchase orders this month (enough
     for the indicators to show them), and one registration waiting for review in the
     console."""
-    import datetime
-
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    from cohorts.models import Participant
-    from semilla.demo import DEMO_PASSWORD
-    from semilla.enums import Role, Sector
-
-    from . import services
-    from .models import EmployerPartner, PartnerPost, PostAnswer
 
     if EmployerPartner.objects.filter(nit=DEMO_PENDING["nit"]).exists():
         return

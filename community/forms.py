@@ -11,20 +11,24 @@ from .models import EmployerPartner, PartnerPost, PostAnswer
 NIT_RE = re.compile(r"^\d{6,12}$")
 
 
+#: What an employer gives when it asks to join (staff read the same fields on the console).
+REGISTRATION_FIELDS = (
+    "name",
+    "nit",
+    "city",
+    "sector",
+    "size",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "motivation",
+)
+
+
 class PartnerRegisterForm(forms.ModelForm):
     class Meta:
         model = EmployerPartner
-        fields = [
-            "name",
-            "nit",
-            "city",
-            "sector",
-            "size",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "motivation",
-        ]
+        fields = REGISTRATION_FIELDS
         widgets = {"motivation": forms.Textarea(attrs={"rows": 4})}
 
     def clean_nit(self) -> str:

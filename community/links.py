@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from semilla import hooks
 from semilla.routing import per_generation
 
+from .models import GuidePage
+
 #: eligibility reason code (``cohorts.eligibility``) -> the slug of the guide that helps
 GUIDE_FOR_REASON = {
     "document": "permiso-por-proteccion-temporal",
@@ -33,7 +35,6 @@ LESSON_CODE = "lesson:"
 def _guide_urls() -> dict[tuple[str, str], tuple[str, str]]:
     """{(language, slug): (title, url)} of the live guides the links point at, kept per
     page-cache generation (a publish changes them)."""
-    from .models import GuidePage
 
     slugs = set(GUIDE_FOR_REASON.values()) | set(GUIDE_FOR_LESSON.values())
     pages = GuidePage.objects.live().filter(slug__in=slugs)

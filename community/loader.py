@@ -23,6 +23,7 @@ from curriculum.loader import (
 )
 
 from .content import GUIDES, HELP_OFFICES, INDEX
+from .models import GuideIndexPage, GuidePage, HelpOffice
 
 __all__ = ["LoadResult", "LoaderError", "guide_fields", "load", "load_help_offices"]
 
@@ -67,7 +68,6 @@ def _index_fields(lang: str) -> dict:
 
 @transaction.atomic
 def load(*, guides=GUIDES, offices=HELP_OFFICES, update: bool = False) -> LoadResult:
-    from .models import GuideIndexPage, GuidePage
 
     home, en = home_and_english()
     result = LoadResult()
@@ -96,7 +96,6 @@ def load_help_offices(*, offices=HELP_OFFICES, update: bool = False) -> int:
     """The starter free-help offices in Spanish and English (one translation key per office,
     so the console shows them as translations of each other). Rows staff edited are kept
     unless ``update``. Returns the number of rows created."""
-    from .models import HelpOffice
 
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     created = 0

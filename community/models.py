@@ -51,6 +51,7 @@ class GuideIndexPage(CurriculumPage):
         verbose_name_plural = _("guides indexes")
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: community.selectors -> community.models
         from .selectors import guide_sections
 
         context = super().get_context(request, *args, **kwargs)
@@ -123,6 +124,7 @@ class GuidePage(CurriculumPage):
         return self.review_by < (today or timezone.localdate())
 
     def get_context(self, request, *args, **kwargs):
+        # cycle: community.selectors -> community.models
         from .selectors import help_offices_by_city
 
         context = super().get_context(request, *args, **kwargs)

@@ -2,19 +2,21 @@
 organisation's space; for participants and alumni, the open posts of the partners. Both
 read only facts (``semilla.hooks.facts_for``): the panel costs no query of its own."""
 
-from django.db.models import Exists, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.enums import ParticipantStatus
+from cohorts.models import Participant
 from semilla.hooks import Panel, facts_for
 from semilla.permissions import is_signed_in
 
 from .enums import PartnerStatus, PostStatus
+from .models import EmployerMembership, PartnerPost
 
 
 def _member(user):
-    from .models import EmployerMembership
 
     return Exists(
         EmployerMembership.objects.filter(
@@ -24,8 +26,6 @@ def _member(user):
 
 
 def _participant_or_alumna(user):
-    from cohorts.enums import ParticipantStatus
-    from cohorts.models import Participant
 
     return Exists(
         Participant.objects.filter(
@@ -37,9 +37,6 @@ def _participant_or_alumna(user):
 
 def _open_posts_in_city(user):
     """Open posts in the person's own city (0 when they have not said their city)."""
-    from django.db.models import Count
-
-    from .models import PartnerPost
 
     counted = (
         PartnerPost.objects.filter(

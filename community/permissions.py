@@ -4,15 +4,18 @@ The "employer" capability is a membership (``EmployerMembership``) of an approve
 not a site role: it needs no second factor and no staff-console access (see
 docs/employers.md). Each question is one function, used by views and templates."""
 
+from cohorts.enums import ParticipantStatus
+from cohorts.models import Participant
 from semilla.permissions import is_programme_staff, is_signed_in
+
+from .enums import PartnerStatus
+from .models import EmployerPartner
 
 
 def partner_of(user):
     """The approved partner ``user`` acts for, or None (one query)."""
     if not is_signed_in(user):
         return None
-    from .enums import PartnerStatus
-    from .models import EmployerPartner
 
     return (
         EmployerPartner.objects.filter(memberships__user=user, status=PartnerStatus.APPROVED)
@@ -31,8 +34,6 @@ def may_see_opportunities(user) -> bool:
     """Participants (active) and alumni (completed) see and answer partners' posts."""
     if not is_signed_in(user):
         return False
-    from cohorts.enums import ParticipantStatus
-    from cohorts.models import Participant
 
     return Participant.objects.filter(
         user=user, status__in=[ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED]

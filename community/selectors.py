@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from cohorts.models import Participant
 from semilla import hooks
 from semilla.enums import City
 from semilla.routing import locale_ids
@@ -154,7 +155,6 @@ def person_city(*, user: Any) -> str:
     cohort's when it is one of the eight cities, else none."""
     if user.city:
         return user.city
-    from cohorts.models import Participant
 
     city = (
         Participant.objects.filter(user=user)

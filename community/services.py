@@ -12,6 +12,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.enums import ParticipantStatus
+from cohorts.models import Participant
+from curriculum import pagecache
 from semilla.enums import City, MessageKind, Role
 from semilla.errors import ServiceError
 from semilla.notifications import notify
@@ -39,7 +42,6 @@ def guides_review_remind(*, today: datetime.date) -> int:
     """Scheduled daily: tell programme staff, once a day, which guides are overdue for
     review or due within ``selectors.REVIEW_HORIZON_DAYS`` days; drop the page cache when a
     guide has just become overdue. Returns the number of guides listed."""
-    from curriculum import pagecache
 
     guides = list(selectors.guides_due_for_review(today=today))
     newly_overdue = [
@@ -104,7 +106,6 @@ def _unique_slug(name: str) -> str:
 def _drop_public_pages() -> None:
     """The public partner pages change: drop the anonymous page cache now and again once
     the change is committed (a reader between the two would keep the old page)."""
-    from curriculum import pagecache
 
     pagecache.invalidate()
     transaction.on_commit(pagecache.invalidate)
@@ -276,8 +277,6 @@ def post_set_status(*, post: PartnerPost, to: str, actor: Any) -> PartnerPost:
 
 
 def _eligible_to_answer(user) -> bool:
-    from cohorts.enums import ParticipantStatus
-    from cohorts.models import Participant
 
     return Participant.objects.filter(
         user=user, status__in=[ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED]
@@ -336,7 +335,6 @@ def answer_reply(*, answer: PostAnswer, actor: Any, reply: str) -> PostAnswer:
 def _cohort_and_city(*, user: Any, partner: EmployerPartner, post: PartnerPost | None):
     """The person's latest cohort (as participant or alumna) and the city the result counts
     in: the post's, else the cohort's when it is one of the cities, else the partner's."""
-    from cohorts.models import Participant
 
     participation = (
         Participant.objects.filter(user=user)

@@ -20,6 +20,7 @@ from semilla.errors import ServiceError
 from semilla.permissions import is_programme_staff
 
 from . import admin_views, selectors, services
+from .forms import REGISTRATION_FIELDS
 from .models import (
     EmployerPartner,
     HelpOffice,
@@ -133,15 +134,7 @@ class PartnerViewSet(ConsoleViewSet):
     search_fields = ["name", "nit", "contact_name"]
     form_fields = ["profile"]
     inspect_view_fields = [
-        "name",
-        "nit",
-        "city",
-        "sector",
-        "size",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "motivation",
+        *REGISTRATION_FIELDS,
         "status",
         "created_at",
         "decided_at",

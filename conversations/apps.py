@@ -7,6 +7,7 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Messages and safety reports")
 
     def ready(self) -> None:
+        # lazy: app loading (apps.py is imported before the models exist)
         from semilla import hooks
         from semilla.enums import Role
         from semilla.roles import add_role_permissions

@@ -9,6 +9,14 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from mentors.enums import BookingStatus, MatchStatus
+from mentors.models import Booking, Match
+from semilla.models import User
+
+from . import services
+from .enums import ConcernCategory, ReportStatus
+from .models import Conversation, Message, ReadMark, Report
+
 THREADS = [
     [
         ("mentee", "Hola, profe. Ya tengo los costos de las arepas en una hoja, ¿la revisamos?"),
@@ -29,7 +37,6 @@ THREADS = [
 
 
 def seed(*, stdout=None) -> None:
-    from .models import Conversation, Report
 
     if Conversation.objects.exists() or Report.objects.exists():
         if stdout is not None:
@@ -42,8 +49,6 @@ def seed(*, stdout=None) -> None:
 
 
 def _accepted_matches():
-    from mentors.enums import MatchStatus
-    from mentors.models import Match
 
     matches = list(
         Match.objects.filter(status=MatchStatus.ACCEPTED)
@@ -57,7 +62,6 @@ def _accepted_matches():
 
 @transaction.atomic
 def _threads() -> int:
-    from .models import Conversation, Message, ReadMark
 
     now = timezone.now()
     count = 0
@@ -80,12 +84,6 @@ def _threads() -> int:
 
 
 def _reports() -> int:
-    from mentors.enums import BookingStatus
-    from mentors.models import Booking
-    from semilla.models import User
-
-    from . import services
-    from .enums import ConcernCategory, ReportStatus
 
     staff = User.objects.filter(email="equipo@demo.semilla.co").first()
     matches = _accepted_matches()

@@ -10,9 +10,12 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from mentors.models import Booking, Match
+from mentors.enums import BookingStatus
+from mentors.models import Booking, Match, MentorProfile
 from semilla.enums import Role
+from semilla.models import User
 
 from . import conf
 from .enums import OPEN_REPORT_STATUSES
@@ -20,18 +23,16 @@ from .models import Conversation, Message, ReadMark, Report
 from .permissions import READABLE_MATCH_STATUSES
 
 
-def safeguarding_staff():
+def safeguarding_staff() -> QuerySet[User]:
     """Who triages reports and is alerted: active programme staff."""
-    from semilla.models import User
-
     return User.objects.filter(groups__name=Role.STAFF.value, is_active=True).distinct()
 
 
-def _party(user) -> Q:
+def _party(user: User) -> Q:
     return Q(mentor__user=user) | Q(participant__user=user)
 
 
-def unread_count_expression(user, *, conversation_ref: str) -> Coalesce:
+def unread_count_expression(*, user: User, conversation_ref: str) -> Coalesce:
     """Messages of the conversation at ``conversation_ref`` (an OuterRef path) sent by the
     other person after ``user``'s read mark: one correlated subquery."""
     mark = ReadMark.objects.filter(conversation_id=OuterRef("conversation_id"), user=user).values(
@@ -49,18 +50,18 @@ def unread_count_expression(user, *, conversation_ref: str) -> Coalesce:
     return Coalesce(Subquery(unread, output_field=IntegerField()), 0)
 
 
-def conversations_for_user(*, user) -> QuerySet[Match]:
+def conversations_for_user(*, user: User) -> QuerySet[Match]:
     """The person's matches that have (or may have) a thread, with ``unread`` and the
     conversation's last message time: one query."""
     return (
         Match.objects.filter(_party(user), status__in=READABLE_MATCH_STATUSES)
         .select_related("mentor__user", "participant__user", "cohort", "conversation")
-        .annotate(unread=unread_count_expression(user, conversation_ref="conversation"))
+        .annotate(unread=unread_count_expression(user=user, conversation_ref="conversation"))
         .order_by("-conversation__last_message_at", "-pk")
     )
 
 
-def unread_total(*, user) -> int:
+def unread_total(*, user: User) -> int:
     """All unread messages of the person (the "Mi espacio" fact and panel)."""
     mark = ReadMark.objects.filter(conversation_id=OuterRef("conversation_id"), user=user).values(
         "last_read_id"
@@ -76,7 +77,7 @@ def unread_total(*, user) -> int:
     )
 
 
-def match_for_party(*, user, match_id: int) -> Match:
+def match_for_party(*, user: User, match_id: int) -> Match:
     """A match whose thread the person may read (404 otherwise)."""
     return get_object_or_404(
         Match.objects.filter(_party(user), status__in=READABLE_MATCH_STATUSES).select_related(
@@ -118,7 +119,7 @@ def thread_page(*, match: Match, page: int | str | None = 1) -> ThreadPage:
     )
 
 
-def booking_for_no_show(*, user, booking_id: int) -> Booking:
+def booking_for_no_show(*, user: User, booking_id: int) -> Booking:
     """A session of the person's (as mentor or mentee), for a no-show report (404 for
     anyone else)."""
     return get_object_or_404(
@@ -140,11 +141,11 @@ def _report_joins(queryset: QuerySet[Report]) -> QuerySet[Report]:
     )
 
 
-def reports_made_by(*, user) -> QuerySet[Report]:
+def reports_made_by(*, user: User) -> QuerySet[Report]:
     return _report_joins(Report.objects.filter(reporter=user)).order_by("-created_at", "-pk")
 
 
-def reports_disclosed_to(*, user) -> QuerySet[Report]:
+def reports_disclosed_to(*, user: User) -> QuerySet[Report]:
     """Reports about the person that staff decided to show them (with the reporter's
     name); the others stay invisible to them."""
     return _report_joins(Report.objects.filter(reported=user, disclose_reporter=True)).order_by(
@@ -170,9 +171,7 @@ def report_for_staff(*, pk: int) -> Report:
     )
 
 
-def paused_mentors():
-    from mentors.models import MentorProfile
-
+def paused_mentors() -> QuerySet[MentorProfile]:
     return (
         MentorProfile.objects.filter(new_matches_paused_at__isnull=False)
         .select_related("user")
@@ -180,13 +179,9 @@ def paused_mentors():
     )
 
 
-def sessions_to_report(*, match: Match, user) -> QuerySet[Booking]:
+def sessions_to_report(*, match: Match, user: User) -> QuerySet[Booking]:
     """Confirmed sessions of the match that have started and that the person has not
     reported yet (the thread's "report a no-show" links)."""
-    from django.utils import timezone
-
-    from mentors.enums import BookingStatus
-
     return (
         Booking.objects.filter(
             match=match, status=BookingStatus.CONFIRMED, starts_at__lte=timezone.now()

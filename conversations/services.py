@@ -21,6 +21,7 @@ from mentors.models import Booking, Match, MentorProfile
 from mentors.services import mentor_new_matches_pause, mentor_new_matches_resume
 from semilla.enums import MessageKind
 from semilla.errors import ServiceError
+from semilla.models import User
 from semilla.notifications import notify
 from semilla.permissions import is_programme_staff
 from semilla.ratelimit import allow
@@ -33,7 +34,7 @@ from .permissions import READABLE_MATCH_STATUSES
 from .selectors import safeguarding_staff
 
 
-def _other_party(match: Match, user):
+def _other_party(match: Match, user: User) -> User:
     if user.pk == match.mentor.user_id:
         return match.participant.user
     if user.pk == match.participant.user_id:
@@ -50,7 +51,7 @@ def _thread_path(match: Match, language: str) -> str:
 
 
 @transaction.atomic(durable=True)
-def message_send(*, match: Match, sender, body: str) -> Message:
+def message_send(*, match: Match, sender: User, body: str) -> Message:
     """Post ``body`` in the match's thread (created with the first message) and tell the
     other person, through the channel they chose for mentoring messages, when it is the
     first message they have not read yet (one notice per unread stretch, not one per
@@ -98,7 +99,7 @@ def message_send(*, match: Match, sender, body: str) -> Message:
 
 
 @transaction.atomic(durable=True)
-def conversation_mark_read(*, conversation: Conversation, user, up_to: int) -> None:
+def conversation_mark_read(*, conversation: Conversation, user: User, up_to: int) -> None:
     """Remember that ``user`` has read the thread up to message ``up_to`` (never back)."""
     mark, _created = ReadMark.objects.select_for_update().get_or_create(
         conversation=conversation, user=user
@@ -135,7 +136,7 @@ def _report_created(report: Report) -> Report:
 
 
 @transaction.atomic(durable=True)
-def no_show_report(*, booking: Booking, reporter, text: str = "") -> Report:
+def no_show_report(*, booking: Booking, reporter: User, text: str = "") -> Report:
     """The mentee (or the mentor) says the other person did not come to ``booking``: a
     confirmed session whose start has passed. One report per session and reporter."""
     booking = Booking.objects.select_related("match__mentor__user", "match__participant__user").get(
@@ -162,7 +163,7 @@ def no_show_report(*, booking: Booking, reporter, text: str = "") -> Report:
 
 
 @transaction.atomic(durable=True)
-def concern_raise(*, match: Match, reporter, category: str, text: str) -> Report:
+def concern_raise(*, match: Match, reporter: User, category: str, text: str) -> Report:
     """A safeguarding concern about the other person of the match, for staff only."""
     match = Match.objects.select_related("mentor__user", "participant__user").get(pk=match.pk)
     reported = _other_party(match, reporter)
@@ -184,9 +185,22 @@ def concern_raise(*, match: Match, reporter, category: str, text: str) -> Report
     return _report_created(report)
 
 
-def _staff_only(actor) -> None:
+def _staff_only(actor: User) -> None:
     if not is_programme_staff(actor):
         raise ServiceError(_("Only programme staff triage reports."))
+
+
+def _staff_event(report: Report, *, actor: User, action: str, note: str = "") -> None:
+    """A staff action that leaves the report's status as it is, kept in its history."""
+    record(
+        report,
+        machine=REPORT,
+        from_status=report.status,
+        to_status=report.status,
+        actor=actor,
+        note=note,
+        action=action,
+    )
 
 
 def _lock(report: Report) -> Report:
@@ -198,7 +212,7 @@ def _lock(report: Report) -> Report:
 
 
 @transaction.atomic(durable=True)
-def report_move(*, report: Report, to: str, actor, note: str = "") -> Report:
+def report_move(*, report: Report, to: str, actor: User, note: str = "") -> Report:
     """Staff move a report (new -> in review -> resolved / dismissed; reopen for review).
     The reporter is told when it is resolved or closed. A resolved no-show of a mentor
     counts towards the pattern that pauses their new matches."""
@@ -279,7 +293,7 @@ def _check_no_show_pattern(*, profile: MentorProfile) -> None:
 
 
 @transaction.atomic(durable=True)
-def report_assign(*, report: Report, assignee, actor) -> Report:
+def report_assign(*, report: Report, assignee: User | None, actor: User) -> Report:
     """Give the report to a member of programme staff (``None``: nobody)."""
     _staff_only(actor)
     if assignee is not None and not is_programme_staff(assignee):
@@ -287,40 +301,29 @@ def report_assign(*, report: Report, assignee, actor) -> Report:
     locked = _lock(report)
     locked.assignee = assignee
     locked.save(update_fields=["assignee", "updated_at"])
-    record(
+    _staff_event(
         locked,
-        machine=REPORT,
-        from_status=locked.status,
-        to_status=locked.status,
         actor=actor,
-        note=assignee.get_full_name() if assignee else "",
         action=ReportAction.ASSIGNED,
+        note=assignee.get_full_name() if assignee else "",
     )
     return locked
 
 
 @transaction.atomic(durable=True)
-def report_note(*, report: Report, actor, text: str) -> Report:
+def report_note(*, report: Report, actor: User, text: str) -> Report:
     """A staff note on the report (kept in its history, never shown to the people)."""
     _staff_only(actor)
     text = (text or "").strip()
     if not text:
         raise ServiceError(_("Write the note first."))
     locked = _lock(report)
-    record(
-        locked,
-        machine=REPORT,
-        from_status=locked.status,
-        to_status=locked.status,
-        actor=actor,
-        note=text[:MESSAGE_MAX_LENGTH],
-        action=ReportAction.NOTE,
-    )
+    _staff_event(locked, actor=actor, action=ReportAction.NOTE, note=text[:MESSAGE_MAX_LENGTH])
     return locked
 
 
 @transaction.atomic(durable=True)
-def report_set_disclosure(*, report: Report, disclose: bool, actor) -> Report:
+def report_set_disclosure(*, report: Report, disclose: bool, actor: User) -> Report:
     """Staff decide whether the reported person may see the report and who made it."""
     _staff_only(actor)
     locked = _lock(report)
@@ -328,19 +331,14 @@ def report_set_disclosure(*, report: Report, disclose: bool, actor) -> Report:
         return locked
     locked.disclose_reporter = disclose
     locked.save(update_fields=["disclose_reporter", "updated_at"])
-    record(
-        locked,
-        machine=REPORT,
-        from_status=locked.status,
-        to_status=locked.status,
-        actor=actor,
-        action=ReportAction.DISCLOSED if disclose else ReportAction.HIDDEN,
+    _staff_event(
+        locked, actor=actor, action=ReportAction.DISCLOSED if disclose else ReportAction.HIDDEN
     )
     return locked
 
 
 @transaction.atomic(durable=True)
-def mentor_pause_lift(*, profile: MentorProfile, actor) -> MentorProfile:
+def mentor_pause_lift(*, profile: MentorProfile, actor: User) -> MentorProfile:
     """Staff lift the pause of a mentor's new matches."""
     _staff_only(actor)
     return mentor_new_matches_resume(profile=profile)

@@ -11,6 +11,7 @@ class MarketConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # lazy: app loading (apps.py is imported before the models exist)
         from semilla import hooks
         from semilla.enums import Role
         from semilla.roles import add_role_permissions

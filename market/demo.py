@@ -9,6 +9,14 @@ import datetime
 
 from django.utils import timezone
 
+from outcomes.models import Alumnus
+from pitchday.models import Award, Contribution, Fund
+from pitchday.services.stripe_events import event_process
+from semilla.models import User
+
+from . import services
+from .models import FinancialProvider, Interest, Referral, ShowcaseProfile
+
 NEEDS = [
     ("Un comprador mayorista para 300 paquetes a la semana.", "food"),
     ("Un crédito de $5.000.000 para una segunda máquina de coser.", "fashion"),
@@ -105,7 +113,6 @@ def seed(*, stdout=None) -> None:
 
 
 def _providers() -> None:
-    from .models import FinancialProvider
 
     for order, (name, kind, offer, products, documents, cities, link) in enumerate(PROVIDERS):
         if FinancialProvider.objects.filter(name=name).exists():
@@ -123,11 +130,6 @@ def _providers() -> None:
 
 
 def _showcase() -> list:
-    from outcomes.models import Alumnus
-    from pitchday.models import Award
-
-    from . import services
-    from .models import ShowcaseProfile
 
     existing = list(ShowcaseProfile.objects.filter(listed=True).order_by("pk")[:3])
     if existing:
@@ -161,8 +163,6 @@ def _showcase() -> list:
 
 
 def _interest(profiles) -> None:
-    from . import services
-    from .models import Interest
 
     if not profiles or Interest.objects.exists():
         return
@@ -179,8 +179,6 @@ def _interest(profiles) -> None:
 def _contribution() -> None:
     """A sponsor's contribution recorded the way production records one: a Checkout
     session completed, processed by the webhook's handler (the ledger gets the entry)."""
-    from pitchday.models import Contribution, Fund
-    from pitchday.services.stripe_events import event_process
 
     fund = Fund.objects.filter(accepts_contributions=True).order_by("pk").first()
     if fund is None or Contribution.objects.filter(sponsor_email__endswith="demo.semilla.co"):
@@ -214,10 +212,6 @@ def _contribution() -> None:
 
 
 def _referral() -> None:
-    from semilla.models import User
-
-    from . import services
-    from .models import FinancialProvider, Referral
 
     user = User.objects.filter(email="emprendedora@demo.semilla.co").first()
     staff = User.objects.filter(email="equipo@demo.semilla.co").first()

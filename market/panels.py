@@ -4,14 +4,16 @@ the person's answer, and the way to finance (checklist, referrals)."""
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from outcomes.models import Alumnus
+from pitchday.models import Award
 from semilla.hooks import Panel, count_fact, facts_for
 from semilla.permissions import is_signed_in
 
 from .enums import InterestStatus
+from .models import Interest, ShowcaseProfile
 
 
 def _winner(user):
-    from pitchday.models import Award
 
     return Exists(
         Award.objects.filter(pitch__participant__user=OuterRef("pk"), grant__isnull=False)
@@ -19,13 +21,11 @@ def _winner(user):
 
 
 def _alumnus(user):
-    from outcomes.models import Alumnus
 
     return Exists(Alumnus.objects.filter(user=OuterRef("pk")))
 
 
 def _waiting(user):
-    from .models import Interest
 
     return count_fact(
         Interest.objects.filter(profile__user=OuterRef("pk"), status=InterestStatus.ROUTED),
@@ -34,7 +34,6 @@ def _waiting(user):
 
 
 def _listed(user):
-    from .models import ShowcaseProfile
 
     return Exists(ShowcaseProfile.objects.filter(user=OuterRef("pk"), listed=True))
 

@@ -14,12 +14,18 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.enums import DocumentKind
+from cohorts.models import Application, ApplicationDocument
+from outcomes.enums import ResponseStatus
+from outcomes.models import Response
 from pitchday import money
+from pitchday.models import Grant
 from pitchday.money import GrantBalance
 from semilla import hooks
 from semilla.enums import DocumentType
 
 from .enums import Product
+from .selectors import GRANTED
 
 #: documents with which a lender in Colombia can identify a migrant or a Colombian
 LENDER_DOCUMENTS = frozenset(
@@ -167,13 +173,6 @@ def build_checklist(facts: Facts) -> list[Item]:
 
 def readiness_facts(*, user: Any) -> Facts:
     """The person's facts in at most five queries, whatever her history."""
-    from cohorts.enums import DocumentKind
-    from cohorts.models import Application, ApplicationDocument
-    from outcomes.enums import ResponseStatus
-    from outcomes.models import Response
-    from pitchday.models import Grant
-
-    from .selectors import GRANTED
 
     latest = (
         Response.objects.filter(participant__user=user, status=ResponseStatus.ANSWERED)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from outcomes.models import Alumnus
 from pitchday import money
 from pitchday.enums import GrantStatus
 from pitchday.models import Award, Grant
 from pitchday.money import GrantBalance
+from semilla.models import User
 
 from .enums import AcceptedDocument, InterestStatus, Product
 from .models import FinancialProvider, Interest, Referral, ShowcaseProfile
@@ -54,11 +56,11 @@ def showcase_granted(*, profile: ShowcaseProfile) -> list[GrantBalance]:
     return [balances[pk] for pk in ids]
 
 
-def showcase_for(*, user) -> ShowcaseProfile | None:
+def showcase_for(*, user: User) -> ShowcaseProfile | None:
     return ShowcaseProfile.objects.filter(user=user).first()
 
 
-def latest_award(*, user) -> Award | None:
+def latest_award(*, user: User) -> Award | None:
     """The person's most recent confirmed award (a pitch winner), if any."""
     return (
         Award.objects.filter(pitch__participant__user=user, grant__isnull=False)
@@ -68,9 +70,8 @@ def latest_award(*, user) -> Award | None:
     )
 
 
-def showcase_eligible(*, user) -> bool:
+def showcase_eligible(*, user: User) -> bool:
     """Pitch winners and alumni may show their business."""
-    from outcomes.models import Alumnus
 
     return (
         Award.objects.filter(pitch__participant__user=user, grant__isnull=False).exists()
@@ -78,7 +79,7 @@ def showcase_eligible(*, user) -> bool:
     )
 
 
-def interests_for_owner(*, user) -> QuerySet[Interest]:
+def interests_for_owner(*, user: User) -> QuerySet[Interest]:
     """Interests in the person's own business that staff sent on to her."""
     return (
         Interest.objects.filter(profile__user=user)
@@ -87,7 +88,7 @@ def interests_for_owner(*, user) -> QuerySet[Interest]:
     )
 
 
-def interest_get_for_owner(*, user, pk: int) -> Interest | None:
+def interest_get_for_owner(*, user: User, pk: int) -> Interest | None:
     return interests_for_owner(user=user).filter(pk=pk).first()
 
 
@@ -117,7 +118,7 @@ def providers_public(*, product: str = "", document: str = "") -> list[Financial
     return list(providers.order_by("sort_order", "name"))
 
 
-def referrals_for(*, user) -> QuerySet[Referral]:
+def referrals_for(*, user: User) -> QuerySet[Referral]:
     return Referral.objects.filter(user=user).select_related("provider")
 
 
@@ -125,7 +126,7 @@ def referral_queue() -> QuerySet[Referral]:
     return Referral.objects.select_related("provider", "user").order_by("-referred_on", "-pk")
 
 
-def referral_get_for(*, user, pk: int, staff: bool) -> Referral | None:
+def referral_get_for(*, user: User, pk: int, staff: bool) -> Referral | None:
     referrals = Referral.objects.select_related("provider")
     if not staff:
         referrals = referrals.filter(user=user)

@@ -4,6 +4,7 @@ referrals, and the staff desk that routes interests and records referrals."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,13 +31,12 @@ from .forms import (
     StaffNoteForm,
     StaffReferralForm,
 )
-from .permissions import may_move_referral
+from .permissions import may_manage_referrals, may_move_referral
 from .readiness import build_checklist, readiness_facts
 
 
 def _login_required(view):
     """Anonymous -> the log-in page (every signed-in person may use the page)."""
-    from django.contrib.auth.decorators import login_required
 
     return login_required(view)
 
@@ -246,7 +246,6 @@ def my_referrals(request):
 @require_POST
 @_login_required
 def referral_move(request, pk: int):
-    from .permissions import may_manage_referrals
 
     staff = may_manage_referrals(request.user)
     referral = selectors.referral_get_for(user=request.user, pk=pk, staff=staff)

@@ -16,6 +16,7 @@ from semilla.service_call import call_service
 from . import selectors, services
 from .enums import InvitationKind, ResponseStatus, WaveKind
 from .forms import AlumnusStatusForm, PhoneNoteForm, ResponseForm
+from .forms_alumni import InviteForm
 from .permissions import may_manage_surveys
 
 
@@ -180,7 +181,6 @@ def story_from_answer(request, pk: int):
 
 
 def _invite_screen(request, *, event):
-    from .forms_alumni import InviteForm
 
     form = InviteForm(request.POST or request.GET or None)
     chosen = []

@@ -7,6 +7,7 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes and alumni")
 
     def ready(self) -> None:
+        # lazy: app loading (apps.py is imported before the models exist)
         from django.db.models.signals import post_save, pre_delete
 
         from semilla import hooks

@@ -9,7 +9,27 @@ from __future__ import annotations
 import datetime
 import random
 
+from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
+
+from cohorts.enums import ApplicationStatus, ParticipantStatus
+from cohorts.models import Application, Cohort, Participant, Programme
+from semilla.demo import seed_home_page
+from semilla.enums import City, DocumentType, PopulationGroup, Sector, Sex
+from semilla.models import HomePage, User
+
+from .enums import WaveKind
+from .models import AlumniEvent, AlumniInvitation, Alumnus, Response, StoryIndexPage, StoryPage
+from .services import (
+    alumni_from_ended_cohorts,
+    alumni_invite,
+    invitation_answer,
+    story_consent_give,
+    story_consent_withdraw_all,
+    summaries_refresh,
+    waves_ensure,
+)
 
 SLUGS = ("demo-egresados-cucuta-2025", "demo-egresados-bogota-2025")
 PEOPLE_PER_COHORT = 24
@@ -85,11 +105,9 @@ def _groups(rng: random.Random, answers: dict) -> dict:
 
 
 def seed(*, stdout=None) -> None:
-    from django.db import transaction
 
     # one transaction: the seats confirmed here open no survey of their own (the baseline
     # answers below are the ones), since the outcomes signal acts after the commit
-    from .services import summaries_refresh
 
     with transaction.atomic():
         _seed()
@@ -111,18 +129,6 @@ def _seed_stories_and_events() -> None:
     """The stories index (Spanish and English), a published story whose person consented,
     a story taken down because its person withdrew consent, an alumni event in Cúcuta with
     answers, and invitations waiting for the demo entrepreneur. Idempotent."""
-    from wagtail.models import Locale
-
-    from semilla.demo import seed_home_page
-    from semilla.models import HomePage, User
-
-    from .models import AlumniEvent, AlumniInvitation, Alumnus, StoryIndexPage, StoryPage
-    from .services import (
-        alumni_invite,
-        invitation_answer,
-        story_consent_give,
-        story_consent_withdraw_all,
-    )
 
     if not HomePage.objects.filter(locale__language_code="es").exists():
         seed_home_page()
@@ -213,14 +219,6 @@ def _seed_stories_and_events() -> None:
 
 
 def _seed() -> None:
-    from cohorts.enums import ApplicationStatus, ParticipantStatus
-    from cohorts.models import Application, Cohort, Participant, Programme
-    from semilla.enums import City, DocumentType, PopulationGroup, Sector, Sex
-    from semilla.models import User
-
-    from .enums import WaveKind
-    from .models import Alumnus, Response
-    from .services import alumni_from_ended_cohorts, waves_ensure
 
     if Cohort.objects.filter(slug__in=SLUGS).exists():
         return

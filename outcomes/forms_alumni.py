@@ -3,7 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Alumnus
+from cohorts.models import Cohort
+from semilla.enums import City, Sector
+
+from .models import STORY_CONSENT_TEXT, Alumnus
 
 
 class AlumniCardForm(forms.ModelForm):
@@ -38,7 +41,6 @@ class StoryConsentForm(forms.Form):
     agree = forms.BooleanField(required=True)
 
     def __init__(self, *args, **kwargs):
-        from .models import STORY_CONSENT_TEXT
 
         super().__init__(*args, **kwargs)
         self.fields["agree"].label = STORY_CONSENT_TEXT
@@ -68,8 +70,6 @@ class InviteForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from cohorts.models import Cohort
-        from semilla.enums import City, Sector
 
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = Cohort.objects.filter(

@@ -9,6 +9,7 @@ import datetime
 
 from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 
 SALT = "semilla.outcomes.survey-link"
 #: a link works this long after it was sent (the reminders send fresh ones)
@@ -32,7 +33,6 @@ def make_token(response) -> str:
 
 
 def link_path(response, *, language: str = "es") -> str:
-    from django.utils import translation
 
     with translation.override(language):
         return reverse("outcomes:answer", kwargs={"token": make_token(response)})

@@ -8,10 +8,11 @@ from semilla.hooks import Panel, facts_for
 from semilla.permissions import is_signed_in
 
 from .enums import ResponseStatus
+from .links import link_path
+from .models import Alumnus, Response
 
 
 def _pending(user):
-    from .models import Response
 
     today = timezone.localdate()
     return Response.objects.filter(
@@ -23,7 +24,6 @@ def _pending(user):
 
 
 def _is_alumnus(user):
-    from .models import Alumnus
 
     return Alumnus.objects.filter(user=OuterRef("pk"))
 
@@ -41,8 +41,6 @@ def outcomes_panel(request):
     facts = facts_for(request)
     if not (facts.get("outcomes_pending") or facts.get("outcomes_alumnus")):
         return None
-    from .links import link_path
-    from .models import Alumnus, Response
 
     pending = []
     if facts.get("outcomes_pending"):

@@ -8,6 +8,9 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cohorts.enums import ParticipantStatus
+from curriculum.models import default_locale
+from semilla.models import User
+from semilla.privacy import has_consent
 
 from .enums import AlumniStatus, InvitationKind, InvitationStatus, ResponseStatus
 from .models import (
@@ -112,7 +115,7 @@ def alumnus_get_for_staff(*, pk: int) -> Alumnus | None:
     return Alumnus.objects.select_related("user", "cohort").filter(pk=pk).first()
 
 
-def alumnus_for(*, user) -> Alumnus | None:
+def alumnus_for(*, user: User) -> Alumnus | None:
     return Alumnus.objects.filter(user=user).first()
 
 
@@ -129,10 +132,9 @@ def alumni_directory(*, city: str = "") -> list[Alumnus]:
 # --- consents, stories, invitations -----------------------------------------------------------
 
 
-def consents_for(*, user) -> dict:
+def consents_for(*, user: User) -> dict:
     """What the person has consented to (story, directory card, research use). Two
     queries: the story consents and the research authorisation."""
-    from semilla.privacy import has_consent
 
     story = StoryConsent.objects.filter(user=user, withdrawn_at__isnull=True).first()
     return {
@@ -141,7 +143,7 @@ def consents_for(*, user) -> dict:
     }
 
 
-def story_consent_history(*, user) -> list[StoryConsent]:
+def story_consent_history(*, user: User) -> list[StoryConsent]:
     return list(StoryConsent.objects.filter(user=user).order_by("-given_at", "-pk")[:20])
 
 
@@ -174,12 +176,11 @@ def story_answers_for_staff() -> list[Response]:
 
 def story_index() -> StoryIndexPage | None:
     """The stories index in the default language (where new pages are made)."""
-    from curriculum.models import default_locale
 
     return StoryIndexPage.objects.filter(locale=default_locale()).first()
 
 
-def invitations_for(*, user) -> list[AlumniInvitation]:
+def invitations_for(*, user: User) -> list[AlumniInvitation]:
     """The person's invitations, the newest first, with their events. One query."""
     return list(
         AlumniInvitation.objects.filter(alumnus__user=user)
@@ -188,7 +189,7 @@ def invitations_for(*, user) -> list[AlumniInvitation]:
     )
 
 
-def invitation_get_for(*, user, pk: int) -> AlumniInvitation | None:
+def invitation_get_for(*, user: User, pk: int) -> AlumniInvitation | None:
     return (
         AlumniInvitation.objects.filter(alumnus__user=user, pk=pk)
         .select_related("event", "alumnus")

@@ -13,11 +13,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from cohorts.enums import ParticipantStatus
 from cohorts.models import Cohort, Participant
 from semilla.errors import ServiceError
+from semilla.models import User
 from semilla.notifications import notify
+from semilla.privacy import audit_access
+from semilla.reporting.outcomes import summary_cells
 from semilla.transitions import record, transition
 
 from .enums import (
@@ -32,6 +37,7 @@ from .enums import (
     ResponseStatus,
     WaveKind,
 )
+from .links import link_path
 from .models import (
     ANSWER_FIELDS,
     STORY_CONSENT_VERSION,
@@ -68,7 +74,6 @@ class OutcomeError(ServiceError):
 def summary_refresh(*, cohort_id: int, today: datetime.date | None = None) -> int:
     """Recompute the outcome sums of one cohort (one grouped query over its answers) and
     replace its summary rows in one transaction. Returns the number of rows."""
-    from semilla.reporting.outcomes import summary_cells
 
     cells = summary_cells(cohort_id, today=today)
     with transaction.atomic():
@@ -89,7 +94,6 @@ def _refresh_after_commit(cohort_id: int) -> None:
     """After the commit, a background task recomputes the cohort's sums (a few
     milliseconds for a cohort of hundreds, about two seconds for 25,000 people: never in
     the person's request)."""
-    from django_q.tasks import async_task
 
     transaction.on_commit(partial(async_task, "outcomes.tasks.refresh_cohort", cohort_id))
 
@@ -106,7 +110,7 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     raise ValueError(day)  # pragma: no cover
 
 
-def wave_dates(cohort: Cohort, kind: str) -> tuple[datetime.date, datetime.date, datetime.date]:
+def wave_dates(*, cohort: Cohort, kind: str) -> tuple[datetime.date, datetime.date, datetime.date]:
     """(opens, due, closes) of a cohort's wave. The baseline opens when applications open
     (seats are confirmed from then on) and is due two weeks into the cohort; the end-of-
     cohort wave opens a week before the last day; the others 6 and 12 months after it."""
@@ -130,7 +134,7 @@ def waves_ensure(*, cohort: Cohort) -> list[Wave]:
     makes a concurrent run harmless)."""
     waves = []
     for kind in WaveKind:
-        opens, due, closes = wave_dates(cohort, kind)
+        opens, due, closes = wave_dates(cohort=cohort, kind=kind)
         waves.append(Wave(cohort=cohort, kind=kind, opens_on=opens, due_on=due, closes_on=closes))
     Wave.objects.bulk_create(waves, ignore_conflicts=True)
     return list(Wave.objects.filter(cohort=cohort).order_by("opens_on"))
@@ -138,7 +142,6 @@ def waves_ensure(*, cohort: Cohort) -> list[Wave]:
 
 def _invite(response: Response) -> None:
     """Send the survey link (one message per answer and reminder number)."""
-    from .links import link_path
 
     user = response.participant.user
     language = getattr(user, "language", "") or "es"
@@ -199,7 +202,7 @@ def responses_open(*, today: datetime.date | None = None) -> int:
     return created
 
 
-def _remind(response: Response, *, actor, now: datetime.datetime) -> None:
+def _remind(response: Response, *, actor: User | None, now: datetime.datetime) -> None:
     _invite(response)
     response.reminders_sent += 1
     response.last_reminded_at = now
@@ -241,10 +244,10 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 
 @transaction.atomic(durable=True)
-def response_remind(*, response: Response, actor) -> Response:
+def response_remind(*, response: Response, actor: User) -> Response:
     """Staff chase one non-respondent now (a fresh link)."""
     locked = _lock(response)
-    check_open(locked, today=timezone.localdate())
+    check_open(response=locked, today=timezone.localdate())
     if locked.status != ResponseStatus.PENDING:
         raise OutcomeError(_("This survey is already answered."))
     _remind(locked, actor=actor, now=timezone.now())
@@ -259,7 +262,7 @@ def _lock(response: Response) -> Response:
     )
 
 
-def check_open(response: Response, *, today: datetime.date) -> None:
+def check_open(*, response: Response, today: datetime.date) -> None:
     """Raise OutcomeError (with a message for the person) when the answer cannot be given
     today: a follow-up of someone who left, a wave not open yet or closed."""
     wave = response.wave
@@ -287,7 +290,7 @@ def response_save(
     response: Response,
     answers: dict[str, Any],
     finish: bool,
-    actor=None,
+    actor: User | None = None,
     by_phone: bool = False,
     today: datetime.date | None = None,
 ) -> Response:
@@ -296,7 +299,7 @@ def response_save(
     the answer is marked as such and the access is audited."""
     today = today or timezone.localdate()
     locked = _lock(response)
-    check_open(locked, today=today)
+    check_open(response=locked, today=today)
     if locked.status == ResponseStatus.ANSWERED:
         raise OutcomeError(_("This survey is already answered. Thank you!"))
     for name in ANSWER_FIELDS:
@@ -324,8 +327,6 @@ def response_save(
     if finish:
         _refresh_after_commit(locked.wave.cohort_id)
     if by_phone:
-        from semilla.privacy import audit_access
-
         audit_access(
             actor=actor,
             subject=locked.participant.user_id,
@@ -338,7 +339,7 @@ def response_save(
 
 
 @transaction.atomic(durable=True)
-def story_consent_withdraw(*, response: Response, actor) -> Response:
+def story_consent_withdraw(*, response: Response, actor: User) -> Response:
     """The person withdraws consent to publish their story: the story is blanked at once
     (pages showing it are unpublished by the ``story_withdrawn`` signal's receivers)."""
     locked = _lock(response)
@@ -352,7 +353,7 @@ def story_consent_withdraw(*, response: Response, actor) -> Response:
 # --- alumni ---------------------------------------------------------------------------------
 
 
-def _alumni_transition(alumnus: Alumnus, *, to: str, actor, note: str = "") -> None:
+def _alumni_transition(alumnus: Alumnus, *, to: str, actor: User, note: str = "") -> None:
     transition(alumnus, machine=ALUMNI, to=to, actor=actor, note=note, locked=True)
 
 
@@ -385,7 +386,7 @@ def alumni_from_ended_cohorts(*, today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic(durable=True)
-def alumnus_set_status(*, alumnus: Alumnus, status: str, actor, note: str = "") -> Alumnus:
+def alumnus_set_status(*, alumnus: Alumnus, status: str, actor: User, note: str = "") -> Alumnus:
     locked = Alumnus.objects.select_for_update().get(pk=alumnus.pk)
     if status not in AlumniStatus.values:
         raise OutcomeError(_("Unknown alumni status."))
@@ -420,7 +421,7 @@ def alumnus_update_card(*, alumnus: Alumnus, listed: bool, card: dict[str, str])
 
 
 @transaction.atomic(durable=True)
-def story_consent_give(*, user) -> StoryConsent:
+def story_consent_give(*, user: User) -> StoryConsent:
     """The person says "Yes, Semilla may publish my story" on their consents screen (the
     version of the words they saw is kept). Idempotent while one is active."""
     locked = (
@@ -436,7 +437,7 @@ def story_consent_give(*, user) -> StoryConsent:
 
 
 @transaction.atomic(durable=True)
-def story_consent_withdraw_all(*, user, actor) -> int:
+def story_consent_withdraw_all(*, user: User, actor: User) -> int:
     """The person (or staff on their word) withdraws consent to publish their story: in
     this one transaction the consent is withdrawn, every story page about them is
     unpublished in every language (Wagtail's history records who did it), and the story
@@ -447,7 +448,6 @@ def story_consent_withdraw_all(*, user, actor) -> int:
         withdrawn_at=now, withdrawn_by=actor
     )
     pages = list(StoryPage.objects.select_for_update().filter(alumnus__user=user, live=True))
-    from wagtail.actions.unpublish_page import UnpublishPageAction
 
     for page in pages:
         # the person's word is the permission: no console right is needed to take down a
@@ -458,7 +458,6 @@ def story_consent_withdraw_all(*, user, actor) -> int:
     Response.objects.filter(participant__user=user).exclude(story="", story_consent=False).update(
         story="", story_consent=False, story_consent_at=None, updated_at=now
     )
-    from semilla.privacy import audit_access
 
     audit_access(
         actor=actor,
@@ -471,7 +470,7 @@ def story_consent_withdraw_all(*, user, actor) -> int:
 
 
 @transaction.atomic(durable=True)
-def story_page_from_answer(*, response: Response, actor, index: StoryIndexPage) -> StoryPage:
+def story_page_from_answer(*, response: Response, actor: User, index: StoryIndexPage) -> StoryPage:
     """Staff turn a survey story (given with its consent box ticked) into a draft story
     page under ``index``, to edit and publish once the person's story consent is on
     record."""
@@ -528,7 +527,7 @@ def _invitation_notify(invitation: AlumniInvitation) -> None:
 
 @transaction.atomic(durable=True)
 def alumni_invite(
-    *, alumni: list[Alumnus], kind: str, actor, event: AlumniEvent | None = None
+    *, alumni: list[Alumnus], kind: str, actor: User, event: AlumniEvent | None = None
 ) -> int:
     """Staff invite the chosen alumni to ``event`` or to mentor a newer cohort; each gets
     the invitation through ``notify`` (kind "alumni") and answers it from their
@@ -559,7 +558,9 @@ def alumni_invite(
 
 
 @transaction.atomic(durable=True)
-def invitation_answer(*, invitation: AlumniInvitation, user, accept: bool) -> AlumniInvitation:
+def invitation_answer(
+    *, invitation: AlumniInvitation, user: User, accept: bool
+) -> AlumniInvitation:
     """The alumna or alumnus answers yes or no (and may change their mind). A yes to an
     event takes a place under the event's row lock and is refused when none is left; a no
     after a yes gives it back. A yes to mentoring moves them to "mentoring newer cohorts"

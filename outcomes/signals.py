@@ -5,12 +5,15 @@ transaction commits. The daily task (``tasks.open_waves``) catches up on anythin
 from functools import partial
 
 from django.db import transaction
+from django_q.tasks import async_task
+
+from cohorts.models import Participant
+
+from .models import StoryPage
+from .services import baseline_open
 
 
 def _open_baseline(participant_id: int) -> None:
-    from cohorts.models import Participant
-
-    from .services import baseline_open
 
     participant = Participant.objects.select_related("cohort", "user").filter(pk=participant_id)
     found = participant.first()
@@ -19,7 +22,6 @@ def _open_baseline(participant_id: int) -> None:
 
 
 def _refresh(cohort_id: int) -> None:
-    from django_q.tasks import async_task
 
     async_task("outcomes.tasks.refresh_cohort", cohort_id)
 
@@ -28,7 +30,6 @@ def alumnus_erased(sender, instance, **kwargs):
     """The alumni record goes (the person was erased): every story page about them goes
     with it, in every language, with its revisions (Wagtail's delete keeps the tree
     right and takes the page out of the search index)."""
-    from .models import StoryPage
 
     for page in StoryPage.objects.filter(alumnus=instance):
         page.delete()

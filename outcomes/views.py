@@ -18,6 +18,7 @@ from semilla.permissions import role_required
 from . import selectors, services
 from .enums import ResponseStatus, WaveKind
 from .forms import ResponseForm
+from .forms_alumni import AlumniCardForm
 from .links import LinkExpired, LinkInvalid, read_token
 
 
@@ -43,7 +44,7 @@ def answer(request, token: str):
     if response.status == ResponseStatus.ANSWERED:
         return TemplateResponse(request, "outcomes/thanks.html", context)
     try:
-        services.check_open(response, today=timezone.localdate())
+        services.check_open(response=response, today=timezone.localdate())
     except services.OutcomeError as error:
         return TemplateResponse(
             request, "outcomes/closed.html", {**context, "message": error.message}, status=410
@@ -87,7 +88,6 @@ def answer(request, token: str):
 @require_http_methods(["GET", "POST"])
 def alumni_card(request):
     """The person's alumni directory card (opt in, edit, opt out at once)."""
-    from .forms_alumni import AlumniCardForm
 
     alumnus = selectors.alumnus_for(user=request.user)
     if alumnus is None:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from semilla.enums import ConsentPurpose, Role
 from semilla.permissions import role_required
+from semilla.privacy.services import consent_withdraw
 from semilla.service_call import call_service
 
 from . import selectors, services
@@ -105,7 +106,6 @@ def consent_directory_withdraw(request):
 @require_POST
 @role_required(Role.ENTREPRENEUR)
 def consent_research_withdraw(request):
-    from semilla.privacy.services import consent_withdraw
 
     _alumnus_or_404(request)
     call_service(

@@ -1,6 +1,9 @@
 """The outcomes screens of the staff console."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -93,10 +96,6 @@ def refuse_story_without_consent(request, page):
     consent (the model refuses it too, whichever way it is published)."""
     specific = page.specific if type(page) is not StoryPage else page
     if isinstance(specific, StoryPage) and not has_story_consent(alumnus_id=specific.alumnus_id):
-        from django.contrib import messages
-        from django.shortcuts import redirect
-        from django.utils.translation import gettext
-
         messages.error(
             request,
             gettext(

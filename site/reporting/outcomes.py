@@ -537,7 +537,7 @@ def build_outcomes(
             for k, _label in values
         ]
         if suppress:
-            suppress_block(total, [cells])
+            suppress_block(total=total, tables=[cells])
         respondents[wave] = (total, cells)
     rate_cells = {
         wave: (

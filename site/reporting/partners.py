@@ -142,7 +142,7 @@ def _suppress(whole: _Block, months: list[_Block], outside: bool) -> None:
     hidden_total = outside
     hidden: dict[str, set[int]] = {d: set() for d in whole.tables}
     for month in months:
-        suppress_block(month.total, list(month.tables.values()))
+        suppress_block(total=month.total, tables=list(month.tables.values()))
         hidden_total = hidden_total or month.total.suppressed
         for d, cells in month.tables.items():
             hidden[d].update(i for i, cell in enumerate(cells) if cell.suppressed)

@@ -176,7 +176,7 @@ def _source_queryset(src: Source, filters: Filters, today: datetime.date):
     )
 
 
-def grouped_rows(filters: Filters, *, today: datetime.date | None = None) -> list[dict]:
+def grouped_rows(*, filters: Filters, today: datetime.date | None = None) -> list[dict]:
     """The single query: every source's rows grouped by every dimension and month."""
     today = today or timezone.localdate()
     querysets = [
@@ -283,7 +283,7 @@ def _exposed(hidden: list[Cell]) -> bool:
     return bool(hidden) and (len(hidden) < 2 or rows < SMALL_CELL or rows <= len(hidden))
 
 
-def suppress_block(total: Cell, tables: list[list[Cell]]) -> None:
+def suppress_block(*, total: Cell, tables: list[list[Cell]]) -> None:
     """Small-cell suppression of one block: one month's total and its breakdowns (each
     table adds up to the total). A small total hides the whole block. Otherwise, primary:
     every small cell; complementary: in each table,
@@ -350,7 +350,9 @@ def _suppress_from_months(indicator, report: IndicatorReport, keys, month_dim_su
             ]
             for dimension, entries in keys.items()
         }
-        suppress_block(total, [[cell for _key, cell in table] for table in tables.values()])
+        suppress_block(
+            total=total, tables=[[cell for _key, cell in table] for table in tables.values()]
+        )
         hidden_total = hidden_total or total.suppressed
         for dimension, table in tables.items():
             hidden_keys[dimension].update(key for key, cell in table if cell.suppressed)
@@ -363,13 +365,13 @@ def _suppress_from_months(indicator, report: IndicatorReport, keys, month_dim_su
 
 
 def build_report(
-    filters: Filters,
     *,
+    filters: Filters,
     suppress: bool,
     cohorts: dict[int, str] | None = None,
     today: datetime.date | None = None,
 ) -> Report:
-    rows = grouped_rows(filters, today=today)
+    rows = grouped_rows(filters=filters, today=today)
     cohorts = cohorts or {}
     by_source: dict[str, list[dict]] = defaultdict(list)
     for row in rows:

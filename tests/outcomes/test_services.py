@@ -56,7 +56,7 @@ def test_wave_one_per_kind_enforced_by_database(cohort):
 
 
 def test_wave_dates_follow_the_cohort_end(cohort):
-    opens, due, closes = services.wave_dates(cohort, WaveKind.MONTH_6)
+    opens, due, closes = services.wave_dates(cohort=cohort, kind=WaveKind.MONTH_6)
     assert (opens, due - opens, closes - opens) == (
         services._add_months(cohort.ends_on, 6),
         datetime.timedelta(days=services.DUE_DAYS),

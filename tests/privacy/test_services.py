@@ -124,7 +124,7 @@ def test_erasure_leaves_no_personal_text_and_no_files(person, staff_user, consol
         )
     ]
     assert all(storage.exists(n) for n in files + evidence)
-    before = build_report(Filters.default(), suppress=False)
+    before = build_report(filters=Filters.default(), suppress=False)
     ledger_before = list(
         apps.get_model("pitchday.LedgerEntry")
         .objects.values_list("amount", flat=True)
@@ -138,7 +138,7 @@ def test_erasure_leaves_no_personal_text_and_no_files(person, staff_user, consol
     for text in SECRET_TEXTS:
         assert _rows_containing(text) == [], text
     assert not any(storage.exists(n) for n in files + evidence)
-    after = build_report(Filters.default(), suppress=False)
+    after = build_report(filters=Filters.default(), suppress=False)
     assert [(i.key, i.total.value) for i in after.indicators] == [
         (i.key, i.total.value) for i in before.indicators
     ]

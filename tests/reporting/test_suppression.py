@@ -121,8 +121,12 @@ def _published(people):
     cohorts = cohort_choices()
     for code, months in _periods().items():
         _label, start, end = fixed_periods(datetime.date(_year(), 12, 31))[code]
-        truth = build_report(Filters(start, end), suppress=False, cohorts=cohorts).get("applicants")
-        item = build_report(Filters(start, end), suppress=True, cohorts=cohorts).get("applicants")
+        truth = build_report(filters=Filters(start, end), suppress=False, cohorts=cohorts).get(
+            "applicants"
+        )
+        item = build_report(filters=Filters(start, end), suppress=True, cohorts=cohorts).get(
+            "applicants"
+        )
         rows_in = frozenset(i for i, p in enumerate(people) if p["month"] in months)
         cells = [("total", rows_in, item.total, truth.total)]
         for dimension, entries in item.by.items():
@@ -296,7 +300,7 @@ def test_september_alone_reveals_nothing(people):
     """The issue's example: the single applicant of September (Cúcuta, regular documents)."""
     year = _year()
     report = build_report(
-        Filters(datetime.date(year, 9, 1), datetime.date(year, 9, 30)), suppress=True
+        filters=Filters(datetime.date(year, 9, 1), datetime.date(year, 9, 30)), suppress=True
     ).get("applicants")
     assert report.total.display() == SECONDARY_MARK
     assert {key: cell.display() for key, _l, cell in report.by["city"]} == {
@@ -322,7 +326,7 @@ def _shown(cells):
 
 def test_block_one_small_cell_hides_the_next_smallest():
     total, sex = Cell(value=11, base=11), _cells(8, 3, 0)
-    suppress_block(total, [sex])
+    suppress_block(total=total, tables=[sex])
     assert (_shown([total]), _shown(sex)) == ([11], [None, None, 0])
 
 
@@ -330,7 +334,7 @@ def test_block_hidden_cells_must_hold_more_people_than_cells():
     """Five cities with one person each: hiding them all still says "1 each" (5 people in
     5 hidden cells), so the total goes, and every other breakdown keeps a hidden cell."""
     total, cities, sex = Cell(value=5, base=5), _cells(1, 1, 1, 1, 1, 0), _cells(5, 0)
-    suppress_block(total, [cities, sex])
+    suppress_block(total=total, tables=[cities, sex])
     assert _shown([total]) == [None]
     assert _shown(cities) == [None, None, None, None, None, 0]
     assert _shown(sex) == [None, 0]
@@ -338,19 +342,19 @@ def test_block_hidden_cells_must_hold_more_people_than_cells():
 
 def test_block_two_small_cells_hide_a_third_when_together_under_five():
     total, table = Cell(value=20, base=20), _cells(1, 2, 17)
-    suppress_block(total, [table])
+    suppress_block(total=total, tables=[table])
     assert _shown(table) == [None, None, None]
 
 
 def test_block_small_total_hides_every_cell_and_zero():
     total, table = Cell(value=3, base=3), _cells(3, 0, 0)
-    suppress_block(total, [table])
+    suppress_block(total=total, tables=[table])
     assert (_shown([total]), _shown(table)) == ([None], [None, None, None])
 
 
 def test_block_large_cells_shown():
     total, table = Cell(value=15, base=15), _cells(10, 5, 0)
-    suppress_block(total, [table])
+    suppress_block(total=total, tables=[table])
     assert (_shown([total]), _shown(table)) == ([15], [10, 5, 0])
 
 

@@ -151,7 +151,7 @@ def test_csv_export_matches_report(client_for, staff_user):
     response = client_for(staff_user).get("/admin/indicators/export.csv", _period())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     report = build_report(
-        Filters(**{k: datetime.date.fromisoformat(v) for k, v in _period().items()}),
+        filters=Filters(**{k: datetime.date.fromisoformat(v) for k, v in _period().items()}),
         suppress=False,
         cohorts=cohort_choices(),
     )

@@ -10,8 +10,6 @@ import ast
 import re
 from pathlib import Path
 
-from tests.semilla.pending_scan import pending_offenders
-
 ROOT = Path(__file__).resolve().parents[2]
 APPS = (
     "site",
@@ -25,43 +23,6 @@ APPS = (
     "conversations",
 )
 REASON = re.compile(r"#\s*(cycle|lazy):\s*\S")
-#: Unexplained function-level imports in modules other engineers edit this round
-#: (community, market, outcomes, conversations, cohorts' application views; counted on
-#: 5 December 2026); the merger cuts them (or explains them) and empties this table.
-#: The count must match exactly, so it can only go down and nothing new hides here.
-PENDING = {
-    "cohorts/views.py": 2,
-    "community/apps.py": 7,
-    "community/demo.py": 10,
-    "community/links.py": 1,
-    "community/loader.py": 2,
-    "community/models.py": 2,
-    "community/panels.py": 5,
-    "community/permissions.py": 4,
-    "community/selectors.py": 1,
-    "community/services.py": 5,
-    "conversations/apps.py": 4,
-    "conversations/demo.py": 9,
-    "conversations/selectors.py": 4,
-    "market/apps.py": 5,
-    "market/demo.py": 12,
-    "market/panels.py": 4,
-    "market/readiness.py": 6,
-    "market/selectors.py": 1,
-    "market/views.py": 2,
-    "outcomes/admin_views.py": 1,
-    "outcomes/apps.py": 6,
-    "outcomes/demo.py": 14,
-    "outcomes/forms_alumni.py": 3,
-    "outcomes/links.py": 1,
-    "outcomes/panels.py": 4,
-    "outcomes/selectors.py": 2,
-    "outcomes/services.py": 6,
-    "outcomes/signals.py": 4,
-    "outcomes/views.py": 1,
-    "outcomes/views_alumni.py": 1,
-    "outcomes/wagtail_hooks.py": 3,
-}
 
 
 def _function_imports(tree: ast.Module) -> list[tuple[ast.stmt, list[ast.stmt]]]:
@@ -112,14 +73,12 @@ def production_modules(root: Path = ROOT) -> list[Path]:
     ]
 
 
-def offenders(root: Path = ROOT, pending: dict[str, int] | None = None) -> list[str]:
-    return pending_offenders(
-        production_modules(root),
-        root=root,
-        pending=PENDING if pending is None else pending,
-        check=unexplained_imports,
-        what="unexplained",
-    )
+def offenders(root: Path = ROOT) -> list[str]:
+    return [
+        f"{path.relative_to(root).as_posix()}:{line}"
+        for path in production_modules(root)
+        for line in unexplained_imports(path.read_text(encoding="utf-8"))
+    ]
 
 
 def test_every_function_level_import_says_why():
@@ -144,18 +103,8 @@ def test_guard_finds_an_unexplained_function_level_import(tmp_path):
         "    import io\n"
         "    return Booking\n"
     )
-    assert offenders(tmp_path, pending={}) == [
+    assert offenders(tmp_path) == [
         "mentors/selectors.py:4",
         "mentors/selectors.py:9",
         "mentors/selectors.py:12",
-    ]
-
-
-def test_pending_counts_must_match(tmp_path):
-    module = tmp_path / "cohorts" / "views.py"
-    module.parent.mkdir()
-    module.write_text("def view():\n    import json\n    return json\n")
-    assert offenders(tmp_path, pending={"cohorts/views.py": 1}) == []
-    assert offenders(tmp_path, pending={"cohorts/views.py": 2}) == [
-        "cohorts/views.py: 1 unexplained, PENDING says 2"
     ]

@@ -8,8 +8,6 @@ import ast
 import re
 from pathlib import Path
 
-from tests.semilla.pending_scan import pending_offenders
-
 ROOT = Path(__file__).resolve().parents[2]
 APPS = (
     "site",
@@ -22,18 +20,6 @@ APPS = (
     "market",
     "conversations",
 )
-#: Functions that still break the rule, per module, in modules not converted yet (some are
-#: edited by other engineers this round). Exact counts: an entry can only go down, and a
-#: module that reaches zero leaves the table.
-PENDING = {
-    "cohorts/selectors.py": 2,
-    "conversations/selectors.py": 10,
-    "conversations/services.py": 9,
-    "market/selectors.py": 7,
-    "outcomes/selectors.py": 5,
-    "outcomes/services.py": 11,
-    "site/reporting/selectors.py": 3,
-}
 
 
 def problems(source: str) -> list[str]:
@@ -76,14 +62,12 @@ def service_and_selector_modules(root: Path = ROOT) -> list[Path]:
     return found
 
 
-def offenders(root: Path = ROOT, pending: dict[str, int] | None = None) -> list[str]:
-    return pending_offenders(
-        service_and_selector_modules(root),
-        root=root,
-        pending=PENDING if pending is None else pending,
-        check=lambda text: [f" {line}" for line in problems(text)],
-        what="to convert",
-    )
+def offenders(root: Path = ROOT) -> list[str]:
+    return [
+        f"{path.relative_to(root).as_posix()}: {line}"
+        for path in service_and_selector_modules(root)
+        for line in problems(path.read_text(encoding="utf-8"))
+    ]
 
 
 def test_public_services_and_selectors_are_keyword_only_and_typed():
@@ -101,18 +85,8 @@ def test_guard_finds_positional_and_unannotated_parameters(tmp_path):
         "def _helper(x): ...\n"
     )
     (tmp_path / "mentors" / "views.py").write_text("def view(request): ...\n")
-    assert offenders(tmp_path, pending={}) == [
+    assert offenders(tmp_path) == [
         "mentors/services/bookings.py: booking_cancel: positional booking; no annotation on actor",
         "mentors/services/bookings.py: booking_list: no return annotation",
         "mentors/services/bookings.py: booking_update: no annotation on **fields",
-    ]
-
-
-def test_pending_counts_must_match(tmp_path):
-    module = tmp_path / "cohorts" / "selectors.py"
-    module.parent.mkdir()
-    module.write_text("def a(x): ...\n")
-    assert offenders(tmp_path, pending={"cohorts/selectors.py": 1}) == []
-    assert offenders(tmp_path, pending={"cohorts/selectors.py": 0}) == [
-        "cohorts/selectors.py: 1 to convert, PENDING says 0"
     ]
