@@ -693,7 +693,15 @@ def dj_visitors(count: int, password: str) -> dict[str, object]:
                 "municipality": str(form.fields["municipality"].choices[1][0]),
                 "phone": "+57 300 123 4567",
             }
-            check = AboutForm(data=form_data, instance=application)
+            # the documents offered depend on the answers (nationality, population group):
+            # the first one this draft accepts
+            for choice, _label in form.fields["document_type"].choices:
+                if not choice:
+                    continue
+                form_data["document_type"] = choice
+                check = AboutForm(data=form_data, instance=application)
+                if check.is_valid():
+                    break
             if not check.is_valid():
                 raise RuntimeError(f"the draft form does not validate: {check.errors.as_json()}")
             variables["draft_path"] = reverse(

@@ -12,14 +12,18 @@ def site(request):
         "may_use_console": permissions.may_use_console(user) if user is not None else False,
         "site_name": "Semilla",
         "debug": settings.DEBUG,
-        "notification_bell": _bell(user),
+        "notification_bell": _bell(user, request),
     }
 
 
-def _bell(user):
+def _bell(user, request):
     """The bell's unread count (``notification_bell.unread``): read only when a template
-    shows it, from the shared cache (dropped on every change), else counted in one query."""
+    shows it, from the shared cache (dropped on every change), else counted in one query;
+    a page kept whole (``semilla.personal_page``) read it already, for its key."""
     if user is None or not user.is_authenticated:
         return {"unread": 0}
+    known = getattr(request, "semilla_unread", None)
+    if known is not None:
+        return {"unread": known}
 
     return SimpleLazyObject(lambda: {"unread": unread_count_cached(user=user)})

@@ -149,6 +149,15 @@ def prime_site(request) -> None:
         request._wagtail_site = copy.copy(site)
 
 
+def prime_root_paths(request) -> None:
+    """Give Wagtail's page URLs of this request the site root paths kept for this
+    generation (what ``Page._get_site_root_paths`` keeps on the request), instead of a
+    read of the shared cache per request (``semilla.personal_page``: a value computed
+    from the cache's rows could not be kept)."""
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = list(_site_root_paths(generation()))
+
+
 def _site_root_paths(current: str) -> tuple:
     # lazy: app loading (this module is imported while the models load)
     from wagtail.models import Site

@@ -330,6 +330,9 @@ def cached(
         if missing:
             found.update(_get_many(missing))
         if all(found.get(GEN_PREFIX + t) == g for t, g in zip(tables, generations, strict=True)):
+            # an enclosing computation (a whole page) depends on these tables too
+            for recorder in getattr(_local, "recorders", None) or ():
+                recorder.tables.update(tables)
             return value
     recorder = _Recorder()
     stack = getattr(_local, "recorders", None)

@@ -20,11 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import hooks, routing, services, table_cache
 from .forms import PreferencesForm
+from .personal_page import personal_page
 from .timezones import default_timezone
 
 
 @require_GET
 @login_required
+@personal_page
 def dashboard(request):
     """ "Mi espacio": what each of the user's roles can do next. Each panel's queries are
     bounded (``hooks.facts_for``); page links reuse the site kept for this generation.
