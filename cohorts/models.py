@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Sector, Sex, Skill
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .enums import (
@@ -405,9 +406,7 @@ class Application(models.Model):
     # Decision (pending until released) and offer
     decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices, blank=True)
     decision_feedback = models.TextField(_("feedback for the applicant"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = actor_field(on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     released_at = models.DateTimeField(_("decision released at"), null=True, blank=True)
     offered_at = models.DateTimeField(_("offer made at"), null=True, blank=True)
@@ -608,9 +607,7 @@ class ReviewAssignment(models.Model):
         choices=AssignmentStatus.choices,
         default=AssignmentStatus.ASSIGNED,
     )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    assigned_by = actor_field(on_delete=models.SET_NULL)
     assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
     weighted_score = models.DecimalField(
         _("weighted score"), max_digits=5, decimal_places=2, null=True, blank=True
@@ -720,9 +717,7 @@ class Attendance(models.Model):
         Participant, on_delete=models.CASCADE, related_name="attendance"
     )
     present = models.BooleanField(_("present"), default=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = actor_field(on_delete=models.SET_NULL)
     recorded_at = models.DateTimeField(auto_now=True)
 
     class Meta:

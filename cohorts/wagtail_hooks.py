@@ -21,11 +21,13 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from semilla.console import (
     ConsoleIndexView,
+    ConsoleViewSet,
     ListQuerysetMixin,
     ReadableInspectMixin,
     sensitive_fields_of,
 )
 from semilla.enums import DocumentType, PopulationGroup, Role, Sector, Skill
+from semilla.forms import Checkboxes
 from semilla.privacy import audit_access
 from semilla.service_call import call_service
 
@@ -77,33 +79,25 @@ class ProgrammeViewSet(ListQuerysetMixin, ModelViewSet):
 
 
 class CohortAdminForm(WagtailAdminModelForm):
-    allowed_stages = forms.MultipleChoiceField(
-        label=_("Business stages accepted"),
-        choices=BusinessStage.choices,
+    allowed_stages = Checkboxes(
+        _("Business stages accepted"),
+        BusinessStage.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every stage."),
     )
-    allowed_groups = forms.MultipleChoiceField(
-        label=_("Population groups accepted"),
-        choices=PopulationGroup.choices,
+    allowed_groups = Checkboxes(
+        _("Population groups accepted"),
+        PopulationGroup.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every group."),
     )
-    accepted_documents = forms.MultipleChoiceField(
-        label=_("Identity documents accepted"),
-        choices=[c for c in DocumentType.choices if c[0] != DocumentType.IN_PROCESS],
+    accepted_documents = Checkboxes(
+        _("Identity documents accepted"),
+        [c for c in DocumentType.choices if c[0] != DocumentType.IN_PROCESS],
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("A document “in process” is always accepted and flagged for staff."),
     )
-    excluded_sectors = forms.MultipleChoiceField(
-        label=_("Sectors excluded"),
-        choices=Sector.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    excluded_sectors = Checkboxes(_("Sectors excluded"), Sector.choices, required=False)
 
     def clean_accepted_documents(self):
         return [*self.cleaned_data["accepted_documents"], DocumentType.IN_PROCESS.value]
@@ -324,15 +318,13 @@ class ApplicationInspectView(ReadableInspectMixin, InspectView):
         return context
 
 
-class ApplicationViewSet(ListQuerysetMixin, ModelViewSet):
+class ApplicationViewSet(ConsoleViewSet):
     """Read-only: every change to an application goes through its services."""
 
     model = Application
     icon = "form"
     menu_label = _("Applications")
     add_to_admin_menu = False
-    inspect_view_enabled = True
-    copy_view_enabled = False
     filterset_class = ApplicationFilterSet
     list_display = [
         "business_name",
@@ -673,13 +665,11 @@ class ParticipantEditView(EditView):
         return outcome.value if outcome.ok else self.object
 
 
-class ParticipantViewSet(ListQuerysetMixin, ModelViewSet):
+class ParticipantViewSet(ConsoleViewSet):
     model = Participant
     icon = "group"
     menu_label = _("Participants (roster)")
     add_to_admin_menu = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
     form_fields = ["status"]
     edit_view_class = ParticipantEditView
     list_display = ["user", "cohort", "status", "joined_at"]

@@ -16,7 +16,7 @@ from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminPageChooser
 
-from semilla.console import ListQuerysetMixin
+from semilla.console import ConsoleViewSet, ListQuerysetMixin
 
 from . import services
 from .forms import RevokeForm
@@ -47,13 +47,11 @@ class CertificateEditView(EditView):
     post = get
 
 
-class CertificateViewSet(ListQuerysetMixin, ModelViewSet):
+class CertificateViewSet(ConsoleViewSet):
     model = Certificate
     icon = "form"
     menu_label = gettext_lazy("Certificates")
     add_to_admin_menu = False
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "display_code",
         "recipient_name",

@@ -7,35 +7,18 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Cohort
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
+from semilla.forms import Checkboxes
 from semilla.timezones import TimeZoneField
 
 from .enums import WEEKDAYS, Availability, BookingMode, GoalStatus, SessionOutcome
-from .models import MatchingWeights, MentorProfile
+from .models import PROFILE_FIELDS, SCHEDULE_FIELDS, MatchingWeights, MentorProfile
 
 
 class MentorProfileForm(forms.ModelForm):
-    expertise = forms.MultipleChoiceField(
-        label=_("What can you help with?"),
-        choices=Skill.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    sectors = forms.MultipleChoiceField(
-        label=_("Sectors you know well"),
-        choices=Sector.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages you can mentor in"),
-        choices=Language.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    availability = forms.MultipleChoiceField(
-        label=_("When can you usually meet?"),
-        choices=Availability.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    expertise = Checkboxes(_("What can you help with?"), Skill.choices)
+    sectors = Checkboxes(_("Sectors you know well"), Sector.choices, required=False)
+    languages = Checkboxes(_("Languages you can mentor in"), Language.choices)
+    availability = Checkboxes(_("When can you usually meet?"), Availability.choices, required=False)
     city = forms.ChoiceField(
         label=_("City"), required=False, choices=[("", _("Remote only"))] + list(City.choices)
     )
@@ -49,19 +32,7 @@ class MentorProfileForm(forms.ModelForm):
 
     class Meta:
         model = MentorProfile
-        fields = [
-            "headline",
-            "expertise",
-            "sectors",
-            "languages",
-            "city",
-            "meeting_mode",
-            "availability",
-            "capacity",
-            "bio",
-            "link",
-            "conflicts",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 5}),
             "conflicts": forms.Textarea(attrs={"rows": 3}),
@@ -103,11 +74,8 @@ class EndRequestForm(forms.Form):
 
 
 class MenteeAvailabilityForm(forms.Form):
-    blocks = forms.MultipleChoiceField(
-        label=_("When can you usually meet your mentor?"),
-        choices=Availability.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    blocks = Checkboxes(
+        _("When can you usually meet your mentor?"), Availability.choices, required=False
     )
 
 
@@ -162,14 +130,7 @@ class ScheduleSettingsForm(forms.ModelForm):
 
     class Meta:
         model = MentorProfile
-        fields = [
-            "session_minutes",
-            "buffer_minutes",
-            "min_notice_hours",
-            "horizon_days",
-            "meeting_link",
-            "meeting_place",
-        ]
+        fields = SCHEDULE_FIELDS
 
 
 class WeeklyWindowForm(forms.Form):
@@ -260,12 +221,7 @@ class SessionLogForm(forms.Form):
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=0, max_value=480, required=False
     )
-    topics = forms.MultipleChoiceField(
-        label=_("Topics"),
-        choices=Skill.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topics = Checkboxes(_("Topics"), Skill.choices, required=False)
     notes = forms.CharField(
         label=_("Notes (private to you and the programme team)"),
         required=False,

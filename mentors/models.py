@@ -11,7 +11,9 @@ from django.utils.deconstruct import deconstructible
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from semilla.constraints import choice_check
 from semilla.enums import City, Language, MeetingMode, Sector, Skill
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 
 from .enums import (
@@ -50,6 +52,34 @@ class ChoiceListValidator:
 
     def __hash__(self):
         return hash(self.choices_path)
+
+
+#: What a mentor tells about themselves (the profile form, the console's edit form, and
+#: what the apply and update services accept).
+PROFILE_FIELDS = (
+    "headline",
+    "expertise",
+    "sectors",
+    "languages",
+    "city",
+    "meeting_mode",
+    "availability",
+    "capacity",
+    "bio",
+    "link",
+    "conflicts",
+)
+
+
+#: How a mentor's sessions are scheduled (their settings form and its service).
+SCHEDULE_FIELDS = (
+    "session_minutes",
+    "buffer_minutes",
+    "min_notice_hours",
+    "horizon_days",
+    "meeting_link",
+    "meeting_place",
+)
 
 
 class MentorProfile(models.Model):
@@ -124,14 +154,7 @@ class MentorProfile(models.Model):
         _("code of conduct accepted at"), null=True, blank=True
     )
     interview_done_at = models.DateTimeField(_("interview done at"), null=True, blank=True)
-    interviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("interviewed by"),
-    )
+    interviewed_by = actor_field(_("interviewed by"), on_delete=models.SET_NULL)
     interview_notes = models.TextField(_("interview notes"), blank=True)
     nudged_at = models.DateTimeField(_("last nudged at"), null=True, blank=True, editable=False)
     # Scheduling (in the mentor's own IANA time zone: user.timezone)
@@ -179,9 +202,7 @@ class MentorProfile(models.Model):
                 condition=models.Q(active_mentees__lte=models.F("capacity")),
                 name="mentor_active_mentees_within_capacity",
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=MentorStatus.values), name="mentor_status_valid"
-            ),
+            choice_check("status", MentorStatus, name="mentor_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(new_matches_paused_at__isnull=True)
                 | ~models.Q(new_matches_paused_reason=""),
@@ -317,9 +338,7 @@ class ExcludedPair(models.Model):
     )
     mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(_("reason"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -364,20 +383,11 @@ class MatchingRun(models.Model):
     participants_count = models.PositiveIntegerField(_("participants"), default=0)
     error = models.TextField(blank=True)
     version = models.PositiveIntegerField(_("computations"), default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"), on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("computed at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    published_by = actor_field(on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = _("matching run")
@@ -387,9 +397,7 @@ class MatchingRun(models.Model):
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100), name="mentors_run_progress_max_100"
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=RunStatus.values), name="mentors_run_status_valid"
-            ),
+            choice_check("status", RunStatus, name="mentors_run_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -412,9 +420,7 @@ class RunPin(models.Model):
         "cohorts.Participant", on_delete=models.CASCADE, related_name="+"
     )
     mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="+")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field(on_delete=models.SET_NULL)
 
     class Meta:
         constraints = [
@@ -522,9 +528,7 @@ class Match(models.Model):
                 condition=models.Q(status__in=OPEN_MATCH_STATUSES),
                 name="mentors_one_open_match_per_participant",
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=MatchStatus.values), name="mentors_match_status_valid"
-            ),
+            choice_check("status", MatchStatus, name="mentors_match_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -562,9 +566,7 @@ class MatchEndRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=EndRequestStatus.choices, default=EndRequestStatus.OPEN
     )
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    resolved_by = actor_field(on_delete=models.SET_NULL)
     resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
 
@@ -669,14 +671,10 @@ class Booking(models.Model):
     note = models.TextField(_("note for the mentor"), max_length=1000, blank=True)
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    cancelled_by = actor_field(on_delete=models.SET_NULL)
     cancel_reason = models.CharField(_("reason"), max_length=300, blank=True)
     late_cancellation = models.BooleanField(_("cancelled late"), default=False)
 
@@ -694,10 +692,7 @@ class Booking(models.Model):
                 condition=models.Q(ends_at__gt=models.F("starts_at")),
                 name="mentors_booking_ends_after_start",
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=BookingStatus.values),
-                name="mentors_booking_status_valid",
-            ),
+            choice_check("status", BookingStatus, name="mentors_booking_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(status__in=["confirmed", "proposed"])
                 | ~models.Q(cancel_reason=""),
@@ -797,9 +792,7 @@ class MentorshipGoal(models.Model):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -811,9 +804,7 @@ class MentorshipGoal(models.Model):
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100), name="mentors_goal_progress_max_100"
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=GoalStatus.values), name="mentors_goal_status_valid"
-            ),
+            choice_check("status", GoalStatus, name="mentors_goal_status_valid"),
             models.CheckConstraint(
                 condition=~models.Q(status="achieved") | models.Q(progress=100),
                 name="mentors_goal_achieved_is_100",

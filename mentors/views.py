@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cohorts.permissions import is_participant
 from semilla import services as semilla_services
-from semilla.service_call import call_service
+from semilla.service_call import call_service, submit_form
 from semilla.timezones import default_timezone
 
 from . import selectors, services
@@ -199,18 +199,15 @@ def match_end_request(request, pk: int):
     match = _match_or_404(request, pk)
     if not may_request_end(request.user, match):
         raise Http404
-    form = EndRequestForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.match_request_end,
-            success=_("Your request was sent to the programme team."),
-            match=match,
-            user=request.user,
-            reason=form.cleaned_data["reason"],
-        )
-    else:
-        messages.error(request, _("Please tell us why you want to end this mentorship."))
+    submit_form(
+        request,
+        EndRequestForm(request.POST),
+        services.match_request_end,
+        success=_("Your request was sent to the programme team."),
+        invalid=_("Please tell us why you want to end this mentorship."),
+        match=match,
+        user=request.user,
+    )
     return redirect("mentors:match_detail", pk=match.pk)
 
 
@@ -293,50 +290,26 @@ def directory_request(request, mentor_pk: int):
 # ----------------------------------------------------------------------------- sessions
 
 
-def _availability_settings(request, profile: MentorProfile, forms: dict):
+def _availability_settings(request, profile: MentorProfile, forms: dict) -> bool:
     form = forms["settings_form"] = ScheduleSettingsForm(request.POST, instance=profile, prefix="s")
-    if form.is_valid():
-        return call_service(
-            request,
-            services.availability_update_settings,
-            success=_("Your session settings were saved."),
-            mentor=profile,
-            **form.cleaned_data,
-        ).ok
-    return False
+    success = _("Your session settings were saved.")
+    return submit_form(
+        request, form, services.availability_update_settings, success=success, mentor=profile
+    )
 
 
-def _availability_weekly(request, profile: MentorProfile, forms: dict):
+def _availability_weekly(request, profile: MentorProfile, forms: dict) -> bool:
     form = forms["weekly_form"] = WeeklyWindowForm(request.POST, prefix="w")
-    if form.is_valid():
-        data = form.cleaned_data
-        return call_service(
-            request,
-            services.availability_add_weekly,
-            success=_("Hours added."),
-            mentor=profile,
-            weekday=data["weekday"],
-            start=data["start"],
-            end=data["end"],
-        ).ok
-    return False
+    return submit_form(
+        request, form, services.availability_add_weekly, success=_("Hours added."), mentor=profile
+    )
 
 
-def _availability_override(request, profile: MentorProfile, forms: dict):
+def _availability_override(request, profile: MentorProfile, forms: dict) -> bool:
     form = forms["override_form"] = OverrideForm(request.POST, prefix="o")
-    if form.is_valid():
-        data = form.cleaned_data
-        return call_service(
-            request,
-            services.availability_add_override,
-            success=_("Date saved."),
-            mentor=profile,
-            day=data["day"],
-            available=data["available"],
-            start=data["start"],
-            end=data["end"],
-        ).ok
-    return False
+    return submit_form(
+        request, form, services.availability_add_override, success=_("Date saved."), mentor=profile
+    )
 
 
 def _availability_delete_weekly(request, profile: MentorProfile, forms: dict):
@@ -393,6 +366,14 @@ def _posted_id(request) -> int:
     """The row id a form posted as ``pk`` (0, which matches nothing, when it is not one)."""
     value = request.POST.get("pk", "")
     return int(value) if value.isdigit() and len(value) < 19 else 0
+
+
+def _booking_or_404(request, pk: int) -> Booking:
+    """A session the signed-in person takes part in (as mentor or mentee); 404 otherwise."""
+    try:
+        return selectors.booking_for_user(user=request.user, pk=pk)
+    except Booking.DoesNotExist as exc:
+        raise Http404 from exc
 
 
 def _accepted_match_of(user) -> Match:
@@ -476,17 +457,14 @@ def book_timezone(request):
     """The mentee picks her time zone from the list on the booking page (saved as her
     preference: pages and messages use it)."""
     _accepted_match_of(request.user)
-    form = BookTimezoneForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            semilla_services.user_update_preferences,
-            success=_("Your time zone was saved."),
-            user=request.user,
-            timezone=form.cleaned_data["timezone"],
-        )
-    else:
-        messages.error(request, _("Choose a time zone from the list."))
+    submit_form(
+        request,
+        BookTimezoneForm(request.POST),
+        semilla_services.user_update_preferences,
+        success=_("Your time zone was saved."),
+        invalid=_("Choose a time zone from the list."),
+        user=request.user,
+    )
     return redirect("mentors:book")
 
 
@@ -531,10 +509,7 @@ def sessions(request):
 @require_POST
 @login_required
 def booking_cancel(request, pk: int):
-    try:
-        booking = selectors.booking_for_user(user=request.user, pk=pk)
-    except Booking.DoesNotExist as exc:
-        raise Http404 from exc
+    booking = _booking_or_404(request, pk)
     form = CancelBookingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please give a reason for cancelling."))
@@ -586,10 +561,7 @@ def calendar_feed(request, token: str):
 def booking_calendar(request, pk: int):
     """ "Add to calendar": one confirmed session as an .ics file in the person's time
     zone, for the mentor and the mentee only (anyone else: 404)."""
-    try:
-        booking = selectors.booking_for_user(user=request.user, pk=pk)
-    except Booking.DoesNotExist as exc:
-        raise Http404 from exc
+    booking = _booking_or_404(request, pk)
     if booking.status != BookingStatus.CONFIRMED:
         raise Http404
     zone = default_timezone(request.user)
@@ -614,10 +586,7 @@ def _goal_progress(post) -> dict[int, int]:
 @require_POST
 @login_required
 def session_log(request, pk: int):
-    try:
-        booking = selectors.booking_for_user(user=request.user, pk=pk)
-    except Booking.DoesNotExist as exc:
-        raise Http404 from exc
+    booking = _booking_or_404(request, pk)
     form = SessionLogForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say what happened in the session."))
@@ -644,18 +613,14 @@ def session_log(request, pk: int):
 @login_required
 def session_confirm(request, pk: int):
     log = get_object_or_404(SessionLog, pk=pk, booking__participant__user=request.user)
-    form = ConfirmSessionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a rating from 1 to 5."))
-        return redirect("mentors:sessions")
-    call_service(
+    submit_form(
         request,
+        ConfirmSessionForm(request.POST),
         services.session_confirm,
         success=_("Thank you for confirming."),
+        invalid=_("Choose a rating from 1 to 5."),
         log=log,
         actor=request.user,
-        rating=form.cleaned_data["rating"],
-        comment=form.cleaned_data["comment"],
     )
     return redirect("mentors:sessions")
 
@@ -756,10 +721,7 @@ def booking_respond(request, pk: int):
 @login_required
 def booking_reschedule(request, pk: int):
     """Move a confirmed session to another free slot (before the cut-off, with a reason)."""
-    try:
-        booking = selectors.booking_for_user(user=request.user, pk=pk)
-    except Booking.DoesNotExist as exc:
-        raise Http404 from exc
+    booking = _booking_or_404(request, pk)
     if booking.status != BookingStatus.CONFIRMED or booking.starts_at <= timezone.now():
         raise Http404
     form = RescheduleForm(request.POST or None)
@@ -804,18 +766,15 @@ def goal_add(request, pk: int):
     match = _match_or_404(request, pk)
     if request.user.pk not in (match.mentor.user_id, match.participant.user_id):
         raise Http404
-    form = GoalForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.goal_add,
-            success=_("Goal added."),
-            match=match,
-            actor=request.user,
-            title=form.cleaned_data["title"],
-        )
-    else:
-        messages.error(request, _("Write the goal."))
+    submit_form(
+        request,
+        GoalForm(request.POST),
+        services.goal_add,
+        success=_("Goal added."),
+        invalid=_("Write the goal."),
+        match=match,
+        actor=request.user,
+    )
     return redirect(_back(request, match))
 
 

@@ -12,12 +12,12 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from semilla.console import ListQuerysetMixin, ReadableInspectMixin
+from semilla.console import ConsoleViewSet, ListQuerysetMixin, ReadableInspectMixin
 from semilla.enums import Language, Sector, Skill
 
 from . import admin_views
 from .enums import Availability
-from .models import Booking, Match, MatchingWeights, MentorProfile
+from .models import PROFILE_FIELDS, Booking, Match, MatchingWeights, MentorProfile
 from .permissions import may_manage_mentors
 
 
@@ -44,7 +44,7 @@ class MentorProfileInspectView(ReadableInspectMixin, InspectView):
     }
 
 
-class MentorProfileViewSet(ListQuerysetMixin, ModelViewSet):
+class MentorProfileViewSet(ConsoleViewSet):
     model = MentorProfile
     icon = "user"
     menu_label = _("Mentors")
@@ -59,22 +59,9 @@ class MentorProfileViewSet(ListQuerysetMixin, ModelViewSet):
     ]
     list_filter = ["status", "city", "meeting_mode"]
     search_fields = ["headline", "bio", "user__full_name", "user__email"]
-    form_fields = [
-        "headline",
-        "expertise",
-        "sectors",
-        "languages",
-        "city",
-        "meeting_mode",
-        "availability",
-        "capacity",
-        "bio",
-        "conflicts",
-        "interview_notes",
-    ]
-    inspect_view_enabled = True
+    # the profile as the mentor gives it (their link is theirs to change) and the interview
+    form_fields = [name for name in PROFILE_FIELDS if name != "link"] + ["interview_notes"]
     inspect_view_class = MentorProfileInspectView
-    copy_view_enabled = False
     list_select_related = ("user",)
 
 
@@ -82,15 +69,6 @@ class MatchingWeightsViewSet(ListQuerysetMixin, ModelViewSet):
     model = MatchingWeights
     icon = "cog"
     menu_label = _("Matching weights")
-    list_display = [
-        "cohort",
-        "needs",
-        "sector",
-        "location",
-        "availability",
-        "preferences",
-        "response_days",
-    ]
     form_fields = [
         "cohort",
         "needs",
@@ -100,6 +78,7 @@ class MatchingWeightsViewSet(ListQuerysetMixin, ModelViewSet):
         "preferences",
         "response_days",
     ]
+    list_display = form_fields
     copy_view_enabled = False
     list_select_related = ("cohort",)
 
@@ -117,7 +96,7 @@ class MatchInspectView(ReadableInspectMixin, InspectView):
         return super().get_field_display_value(field_name, field)
 
 
-class MatchViewSet(ListQuerysetMixin, ModelViewSet):
+class MatchViewSet(ConsoleViewSet):
     model = Match
     inspect_view_class = MatchInspectView
     icon = "link"
@@ -125,12 +104,10 @@ class MatchViewSet(ListQuerysetMixin, ModelViewSet):
     list_display = ["participant", "mentor", "cohort", "status", "score", "source", "created_at"]
     list_filter = ["status", "source", "cohort"]
     form_fields = ["respond_by"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_select_related = ("participant__user", "participant__cohort", "mentor__user", "cohort")
 
 
-class BookingViewSet(ListQuerysetMixin, ModelViewSet):
+class BookingViewSet(ConsoleViewSet):
     """Sessions, read-only, with filters (status, mode, late cancellations, cohort)."""
 
     model = Booking
@@ -149,7 +126,6 @@ class BookingViewSet(ListQuerysetMixin, ModelViewSet):
     search_fields = ["mentor__user__full_name", "participant__user__full_name", "topic"]
     ordering = ["-starts_at"]
     form_fields = ["topic"]
-    inspect_view_enabled = True
     inspect_view_fields = [
         "starts_at",
         "ends_at",
@@ -165,7 +141,6 @@ class BookingViewSet(ListQuerysetMixin, ModelViewSet):
         "late_cancellation",
         "created_at",
     ]
-    copy_view_enabled = False
     list_select_related = ("mentor__user", "participant__user", "participant__cohort")
 
 

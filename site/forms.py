@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -84,3 +86,14 @@ class MessagePreferencesForm(forms.Form):
 
     def choices(self) -> dict[str, str]:
         return {k.value: self.cleaned_data[k.value] for k in CONFIGURABLE_KINDS}
+
+
+class Checkboxes(forms.MultipleChoiceField):
+    """Several of ``choices`` ticked as checkboxes (the widget every such question of the
+    site uses: each option a target a thumb can hit, no JavaScript). Required unless told
+    ``required=False``."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, label: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(label=label, choices=choices, **kwargs)

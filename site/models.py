@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .constraints import choice_check
 from .enums import (
     CONFIGURABLE_KINDS,
     City,
@@ -22,6 +23,7 @@ from .enums import (
     MessageKind,
     Role,
 )
+from .fields import actor_field
 
 
 def validate_timezone(value: str) -> None:
@@ -187,9 +189,7 @@ class ConsentRecord(models.Model):
     channel = models.CharField(_("channel"), max_length=16, default="web")
     given_at = models.DateTimeField(_("given at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = actor_field(on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = _("consent record")
@@ -283,10 +283,7 @@ class NotificationPreference(models.Model):
                 condition=models.Q(kind__in=[k.value for k in CONFIGURABLE_KINDS]),
                 name="preference_kind_configurable",
             ),
-            models.CheckConstraint(
-                condition=models.Q(channel__in=DeliveryChoice.values),
-                name="preference_channel_valid",
-            ),
+            choice_check("channel", DeliveryChoice, name="preference_channel_valid"),
         ]
 
     def __str__(self) -> str:
@@ -372,9 +369,7 @@ class OutboxMessage(models.Model):
                 condition=~models.Q(provider_id=""),
                 name="outbox_unique_provider_id",
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=DeliveryStatus.values), name="outbox_status_valid"
-            ),
+            choice_check("status", DeliveryStatus, name="outbox_status_valid"),
         ]
 
     def __str__(self) -> str:

@@ -24,6 +24,14 @@ otherwise) adds it with ``form.add_error`` and the view renders the form again::
         return redirect("mentors:home")
     return render(request, "mentors/profile.html", {"form": form})
 
+A screen whose handler only validates a bound form and hands its cleaned data to a
+service uses ``submit_form``, which answers whether the service went through::
+
+    form = WeeklyWindowForm(request.POST, prefix="w")
+    if submit_form(request, form, services.availability_add_weekly, success=_("Hours added."),
+                   mentor=profile):
+        return redirect("mentors:availability")
+
 Only ``ServiceError`` is caught: any other exception is a bug and must surface."""
 
 from __future__ import annotations
@@ -43,7 +51,7 @@ if TYPE_CHECKING:
 else:
     from django.utils.functional import Promise as Lazy
 
-__all__ = ["Outcome", "call_service"]
+__all__ = ["Outcome", "call_service", "submit_form"]
 
 T = TypeVar("T")
 
@@ -86,3 +94,25 @@ def call_service(
     if success is not None:
         messages.success(request, success)
     return Outcome(value=value)
+
+
+def submit_form(
+    request: HttpRequest,
+    form: BaseForm,
+    service: Callable[..., Any],
+    /,
+    *,
+    success: str | Lazy | None = None,
+    invalid: str | Lazy | None = None,
+    **kwargs: Any,
+) -> bool:
+    """When the bound ``form`` is valid, ``call_service(request, service, success=success,
+    **kwargs, **form.cleaned_data)``. True when the service went through; False when the
+    form is invalid (its errors stay on it, and ``invalid``, when given, is added as an
+    error message: for a small form posted from a page that does not show its errors) or
+    the service refused (an error message)."""
+    if not form.is_valid():
+        if invalid is not None:
+            messages.error(request, invalid)
+        return False
+    return call_service(request, service, success=success, **kwargs, **form.cleaned_data).ok

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from semilla.errors import ServiceError
 
 from ..models import (
+    SCHEDULE_FIELDS,
     AvailabilityOverride,
     MentorProfile,
     WeeklyAvailability,
@@ -74,14 +75,7 @@ def availability_remove_override(*, mentor: MentorProfile, override_id: int) -> 
 @transaction.atomic(durable=True)
 def availability_update_settings(*, mentor: MentorProfile, **values: Any) -> MentorProfile:
     locked = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
-    for name in (
-        "session_minutes",
-        "buffer_minutes",
-        "min_notice_hours",
-        "horizon_days",
-        "meeting_link",
-        "meeting_place",
-    ):
+    for name in SCHEDULE_FIELDS:
         if name in values:
             setattr(locked, name, values[name])
     locked.full_clean()

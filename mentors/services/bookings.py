@@ -67,6 +67,30 @@ def _lock_pair(match: Match) -> tuple[MentorProfile, Participant]:
     return mentor, participant
 
 
+def _pair_for_new_session(
+    *,
+    match: Match,
+    actor: User,
+    actor_is_mentor: bool,
+    mode: str,
+    inactive: str | Promise,
+    wrong_actor: str | Promise,
+) -> tuple[Match, MentorProfile, Participant]:
+    """The match read again with its mentor and mentee locked, for a new session booked
+    by the mentee or proposed by the mentor: refused with ``inactive`` unless the match
+    is accepted, with ``wrong_actor`` unless ``actor`` is the side that may act (the
+    mentor when ``actor_is_mentor``), and when ``mode`` is not a way to meet."""
+    current = Match.objects.select_related("cohort").get(pk=match.pk)
+    if current.status != MatchStatus.ACCEPTED:
+        raise BookingError(inactive)
+    mentor, participant = _lock_pair(current)
+    if actor.pk != (mentor.user_id if actor_is_mentor else participant.user_id):
+        raise BookingError(wrong_actor)
+    if mode not in BookingMode.values:
+        raise BookingError(_("Choose how you will meet."))
+    return current, mentor, participant
+
+
 def _notify_booking(booking: Booking, event: str, *, method: str = "REQUEST") -> None:
     ics = booking_ics(booking, method=method)
     context = {
@@ -102,14 +126,14 @@ def booking_create(
     (``topic``) and, if she likes, a note for the mentor. Refused first for the reason
     the booking page shows (``selectors.booking_refusal``), then when the time is not
     free any more."""
-    current = Match.objects.select_related("cohort").get(pk=match.pk)
-    if current.status != MatchStatus.ACCEPTED:
-        raise BookingError(_("Sessions can be booked once the mentor has accepted."))
-    mentor, participant = _lock_pair(current)
-    if actor.pk != participant.user_id:
-        raise BookingError(_("Only the mentee books sessions in the calendar."))
-    if mode not in BookingMode.values:
-        raise BookingError(_("Choose how you will meet."))
+    current, mentor, participant = _pair_for_new_session(
+        match=match,
+        actor=actor,
+        actor_is_mentor=False,
+        mode=mode,
+        inactive=_("Sessions can be booked once the mentor has accepted."),
+        wrong_actor=_("Only the mentee books sessions in the calendar."),
+    )
     _check_allowance(match=current, minutes=mentor.session_minutes)
     if starts_at not in free_slots(match=current):
         raise BookingError(_("That time is no longer free. Please choose another."))
@@ -268,14 +292,14 @@ def booking_propose(
     weekly hours). The time is held until the mentee confirms or declines; the same
     rules as for bookings apply: no overlap for either person (under the pair's row
     locks), the pair's hours and the mentee's limit of upcoming sessions."""
-    current = Match.objects.select_related("cohort").get(pk=match.pk)
-    if current.status != MatchStatus.ACCEPTED:
-        raise BookingError(_("Sessions can be proposed once the mentorship is active."))
-    mentor, participant = _lock_pair(current)
-    if actor.pk != mentor.user_id:
-        raise BookingError(_("Only the mentor proposes a session."))
-    if mode not in BookingMode.values:
-        raise BookingError(_("Choose how you will meet."))
+    current, mentor, participant = _pair_for_new_session(
+        match=match,
+        actor=actor,
+        actor_is_mentor=True,
+        mode=mode,
+        inactive=_("Sessions can be proposed once the mentorship is active."),
+        wrong_actor=_("Only the mentor proposes a session."),
+    )
     now = timezone.now()
     if starts_at <= now + timedelta(hours=1):
         raise BookingError(_("Propose a time at least one hour from now."))

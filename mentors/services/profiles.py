@@ -26,24 +26,11 @@ from ..enums import (
 )
 from ..models import (
     CODE_OF_CONDUCT_VERSION,
+    PROFILE_FIELDS,
     Match,
     MentorProfile,
 )
 from .matches import match_expire, mentor_requests_release_nested, staff_alert
-
-PROFILE_FIELDS = (
-    "headline",
-    "expertise",
-    "sectors",
-    "languages",
-    "city",
-    "meeting_mode",
-    "availability",
-    "capacity",
-    "bio",
-    "link",
-    "conflicts",
-)
 
 
 @transaction.atomic(durable=True)

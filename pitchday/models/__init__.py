@@ -38,7 +38,6 @@ from .grants import (
     ReconciliationRun,
     StripeEvent,
     Tranche,
-    choices_check,
     private_storage,
 )
 
@@ -75,6 +74,5 @@ __all__ = [
     "StripeEvent",
     "Tranche",
     "UseOfFundsItem",
-    "choices_check",
     "private_storage",
 ]

@@ -10,11 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from semilla import upload_pipeline
+from semilla.constraints import choice_check
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 from semilla.upload_pipeline import UploadModelField
 
 from ..enums import Currency, EventStatus, JudgeStatus, PitchStatus
-from .grants import Fund, Grant, choices_check, private_storage
+from .grants import Fund, Grant, private_storage
 
 USER = settings.AUTH_USER_MODEL
 SCORE_MIN, SCORE_MAX = 1, 10
@@ -120,9 +122,7 @@ class PitchEvent(models.Model):
         verbose_name_plural = _("pitch events")
         ordering = ["-starts_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=choices_check("status", EventStatus), name="pitch_event_status_valid"
-            ),
+            choice_check("status", EventStatus, name="pitch_event_status_valid"),
             models.CheckConstraint(condition=Q(min_judges__gte=1), name="pitch_event_min_judges"),
         ]
 
@@ -234,9 +234,7 @@ class Pitch(models.Model):
             models.UniqueConstraint(
                 fields=["event", "participant"], name="one_pitch_per_participant_and_event"
             ),
-            models.CheckConstraint(
-                condition=choices_check("status", PitchStatus), name="pitch_status_valid"
-            ),
+            choice_check("status", PitchStatus, name="pitch_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -337,9 +335,7 @@ class Award(models.Model):
     grant = models.OneToOneField(
         Grant, null=True, blank=True, on_delete=models.PROTECT, related_name="award"
     )
-    confirmed_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    confirmed_by = actor_field()
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

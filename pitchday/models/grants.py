@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from semilla import upload_pipeline
+from semilla.constraints import choice_check
+from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
 from semilla.upload_pipeline import UploadModelField
 
@@ -52,11 +54,6 @@ def private_storage() -> Storage:
 
 #: The name the first migrations recorded (the same function, so no migration changes).
 _private_storage = private_storage
-
-
-def choices_check(field: str, choices) -> Q:
-    """A CheckConstraint condition: ``field`` holds one of the ``choices``' values."""
-    return Q(**{f"{field}__in": [c for c, _label in choices.choices]})
 
 
 class Fund(models.Model):
@@ -128,9 +125,7 @@ class Grant(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="grant_amount_positive"),
-            models.CheckConstraint(
-                condition=choices_check("status", GrantStatus), name="grant_status_valid"
-            ),
+            choice_check("status", GrantStatus, name="grant_status_valid"),
             models.CheckConstraint(
                 condition=Q(accepted_at__isnull=True) | ~Q(accepted_terms_sha256=""),
                 name="grant_acceptance_recorded",
@@ -168,9 +163,7 @@ class Tranche(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["grant", "number"], name="tranche_number_unique"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="tranche_amount_positive"),
-            models.CheckConstraint(
-                condition=choices_check("status", TrancheStatus), name="tranche_status_valid"
-            ),
+            choice_check("status", TrancheStatus, name="tranche_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -202,9 +195,7 @@ class Milestone(models.Model):
     )
     report = models.TextField(_("short report"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    reviewed_by = actor_field()
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(_("review note"), blank=True)
 
@@ -212,9 +203,7 @@ class Milestone(models.Model):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         constraints = [
-            models.CheckConstraint(
-                condition=choices_check("status", MilestoneStatus), name="milestone_status_valid"
-            ),
+            choice_check("status", MilestoneStatus, name="milestone_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -341,13 +330,8 @@ class PayoutDetails(models.Model):
                 condition=Q(status="pending"),
                 name="one_pending_payout_details_per_user",
             ),
-            models.CheckConstraint(
-                condition=choices_check("status", PayoutDetailsStatus),
-                name="payout_details_status_valid",
-            ),
-            models.CheckConstraint(
-                condition=choices_check("rail", RailCode), name="payout_details_rail_valid"
-            ),
+            choice_check("status", PayoutDetailsStatus, name="payout_details_status_valid"),
+            choice_check("rail", RailCode, name="payout_details_rail_valid"),
             # nobody confirms their own held details (separation of duties)
             models.CheckConstraint(
                 condition=Q(confirmed_by__isnull=True) | ~Q(confirmed_by=F("user")),
@@ -408,14 +392,7 @@ class Disbursement(models.Model):
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    approved_by = models.ForeignKey(
-        USER,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
+    approved_by = actor_field(_("approved by"))
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     provider_reference = models.CharField(_("payment reference"), max_length=120, blank=True)
     proof = UploadModelField(
@@ -427,14 +404,7 @@ class Disbursement(models.Model):
         max_length=200,
     )
     proof_content_type = models.CharField(max_length=100, blank=True)
-    recorded_by = models.ForeignKey(
-        USER,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"))
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
     failure_definitive = models.BooleanField(default=False)
@@ -457,10 +427,7 @@ class Disbursement(models.Model):
                 name="disbursement_recorder_not_requester",
             ),
             models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),
-            models.CheckConstraint(
-                condition=choices_check("status", DisbursementStatus),
-                name="disbursement_status_valid",
-            ),
+            choice_check("status", DisbursementStatus, name="disbursement_status_valid"),
             models.CheckConstraint(
                 condition=Q(status__in=["requested", "cancelled"]) | Q(approved_by__isnull=False),
                 name="disbursement_approved_has_approver",
@@ -613,9 +580,7 @@ class LedgerEntry(models.Model):
     #: distinguishes several reversals of one disbursement (the provider's reversal id)
     external_id = models.CharField(max_length=120, blank=True)
     memo = models.CharField(max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AppendOnlyQuerySet.as_manager()
@@ -724,9 +689,7 @@ class ReconciliationIssue(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    resolved_by = actor_field()
     resolution_note = models.CharField(max_length=300, blank=True)
 
     class Meta:

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -602,13 +602,7 @@ def payout_details_submit(
     for pending in PayoutDetails.objects.select_for_update().filter(
         user=user, status=PayoutDetailsStatus.PENDING
     ):
-        transition(
-            pending,
-            machine=PAYOUT_DETAILS,
-            to=PayoutDetailsStatus.SUPERSEDED,
-            locked=True,
-            fields={"superseded_at": timezone.now()},
-        )
+        _payout_details_supersede(pending, at=timezone.now())
     details = PayoutDetails.objects.create(
         user=user,
         rail=rail,
@@ -708,6 +702,17 @@ def _payout_details_confirm(*, user, code: str) -> tuple[PayoutDetails | None, s
     return details, ""
 
 
+def _payout_details_supersede(details: PayoutDetails, *, at: datetime) -> None:
+    """``details`` (locked) give way to newer ones: superseded at ``at``."""
+    transition(
+        details,
+        machine=PAYOUT_DETAILS,
+        to=PayoutDetailsStatus.SUPERSEDED,
+        locked=True,
+        fields={"superseded_at": at},
+    )
+
+
 def _payout_details_make_confirmed(details: PayoutDetails, *, confirmed_by=None) -> None:
     """``details`` (pending, locked) become the confirmed ones (``confirmed_by``: the staff
     member who confirmed held details; None for the person's own code); the previous
@@ -720,13 +725,7 @@ def _payout_details_make_confirmed(details: PayoutDetails, *, confirmed_by=None)
         .first()
     )
     if previous is not None:
-        transition(
-            previous,
-            machine=PAYOUT_DETAILS,
-            to=PayoutDetailsStatus.SUPERSEDED,
-            locked=True,
-            fields={"superseded_at": now},
-        )
+        _payout_details_supersede(previous, at=now)
         # Approved payments to the old destination need a fresh approval.
         for disbursement in Disbursement.objects.select_for_update().filter(
             payout_details=previous, status=DisbursementStatus.APPROVED

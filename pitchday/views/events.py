@@ -10,7 +10,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from semilla.downloads import private_download
 from semilla.enums import Role
 from semilla.models import User
 from semilla.permissions import is_programme_staff, role_required
@@ -157,13 +158,20 @@ def running_order(request, pk):
     return redirect(event.get_absolute_url())
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def pitch_submit(request, pk):
+def _event_of_participant(request, pk):
+    """The event and the signed-in person's place in it as a participant of its cohort
+    (404 for anyone else: the pitch form and the results are a participant's own)."""
     event = selectors.event_get(pk=pk)
     participant = selectors.participant_for(user=request.user, event=event)
     if participant is None:
         raise Http404
+    return event, participant
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def pitch_submit(request, pk):
+    event, participant = _event_of_participant(request, pk)
     pitch = selectors.pitch_for_submission(event=event, participant=participant)
     form = PitchForm(
         request.POST or None,
@@ -218,11 +226,8 @@ def deck_file(request, pk):
     pitch = selectors.pitch_get_for_deck(pk=pk)
     if not may_download_deck(request.user, pitch=pitch) or not pitch.deck:
         raise Http404
-    return FileResponse(
-        pitch.deck.open("rb"),
-        as_attachment=True,
-        filename=f"{pitch.business_name}.pdf",
-        content_type="application/pdf",
+    return private_download(
+        request, pitch.deck, filename=f"{pitch.business_name}.pdf", content_type="application/pdf"
     )
 
 
@@ -267,6 +272,19 @@ def _saved(request, *, ok: bool, message: str = "", status: int = 200):
     )
 
 
+def _judge_save(request, service, /, *, judge, pitch, **kwargs):
+    """Save a judge's score or comment through ``service``. The small status is the answer
+    to htmx (not a flash message), so the refusal is caught here; without htmx, back to
+    the pitch's sheet."""
+    try:
+        service(judge=judge, pitch=pitch, **kwargs)
+    except ServiceError as refusal:
+        return _saved(request, ok=False, message=str(refusal), status=400)
+    if request.htmx:
+        return _saved(request, ok=True)
+    return redirect("pitchday:judge_pitch", pitch.event_id, pitch.pk)
+
+
 @require_POST
 @role_required(Role.JUDGE)
 def score_save(request, pk, pitch_pk):
@@ -279,14 +297,9 @@ def score_save(request, pk, pitch_pk):
         value = int(request.POST.get("value", ""))
     except ValueError:
         return _saved(request, ok=False, message=_("Choose a score from 1 to 10."), status=400)
-    # The small status is the answer (not a flash message), so the refusal is caught here.
-    try:
-        svc.score_record(judge=judge, pitch=pitch, criterion=criterion, value=value)
-    except ServiceError as refusal:
-        return _saved(request, ok=False, message=str(refusal), status=400)
-    if request.htmx:
-        return _saved(request, ok=True)
-    return redirect("pitchday:judge_pitch", event.pk, pitch.pk)
+    return _judge_save(
+        request, svc.score_record, judge=judge, pitch=pitch, criterion=criterion, value=value
+    )
 
 
 @require_POST
@@ -295,13 +308,9 @@ def comment_save(request, pk, pitch_pk):
     event = selectors.event_get(pk=pk)
     judge = selectors.accepted_judge_for(user=request.user, event=event)
     pitch = selectors.pitch_get_of_event(event=event, pk=pitch_pk)
-    try:
-        svc.comment_record(judge=judge, pitch=pitch, text=request.POST.get("comment", ""))
-    except ServiceError as refusal:
-        return _saved(request, ok=False, message=str(refusal), status=400)
-    if request.htmx:
-        return _saved(request, ok=True)
-    return redirect("pitchday:judge_pitch", event.pk, pitch.pk)
+    return _judge_save(
+        request, svc.comment_record, judge=judge, pitch=pitch, text=request.POST.get("comment", "")
+    )
 
 
 # --- results ---------------------------------------------------------------------------------------
@@ -390,10 +399,7 @@ def awards(request, pk):
 @require_GET
 @login_required
 def my_results(request, pk):
-    event = selectors.event_get(pk=pk)
-    participant = selectors.participant_for(user=request.user, event=event)
-    if participant is None:
-        raise Http404
+    event, participant = _event_of_participant(request, pk)
     mine = selectors.my_results(event=event, participant=participant)
     return render(request, "pitchday/events/my_results.html", {"event": event, **mine})
 

@@ -9,7 +9,7 @@ import stripe
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -18,11 +18,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from semilla.downloads import Seen, private_download
 from semilla.enums import Role
 from semilla.exports import csv_response
 from semilla.permissions import is_finance, role_required
 from semilla.privacy import audit_access
-from semilla.service_call import call_service
+from semilla.service_call import call_service, submit_form
 
 from .. import money
 from ..enums import DisbursementStatus, GrantStatus, MilestoneStatus, RailCode
@@ -205,21 +206,18 @@ def milestone_detail(request, reference, pk):
 def evidence_file(request, pk):
     evidence = selectors.evidence_get_for_user(user=request.user, pk=pk)
     grantee_id = evidence.milestone.tranche.grant.grantee_id
-    if grantee_id != request.user.pk:
-        audit_access(
-            actor=request.user,
-            subject=grantee_id,
-            fields=["evidence_file"],
-            reason="grant evidence downloaded",
-            model="pitchday.evidence",
-            object_id=evidence.pk,
-            path=request.path,
-        )
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
+    seen = Seen(
+        subject=grantee_id,
+        fields=["evidence_file"],
+        reason="grant evidence downloaded",
+        obj=evidence,
+    )
+    return private_download(
+        request,
+        evidence.file,
         filename=evidence.original_name,
         content_type=evidence.content_type,
+        seen=None if grantee_id == request.user.pk else seen,
     )
 
 
@@ -273,17 +271,14 @@ def payout_details(request):
 @require_POST
 @login_required
 def payout_confirm(request):
-    form = CodeForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            grant_services.payout_details_confirm,
-            success=_("Your payout details are confirmed."),
-            user=request.user,
-            code=form.cleaned_data["code"],
-        )
-    else:
-        messages.error(request, _("The code has 6 digits."))
+    submit_form(
+        request,
+        CodeForm(request.POST),
+        grant_services.payout_details_confirm,
+        success=_("Your payout details are confirmed."),
+        invalid=_("The code has 6 digits."),
+        user=request.user,
+    )
     return redirect("pitchday:payout_details")
 
 
@@ -548,14 +543,15 @@ def desk_request_payment(request, pk):
 @role_required(*MANAGERS)
 def desk_request_payout_update(request, reference):
     grant = selectors.grant_get_for_user(user=request.user, reference=reference)
-    form = UpdateRequestForm(request.POST)
-    if form.is_valid():
-        grant_services.payout_details_request_update(
-            user=grant.grantee, actor=request.user, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("We asked the grantee to update their payout details."))
-    else:
-        messages.error(request, _("Say why the details need an update."))
+    submit_form(
+        request,
+        UpdateRequestForm(request.POST),
+        grant_services.payout_details_request_update,
+        success=_("We asked the grantee to update their payout details."),
+        invalid=_("Say why the details need an update."),
+        user=grant.grantee,
+        actor=request.user,
+    )
     return redirect("pitchday:desk_grant", reference)
 
 
@@ -652,18 +648,14 @@ def _disbursement_retry(request, disbursement: Disbursement) -> None:
 
 
 def _disbursement_record(request, disbursement: Disbursement) -> None:
-    form = RecordPaymentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Enter the payment reference."))
-        return
-    call_service(
+    submit_form(
         request,
+        RecordPaymentForm(request.POST, request.FILES),
         disbursement_services.disbursement_record_payment,
         success=_("Payment recorded."),
+        invalid=_("Enter the payment reference."),
         disbursement=disbursement,
         actor=request.user,
-        reference=form.cleaned_data["reference"],
-        proof=form.cleaned_data["proof"],
     )
 
 
@@ -693,20 +685,17 @@ def disbursement_proof(request, pk):
         Disbursement.objects.exclude(proof="").select_related("tranche__grant"), pk=pk
     )
     # a proof of payment shows where the money went (account, holder)
-    audit_access(
-        actor=request.user,
-        subject=disbursement.tranche.grant.grantee_id,
-        fields=["payment_proof"],
-        reason="proof of payment downloaded",
-        model="pitchday.disbursement",
-        object_id=disbursement.pk,
-        path=request.path,
-    )
-    return FileResponse(
-        disbursement.proof.open("rb"),
-        as_attachment=True,
+    return private_download(
+        request,
+        disbursement.proof,
         filename=f"comprobante-{disbursement.pk}",
         content_type=disbursement.proof_content_type,
+        seen=Seen(
+            subject=disbursement.tranche.grant.grantee_id,
+            fields=["payment_proof"],
+            reason="proof of payment downloaded",
+            obj=disbursement,
+        ),
     )
 
 

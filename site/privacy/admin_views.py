@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,7 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..enums import ConsentChannel
 from ..exports import csv_response
-from ..service_call import call_service
+from ..paging import other_params, page_of
+from ..service_call import call_service, submit_form
 from . import services
 from .consents import purpose_label
 from .forms import AuditFilterForm, ConsentFilterForm, ExtendForm, RequestAnswerForm
@@ -39,7 +39,7 @@ def requests_list(request):
     queryset = DataRequest.objects.select_related("user").order_by("due_on", "pk")
     if show == "open":
         queryset = queryset.filter(status__in=["received", "in_progress"])
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("p"))
+    page = page_of(request, queryset, per_page=PAGE_SIZE)
     return TemplateResponse(
         request,
         "privacy/admin/requests.html",
@@ -68,21 +68,15 @@ def request_detail(request, pk: int):
                 return redirect("privacy_admin_request", pk=pk)
         else:
             answer_form = RequestAnswerForm(request.POST, prefix="answer")
-            if answer_form.is_valid():
-                data = answer_form.cleaned_data
-                outcome = call_service(
-                    request,
-                    services.data_request_transition,
-                    success=_("Request updated."),
-                    request=data_request,
-                    to=data["to"],
-                    actor=request.user,
-                    note=data["note"],
-                    response=data["response"],
-                    erase=data["erase"],
-                )
-                if outcome.ok:
-                    return redirect("privacy_admin_request", pk=pk)
+            if submit_form(
+                request,
+                answer_form,
+                services.data_request_transition,
+                success=_("Request updated."),
+                request=data_request,
+                actor=request.user,
+            ):
+                return redirect("privacy_admin_request", pk=pk)
     history = data_request.history.select_related("actor").order_by("at", "pk")
     return TemplateResponse(
         request,
@@ -123,13 +117,11 @@ def audit_list(request):
                     data["date_to"] + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
                 )
             )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("p"))
-    query = request.GET.copy()
-    query.pop("p", None)
+    page = page_of(request, queryset, per_page=PAGE_SIZE)
     return TemplateResponse(
         request,
         "privacy/admin/audit.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": other_params(request)},
     )
 
 
@@ -139,7 +131,7 @@ def alerts_list(request):
     alerts = BulkAccessAlert.objects.select_related("actor", "acknowledged_by").order_by(
         "-created_at"
     )
-    page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("p"))
+    page = page_of(request, alerts, per_page=PAGE_SIZE)
     return TemplateResponse(request, "privacy/admin/alerts.html", {"page": page})
 
 
@@ -162,7 +154,7 @@ def erasures_list(request):
     search = request.GET.get("q", "").strip()
     if search.isdigit():
         logs = logs.filter(Q(subject_ref=int(search)) | Q(request_id=int(search)))
-    page = Paginator(logs, PAGE_SIZE).get_page(request.GET.get("p"))
+    page = page_of(request, logs, per_page=PAGE_SIZE)
     return TemplateResponse(request, "privacy/admin/erasures.html", {"page": page, "q": search})
 
 
@@ -179,17 +171,15 @@ def _consents_for(request):
 @require_GET
 def consents_list(request):
     form, queryset = _consents_for(request)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("p"))
+    page = page_of(request, queryset, per_page=PAGE_SIZE)
     channels = dict(ConsentChannel.choices)
     for record in page:
         record.purpose_label = purpose_label(record.purpose)
         record.channel_label = channels.get(record.channel, record.channel)
-    query = request.GET.copy()
-    query.pop("p", None)
     return TemplateResponse(
         request,
         "privacy/admin/consents.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": other_params(request)},
     )
 
 

@@ -216,14 +216,7 @@ class ErasureLog(models.Model):
     request = models.ForeignKey(
         DataRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="erasures"
     )
-    actor = models.ForeignKey(
-        USER,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    actor = actor_field(_("by"), on_delete=models.SET_NULL)
     summary = models.JSONField(_("rows changed per record type"), default=dict)
     erased_at = models.DateTimeField(_("erased at"), default=timezone.now)
 

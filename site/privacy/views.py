@@ -3,13 +3,13 @@ correct or erase what Semilla holds about them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import storages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..downloads import private_download
 from ..enums import ConsentPurpose
 from . import services
 from .consents import purpose_label, stops
@@ -67,13 +67,9 @@ def download(request):
 @require_GET
 def export_file(request, pk: int):
     export = get_object_or_404(DataExport, pk=pk, user=request.user, status=DataExportStatus.READY)
-    try:
-        handle = storages["private"].open(export.storage_name, "rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
+    return private_download(
+        request,
+        export.storage_name,
         filename=f"semilla-mis-datos-{export.created_at:%Y-%m-%d}.zip",
         content_type="application/zip",
     )

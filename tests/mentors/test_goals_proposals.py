@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from mentors import selectors, services
@@ -254,3 +254,40 @@ def test_feed_leaves_out_proposals_and_declined(client, match):
     feed = client.get(reverse("mentors:calendar_feed", args=[token])).content
     uids = [str(e["uid"]) for e in Calendar.from_ical(feed).walk("VEVENT")]
     assert uids == [f"{booked.uid}@semilla"]
+
+
+def test_new_session_refusals_name_their_reason(match):
+    waiting = MatchFactory()
+    attempts = [
+        lambda: services.booking_create(match=match, starts_at=_at(2), actor=match.mentor.user),
+        lambda: services.booking_propose(
+            match=match, starts_at=_at(2), actor=match.participant.user
+        ),
+        lambda: services.booking_create(
+            match=match, starts_at=_at(2), actor=match.participant.user, mode="carrier pigeon"
+        ),
+        lambda: services.booking_propose(
+            match=match, starts_at=_at(2), actor=match.mentor.user, mode="carrier pigeon"
+        ),
+        lambda: services.booking_create(
+            match=waiting, starts_at=_at(2), actor=waiting.participant.user
+        ),
+        lambda: services.booking_propose(
+            match=waiting, starts_at=_at(2), actor=waiting.mentor.user
+        ),
+    ]
+    reasons = []
+    with translation.override("en"):
+        for attempt in attempts:
+            with pytest.raises(services.BookingError) as refused:
+                attempt()
+            reasons.append(str(refused.value.message))
+    assert reasons == [
+        "Only the mentee books sessions in the calendar.",
+        "Only the mentor proposes a session.",
+        "Choose how you will meet.",
+        "Choose how you will meet.",
+        "Sessions can be booked once the mentor has accepted.",
+        "Sessions can be proposed once the mentorship is active.",
+    ]
+    assert Booking.objects.count() == 0

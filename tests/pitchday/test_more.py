@@ -59,11 +59,28 @@ def test_reconcile_command_needs_stripe_settings(settings):
 
 
 @pytest.mark.django_db
-def test_reconcile_command_reports(fake_stripe, capsys):
+def test_reconcile_command_reports_in_english_when_asked(fake_stripe, capsys):
+    call_command("reconcile_stripe", language="en")
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "0 payments retried",
+        "0 events recovered",
+        "0 transfers checked",
+        "0 new differences",
+    ]
+
+
+@pytest.mark.django_db
+def test_reconcile_command_reports_in_spanish_by_default(fake_stripe, capsys, settings):
+    settings.LANGUAGE_CODE = "es"
     call_command("reconcile_stripe")
     out = capsys.readouterr().out
-    assert "transfers checked: 0" in out
-    assert "new differences: 0" in out
+    assert out.splitlines() == [
+        "0 pagos reintentados",
+        "0 eventos recuperados",
+        "0 transferencias revisadas",
+        "0 diferencias nuevas",
+    ]
 
 
 @pytest.mark.django_db

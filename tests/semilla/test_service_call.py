@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from semilla.errors import ServiceError
-from semilla.service_call import call_service
+from semilla.service_call import call_service, submit_form
 
 
 def _request():
@@ -100,3 +100,57 @@ def test_call_service_with_a_form_still_says_success_in_the_messages():
 def test_call_service_refuses_a_field_without_a_form():
     with pytest.raises(TypeError):
         call_service(_request(), lambda: 1, field="capacity")
+
+
+class _WindowForm(forms.Form):
+    weekday = forms.IntegerField()
+    note = forms.CharField(required=False)
+
+
+def test_submit_form_calls_the_service_with_the_cleaned_data_and_the_extra_keywords():
+    request = _request()
+    seen = []
+    done = submit_form(
+        request,
+        _WindowForm({"weekday": "3"}),
+        lambda **kwargs: seen.append(kwargs),
+        success="Hours added.",
+        mentor="m",
+    )
+    assert (done, seen) == (True, [{"mentor": "m", "weekday": 3, "note": ""}])
+    assert _texts(request) == [("success", "Hours added.")]
+
+
+def test_submit_form_with_an_invalid_form_calls_nothing_and_keeps_the_errors():
+    request = _request()
+    seen = []
+    form = _WindowForm({"weekday": "martes"})
+    done = submit_form(request, form, lambda **kwargs: seen.append(kwargs), success="never")
+    assert (done, seen, list(form.errors)) == (False, [], ["weekday"])
+    assert _texts(request) == []
+
+
+def test_submit_form_refused_by_the_service_answers_false_with_the_reason():
+    request = _request()
+
+    def refuse(**kwargs):
+        raise ServiceError(_("Applications are closed."))
+
+    with translation.override("en"):
+        done = submit_form(request, _WindowForm({"weekday": "3"}), refuse, success="never")
+    assert done is False
+    assert _texts(request) == [("error", "Applications are closed.")]
+
+
+def test_submit_form_invalid_says_the_given_message_for_a_page_without_the_form():
+    request = _request()
+    seen = []
+    done = submit_form(
+        request,
+        _WindowForm({}),
+        lambda **kwargs: seen.append(kwargs),
+        success="never",
+        invalid="Choose a day.",
+    )
+    assert (done, seen) == (False, [])
+    assert _texts(request) == [("error", "Choose a day.")]

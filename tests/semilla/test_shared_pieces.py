@@ -4,9 +4,14 @@ limited policies, menu links and status filters, and how a history row reads."""
 
 from types import SimpleNamespace
 
+import pytest
+from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from market.enums import InterestStatus
@@ -15,8 +20,13 @@ from pitchday.enums import GrantStatus
 from pitchday.models import Grant
 from semilla.console import ActionsPolicy, ShownToMenuItem, status_filterset
 from semilla.constraints import choice_check
+from semilla.downloads import Seen, private_download
+from semilla.enums import Sector
 from semilla.fields import actor_field
+from semilla.forms import Checkboxes
 from semilla.models import User
+from semilla.paging import other_params, page_of
+from semilla.privacy.models import AccessAudit
 
 
 def test_choice_check_is_the_handwritten_constraint():
@@ -70,3 +80,71 @@ def test_history_row_reads_owner_from_and_to():
         interest_id=7, from_status=InterestStatus.NEW, to_status=InterestStatus.ROUTED
     )
     assert [str(created), str(moved)] == ["7: · → new", "7: new → routed"]
+
+
+def test_checkboxes_is_a_multiple_choice_of_checkboxes_required_unless_told():
+    written = forms.MultipleChoiceField(
+        label="Sectors", choices=Sector.choices, widget=forms.CheckboxSelectMultiple
+    )
+    said_once = Checkboxes("Sectors", Sector.choices)
+    optional = Checkboxes("Sectors", Sector.choices, required=False)
+    assert [(type(f.widget), f.label, f.choices, f.required) for f in (said_once, optional)] == [
+        (type(written.widget), written.label, written.choices, True),
+        (type(written.widget), written.label, written.choices, False),
+    ]
+
+
+@pytest.mark.django_db
+def test_private_download_is_a_private_attachment_and_logs_whose_file_was_seen(rf, make_user):
+    staff, owner = make_user(), make_user()
+    name = storages["private"].save("tests/shared-piece.txt", ContentFile(b"hola"))
+    request = rf.get("/descarga/")
+    request.user = staff
+    seen = Seen(subject=owner.pk, fields=["document"], reason="checked", obj=owner)
+    response = private_download(
+        request, name, filename="hola.txt", content_type="text/plain", seen=seen
+    )
+    assert (
+        response["Content-Disposition"],
+        response["Content-Type"],
+        response["X-Content-Type-Options"],
+        response["Cache-Control"],
+        b"".join(response.streaming_content),
+    ) == ('attachment; filename="hola.txt"', "text/plain", "nosniff", "private, no-store", b"hola")
+    response.file_to_stream.close()
+    row = AccessAudit.objects.get()
+    assert (row.actor, row.subject, row.fields, row.reason, row.model, row.object_id, row.path) == (
+        staff,
+        owner,
+        ["document"],
+        "checked",
+        "semilla.user",
+        str(owner.pk),
+        "/descarga/",
+    )
+    storages["private"].delete(name)
+
+
+@pytest.mark.django_db
+def test_private_download_of_ones_own_file_logs_nothing_and_a_missing_file_is_404(rf, make_user):
+    owner = make_user()
+    name = storages["private"].save("tests/own-piece.txt", ContentFile(b"mio"))
+    request = rf.get("/descarga/")
+    request.user = owner
+    response = private_download(request, name, filename="mio.txt", content_type="text/plain")
+    assert (b"".join(response.streaming_content), AccessAudit.objects.count()) == (b"mio", 0)
+    response.file_to_stream.close()
+    storages["private"].delete(name)
+    with pytest.raises(Http404):
+        private_download(request, name, filename="mio.txt", content_type="text/plain")
+
+
+def test_page_of_gives_the_asked_page_and_other_params_keeps_the_filters(rf):
+    request = rf.get("/lista/", {"q": "ana", "p": "2", "show": "open"})
+    page = page_of(request, list(range(7)), per_page=3)
+    assert (list(page), page.number, other_params(request)) == ([3, 4, 5], 2, "q=ana&show=open")
+
+
+def test_page_of_an_unreadable_page_number_is_the_first_page(rf):
+    page = page_of(rf.get("/lista/", {"p": "dos"}), list(range(7)), per_page=3)
+    assert (list(page), page.number) == ([0, 1, 2], 1)
