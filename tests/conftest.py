@@ -17,27 +17,64 @@ CHROMIUM = (
 )
 
 
+#: The migrated data serialized when the test databases were made, by alias. Django keeps it
+#: on the connection object, and a connection object lives in a context variable (asgiref's
+#: Local): once Playwright's session fixtures have started, the tests run in another context,
+#: get new connection objects without it, and a serialized test's teardown would flush the
+#: database and restore nothing (a later test finds no root collection, no locales). Kept here,
+#: it is put back on whichever connection object the test uses.
+SERIALIZED_CONTENTS: dict[str, str] = {}
+
+
+def _carry_serialized_contents(case) -> None:
+    from django.db import connections
+
+    for alias in case._databases_names(include_mirrors=False):
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            SERIALIZED_CONTENTS.setdefault(alias, contents)
+        elif alias in SERIALIZED_CONTENTS:
+            connection._test_serialized_contents = SERIALIZED_CONTENTS[alias]
+
+
 def _restore_data_after_transactional_tests():
     """A transactional test ends with a flush of every table. With serialized rollback Django
-    reloads the migrated data (content types, permissions, role groups, Wagtail's root page
-    and locales) only when the *next* serialized test starts, so an ordinary test scheduled
-    after it (pytest-xdist's --dist loadfile does that) would see an empty database and a
-    content-type cache pointing at deleted rows. Reload the data right after the flush."""
+    reloads the migrated data (content types, permissions, role groups, Wagtail's root page,
+    root collection and locales) only when the *next* serialized test starts, so an ordinary
+    test scheduled after it (pytest-xdist's --dist loadfile does that) would see an empty
+    database and a content-type cache pointing at deleted rows. Reload the data right after
+    the flush, and fail the test that flushed if there was nothing to reload from (rather
+    than a later, innocent test)."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connections
     from django.test import TransactionTestCase
 
+    setup = TransactionTestCase._fixture_setup.__func__
     flush = TransactionTestCase._fixture_teardown
 
+    def _fixture_setup(cls):
+        if cls.serialized_rollback:
+            _carry_serialized_contents(cls)
+        setup(cls)
+
     def _fixture_teardown(self):
+        if self.serialized_rollback:
+            _carry_serialized_contents(self)
         flush(self)
         for alias in self._databases_names(include_mirrors=False):
             connection = connections[alias]
             contents = getattr(connection, "_test_serialized_contents", None)
-            if self.serialized_rollback and contents:
+            if self.serialized_rollback and not contents:
+                raise RuntimeError(
+                    f"serialized rollback without the serialized data of {alias!r}: the"
+                    " database was flushed and cannot be restored"
+                )
+            if self.serialized_rollback:
                 connection.creation.deserialize_db_from_string(contents)
         ContentType.objects.clear_cache()
 
+    TransactionTestCase._fixture_setup = classmethod(_fixture_setup)
     TransactionTestCase._fixture_teardown = _fixture_teardown
 
 
@@ -89,6 +126,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     any other session still connected to one is named on stderr and ended (a process a
     test started that outlived it; the drop would fail with "being accessed by other
     users" and turn a green run red)."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            SERIALIZED_CONTENTS[alias] = contents
     yield
     with django_db_blocker.unblock():
         _end_other_sessions()
