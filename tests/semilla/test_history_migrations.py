@@ -32,7 +32,19 @@ AFTER = [
 WHEN = datetime.datetime(2026, 3, 4, 15, 30, tzinfo=datetime.UTC)
 
 
+@pytest.fixture
+def _latest_schema_afterwards():
+    """The test moves these apps back to BEFORE and forward to AFTER only: every later
+    migration (of these apps and of the apps depending on them) stays unapplied, and the
+    tests after it on the same worker would meet an old schema ("no column named format").
+    Put every app back at its latest migration, before the database is flushed."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_latest_schema_afterwards")
 def test_history_migrations_keep_every_row_with_actor_from_to_note_and_time():
     actor = make_user(Role.STAFF)
     grant = make_grant(accept=True)
