@@ -37,17 +37,22 @@ def language_switched_to(request) -> str | None:
     return language
 
 
+def set_language_cookie(response, language: str) -> None:
+    """Set the language cookie (what a URL without a prefix, such as the bare domain, opens
+    in) for a year; the language form and a switch by URL both keep it this way."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        max_age=365 * 24 * 3600,
+    )
+
+
 def remember_language(request, response, language: str) -> None:
-    """Keep a switch in the language cookie (what a URL without a prefix, such as the bare
-    domain, opens in), as the language form used to."""
+    """Keep a switch in the language cookie, as the language form does."""
     if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            samesite="Lax",
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            max_age=365 * 24 * 3600,
-        )
+        set_language_cookie(response, language)
 
 
 #: Where the staff console (Wagtail's admin) lives.

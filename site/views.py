@@ -4,7 +4,6 @@ health check and the error pages."""
 import sys
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import hooks, routing, services, table_cache
 from .forms import PreferencesForm
+from .middleware import set_language_cookie
 from .personal_page import personal_page
 from .timezones import default_timezone
 
@@ -83,14 +83,7 @@ def set_language(request):
         next_url = "/"
     next_url = translate_url(next_url, language)
     response = HttpResponseRedirect(next_url)
-
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        samesite="Lax",
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        max_age=365 * 24 * 3600,
-    )
+    set_language_cookie(response, language)
     if request.user.is_authenticated and request.user.language != language:
         services.user_update_preferences(user=request.user, language=language)
     return response
