@@ -69,6 +69,22 @@ def disbursement_move(
     )
 
 
+def disbursement_fail(
+    *, disbursement: Disbursement, error: str, definitive: bool, actor: User | None
+) -> Disbursement:
+    """Move a payment in progress (row already locked) to failed, keeping why and whether
+    a retry could still succeed."""
+    disbursement.last_error = error[:300]
+    disbursement.failure_definitive = definitive
+    return disbursement_move(
+        disbursement=disbursement,
+        to=S.FAILED,
+        actor=actor,
+        note=error,
+        fields=("last_error", "failure_definitive"),
+    )
+
+
 def disbursement_lock(*, disbursement_id: int) -> Disbursement:
     return (
         Disbursement.objects.select_for_update(of=("self",))
@@ -257,14 +273,8 @@ def apply_rail_result(
             locked.last_error = ""
             locked.save(update_fields=["last_error"])
     elif locked.status == S.PROCESSING:
-        locked.last_error = result.message[:300]
-        locked.failure_definitive = result.definitive
-        disbursement_move(
-            disbursement=locked,
-            to=S.FAILED,
-            actor=actor,
-            note=result.message,
-            fields=("last_error", "failure_definitive"),
+        disbursement_fail(
+            disbursement=locked, error=result.message, definitive=result.definitive, actor=actor
         )
         transaction.on_commit(partial(_notify_finance_failure, locked.pk))
     return locked

@@ -215,18 +215,15 @@ def resolve_stuck_payments(*, older_than: timedelta = STUCK_AFTER) -> int:
 @transaction.atomic(durable=True)
 def _fail_stuck(disbursement_id: int) -> None:
     # cycle: pitchday.services.disbursements -> pitchday.services.reconciliation
-    from .disbursements import disbursement_lock, disbursement_move
+    from .disbursements import disbursement_fail, disbursement_lock
 
     locked = disbursement_lock(disbursement_id=disbursement_id)
     if locked.status == DisbursementStatus.PROCESSING:
-        locked.last_error = "no answer recorded; retrying with the same key"
-        locked.failure_definitive = False
-        disbursement_move(
+        disbursement_fail(
             disbursement=locked,
-            to=DisbursementStatus.FAILED,
+            error="no answer recorded; retrying with the same key",
+            definitive=False,
             actor=None,
-            note=locked.last_error,
-            fields=("last_error", "failure_definitive"),
         )
 
 
