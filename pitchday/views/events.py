@@ -272,6 +272,14 @@ def _saved(request, *, ok: bool, message: str = "", status: int = 200):
     )
 
 
+def _judge_and_pitch(request, pk, pitch_pk):
+    """The event, the signed-in judge (accepted on it) and one of its pitches: what saving
+    a score or a comment starts from."""
+    event = selectors.event_get(pk=pk)
+    judge = selectors.accepted_judge_for(user=request.user, event=event)
+    return event, judge, selectors.pitch_get_of_event(event=event, pk=pitch_pk)
+
+
 def _judge_save(request, service, /, *, judge, pitch, **kwargs):
     """Save a judge's score or comment through ``service``. The small status is the answer
     to htmx (not a flash message), so the refusal is caught here; without htmx, back to
@@ -289,9 +297,7 @@ def _judge_save(request, service, /, *, judge, pitch, **kwargs):
 @role_required(Role.JUDGE)
 def score_save(request, pk, pitch_pk):
     """htmx: one criterion at a time; answers with the small "saved" status."""
-    event = selectors.event_get(pk=pk)
-    judge = selectors.accepted_judge_for(user=request.user, event=event)
-    pitch = selectors.pitch_get_of_event(event=event, pk=pitch_pk)
+    event, judge, pitch = _judge_and_pitch(request, pk, pitch_pk)
     criterion = selectors.criterion_get(event=event, pk=request.POST.get("criterion") or 0)
     try:
         value = int(request.POST.get("value", ""))
@@ -305,9 +311,7 @@ def score_save(request, pk, pitch_pk):
 @require_POST
 @role_required(Role.JUDGE)
 def comment_save(request, pk, pitch_pk):
-    event = selectors.event_get(pk=pk)
-    judge = selectors.accepted_judge_for(user=request.user, event=event)
-    pitch = selectors.pitch_get_of_event(event=event, pk=pitch_pk)
+    _event, judge, pitch = _judge_and_pitch(request, pk, pitch_pk)
     return _judge_save(
         request, svc.comment_record, judge=judge, pitch=pitch, text=request.POST.get("comment", "")
     )
