@@ -452,25 +452,11 @@ def data_request_create(*, user: User, kind: str, details: str = "") -> DataRequ
         due_on=request_due_on(kind=kind, received=timezone.localdate(now)),
     )
     record(request, machine=DATA_REQUEST, to_status=request.status, actor=user, at=now)
-    notify(
-        user=user,
-        template="privacy/request_received",
-        context={
-            "kind": request.kind,
-            "request_id": request.pk,
-            "due_on": request.due_on.isoformat(),
-        },
-    )
+    # The person and the data-protection staff are told the same facts.
+    context = {"kind": str(kind), "request_id": request.pk, "due_on": request.due_on.isoformat()}
+    notify(user=user, template="privacy/request_received", context=context)
     for staff in data_protection_staff():
-        notify(
-            user=staff,
-            template="privacy/request_new",
-            context={
-                "kind": str(kind),
-                "request_id": request.pk,
-                "due_on": request.due_on.isoformat(),
-            },
-        )
+        notify(user=staff, template="privacy/request_new", context=context)
     return request
 
 
