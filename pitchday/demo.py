@@ -272,25 +272,20 @@ def _seed_awards(event, pitches, staff, admin, emprendedora):
         spec = [
             grant_svc.TrancheSpec(2_000_000_00, "Compra de insumos", evidence_required="Facturas")
         ]
-        grant_svc.grant_create(
-            fund=fund,
-            grantee=others[0],
-            business_name=pitches[3].business_name,
-            amount=2_000_000_00,
-            tranches=spec,
-            actor=staff,
-        )
-        cancelled = grant_svc.grant_offer(
-            grant=grant_svc.grant_create(
+        # Two drafts of the same size: the first stays a draft, the second is offered and
+        # then cancelled.
+        _draft, withdrawn = [
+            grant_svc.grant_create(
                 fund=fund,
-                grantee=others[1],
-                business_name=pitches[4].business_name,
+                grantee=grantee,
+                business_name=pitch.business_name,
                 amount=2_000_000_00,
                 tranches=spec,
                 actor=staff,
-            ),
-            actor=staff,
-        )
+            )
+            for grantee, pitch in zip(others, pitches[3:5], strict=True)
+        ]
+        cancelled = grant_svc.grant_offer(grant=withdrawn, actor=staff)
         grant_svc.grant_cancel(
             grant=cancelled, actor=staff, note="La emprendedora cerró el negocio y desistió."
         )
