@@ -126,6 +126,16 @@ def seed_accounts() -> dict[str, object]:
     return users
 
 
+def translation_of(page: Page, locale: Locale) -> tuple[Page, bool]:
+    """The demo page's translation into ``locale`` (its specific model), copied from the
+    page when there is none yet; and whether it was just copied."""
+    translation = page.get_translation_or_none(locale)
+    created = translation is None
+    if translation is None:
+        translation = page.copy_for_translation(locale)
+    return translation.specific, created
+
+
 @transaction.atomic
 def seed_home_page():
     """The home page in Spanish (the site root) and its English translation."""
@@ -151,10 +161,7 @@ def seed_home_page():
         # Wagtail's placeholder page ("Welcome to your new Wagtail site!") goes away.
         if old_root and old_root != home.pk:
             Page.objects.filter(pk=old_root, depth=2).exclude(pk=home.pk).delete()
-    english = home.get_translation_or_none(en)
-    if english is None:
-        english = home.copy_for_translation(en)
-    english = english.specific
+    english, _created = translation_of(home, en)
     for field, value in HOME_CONTENT["en"].items():
         setattr(english, field, value)
     english.slug = "home"

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Locale
 
+from semilla.demo import translation_of
 from semilla.enums import ConsentPurpose
 from semilla.models import HomePage, User
 from semilla.privacy import audit_access, consent_record
@@ -82,10 +83,8 @@ def seed_policy_page():
         )
         home.add_child(instance=page)
         page.save_revision().publish()
-    english = page.get_translation_or_none(en)
-    if english is None:
-        english = page.copy_for_translation(en)
-        english = english.specific
+    english, created = translation_of(page, en)
+    if created:
         for field, value in POLICY["en"].items():
             setattr(english, field, value)
         english.save_revision().publish()
