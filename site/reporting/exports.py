@@ -179,6 +179,16 @@ def filters_description(report: Report) -> list[tuple[str, str]]:
     ]
 
 
+def _definition_row(item, key: str, origin: str) -> list[str]:
+    """A row of the Definitions sheet for an indicator, an outcome measure or a partners'
+    figure: code, label, the definition in both languages, unit, where it comes from."""
+    with translation.override("es"):
+        spanish = str(item.definition)
+    with translation.override("en"):
+        english = str(item.definition)
+    return [key, str(item.label), spanish, english, str(UNIT_LABELS[item.unit]), origin]
+
+
 def xlsx_sheets(
     report: Report,
     outcomes: OutcomesReport | None = None,
@@ -215,51 +225,18 @@ def xlsx_sheets(
     definitions = []
     for indicator in INDICATORS:
         src = source(indicator.source)
-        with translation.override("es"):
-            spanish = str(indicator.definition)
-        with translation.override("en"):
-            english = str(indicator.definition)
-        definitions.append(
-            [
-                indicator.key,
-                str(indicator.label),
-                spanish,
-                english,
-                str(UNIT_LABELS[indicator.unit]),
-                src.model if src else "",
-            ]
+        definitions.append(_definition_row(indicator, indicator.key, src.model if src else ""))
+    definitions += [
+        _definition_row(
+            measure, f"outcome.{measure.key}", f"outcomes.Response ({measure.question})"
         )
-    for measure in measures():
-        with translation.override("es"):
-            spanish = str(measure.definition)
-        with translation.override("en"):
-            english = str(measure.definition)
-        definitions.append(
-            [
-                f"outcome.{measure.key}",
-                str(measure.label),
-                spanish,
-                english,
-                str(UNIT_LABELS[measure.unit]),
-                f"outcomes.Response ({measure.question})",
-            ]
-        )
+        for measure in measures()
+    ]
     if partners is not None:
-        for figure in FIGURES:
-            with translation.override("es"):
-                spanish = str(figure.definition)
-            with translation.override("en"):
-                english = str(figure.definition)
-            definitions.append(
-                [
-                    figure.key,
-                    str(figure.label),
-                    spanish,
-                    english,
-                    str(UNIT_LABELS[figure.unit]),
-                    "semilla.hooks.outcome_counts",
-                ]
-            )
+        definitions += [
+            _definition_row(figure, figure.key, "semilla.hooks.outcome_counts")
+            for figure in FIGURES
+        ]
     definitions.append([])
     definitions.append(
         [_("Breakdowns"), ", ".join([dimension_label(d) for d in [*DIMENSIONS, "cohort"]])]
