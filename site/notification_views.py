@@ -1,6 +1,8 @@
 """Messages for the person (the notification centre, their number and their channel
 choices) and the provider's webhooks (delivery statuses and replies such as STOP)."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -146,19 +148,27 @@ def _verified_params(request) -> dict[str, str] | None:
     return params
 
 
-def _webhook_allowed(request) -> bool:
-    return ratelimit.allow("twilio_webhook", who=request.META.get("REMOTE_ADDR", ""))
+def _signed_by_twilio(view):
+    """Run a webhook ``view(request, params)`` only within the rate limit (else 429) and
+    with the parameters Twilio signed (else 403)."""
+
+    @wraps(view)
+    def checked(request):
+        if not ratelimit.allow("twilio_webhook", who=request.META.get("REMOTE_ADDR", "")):
+            return HttpResponse(status=429)
+        params = _verified_params(request)
+        if params is None:
+            return HttpResponseForbidden("invalid signature")
+        return view(request, params)
+
+    return checked
 
 
 @csrf_exempt
 @require_POST
-def twilio_status(request):
+@_signed_by_twilio
+def twilio_status(request, params):
     """Delivery and read statuses of the messages we sent (replays change nothing)."""
-    if not _webhook_allowed(request):
-        return HttpResponse(status=429)
-    params = _verified_params(request)
-    if params is None:
-        return HttpResponseForbidden("invalid signature")
     services.delivery_status_record(
         provider_id=params.get("MessageSid", ""),
         status=params.get("MessageStatus", ""),
@@ -172,13 +182,9 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 @csrf_exempt
 @require_POST
-def twilio_inbound(request):
+@_signed_by_twilio
+def twilio_inbound(request, params):
     """Replies to our numbers: STOP (and its synonyms) stops every message at once."""
-    if not _webhook_allowed(request):
-        return HttpResponse(status=429)
-    params = _verified_params(request)
-    if params is None:
-        return HttpResponseForbidden("invalid signature")
     if params.get("Body", "").strip().lower() in twilio_provider.STOP_WORDS:
         try:
             services.phone_stop(phone=normalize_phone(params.get("From", "")))
