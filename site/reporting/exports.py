@@ -44,17 +44,8 @@ def long_rows(
     partners' figures (total, by city, by cohort, by month)."""
     rows = []
     for item in report.indicators:
-        unit = str(UNIT_LABELS[item.unit])
-        rows.append([item.key, str(item.label), unit, _("Total"), _("Total"), _value(item.total)])
-        for dimension, entries in item.by.items():
-            rows.extend(
-                [item.key, str(item.label), unit, dimension_label(dimension), label, _value(cell)]
-                for _key, label, cell in entries
-            )
-        rows.extend(
-            [item.key, str(item.label), unit, _("Month"), month.strftime("%Y-%m"), _value(cell)]
-            for month, cell in item.series
-        )
+        by = {d: [(label, cell) for _key, label, cell in e] for d, e in item.by.items()}
+        rows.extend(_figure_long_rows(item, by))
     if outcomes is not None:
         rows.extend(_outcome_long_rows(outcomes))
     if partners is not None:
@@ -62,20 +53,25 @@ def long_rows(
     return rows
 
 
+def _figure_long_rows(item, by: dict[str, list[tuple[str, Cell]]]) -> list[list]:
+    """The long rows of an indicator or a partners' figure: its total, each category of
+    each breakdown in ``by`` (dimension -> (category, cell) pairs) and each month."""
+    unit = str(UNIT_LABELS[item.unit])
+
+    def row(breakdown: str, category: str, cell: Cell) -> list:
+        return [item.key, str(item.label), unit, breakdown, category, _value(cell)]
+
+    rows = [row(_("Total"), _("Total"), item.total)]
+    for dimension, entries in by.items():
+        rows.extend(row(dimension_label(dimension), label, cell) for label, cell in entries)
+    rows.extend(row(_("Month"), month.strftime("%Y-%m"), cell) for month, cell in item.series)
+    return rows
+
+
 def _partner_long_rows(partners: PartnersReport) -> list[list]:
     rows = []
     for item in partners.items:
-        unit = str(UNIT_LABELS[item.unit])
-        rows.append([item.key, str(item.label), unit, _("Total"), _("Total"), _value(item.total)])
-        for dimension, entries in item.by_dimension.items():
-            rows.extend(
-                [item.key, str(item.label), unit, dimension_label(dimension), label, _value(cell)]
-                for label, cell in entries
-            )
-        rows.extend(
-            [item.key, str(item.label), unit, _("Month"), month.strftime("%Y-%m"), _value(cell)]
-            for month, cell in item.series
-        )
+        rows.extend(_figure_long_rows(item, item.by_dimension))
     return rows
 
 
