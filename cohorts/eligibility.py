@@ -72,14 +72,7 @@ class Answers:
 
     @classmethod
     def from_application(cls, application) -> "Answers":
-        return cls(
-            birth_date=application.birth_date,
-            municipality=application.municipality,
-            business_stage=application.business_stage,
-            population_group=application.population_group,
-            document_type=application.document_type,
-            sector=application.sector,
-        )
+        return cls(**{f.name: getattr(application, f.name) for f in fields(cls)})
 
 
 #: The application's fields the rules read: changing one of them re-runs the rules.

@@ -158,15 +158,7 @@ class AboutForm(StepForm):
 
     class Meta:
         model = Application
-        fields = [
-            "birth_date",
-            "sex",
-            "population_group",
-            "nationality",
-            "document_type",
-            "municipality",
-            "phone",
-        ]
+        fields = [*checks.REQUIRED[ApplicationStep.ABOUT], "phone"]  # phone is optional
         widgets = {"birth_date": DateInput, "population_group": forms.RadioSelect}
         help_texts = {
             "phone": _("Optional. With WhatsApp if you can, e.g. +57 300 123 4567."),

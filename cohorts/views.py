@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from semilla import ratelimit
@@ -487,29 +487,26 @@ def application_withdraw(request, pk):
     return render(request, "cohorts/withdraw_confirm.html", {"application": application})
 
 
+#: An applicant's two answers to an offer: the service each calls and what they are told.
+OFFER_ANSWERS = {
+    "confirm": (services.offer_confirm, gettext_lazy("Welcome! Your seat is confirmed.")),
+    "decline": (
+        services.offer_decline,
+        gettext_lazy("You have declined the offer. Thank you for letting us know."),
+    ),
+}
+
+
 @require_http_methods(["POST"])
 @applicant_required
 def offer_respond(request, pk):
     application = selectors.application_get_for_applicant(user=request.user, pk=pk)
-    action = request.POST.get("action")
-    if action == "confirm":
-        call_service(
-            request,
-            services.offer_confirm,
-            success=_("Welcome! Your seat is confirmed."),
-            application=application,
-            actor=request.user,
-        )
-    elif action == "decline":
-        call_service(
-            request,
-            services.offer_decline,
-            success=_("You have declined the offer. Thank you for letting us know."),
-            application=application,
-            actor=request.user,
-        )
-    else:
+    answer = OFFER_ANSWERS.get(request.POST.get("action", ""))
+    if answer is None:
         messages.error(request, _("Choose to confirm or decline."))
+    else:
+        service, success = answer
+        call_service(request, service, success=success, application=application, actor=request.user)
     return redirect(application.get_absolute_url())
 
 

@@ -205,6 +205,23 @@ def _translated_parent_is(page: Page) -> Exists:
     )
 
 
+def _progress_outline(
+    *, page: Page, canonical: Page, canonical_modules, shown_modules, lesson_depth: int, user
+) -> list[ModuleItem]:
+    """``_outline`` over the lessons at ``lesson_depth`` under ``page`` and, when ``page``
+    is a translation, under its default-language original ``canonical`` as well."""
+    translated = canonical is not page
+    return _outline(
+        canonical_modules=canonical_modules,
+        shown_modules=shown_modules,
+        lessons=_lessons(
+            parents=[canonical, page] if translated else [page], depth=lesson_depth, user=user
+        ),
+        canonical_path=canonical.path,
+        translated=translated,
+    )
+
+
 def course_outline(*, course: CoursePage, user: User) -> CourseOutline:
     """A course's modules and lessons with the learner's progress, where to resume and
     their certificate, in three queries (course translations with the modules of the
@@ -217,18 +234,13 @@ def course_outline(*, course: CoursePage, user: User) -> CourseOutline:
     else:
         rows = _with_translations(course, modules_here | (below & _translated_parent_is(course)))
     canonical = _canonical(course)
-    translated = canonical is not course
-    lessons = _lessons(
-        parents=[canonical, course] if translated else [course],
-        depth=course.depth + 2,
-        user=user,
-    )
-    modules = _outline(
+    modules = _progress_outline(
+        page=course,
+        canonical=canonical,
         canonical_modules=_children(canonical, rows),
-        shown_modules=_children(course, rows) if translated else [],
-        lessons=lessons,
-        canonical_path=canonical.path,
-        translated=translated,
+        shown_modules=_children(course, rows),
+        lesson_depth=course.depth + 2,
+        user=user,
     )
     items = [item for module in modules for item in module.lessons]
     required = [item for item in items if item.page.required]
@@ -264,18 +276,13 @@ def module_outline(*, module: ModulePage, user: User) -> ModuleItem:
     parent_path = module.path[: -Page.steplen]
     rows = _with_translations(module, Q(path=parent_path))
     canonical = _canonical(module)
-    translated = canonical is not module
-    lessons = _lessons(
-        parents=[canonical, module] if translated else [module],
-        depth=module.depth + 1,
-        user=user,
-    )
-    item = _outline(
+    item = _progress_outline(
+        page=module,
+        canonical=canonical,
         canonical_modules=[canonical],
         shown_modules=[module],
-        lessons=lessons,
-        canonical_path=canonical.path,
-        translated=translated,
+        lesson_depth=module.depth + 1,
+        user=user,
     )[0]
     item.page = module
     item.fallback = False

@@ -1,6 +1,8 @@
 """Views beside the Wagtail pages: completing lessons, quizzes, certificates, public
 verification, lesson search and "my learning"."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
@@ -30,6 +32,15 @@ def _language() -> str:
 
 def _live_lesson(lesson_id: int) -> LessonPage:
     return get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+
+
+def _live_quiz(lesson_id: int, quiz_id: str) -> tuple[LessonPage, Any]:
+    """A live lesson and the value of one of its quizzes; 404 when either is missing."""
+    lesson = _live_lesson(lesson_id)
+    quiz = lesson.quiz_value(quiz_id)
+    if quiz is None:
+        raise Http404
+    return lesson, quiz
 
 
 @require_GET
@@ -86,10 +97,7 @@ def quiz_submit(request, lesson_id: int, quiz_id: str):
     lesson); anonymous readers see the same feedback without a record."""
     if keeps_progress(request.user) and (refused := _csrf_refusal(request)) is not None:
         return refused
-    lesson = _live_lesson(lesson_id)
-    quiz = lesson.quiz_value(quiz_id)
-    if quiz is None:
-        raise Http404
+    lesson, quiz = _live_quiz(lesson_id, quiz_id)
     answers = parse_quiz_answers(request.POST, len(quiz["questions"]))
     context = {
         "page": lesson,
@@ -240,10 +248,7 @@ def quiz_submit_offline(request, lesson_id: int, quiz_id: str):
     readers get the grade and nothing is stored, as with the quiz form."""
     if keeps_progress(request.user) and (refused := _csrf_refusal(request)) is not None:
         return refused
-    lesson = _live_lesson(lesson_id)
-    quiz = lesson.quiz_value(quiz_id)
-    if quiz is None:
-        raise Http404
+    lesson, quiz = _live_quiz(lesson_id, quiz_id)
     form = OfflineAnswerForm(request.POST)
     answers = parse_quiz_answers(request.POST, len(quiz["questions"]))
     if not form.is_valid() or any(a is None for a in answers):

@@ -16,12 +16,11 @@ from semilla.enums import ConsentPurpose, DocumentType
 from semilla.errors import ServiceError
 from semilla.notifications import notify
 from semilla.privacy import consent_record
-from semilla.transitions import record, transition
+from semilla.transitions import record
 
 from .. import checks, eligibility
 from ..enums import (
     APPLICATION,
-    PARTICIPANT,
     STEP_ORDER,
     ApplicationStep,
     AssignmentStatus,
@@ -34,7 +33,7 @@ from ..models import (
     Participant,
     ReviewAssignment,
 )
-from .base import S, application_lock, application_move
+from .base import S, application_lock, application_move, participant_leave
 from .decisions import waitlist_promote_locked
 
 if TYPE_CHECKING:
@@ -258,14 +257,7 @@ def application_withdraw_locked(*, locked: Application, actor: User, note: str =
             .filter(application=locked)
             .exclude(status=ParticipantStatus.WITHDRAWN)
         ):
-            transition(
-                participant,
-                machine=PARTICIPANT,
-                to=ParticipantStatus.WITHDRAWN,
-                actor=actor,
-                locked=True,
-                fields={"left_at": timezone.now()},
-            )
+            participant_leave(participant=participant, to=ParticipantStatus.WITHDRAWN, actor=actor)
     if was in (S.ACCEPTED, S.CONFIRMED):
         waitlist_promote_locked(cohort_id=locked.cohort_id, actor=None)
 

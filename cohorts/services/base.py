@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
+
 from semilla.errors import ServiceError
 from semilla.transitions import transition
 
 from ..enums import (
     APPLICATION,
+    PARTICIPANT,
     ApplicationStatus,
 )
 from ..models import (
     Application,
+    Participant,
 )
 
 if TYPE_CHECKING:
@@ -50,4 +54,17 @@ def application_lock(*, application: Application) -> Application:
         Application.objects.select_for_update()
         .select_related("cohort", "user")
         .get(pk=application.pk)
+    )
+
+
+def participant_leave(*, participant: Participant, to: str, actor: User | None) -> Participant:
+    """Move a locked participant out of the cohort (completed or withdrawn), stamping
+    when they left."""
+    return transition(
+        participant,
+        machine=PARTICIPANT,
+        to=to,
+        actor=actor,
+        locked=True,
+        fields={"left_at": timezone.now()},
     )

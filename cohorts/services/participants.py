@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from semilla.errors import ServiceError
-from semilla.transitions import record, transition
+from semilla.transitions import record
 
 from ..enums import (
     APPLICATION,
-    PARTICIPANT,
     ParticipantStatus,
 )
 from ..models import (
@@ -23,7 +21,7 @@ from ..models import (
     Workshop,
 )
 from .applications import application_withdraw_locked
-from .base import application_lock
+from .base import application_lock, participant_leave
 
 if TYPE_CHECKING:
     from semilla.models import User
@@ -90,13 +88,6 @@ def participant_set_status(*, participant: Participant, status: str, actor: User
             note=_("Withdrawn from the cohort by the programme team."),
         )
     elif status == ParticipantStatus.COMPLETED:
-        transition(
-            locked,
-            machine=PARTICIPANT,
-            to=ParticipantStatus.COMPLETED,
-            actor=actor,
-            locked=True,
-            fields={"left_at": timezone.now()},
-        )
+        participant_leave(participant=locked, to=ParticipantStatus.COMPLETED, actor=actor)
     locked.refresh_from_db()
     return locked

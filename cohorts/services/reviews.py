@@ -272,6 +272,14 @@ def weighted_score(*, criteria: list[Criterion], values: dict[int, int], scale_m
     return total.quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
+def _check_open_to(assignment: ReviewAssignment, *, reviewer: User) -> None:
+    """Refuse unless the (locked) assignment is this reviewer's and still waiting."""
+    if assignment.reviewer_id != reviewer.pk:
+        raise ServiceError(_("This review is assigned to someone else."))
+    if assignment.status != AssignmentStatus.ASSIGNED:
+        raise ServiceError(_("This review has already been submitted."))
+
+
 @transaction.atomic(durable=True)
 def review_submit(
     *,
@@ -286,10 +294,7 @@ def review_submit(
         .select_related("application__cohort__rubric")
         .get(pk=assignment.pk)
     )
-    if locked.reviewer_id != reviewer.pk:
-        raise ServiceError(_("This review is assigned to someone else."))
-    if locked.status != AssignmentStatus.ASSIGNED:
-        raise ServiceError(_("This review has already been submitted."))
+    _check_open_to(locked, reviewer=reviewer)
     if locked.application.status not in UNDER_REVIEW:
         raise ServiceError(_("This application is no longer under review."))
     rubric = locked.application.cohort.rubric
@@ -337,10 +342,7 @@ def review_abstain(
         .select_related("application")
         .get(pk=assignment.pk)
     )
-    if locked.reviewer_id != reviewer.pk:
-        raise ServiceError(_("This review is assigned to someone else."))
-    if locked.status != AssignmentStatus.ASSIGNED:
-        raise ServiceError(_("This review has already been submitted."))
+    _check_open_to(locked, reviewer=reviewer)
     transition(
         locked,
         machine=ASSIGNMENT,

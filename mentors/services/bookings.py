@@ -112,6 +112,24 @@ def _notify_booking(booking: Booking, event: str, *, method: str = "REQUEST") ->
         )
 
 
+def notify_one_side(
+    booking: Booking, *, to_mentor: bool, template: str, key: str, **extra: object
+) -> list[str]:
+    """Tell the mentor (or the mentee) about a session, naming the other person, at the
+    session's time in the reader's own time zone."""
+    if to_mentor:
+        user, other_key, other = booking.mentor.user, "participant_name", booking.participant.user
+    else:
+        user, other_key, other = booking.participant.user, "mentor_name", booking.mentor.user
+    context = {
+        other_key: other.get_full_name(),
+        "starts_at": booking.starts_at.isoformat(),
+        "timezone": user.timezone,
+        **extra,
+    }
+    return notify(user=user, template=template, context=context, key=key)
+
+
 @transaction.atomic(durable=True)
 def booking_create(
     *,
@@ -324,16 +342,12 @@ def booking_propose(
         status=BookingStatus.PROPOSED,
         taken=_("One of you already has a session at that time."),
     )
-    notify(
-        user=participant.user,
+    notify_one_side(
+        booking,
+        to_mentor=False,
         template="mentors/booking_proposed",
-        context={
-            "mentor_name": mentor.user.get_full_name(),
-            "starts_at": starts_at.isoformat(),
-            "timezone": participant.user.timezone,
-            "topic": booking.topic,
-        },
         key=f"booking-proposed:{booking.uid}",
+        topic=booking.topic,
     )
     return booking
 
@@ -379,16 +393,12 @@ def booking_respond(*, booking: Booking, actor: User, accept: bool, reason: str 
         locked=True,
         fields={"cancelled_at": now, "cancelled_by": actor, "cancel_reason": reason[:300]},
     )
-    notify(
-        user=locked.mentor.user,
+    notify_one_side(
+        locked,
+        to_mentor=True,
         template="mentors/booking_declined",
-        context={
-            "participant_name": locked.participant.user.get_full_name(),
-            "starts_at": locked.starts_at.isoformat(),
-            "timezone": locked.mentor.user.timezone,
-            "reason": locked.cancel_reason,
-        },
         key=f"booking-declined:{locked.uid}",
+        reason=locked.cancel_reason,
     )
     return locked
 

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from semilla.models import User
-from semilla.notifications import notify
 from semilla.transitions import transition
 
 from ..enums import (
@@ -29,7 +28,7 @@ from ..models import (
     MentorshipGoal,
     SessionLog,
 )
-from .bookings import BookingError
+from .bookings import BookingError, notify_one_side
 
 #: Open goals a pair may have at once (a short list is a useful list).
 MAX_OPEN_GOALS = 5
@@ -167,14 +166,10 @@ def session_log(
     )
     _record_goal_progress(log=log, match_id=locked.match_id, progress=goal_progress or {})
     if outcome == SessionOutcome.HELD:
-        notify(
-            user=locked.participant.user,
+        notify_one_side(
+            locked,
+            to_mentor=False,
             template="mentors/session_logged",
-            context={
-                "mentor_name": locked.mentor.user.get_full_name(),
-                "starts_at": locked.starts_at.isoformat(),
-                "timezone": locked.participant.user.timezone,
-            },
             key=f"session-logged:{locked.uid}",
         )
     return log
@@ -226,14 +221,10 @@ def nudge_unlogged_sessions(*, now: datetime | None = None) -> int:
     for booking in pending:
         with transaction.atomic():
             sent += len(
-                notify(
-                    user=booking.mentor.user,
+                notify_one_side(
+                    booking,
+                    to_mentor=True,
                     template="mentors/session_log_nudge",
-                    context={
-                        "participant_name": booking.participant.user.get_full_name(),
-                        "starts_at": booking.starts_at.isoformat(),
-                        "timezone": booking.mentor.user.timezone,
-                    },
                     key=f"log-nudge:{booking.uid}",
                 )
             )

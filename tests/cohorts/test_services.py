@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cohorts import services
 from cohorts.enums import ALLOWED_TRANSITIONS, ApplicationStatus, AssignmentStatus, Decision
@@ -112,6 +112,37 @@ def test_assignments_auto_balances_and_honours_conflicts(make_user, staff_user, 
     assert not ReviewAssignment.objects.filter(reviewer=reviewers[0], application=apps[0]).exists()
     assert set(Application.objects.values_list("status", flat=True)) == {S.IN_REVIEW}
     assert services.assignments_auto(cohort=cohort, actor=staff_user, reviewers=reviewers) == 0
+
+
+def test_review_refused_to_another_reviewer_and_once_submitted(make_user, cohort):
+    app = ApplicationFactory(cohort=cohort, status=S.IN_REVIEW)
+    values = {c.pk: 5 for c in cohort.rubric.criteria.all()}
+    assignment = ReviewAssignmentFactory(application=app)
+    stranger = make_user(Role.REVIEWER)
+    refusals = []
+    for call in (
+        lambda: services.review_submit(assignment=assignment, reviewer=stranger, values=values),
+        lambda: services.review_abstain(assignment=assignment, reviewer=stranger),
+    ):
+        with translation.override("en"), pytest.raises(services.ServiceError) as exc:
+            call()
+        refusals.append(str(exc.value))
+    services.review_submit(assignment=assignment, reviewer=assignment.reviewer, values=values)
+    for call in (
+        lambda: services.review_submit(
+            assignment=assignment, reviewer=assignment.reviewer, values=values
+        ),
+        lambda: services.review_abstain(assignment=assignment, reviewer=assignment.reviewer),
+    ):
+        with translation.override("en"), pytest.raises(services.ServiceError) as exc:
+            call()
+        refusals.append(str(exc.value))
+    assert refusals == [
+        "This review is assigned to someone else.",
+        "This review is assigned to someone else.",
+        "This review has already been submitted.",
+        "This review has already been submitted.",
+    ]
 
 
 def test_review_submit_scores_freeze_rubric_and_aggregate(make_user, cohort):
@@ -294,6 +325,20 @@ def test_participant_completed_keeps_seat(staff_user):
         services.participant_set_status(
             participant=participant, status="withdrawn", actor=staff_user
         )
+
+
+def test_participant_leaving_completed_or_withdrawn_is_stamped(staff_user):
+    from tests.factories.cohorts import ParticipantFactory
+
+    done, gone = ParticipantFactory(), ParticipantFactory()
+    services.participant_set_status(participant=done, status="completed", actor=staff_user)
+    services.participant_set_status(participant=gone, status="withdrawn", actor=staff_user)
+    done.refresh_from_db()
+    gone.refresh_from_db()
+    assert [(p.status, p.left_at is not None) for p in (done, gone)] == [
+        ("completed", True),
+        ("withdrawn", True),
+    ]
 
 
 def test_offers_expire_emails_the_applicant(django_capture_on_commit_callbacks):

@@ -1,9 +1,12 @@
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.urls import reverse
 
+from cohorts.enums import ApplicationStatus
 from cohorts.models import ApplicationDocument
+from tests.factories.cohorts import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +146,26 @@ def test_offer_respond_for_someone_elses_application_is_404(people, client_for):
         reverse("cohorts:offer", args=[people["application"].pk]), {"action": "confirm"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "message"),
+    [
+        ("confirm", ApplicationStatus.CONFIRMED, "success"),
+        ("decline", ApplicationStatus.DECLINED, "success"),
+        ("maybe", ApplicationStatus.ACCEPTED, "error"),
+    ],
+)
+def test_offer_respond_moves_the_offer_by_the_chosen_action(
+    entrepreneur, client_for, action, status, message
+):
+    application = ApplicationFactory(user=entrepreneur, status=ApplicationStatus.ACCEPTED)
+    response = client_for(entrepreneur).post(
+        reverse("cohorts:offer", args=[application.pk]), {"action": action}
+    )
+    application.refresh_from_db()
+    levels = [m.level_tag for m in get_messages(response.wsgi_request)]
+    assert (response.status_code, application.status, levels) == (302, status, [message])
 
 
 def test_unverified_email_cannot_start_an_application(make_user, cohort, client_for):

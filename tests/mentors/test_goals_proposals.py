@@ -164,6 +164,25 @@ def test_mentee_declines_with_reason_and_time_is_freed(match):
         services.booking_respond(booking=booking, actor=match.participant.user, accept=True)
 
 
+def test_proposal_and_decline_messages_name_the_other_person_and_say_why(match):
+    booking = services.booking_propose(
+        match=match, starts_at=_at(2), actor=match.mentor.user, topic="Inventario"
+    )
+    services.booking_respond(
+        booking=booking, actor=match.participant.user, accept=False, reason="Trabajo ese día"
+    )
+    proposed = OutboxMessage.objects.get(key=f"booking-proposed:{booking.uid}")
+    declined = OutboxMessage.objects.get(key=f"booking-declined:{booking.uid}")
+    assert (
+        proposed.user,
+        match.mentor.user.get_full_name() in proposed.body,
+        "Inventario" in proposed.body,
+        declined.user,
+        match.participant.user.get_full_name() in declined.body,
+        "Trabajo ese día" in declined.body,
+    ) == (match.participant.user, True, True, match.mentor.user, True, True)
+
+
 def test_only_the_mentor_proposes_and_only_the_mentee_answers(match):
     with pytest.raises(services.BookingError):
         services.booking_propose(match=match, starts_at=_at(2), actor=match.participant.user)

@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from mentors import services
+from cohorts.models import Participant
+from mentors import selectors, services
 from mentors.enums import MatchSource, MatchStatus, MentorStatus, RunStatus, UnmatchedReason
 from mentors.models import (
     ExcludedPair,
@@ -19,6 +20,7 @@ from semilla.enums import Role
 from semilla.models import OutboxMessage
 from semilla.transitions import InvalidTransition
 from tests.factories import make_user
+from tests.factories.cohorts import ParticipantFactory
 from tests.factories.mentors import MatchFactory
 
 PROFILE = {
@@ -306,3 +308,11 @@ def test_directory_request_only_when_cohort_allows(cohort, make_participant, mak
     ana.refresh_from_db()
     match = services.match_request_from_directory(participant=ana, mentor=mentor, actor=ana.user)
     assert (match.source, match.status) == (MatchSource.DIRECTORY, MatchStatus.PROPOSED)
+
+
+def test_participant_facts_read_the_application_and_the_cohort(db):
+    participant = ParticipantFactory()
+    facts = selectors.participant_facts(participants=Participant.objects.filter(pk=participant.pk))
+    assert [(f.participant_id, f.needs, f.languages, f.city) for f in facts] == [
+        (participant.pk, ("finance", "marketing"), frozenset({"es"}), "cucuta")
+    ]

@@ -255,6 +255,24 @@ def test_log_confirm_rate_and_volunteer_hours(match):
     )
 
 
+def test_logged_session_and_unlogged_nudge_tell_the_right_side(match):
+    logged = _past_booking(match)
+    services.session_log(
+        booking=logged, actor=match.mentor.user, outcome="held", duration_minutes=60
+    )
+    forgotten = _past_booking(match, hours_ago=30)
+    sent = services.nudge_unlogged_sessions()
+    told = OutboxMessage.objects.get(key=f"session-logged:{logged.uid}")
+    nudged = OutboxMessage.objects.get(key=f"log-nudge:{forgotten.uid}")
+    assert (
+        sent,
+        told.user,
+        match.mentor.user.get_full_name() in told.body,
+        nudged.user,
+        match.participant.user.get_full_name() in nudged.body,
+    ) == (1, match.participant.user, True, match.mentor.user, True)
+
+
 def test_no_show_never_counts_as_hours(match):
     log = services.session_log(
         booking=_past_booking(match),
