@@ -113,7 +113,7 @@ def _notify_booking(booking: Booking, event: str, *, method: str = "REQUEST") ->
 
 
 def notify_one_side(
-    booking: Booking, *, to_mentor: bool, template: str, key: str, **extra: object
+    *, booking: Booking, to_mentor: bool, template: str, key: str, **extra: object
 ) -> list[str]:
     """Tell the mentor (or the mentee) about a session, naming the other person, at the
     session's time in the reader's own time zone."""
@@ -343,7 +343,7 @@ def booking_propose(
         taken=_("One of you already has a session at that time."),
     )
     notify_one_side(
-        booking,
+        booking=booking,
         to_mentor=False,
         template="mentors/booking_proposed",
         key=f"booking-proposed:{booking.uid}",
@@ -394,7 +394,7 @@ def booking_respond(*, booking: Booking, actor: User, accept: bool, reason: str 
         fields={"cancelled_at": now, "cancelled_by": actor, "cancel_reason": reason[:300]},
     )
     notify_one_side(
-        locked,
+        booking=locked,
         to_mentor=True,
         template="mentors/booking_declined",
         key=f"booking-declined:{locked.uid}",

@@ -167,7 +167,7 @@ def session_log(
     _record_goal_progress(log=log, match_id=locked.match_id, progress=goal_progress or {})
     if outcome == SessionOutcome.HELD:
         notify_one_side(
-            locked,
+            booking=locked,
             to_mentor=False,
             template="mentors/session_logged",
             key=f"session-logged:{locked.uid}",
@@ -222,7 +222,7 @@ def nudge_unlogged_sessions(*, now: datetime | None = None) -> int:
         with transaction.atomic():
             sent += len(
                 notify_one_side(
-                    booking,
+                    booking=booking,
                     to_mentor=True,
                     template="mentors/session_log_nudge",
                     key=f"log-nudge:{booking.uid}",
