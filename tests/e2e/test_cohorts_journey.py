@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from playwright.sync_api import expect
 
 from cohorts import services
 from cohorts.enums import ApplicationStatus
@@ -66,7 +67,7 @@ def test_apply_review_accept_confirm_and_waitlist(page, browser, live_server, tr
     page.get_by_label("¿Qué documento de identidad tienes?").select_option("in_process")
     page.get_by_label("¿A qué se dedica tu negocio?").select_option("food")
     page.get_by_role("button", name="Revisar").click()
-    assert page.get_by_test_id("prescreen-ok").is_visible()
+    expect(page.get_by_test_id("prescreen-ok")).to_be_visible()
     assert axe_serious(page) == []
     page.get_by_role("button", name="Empezar mi postulación").click()
 
@@ -113,7 +114,7 @@ def test_apply_review_accept_confirm_and_waitlist(page, browser, live_server, tr
     declare.get_by_label("Nombre, negocio o correo").fill("Carmen Useche")
     declare.get_by_role("button", name="Buscar").click()
     declare.get_by_role("button", name="Conflicto con esta persona").click()
-    assert declare.get_by_text("Conflicto de interés registrado.").is_visible()
+    expect(declare.get_by_text("Conflicto de interés registrado.")).to_be_visible()
 
     # Assignment skips the conflicted reviewer; the other one scores.
     services.assignments_auto(cohort=cohort, actor=staff, reviewers=[cousin, reviewer])
@@ -124,7 +125,7 @@ def test_apply_review_accept_confirm_and_waitlist(page, browser, live_server, tr
     for radio in review.locator("input[type=radio][value='4']").all():
         radio.check()
     review.get_by_role("button", name="Enviar mi revisión").click()
-    assert review.get_by_text("Revisión enviada. ¡Gracias!").is_visible()
+    expect(review.get_by_text("Revisión enviada. ¡Gracias!")).to_be_visible()
 
     # Staff accept and release.
     console = _page_as(browser, staff, base)

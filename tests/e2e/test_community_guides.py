@@ -4,6 +4,7 @@ date), opens the free-help guide and a city's offices, and switches to English; 
 accessibility violation on the way."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_serious
 
@@ -29,13 +30,13 @@ def test_reader_finds_a_guide_and_free_help_on_a_phone(browser, live_server, sit
     page.wait_for_url("**/permiso-por-proteccion-temporal/")
     assert page.locator("#needs-title").inner_text() == "Lo que necesitas"
     assert page.locator(".guide-sources li").count() == 2
-    assert page.get_by_test_id("last-reviewed").is_visible()
+    expect(page.get_by_test_id("last-reviewed")).to_be_visible()
     assert page.get_by_test_id("under-review").count() == 0
     assert axe_serious(page) == []
 
     page.goto(f"{base}/es/conoce-tus-derechos/ayuda-gratuita/")
     page.locator("details.city-offices summary", has_text="Cúcuta").click()
-    assert page.get_by_role("link", name="Migración Colombia en Cúcuta").is_visible()
+    expect(page.get_by_role("link", name="Migración Colombia en Cúcuta")).to_be_visible()
     assert axe_serious(page) == []
 
     page.goto(f"{base}/en/conoce-tus-derechos/ayuda-gratuita/")

@@ -4,6 +4,7 @@ console, and the mentee sees "Resuelto"."""
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from semilla.enums import Role
 from tests.e2e.conftest import axe_serious
@@ -54,10 +55,13 @@ def test_mentee_writes_mentor_answers_no_show_is_triaged_to_resolved(
     other.get_by_role("link", name=mentee.get_full_name()).click()
     other.get_by_label("Tu mensaje").fill("¡Claro! Trae las facturas.")
     other.get_by_role("button", name="Enviar").click()
+    expect(
+        other.get_by_test_id("message-body").filter(has_text="¡Claro! Trae las facturas.")
+    ).to_be_visible()
     mentor_ctx.close()
 
     page.goto(f"{base}/es/conversaciones/{match.pk}/")
-    assert page.get_by_text("¡Claro! Trae las facturas.").is_visible()
+    expect(page.get_by_text("¡Claro! Trae las facturas.")).to_be_visible()
     page.get_by_test_id("report-no-show").first.click()
     page.get_by_role("button", name="Enviar el reporte").click()
     assert page.get_by_test_id("report-status").inner_text() == "Recibido"

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from curriculum.content import COURSES
 from tests.e2e.conftest import axe_serious
@@ -53,7 +54,7 @@ def test_read_sign_up_learn_and_verify_certificate(page, live_server, site_data)
     page.goto(f"{base}{first.url}")
     _answer_quiz(page)
     page.get_by_test_id("lesson-completed").wait_for()
-    assert page.get_by_test_id("quiz-score").is_visible()
+    expect(page.get_by_test_id("quiz-score")).to_be_visible()
 
     # Sees progress on the course page and resumes.
     page.goto(f"{base}{loaded.course.url}")

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from semilla.enums import Role
 
@@ -47,7 +48,7 @@ def test_employer_registers_is_approved_posts_and_sees_an_alumnas_answer(
         page.fill("#id_contact_name", "Patricia Mendoza")
         page.fill("#id_contact_email", "talento@sabores.example")
         page.get_by_role("button", name="Enviar registro").click()
-        assert page.get_by_test_id("register-thanks").is_visible()
+        expect(page.get_by_test_id("register-thanks")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
@@ -92,7 +93,7 @@ def test_employer_registers_is_approved_posts_and_sees_an_alumnas_answer(
         page.fill("#id_message", "Tengo experiencia en cocina y disponibilidad en las mañanas.")
         page.check("#id_share_contact")
         page.get_by_role("button", name="Enviar mi respuesta").click()
-        assert page.get_by_test_id("my-answer").is_visible()
+        expect(page.get_by_test_id("my-answer")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()

@@ -16,6 +16,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from semilla.enums import Role
 from tests.e2e.conftest import axe_serious
@@ -85,12 +86,12 @@ def test_mentee_phone_booking_whatsapp_reminder_message_no_show_and_staff_triage
         assert sms["channel"] == "sms"
         page.get_by_role("textbox", name="Código del SMS").fill(fake.last_code(PHONE))
         page.get_by_role("button", name="Confirmar").click()
-        assert page.get_by_text("Tu número quedó confirmado.").is_visible()
+        expect(page.get_by_text("Tu número quedó confirmado.")).to_be_visible()
         # 2. WhatsApp for reminders, with consent
         page.locator('input[name="reminder"][value="whatsapp"]').check()
         page.get_by_label("Acepto que Semilla me envíe").check()
         page.get_by_role("button", name="Guardar").click()
-        assert page.get_by_text("Guardamos lo que elegiste.").is_visible()
+        expect(page.get_by_text("Guardamos lo que elegiste.")).to_be_visible()
         assert axe_serious(page) == []
 
         # 3. a session booked: day, time, one short form

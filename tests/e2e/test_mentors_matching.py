@@ -3,6 +3,7 @@ publish; the mentor opens the request, reads why, and accepts."""
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from mentors.enums import MatchStatus
 from mentors.models import Match, MatchingRun
@@ -62,7 +63,7 @@ def test_staff_run_pin_rerun_publish_then_mentor_accepts(browser, live_server, s
     mentor_page = _page_as(browser, other.user, base)
     mentor_page.goto(f"{base}/es/mentores/")
     mentor_page.get_by_role("link", name=first.user.get_full_name()).click()
-    assert mentor_page.get_by_role("heading", name="Por qué esta pareja").is_visible()
+    expect(mentor_page.get_by_role("heading", name="Por qué esta pareja")).to_be_visible()
     assert axe_serious(mentor_page) == []
     mentor_page.get_by_test_id("accept-match").click()
     assert mentor_page.get_by_test_id("match-status").inner_text() == "Activa"

@@ -4,6 +4,7 @@ reaches the fake provider as a WhatsApp template and shows in the header's bell.
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from semilla.enums import Role
 from semilla.notifications import notify
@@ -39,11 +40,11 @@ def test_mentee_adds_phone_turns_whatsapp_on_and_gets_a_reminder(
         page.get_by_role("button", name="Envíame un código").click()
         page.get_by_role("textbox", name="Código del SMS").fill(fake.last_code(PHONE))
         page.get_by_role("button", name="Confirmar").click()
-        assert page.get_by_text("Tu número quedó confirmado.").is_visible()
+        expect(page.get_by_text("Tu número quedó confirmado.")).to_be_visible()
         page.locator('input[name="reminder"][value="whatsapp"]').check()
         page.get_by_label("Acepto que Semilla me envíe").check()
         page.get_by_role("button", name="Guardar").click()
-        assert page.get_by_text("Guardamos lo que elegiste.").is_visible()
+        expect(page.get_by_text("Guardamos lo que elegiste.")).to_be_visible()
         assert axe_serious(page) == []
 
         notify(
@@ -67,8 +68,8 @@ def test_mentee_adds_phone_turns_whatsapp_on_and_gets_a_reminder(
         bell = page.locator("a.bell")
         assert bell.locator(".bell-count").inner_text() == "1"
         bell.click()
-        assert page.get_by_role(
-            "heading", name="Recordatorio: sesión de mentoría mañana", exact=False
-        ).is_visible()
+        expect(
+            page.get_by_role("heading", name="Recordatorio: sesión de mentoría mañana", exact=False)
+        ).to_be_visible()
         context.close()
     assert fake.errors == []

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from semilla.enums import Role
 
@@ -55,7 +56,7 @@ def test_follow_up_from_the_reminder_link_reaches_the_funder_dashboard(
         page.get_by_label("¿Cuántas empezaron desde la última encuesta?").fill("1")
         page.get_by_label("5", exact=True).check()
         page.get_by_role("button", name="Enviar mis respuestas").click()
-        assert page.get_by_test_id("survey-thanks").is_visible()
+        expect(page.get_by_test_id("survey-thanks")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         phone.close()
