@@ -34,25 +34,6 @@ def render_email(
     return subject, text, html
 
 
-def build_message(
-    *,
-    to: str,
-    template: str,
-    context: dict,
-    language: str,
-    attachments: list[tuple[str, bytes, str]] | None = None,
-    zone: str = "",
-) -> EmailMultiAlternatives:
-    context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
-    subject, text, html = render_email(template, context, language, zone=zone)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
-    if html:
-        message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments or []:
-        message.attach(filename, content, mimetype)
-    return message
-
-
 def send_templated_email(
     *,
     to: str,
@@ -63,14 +44,14 @@ def send_templated_email(
     zone: str = "",
 ) -> None:
     """Send now (call from tasks). Raises on failure so the task is retried."""
-    build_message(
-        to=to,
-        template=template,
-        context=context,
-        language=language,
-        attachments=attachments,
-        zone=zone,
-    ).send(fail_silently=False)
+    context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
+    subject, text, html = render_email(template, context, language, zone=zone)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
+    message.send(fail_silently=False)
 
 
 def queue_email_to_user(
