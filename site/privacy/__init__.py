@@ -25,6 +25,7 @@ from ..enums import ConsentChannel, ConsentPurpose
 
 if TYPE_CHECKING:
     from ..models import ConsentRecord, User
+    from .audit import audit_access
 
 __all__ = ["audit_access", "consent_record", "consent_revoke", "has_consent"]
 
@@ -77,28 +78,13 @@ def has_consent(*, user: User, purpose: ConsentPurpose | str) -> bool:
     ).exists()
 
 
-def audit_access(
-    *,
-    actor,
-    subject,
-    fields,
-    reason: str,
-    model: str = "",
-    object_id: str | int = "",
-    path: str = "",
-):
-    """Record that ``actor`` saw ``fields`` (names, never values) of ``subject`` (a user, a
-    user id, or an iterable of either for a list or an export) for ``reason``. Returns the
-    rows written. See ``semilla.privacy.audit``."""
-    # cycle: semilla.privacy.audit -> semilla.privacy
-    from .audit import audit_access as _audit_access
+def __getattr__(name: str):
+    """``audit_access`` is ``semilla.privacy.audit.audit_access``, imported on first use:
+    record that ``actor`` saw ``fields`` (names, never values) of ``subject`` (a user, a
+    user id, or an iterable of either for a list or an export) for ``reason``."""
+    if name == "audit_access":
+        # cycle: semilla.privacy.audit -> semilla.privacy
+        from .audit import audit_access
 
-    return _audit_access(
-        actor=actor,
-        subject=subject,
-        fields=fields,
-        reason=reason,
-        model=model,
-        object_id=object_id,
-        path=path,
-    )
+        return audit_access
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
