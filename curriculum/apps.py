@@ -5,17 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 #: The group whose members approve curriculum pages in the moderation workflow.
 PROGRAMME_LEAD_GROUP = "programme_lead"
-PROGRAMME_LEAD_PERMISSIONS = (
-    "wagtailadmin.access_admin",
-    "wagtailimages.add_image",
-    "wagtailimages.change_image",
-    "wagtailimages.choose_image",
-    "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
-    "wagtaildocs.choose_document",
-    "curriculum.view_certificate",
-    "curriculum.change_certificate",
-)
+#: Certificates in the console: programme staff and programme leads.
+CERTIFICATE_PERMISSIONS = ("curriculum.view_certificate", "curriculum.change_certificate")
 
 
 class CurriculumConfig(AppConfig):
@@ -38,9 +29,7 @@ class CurriculumConfig(AppConfig):
         hooks.register_nav(hooks.NavItem(label=_("Learn"), url_name="curriculum:start", order=10))
         hooks.register_panel(order=20)(my_learning_panel)
         hooks.register_panel(order=15)(due_this_week_panel)
-        add_role_permissions(
-            Role.STAFF, "curriculum.view_certificate", "curriculum.change_certificate"
-        )
+        add_role_permissions(Role.STAFF, *CERTIFICATE_PERMISSIONS)
         post_migrate.connect(_sync_programme_lead, dispatch_uid="curriculum_programme_lead")
 
 
@@ -52,13 +41,11 @@ def _sync_programme_lead(sender, **kwargs):
     if not with_models or sender is not with_models[-1]:
         return
     # lazy: app loading (apps.py is imported before the models exist)
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group
+
+    from semilla.roles import CONSOLE_EDITOR_PERMISSIONS, permissions_named
 
     group, _created = Group.objects.get_or_create(name=PROGRAMME_LEAD_GROUP)
-    for dotted in PROGRAMME_LEAD_PERMISSIONS:
-        app_label, codename = dotted.split(".", 1)
-        perm = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if perm is not None:
-            group.permissions.add(perm)
+    group.permissions.add(
+        *permissions_named([*CONSOLE_EDITOR_PERMISSIONS, *CERTIFICATE_PERMISSIONS])
+    )
