@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..enums import ConsentChannel
 from ..exports import csv_response
 from ..paging import other_params, page_of
-from ..service_call import call_service, submit_form
+from ..service_call import submit_form
 from . import services
 from .consents import purpose_label
 from .forms import AuditFilterForm, ConsentFilterForm, ExtendForm, RequestAnswerForm
@@ -56,15 +56,14 @@ def request_detail(request, pk: int):
     if request.method == "POST":
         if "extend-note" in request.POST:
             extend_form = ExtendForm(request.POST, prefix="extend")
-            if extend_form.is_valid():
-                call_service(
-                    request,
-                    services.data_request_extend,
-                    success=_("Deadline extended."),
-                    request=data_request,
-                    actor=request.user,
-                    note=extend_form.cleaned_data["note"],
-                )
+            if submit_form(
+                request,
+                extend_form,
+                services.data_request_extend,
+                success=_("Deadline extended."),
+                request=data_request,
+                actor=request.user,
+            ):
                 return redirect("privacy_admin_request", pk=pk)
         else:
             answer_form = RequestAnswerForm(request.POST, prefix="answer")

@@ -196,3 +196,25 @@ def test_console_answer_erasure_request(client_for, data_protection_user, entrep
     entrepreneur.refresh_from_db()
     assert entrepreneur.is_active is False
     assert AccessAudit.objects.count() == 0
+
+
+def test_console_extend_request_once_then_refused(client_for, data_protection_user, entrepreneur):
+    from semilla.privacy import services
+
+    request = services.data_request_create(user=entrepreneur, kind="query")
+    client = client_for(data_protection_user)
+    url = f"/admin/privacy/requests/{request.pk}/"
+    response = client.post(url, {"extend-note": ""})
+    assert response.status_code == 200
+    assert DataRequest.objects.get().extended is False
+    response = client.post(url, {"extend-note": "Necesitamos revisar los archivos."})
+    assert response.status_code == 302
+    assert DataRequest.objects.get().extended is True
+    assert request.history.order_by("-pk").first().note == "Necesitamos revisar los archivos."
+    response = client.post(url, {"extend-note": "Otra vez."})
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Plazo prorrogado.",
+        "El plazo solo se puede prorrogar una vez, mientras la solicitud esté abierta.",
+    ]
+    assert request.history.filter(note="Otra vez.").exists() is False
