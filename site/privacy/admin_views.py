@@ -54,28 +54,17 @@ def request_detail(request, pk: int):
     answer_form = RequestAnswerForm(prefix="answer")
     extend_form = ExtendForm(prefix="extend")
     if request.method == "POST":
+        # two actions on one page, each a form handed to its service
         if "extend-note" in request.POST:
-            extend_form = ExtendForm(request.POST, prefix="extend")
-            if submit_form(
-                request,
-                extend_form,
-                services.data_request_extend,
-                success=_("Deadline extended."),
-                request=data_request,
-                actor=request.user,
-            ):
-                return redirect("privacy_admin_request", pk=pk)
+            form = extend_form = ExtendForm(request.POST, prefix="extend")
+            service, success = services.data_request_extend, _("Deadline extended.")
         else:
-            answer_form = RequestAnswerForm(request.POST, prefix="answer")
-            if submit_form(
-                request,
-                answer_form,
-                services.data_request_transition,
-                success=_("Request updated."),
-                request=data_request,
-                actor=request.user,
-            ):
-                return redirect("privacy_admin_request", pk=pk)
+            form = answer_form = RequestAnswerForm(request.POST, prefix="answer")
+            service, success = services.data_request_transition, _("Request updated.")
+        if submit_form(
+            request, form, service, success=success, request=data_request, actor=request.user
+        ):
+            return redirect("privacy_admin_request", pk=pk)
     history = data_request.history.select_related("actor").order_by("at", "pk")
     return TemplateResponse(
         request,
