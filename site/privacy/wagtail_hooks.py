@@ -15,27 +15,25 @@ class DataProtectionSubmenu(SubmenuMenuItem):
         return may_view_consents(request.user)
 
 
+#: The console's data-protection screens: (path under ``privacy/``, view, URL name after
+#: ``privacy_admin_``).
+ADMIN_SCREENS = [
+    ("requests/", admin_views.requests_list, "requests"),
+    ("requests/<int:pk>/", admin_views.request_detail, "request"),
+    ("audit/", admin_views.audit_list, "audit"),
+    ("alerts/", admin_views.alerts_list, "alerts"),
+    ("alerts/<int:pk>/acknowledge/", admin_views.alert_acknowledge, "alert_acknowledge"),
+    ("erasures/", admin_views.erasures_list, "erasures"),
+    ("consents/", admin_views.consents_list, "consents"),
+    ("consents/export.csv", admin_views.consents_export, "consents_export"),
+]
+
+
 @hooks.register("register_admin_urls")
 def register_privacy_urls():
     return [
-        path("privacy/requests/", admin_views.requests_list, name="privacy_admin_requests"),
-        path(
-            "privacy/requests/<int:pk>/", admin_views.request_detail, name="privacy_admin_request"
-        ),
-        path("privacy/audit/", admin_views.audit_list, name="privacy_admin_audit"),
-        path("privacy/alerts/", admin_views.alerts_list, name="privacy_admin_alerts"),
-        path(
-            "privacy/alerts/<int:pk>/acknowledge/",
-            admin_views.alert_acknowledge,
-            name="privacy_admin_alert_acknowledge",
-        ),
-        path("privacy/erasures/", admin_views.erasures_list, name="privacy_admin_erasures"),
-        path("privacy/consents/", admin_views.consents_list, name="privacy_admin_consents"),
-        path(
-            "privacy/consents/export.csv",
-            admin_views.consents_export,
-            name="privacy_admin_consents_export",
-        ),
+        path(f"privacy/{route}", view, name=f"privacy_admin_{name}")
+        for route, view, name in ADMIN_SCREENS
     ]
 
 
