@@ -23,9 +23,7 @@ class CurriculumConfig(AppConfig):
         from . import signals  # noqa: F401  (cache invalidation on publish)
         from .panels import FACTS, due_this_week_panel, my_learning_panel
 
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
-
+        hooks.register_facts(FACTS)
         hooks.register_nav(hooks.NavItem(label=_("Learn"), url_name="curriculum:start", order=10))
         hooks.register_panel(order=20)(my_learning_panel)
         hooks.register_panel(order=15)(due_this_week_panel)

@@ -15,13 +15,16 @@ one status) is registered as a *fact*, a SQL expression over the person's row::
 
     hooks.register_fact("cohorts_applications", lambda user: Exists(...user=OuterRef("pk")))
 
+An app with several declares them in one mapping (its ``panels.FACTS``) and registers them
+with ``hooks.register_facts(FACTS)``.
+
 ``facts_for(request)`` reads every registered fact in one query (once per request), so a
 panel with nothing to show costs no query of its own, and a count or a status costs none
 either. Panels then run their own queries only for the rows they list.
 """
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -90,6 +93,12 @@ def register_fact(name: str, expression: Callable[[Any], Any]) -> None:
     """``expression(user)`` -> a query expression evaluated on the person's own row
     (``OuterRef("pk")`` is the person)."""
     _FACTS[name] = expression
+
+
+def register_facts(facts: Mapping[str, Callable[[Any], Any]]) -> None:
+    """``register_fact`` for each of an app's facts (its ``panels.FACTS``), in ``ready``."""
+    for name, expression in facts.items():
+        register_fact(name, expression)
 
 
 def count_fact(queryset: QuerySet, *, per: str) -> Coalesce:
