@@ -23,8 +23,7 @@ class CommunityConfig(AppConfig):
         hooks.register_nav(
             hooks.NavItem(label=_("Know your rights"), url_name="community:guides", order=15)
         )
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
+        hooks.register_facts(FACTS)
         hooks.register_panel(order=27)(community_panel)
         hooks.register_outcome_counts("community", _employer_outcome_counts)
         add_role_permissions(

@@ -14,7 +14,6 @@ class ConversationsConfig(AppConfig):
 
         from .panels import FACTS, conversations_panel
 
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
+        hooks.register_facts(FACTS)
         hooks.register_panel(order=32)(conversations_panel)
         add_role_permissions(Role.STAFF, "conversations.view_report")

@@ -22,8 +22,7 @@ class MarketConfig(AppConfig):
         hooks.register_nav(
             hooks.NavItem(label=_("Support a business"), url_name="market:showcase_list", order=17)
         )
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
+        hooks.register_facts(FACTS)
         hooks.register_panel(order=27)(market_panel)
         add_role_permissions(
             Role.STAFF,

@@ -27,8 +27,7 @@ class OutcomesConfig(AppConfig):
             sender="cohorts.Participant",
             dispatch_uid="outcomes-baseline-on-seat",
         )
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
+        hooks.register_facts(FACTS)
         hooks.register_panel(order=25)(outcomes_panel)
         add_role_permissions(
             Role.STAFF,
