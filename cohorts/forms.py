@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from semilla import upload_pipeline
 from semilla.enums import METRO_AREAS, City, DocumentType, PopulationGroup, Sector, Skill
+from semilla.forms import Checkboxes
 from semilla.upload_pipeline import UploadField
 
 from . import checks
@@ -232,21 +233,13 @@ class BusinessForm(StepForm):
 
 class NeedsForm(StepForm):
     step = ApplicationStep.NEEDS
-    needs = forms.MultipleChoiceField(
-        label=_("What do you need help with?"),
-        choices=Skill.choices,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose up to three."),
+    needs = Checkboxes(
+        _("What do you need help with?"), Skill.choices, help_text=_("Choose up to three.")
     )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"),
-        choices=CohortLanguage.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    availability = forms.MultipleChoiceField(
-        label=_("When can you usually meet a mentor?"),
-        choices=Availability.choices,
-        widget=forms.CheckboxSelectMultiple,
+    languages = Checkboxes(_("Languages you speak"), CohortLanguage.choices)
+    availability = Checkboxes(
+        _("When can you usually meet a mentor?"),
+        Availability.choices,
         required=False,
         help_text=_("We use it to match you with a mentor who can meet at the same times."),
     )

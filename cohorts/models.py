@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from semilla.constraints import choice_check
 from semilla.enums import City, DocumentType, MeetingMode, PopulationGroup, Sector, Sex, Skill
 from semilla.fields import actor_field
 from semilla.transitions import StatusHistory
@@ -239,9 +240,7 @@ class Cohort(models.Model):
             models.CheckConstraint(
                 condition=Q(closes_at__gt=F("opens_at")), name="cohorts_cohort_closes_after_open"
             ),
-            models.CheckConstraint(
-                condition=Q(format__in=CohortFormat.values), name="cohorts_cohort_format_valid"
-            ),
+            choice_check("format", CohortFormat, name="cohorts_cohort_format_valid"),
             models.CheckConstraint(
                 condition=~Q(city=VIRTUAL) | Q(format=CohortFormat.VIRTUAL),
                 name="cohorts_cohort_virtual_city_is_virtual",
@@ -427,10 +426,7 @@ class Application(models.Model):
             models.UniqueConstraint(
                 fields=["user", "cohort"], name="cohorts_application_one_per_person"
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=ApplicationStatus.values),
-                name="cohorts_application_status_valid",
-            ),
+            choice_check("status", ApplicationStatus, name="cohorts_application_status_valid"),
             models.CheckConstraint(
                 condition=~Q(status=ApplicationStatus.ACCEPTED) | Q(offer_expires_at__isnull=False),
                 name="cohorts_application_offer_has_deadline",

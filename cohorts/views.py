@@ -24,7 +24,7 @@ from semilla.pagecache_middleware import serve_cached
 from semilla.permissions import has_verified_email, is_signed_in, role_required
 from semilla.privacy import audit_access
 from semilla.privacy.selectors import live_policy_page
-from semilla.service_call import call_service
+from semilla.service_call import call_service, submit_form
 from semilla.uploads import refused_upload
 
 from . import eligibility, selectors, services
@@ -595,17 +595,14 @@ def review_detail(request, pk):
 @role_required(Role.REVIEWER)
 def review_abstain(request, pk):
     assignment = selectors.assignment_get_for_reviewer(reviewer=request.user, pk=pk)
-    form = AbstainForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.review_abstain,
-            success=_("You have stepped aside from this application."),
-            assignment=assignment,
-            reviewer=request.user,
-            reason=form.cleaned_data["reason"],
-            conflict=form.cleaned_data["conflict"],
-        )
+    submit_form(
+        request,
+        AbstainForm(request.POST),
+        services.review_abstain,
+        success=_("You have stepped aside from this application."),
+        assignment=assignment,
+        reviewer=request.user,
+    )
     return redirect("cohorts:review_queue")
 
 

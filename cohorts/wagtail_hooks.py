@@ -125,64 +125,62 @@ class CohortViewSet(ListQuerysetMixin, ModelViewSet):
     ]
     list_filter = ["city", "programme", "language", "is_published"]
     search_fields = ["name", "slug"]
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("programme"),
-                FieldPanel("name"),
-                FieldPanel("slug"),
-                FieldPanel("description"),
-                FieldPanel("is_published"),
-            ],
-            heading=_("Cohort"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("city"), FieldPanel("format"), FieldPanel("language")]),
-                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-                FieldRowPanel([FieldPanel("seats"), FieldPanel("offer_days")]),
-                FieldPanel("target_mix"),
-            ],
-            heading=_("Dates and seats"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
-                FieldPanel("require_local"),
-                FieldPanel("allowed_stages"),
-                FieldPanel("allowed_groups"),
-                FieldPanel("accepted_documents"),
-                FieldPanel("excluded_sectors"),
-            ],
-            heading=_("Eligibility"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("rubric"),
-                FieldPanel("reviewers_per_application"),
-                FieldPanel("blind_review"),
-                FieldPanel("document_retention_days"),
-            ],
-            heading=_("Review"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("allow_mentor_directory"),
-                FieldPanel("mentoring_hours_per_pair"),
-                FieldPanel("max_upcoming_bookings"),
-                FieldPanel("booking_cancel_cutoff_hours"),
-            ],
-            heading=_("Mentoring"),
-        ),
-    ]
-
-    def get_form_class(self, for_update=False):
-        return (
-            ObjectList(self.panels, base_form_class=CohortAdminForm)
-            .bind_to_model(Cohort)
-            .get_form_class()
-        )
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("programme"),
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldPanel("description"),
+                    FieldPanel("is_published"),
+                ],
+                heading=_("Cohort"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("city"), FieldPanel("format"), FieldPanel("language")]
+                    ),
+                    FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                    FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                    FieldRowPanel([FieldPanel("seats"), FieldPanel("offer_days")]),
+                    FieldPanel("target_mix"),
+                ],
+                heading=_("Dates and seats"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")]),
+                    FieldPanel("require_local"),
+                    FieldPanel("allowed_stages"),
+                    FieldPanel("allowed_groups"),
+                    FieldPanel("accepted_documents"),
+                    FieldPanel("excluded_sectors"),
+                ],
+                heading=_("Eligibility"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("rubric"),
+                    FieldPanel("reviewers_per_application"),
+                    FieldPanel("blind_review"),
+                    FieldPanel("document_retention_days"),
+                ],
+                heading=_("Review"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("allow_mentor_directory"),
+                    FieldPanel("mentoring_hours_per_pair"),
+                    FieldPanel("max_upcoming_bookings"),
+                    FieldPanel("booking_cancel_cutoff_hours"),
+                ],
+                heading=_("Mentoring"),
+            ),
+        ],
+        base_form_class=CohortAdminForm,
+    )
 
 
 # --- Rubrics -----------------------------------------------------------------------------
@@ -223,28 +221,24 @@ class RubricViewSet(ListQuerysetMixin, ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     list_display = ["name", "scale_max", "frozen_at"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("scale_max"),
-        InlinePanel(
-            "criteria",
-            label=_("Criteria"),
-            min_num=1,
-            panels=[
-                FieldPanel("name"),
-                FieldPanel("weight"),
-                FieldPanel("guidance"),
-                FieldPanel("sort_order"),
-            ],
-        ),
-    ]
-
-    def get_form_class(self, for_update=False):
-        return (
-            ObjectList(self.panels, base_form_class=RubricAdminForm)
-            .bind_to_model(Rubric)
-            .get_form_class()
-        )
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("scale_max"),
+            InlinePanel(
+                "criteria",
+                label=_("Criteria"),
+                min_num=1,
+                panels=[
+                    FieldPanel("name"),
+                    FieldPanel("weight"),
+                    FieldPanel("guidance"),
+                    FieldPanel("sort_order"),
+                ],
+            ),
+        ],
+        base_form_class=RubricAdminForm,
+    )
 
 
 # --- Applications ------------------------------------------------------------------------
@@ -460,13 +454,17 @@ class PersonLabels:
         return iter([person_label(user) for user in self.field.queryset])
 
 
-class AssignmentForm(WagtailAdminModelForm):
+class ReviewerPickerForm(WagtailAdminModelForm):
+    """A console form whose reviewer is picked from the reviewers by "Name <e-mail>"."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewer"] = PersonField(
             reviewer_choices(), label=self.fields["reviewer"].label
         )
 
+
+class AssignmentForm(ReviewerPickerForm):
     def clean(self):
         cleaned = super().clean()
         application, reviewer = cleaned.get("application"), cleaned.get("reviewer")
@@ -549,13 +547,7 @@ class ReviewAssignmentViewSet(ListQuerysetMixin, ModelViewSet):
     list_select_related = ("application__user", "application__cohort", "reviewer")
 
 
-class ConflictAdminForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reviewer"] = PersonField(
-            reviewer_choices(), label=self.fields["reviewer"].label
-        )
-
+class ConflictAdminForm(ReviewerPickerForm):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")

@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cohorts.models import Participant
-from semilla.service_call import call_service
+from semilla.service_call import call_service, submit_form
 
 from . import selectors, services
 from .enums import MENTOR_TRANSITIONS, EndRequestStatus, MentorStatus, RunStatus
@@ -79,10 +79,14 @@ class VettingQueueView(StaffPage):
 @_staff
 def record_interview(request, pk: int):
     profile = get_object_or_404(MentorProfile, pk=pk)
-    form = InterviewForm(request.POST)
-    notes = form.cleaned_data["notes"] if form.is_valid() else ""
-    services.mentor_record_interview(profile=profile, actor=request.user, notes=notes)
-    messages.success(request, _("Interview recorded."))
+    submit_form(
+        request,
+        InterviewForm(request.POST),
+        services.mentor_record_interview,
+        success=_("Interview recorded."),
+        profile=profile,
+        actor=request.user,
+    )
     return redirect("mentors_admin:vetting")
 
 
@@ -187,20 +191,33 @@ def _run_and_pair(request, pk):
     return run, participant, mentor, form.cleaned_data["reason"]
 
 
-@require_POST
-@_staff
-def run_pin(request, pk: int):
-    run, participant, mentor, _reason = _run_and_pair(request, pk)
-    call_service(
-        request,
-        services.matching_run_pin,
-        success=_("Pair pinned. Re-run to optimise around it."),
-        run=run,
-        participant=participant,
-        mentor=mentor,
-        actor=request.user,
-    )
-    return redirect("mentors_admin:run", pk=run.pk)
+def _pair_view(service, *, success, with_reason: bool = False):
+    """A button of the run's review screen acting on the pair named in the post (pin it,
+    exclude it): the same checks, service call and way back for each."""
+
+    @require_POST
+    @_staff
+    def view(request, pk: int):
+        run, participant, mentor, reason = _run_and_pair(request, pk)
+        extra = {"reason": reason} if with_reason else {}
+        call_service(
+            request,
+            service,
+            success=success,
+            run=run,
+            participant=participant,
+            mentor=mentor,
+            actor=request.user,
+            **extra,
+        )
+        return redirect("mentors_admin:run", pk=run.pk)
+
+    return view
+
+
+run_pin = _pair_view(
+    services.matching_run_pin, success=gettext_lazy("Pair pinned. Re-run to optimise around it.")
+)
 
 
 @require_POST
@@ -211,21 +228,11 @@ def run_unpin(request, pk: int):
     return redirect("mentors_admin:run", pk=run.pk)
 
 
-@require_POST
-@_staff
-def run_exclude(request, pk: int):
-    run, participant, mentor, reason = _run_and_pair(request, pk)
-    call_service(
-        request,
-        services.matching_run_exclude,
-        success=_("Pair excluded for this cohort. Re-run to apply it."),
-        run=run,
-        participant=participant,
-        mentor=mentor,
-        actor=request.user,
-        reason=reason,
-    )
-    return redirect("mentors_admin:run", pk=run.pk)
+run_exclude = _pair_view(
+    services.matching_run_exclude,
+    success=gettext_lazy("Pair excluded for this cohort. Re-run to apply it."),
+    with_reason=True,
+)
 
 
 @require_POST

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Cohort
@@ -14,6 +15,20 @@ from .enums import WEEKDAYS, Availability, BookingMode, GoalStatus, SessionOutco
 from .models import PROFILE_FIELDS, SCHEDULE_FIELDS, MatchingWeights, MentorProfile
 
 
+def _https_links(db_field, **kwargs):
+    """The form field of a model field, where a web link typed without its scheme
+    (``meet.jit.si/…``) is read as ``https://``."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
+
+
+def _booking_reason(label, *, missing):
+    """The required reason for cancelling or moving a session (the booking keeps 300
+    characters of it); ``missing`` is the message when it is left empty."""
+    return forms.CharField(label=label, max_length=300, error_messages={"required": missing})
+
+
 class MentorProfileForm(forms.ModelForm):
     expertise = Checkboxes(_("What can you help with?"), Skill.choices)
     sectors = Checkboxes(_("Sectors you know well"), Sector.choices, required=False)
@@ -23,16 +38,11 @@ class MentorProfileForm(forms.ModelForm):
         label=_("City"), required=False, choices=[("", _("Remote only"))] + list(City.choices)
     )
     meeting_mode = forms.ChoiceField(label=_("How you meet"), choices=MeetingMode.choices)
-    link = forms.URLField(
-        label=_("Professional link"),
-        required=False,
-        assume_scheme="https",
-        help_text=_("LinkedIn, website or portfolio."),
-    )
 
     class Meta:
         model = MentorProfile
         fields = PROFILE_FIELDS
+        formfield_callback = _https_links
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 5}),
             "conflicts": forms.Textarea(attrs={"rows": 3}),
@@ -121,16 +131,10 @@ class EndMatchForm(forms.Form):
 
 
 class ScheduleSettingsForm(forms.ModelForm):
-    meeting_link = forms.URLField(
-        label=_("Video call link"),
-        required=False,
-        assume_scheme="https",
-        help_text=_("Your usual Meet, Zoom or Jitsi room."),
-    )
-
     class Meta:
         model = MentorProfile
         fields = SCHEDULE_FIELDS
+        formfield_callback = _https_links
 
 
 class WeeklyWindowForm(forms.Form):
@@ -207,11 +211,7 @@ class BookTimezoneForm(forms.Form):
 
 
 class CancelBookingForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=300,
-        error_messages={"required": _("Please give a reason for cancelling.")},
-    )
+    reason = _booking_reason(_("Reason"), missing=_("Please give a reason for cancelling."))
 
 
 class SessionLogForm(forms.Form):
@@ -275,10 +275,8 @@ class RescheduleForm(forms.Form):
     starts_at = forms.DateTimeField(
         widget=forms.HiddenInput, input_formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z"]
     )
-    reason = forms.CharField(
-        label=_("Reason for the change"),
-        max_length=300,
-        error_messages={"required": _("Please give a reason for the change.")},
+    reason = _booking_reason(
+        _("Reason for the change"), missing=_("Please give a reason for the change.")
     )
 
 

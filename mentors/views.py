@@ -793,14 +793,12 @@ def goal_status(request, pk: int):
     )
     if request.user.pk not in (goal.match.mentor.user_id, goal.match.participant.user_id):
         raise Http404
-    form = GoalStatusForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.goal_set_status,
-            success=_("Goal updated."),
-            goal=goal,
-            actor=request.user,
-            status=form.cleaned_data["status"],
-        )
+    submit_form(
+        request,
+        GoalStatusForm(request.POST),
+        services.goal_set_status,
+        success=_("Goal updated."),
+        goal=goal,
+        actor=request.user,
+    )
     return redirect(_back(request, goal.match))
