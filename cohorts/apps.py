@@ -16,8 +16,7 @@ class CohortsConfig(AppConfig):
         from .panels import FACTS, cohorts_panel
         from .permissions import is_reviewer
 
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
+        hooks.register_facts(FACTS)
 
         hooks.register_nav(hooks.NavItem(label=_("Cohorts"), url_name="cohorts:list", order=20))
         hooks.register_nav(

@@ -473,14 +473,12 @@ class Application(models.Model):
         return age_on(self.birth_date, timezone.localdate())
 
 
-class ApplicationStatusChange(StatusHistory.of(ApplicationStatus)):
+class ApplicationStatusChange(
+    StatusHistory.of(ApplicationStatus, _("status change"), _("status changes"))
+):
     """History: every status change of an application (who, when, from, to, note)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
 
 
 class ApplicationDocument(models.Model):

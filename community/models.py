@@ -236,12 +236,12 @@ class EmployerPartner(models.Model):
         return self.status == PartnerStatus.APPROVED
 
 
-class PartnerStatusChange(StatusHistory.of(PartnerStatus)):
+class PartnerStatusChange(
+    StatusHistory.of(
+        PartnerStatus, _("employer partner status change"), _("employer partner status changes")
+    )
+):
     partner = models.ForeignKey(EmployerPartner, on_delete=models.CASCADE, related_name="history")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("employer partner status change")
-        verbose_name_plural = _("employer partner status changes")
 
 
 class EmployerMembership(models.Model):
@@ -303,12 +303,10 @@ class PartnerPost(models.Model):
         return self.status == PostStatus.OPEN and self.closes_on >= (today or timezone.localdate())
 
 
-class PostStatusChange(StatusHistory.of(PostStatus)):
+class PostStatusChange(
+    StatusHistory.of(PostStatus, _("post status change"), _("post status changes"))
+):
     post = models.ForeignKey(PartnerPost, on_delete=models.CASCADE, related_name="history")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("post status change")
-        verbose_name_plural = _("post status changes")
 
 
 class PostAnswer(models.Model):

@@ -131,12 +131,10 @@ class Interest(models.Model):
         return f"{self.get_kind_display()} · {self.profile}"
 
 
-class InterestStatusChange(StatusHistory.of(InterestStatus)):
+class InterestStatusChange(
+    StatusHistory.of(InterestStatus, _("interest status change"), _("interest status changes"))
+):
     interest = models.ForeignKey(Interest, on_delete=models.CASCADE, related_name="history")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("interest status change")
-        verbose_name_plural = _("interest status changes")
 
 
 class FinancialProvider(models.Model):
@@ -253,9 +251,7 @@ class Referral(models.Model):
         return f"{self.provider} · {self.get_product_display()}"
 
 
-class ReferralStatusChange(StatusHistory.of(ReferralStatus)):
+class ReferralStatusChange(
+    StatusHistory.of(ReferralStatus, _("referral status change"), _("referral status changes"))
+):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="history")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("referral status change")
-        verbose_name_plural = _("referral status changes")

@@ -14,8 +14,7 @@ class MentorsConfig(AppConfig):
 
         from .panels import FACTS, mentors_panel
 
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
+        hooks.register_facts(FACTS)
 
         hooks.register_nav(
             hooks.NavItem(

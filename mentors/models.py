@@ -246,16 +246,14 @@ class MentorProfile(models.Model):
         return [str(Language(v).label) for v in self.languages if v in Language.values]
 
 
-class MentorStatusChange(StatusHistory.of(MentorStatus)):
+class MentorStatusChange(
+    StatusHistory.of(MentorStatus, _("mentor status change"), _("mentor status changes"))
+):
     """History of a mentor's vetting status: who moved it, when, from what, to what, why."""
 
     profile = models.ForeignKey(
         MentorProfile, on_delete=models.CASCADE, related_name="status_changes"
     )
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("mentor status change")
-        verbose_name_plural = _("mentor status changes")
 
 
 class MatchingWeights(models.Model):
@@ -542,14 +540,12 @@ class Match(models.Model):
         return self.status in OPEN_MATCH_STATUSES
 
 
-class MatchStatusChange(StatusHistory.of(MatchStatus)):
+class MatchStatusChange(
+    StatusHistory.of(MatchStatus, _("match status change"), _("match status changes"))
+):
     """History of a match: proposed, accepted, declined, expired, ended (who, when, why)."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="status_changes")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("match status change")
-        verbose_name_plural = _("match status changes")
 
 
 class MatchEndRequest(models.Model):

@@ -290,14 +290,12 @@ class Alumnus(models.Model):
         return str(self.user)
 
 
-class AlumniStatusChange(StatusHistory.of(AlumniStatus)):
+class AlumniStatusChange(
+    StatusHistory.of(AlumniStatus, _("alumni status change"), _("alumni status changes"))
+):
     """History: every alumni status change (who, when, from, to, note)."""
 
     alumnus = models.ForeignKey(Alumnus, on_delete=models.CASCADE, related_name="history")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("alumni status change")
-        verbose_name_plural = _("alumni status changes")
 
 
 class OutcomeSummary(models.Model):

@@ -32,8 +32,7 @@ class PitchdayConfig(AppConfig):
         from . import rails  # noqa: F401  (registers the payout rails)
         from .panels import FACTS, my_pitchday_panel
 
-        for name, expression in FACTS.items():
-            hooks.register_fact(name, expression)
+        hooks.register_facts(FACTS)
 
         hooks.register_nav(
             hooks.NavItem(

@@ -31,6 +31,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models, router, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .errors import ServiceError
@@ -222,16 +223,36 @@ class StatusHistory(models.Model):
         return moved if owner is None else f"{getattr(self, owner.attname)}: {moved}"
 
     @classmethod
-    def of(cls, choices: type[models.TextChoices]) -> type[StatusHistory]:
+    def of(
+        cls,
+        choices: type[models.TextChoices],
+        verbose_name: str | Promise | None = None,
+        verbose_name_plural: str | Promise | None = None,
+    ) -> type[StatusHistory]:
         """An abstract history base whose ``from_status`` (blank for a creation) and
         ``to_status`` take their values and labels from ``choices``, the status enum::
 
-            class MentorStatusChange(StatusHistory.of(MentorStatus)):
+            class MentorStatusChange(
+                StatusHistory.of(
+                    MentorStatus, _("mentor status change"), _("mentor status changes")
+                )
+            ):
                 profile = models.ForeignKey(MentorProfile, ...)
+
+        The two names, when given, are the table's ``verbose_name`` and
+        ``verbose_name_plural`` (its subclasses inherit them with the base's ordering).
 
         The one way to give a history table its status choices (the fields are not
         re-declared in each app); a history that also records moves of other objects
         (``GrantEvent``) subclasses ``StatusHistory`` itself."""
+        names = {
+            key: value
+            for key, value in (
+                ("verbose_name", verbose_name),
+                ("verbose_name_plural", verbose_name_plural),
+            )
+            if value is not None
+        }
         attrs: dict[str, Any] = {
             "__module__": cls.__module__,
             "__qualname__": f"{cls.__qualname__}.of({choices.__name__})",
@@ -239,6 +260,6 @@ class StatusHistory(models.Model):
                 _("from"), max_length=20, choices=choices.choices, blank=True
             ),
             "to_status": models.CharField(_("to"), max_length=20, choices=choices.choices),
-            "Meta": type("Meta", (cls.Meta,), {"abstract": True}),
+            "Meta": type("Meta", (cls.Meta,), {"abstract": True, **names}),
         }
         return type(f"{cls.__name__}Of{choices.__name__}", (cls,), attrs)

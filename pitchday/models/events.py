@@ -159,14 +159,12 @@ class AwardTier(models.Model):
         return self.name
 
 
-class EventLog(StatusHistory.of(EventStatus)):
+class EventLog(
+    StatusHistory.of(EventStatus, _("pitch event status change"), _("pitch event status changes"))
+):
     """History of a pitch event's status (who, when, from, to, why)."""
 
     event = models.ForeignKey(PitchEvent, on_delete=models.CASCADE, related_name="log")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("pitch event status change")
-        verbose_name_plural = _("pitch event status changes")
 
 
 class Judge(models.Model):

@@ -451,16 +451,16 @@ class Disbursement(models.Model):
         return self.tranche.grant
 
 
-class DisbursementTransition(StatusHistory.of(DisbursementStatus)):
+class DisbursementTransition(
+    StatusHistory.of(
+        DisbursementStatus, _("disbursement status change"), _("disbursement status changes")
+    )
+):
     """History of a disbursement: who moved it, when, from where to where, and why."""
 
     disbursement = models.ForeignKey(
         Disbursement, on_delete=models.PROTECT, related_name="transitions"
     )
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("disbursement status change")
-        verbose_name_plural = _("disbursement status changes")
 
 
 class GrantEvent(StatusHistory):

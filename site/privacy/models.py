@@ -137,14 +137,12 @@ class DataRequest(models.Model):
         return self.is_open and self.due_on < timezone.localdate()
 
 
-class DataRequestEvent(StatusHistory.of(DataRequestStatus)):
+class DataRequestEvent(
+    StatusHistory.of(DataRequestStatus, _("data request change"), _("data request changes"))
+):
     """History of a request: who moved it, when, from and to which status, and why."""
 
     request = models.ForeignKey(DataRequest, on_delete=models.CASCADE, related_name="history")
-
-    class Meta(StatusHistory.Meta):
-        verbose_name = _("data request change")
-        verbose_name_plural = _("data request changes")
 
 
 class AccessAudit(models.Model):

@@ -129,3 +129,21 @@ def test_every_history_table_is_built_on_the_one_base():
         "community.PartnerStatusChange",
         "community.PostStatusChange",
     }
+
+
+def test_a_history_table_takes_its_names_from_the_one_base():
+    from market.models import InterestStatusChange
+    from mentors.models import MatchStatusChange
+
+    with translation.override("en"):
+        names = {
+            model._meta.label: (str(model._meta.verbose_name), model._meta.ordering)
+            for model in (ApplicationStatusChange, MatchStatusChange, InterestStatusChange)
+        }
+        plural = str(MatchStatusChange._meta.verbose_name_plural)
+    assert names == {
+        "cohorts.ApplicationStatusChange": ("status change", ["at", "pk"]),
+        "mentors.MatchStatusChange": ("match status change", ["at", "pk"]),
+        "market.InterestStatusChange": ("interest status change", ["at", "pk"]),
+    }
+    assert plural == "match status changes"
