@@ -715,9 +715,10 @@ def dj_visitors(count: int, password: str) -> dict[str, object]:
                 "draft_form": {k: str(v) for k, v in form_data.items()},
             }
         )
+    booking_days: list[str] = []
     try:
-        _booking_pairs([User.objects.get(email=v["email"]) for v in visitors])
-        bookings = ""
+        booking_days = _booking_pairs([User.objects.get(email=v["email"]) for v in visitors])
+        bookings = "" if booking_days else "no free day on the booking page"
     except Exception as exc:  # noqa: BLE001 - the mix then runs without bookings
         bookings = f"{type(exc).__name__}: {exc}"
     login_user, created = User.objects.get_or_create(
@@ -734,14 +735,18 @@ def dj_visitors(count: int, password: str) -> dict[str, object]:
         "login_email": login_user.email,
         "cohort": cohort.slug if cohort else "",
         "bookings_unavailable": bookings,
+        "booking_days": booking_days,
         "now": timezone.now().isoformat(),
     }
 
 
-def _booking_pairs(users: list) -> None:
+def _booking_pairs(users: list) -> list[str]:
     """Each visitor becomes the mentee of an accepted match in a mentoring cohort, with a
     mentor (one for every two visitors) free three hours every morning for two weeks, so
-    that the mixed load can book sessions (``/es/mentores/reservar/``)."""
+    that the mixed load can book sessions (``/es/mentores/reservar/``). Returns the days
+    (``YYYY-MM-DD``, in the first visitor's zone) on which the booking page offers times:
+    the page lists the days, a day's page (``?dia=``) its times (``hora=``), and the form
+    posts one of them."""
     import datetime
 
     from django.db import transaction
@@ -818,6 +823,20 @@ def _booking_pairs(users: list) -> None:
             MentorProfile.objects.filter(pk=mentor.pk).update(
                 active_mentees=Match.objects.filter(mentor=mentor).count()
             )
+    from zoneinfo import ZoneInfo
+
+    from mentors import selectors as mentor_selectors
+    from semilla.timezones import default_timezone
+
+    if not users:
+        return []
+    first = users[0]
+    match = mentor_selectors.accepted_match_for_mentee(user=first)
+    if match is None:
+        return []
+    zone = ZoneInfo(default_timezone(first))
+    options = mentor_selectors.booking_options(match=match, zone=zone)
+    return [d.day.isoformat() for d in options.days]
 
 
 def dj_serving_setup() -> dict[str, object]:

@@ -26,8 +26,9 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 from bench.common import in_django_main, measured_rounds, run_in_django  # noqa: E402
 
 
-def _insert(count: int, start: int) -> None:
-    """``count`` people with a submitted application, half of them participants."""
+def _insert(count: int, start: int, *, participant_every: int = 2) -> None:
+    """``count`` people with a submitted application, one in ``participant_every`` of them
+    a participant (half by default)."""
     import datetime
 
     from django.utils import timezone
@@ -97,7 +98,7 @@ def _insert(count: int, start: int) -> None:
                 status="completed" if n % 4 == 0 else "active",
             )
             for n, a in enumerate(applications)
-            if n % 2 == 0
+            if n % participant_every == 0
         ],
         batch_size=2000,
     )

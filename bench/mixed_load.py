@@ -63,9 +63,17 @@ SIGNUP_PASSWORD = "girasoles-en-el-cafetal-2026"  # noqa: S105
 
 
 def actions(
-    pages: dict[str, str], cohort_slug: str, login_email: str, bookings: bool = True
+    pages: dict[str, str],
+    cohort_slug: str,
+    login_email: str,
+    bookings: bool = True,
+    booking_days: list[str] | None = None,
 ) -> list[dict]:
-    """The mix: 88 read actions and 12 write actions (each write also reads its form)."""
+    """The mix: 88 read actions and 12 write actions (each write also reads its form).
+
+    Booking (weight 3) is spread over the days the booking page offers
+    (``booking_days``): the visitor opens one day's page (``?dia=``), picks one of its
+    free times (a ``hora=`` link) and posts the short form with it."""
     reads = [
         {"name": "home", "kind": "get", "path": "/es/", "weight": 13},
         {"name": "lesson", "kind": "get", "path": pages["lesson"], "weight": 16},
@@ -81,9 +89,6 @@ def actions(
     writes = [
         {"name": "draft_save", "kind": "post", "path": "{draft_path}", "auth": True,
          "form": "draft_form", "weight": 5},  # the visitor's own valid form
-        {"name": "booking", "kind": "post", "path": "/es/mentores/reservar/", "auth": True,
-         "form": {"mode": "virtual", "topic": "Flujo de caja"},
-         "pick": {"starts_at": r'name="starts_at" value="([^"]+)"'}, "weight": 3},
         {"name": "signup", "kind": "post", "path": pages["signup"], "fresh": True,
          "form": {"email": "nueva{n}@bench.semilla.invalid", "full_name": "Nueva persona {n}",
                   "password1": SIGNUP_PASSWORD, "password2": SIGNUP_PASSWORD},
@@ -91,7 +96,16 @@ def actions(
         {"name": "login", "kind": "post", "path": pages["login"], "fresh": True,
          "form": {"login": login_email, "password": LOGIN_PASSWORD}, "weight": 2},
     ]  # fmt: skip
-    return [a for a in reads + writes if a["path"] and (bookings or a["name"] != "booking")]
+    days = booking_days or []
+    if bookings and days:
+        writes += [
+            {"name": "booking", "kind": "post", "path": f"/es/mentores/reservar/?dia={day}",
+             "post_path": "/es/mentores/reservar/", "auth": True,
+             "form": {"mode": "virtual", "topic": "Flujo de caja", "note": ""},
+             "pick": {"hora": r"hora=(\d+)#reservar"}, "weight": 3 / len(days)}
+            for day in days
+        ]  # fmt: skip
+    return [a for a in reads + writes if a["path"]]
 
 
 def measure(db: Database, quick: bool) -> dict[str, object]:
@@ -113,7 +127,9 @@ def measure(db: Database, quick: bool) -> dict[str, object]:
     bookings = not setup["bookings_unavailable"]
     if not bookings:
         log(f"bookings left out of the mix: {setup['bookings_unavailable']}")
-    mix = actions(pages, setup["cohort"], setup["login_email"], bookings)
+    mix = actions(
+        pages, setup["cohort"], setup["login_email"], bookings, setup.get("booking_days", [])
+    )
     visitors = setup["visitors"]
     plan = {
         "mode": "mix",

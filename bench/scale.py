@@ -1,15 +1,21 @@
-"""Benchmark: the staff and reviewer list pages with 100 times the rows (data at scale).
+"""Benchmark: the staff lists, dashboards and exports with 100 times the rows (data at scale).
 
-The pages of ``bench/lists.py`` (the console's application and participant lists, a
-cohort's selection board, the indicator dashboard, the access audit, a reviewer's queue),
-timed side by side on two copies of the benchmark database: one with 1,000 applicants,
-one with ``1,000 × factor`` (100,000 by default: 100,000 submitted applications, 50,000
-participants, 100,000 review assignments, 100,000 access-audit rows; bulk inserted). The
-goal: the same number of queries, and at most 1.5 times the time at 1,000 rows.
+The pages of ``bench/lists.py`` (the console's application, participant and session lists,
+a cohort's selection board, the indicator dashboard, the access audit, a reviewer's queue,
+the finance desk's home, grants, payments and reconciliation, the console's home, "Mi
+espacio" of programme staff, finance and a funder, the funders' indicator page) and its
+exports, timed side by side on two copies of the benchmark database: one with 1,000
+applicants, one with ``1,000 × factor``. At the default factor 100 that is issue 22's
+scale: 100,000 submitted applications, 20,000 participants, 500,000 mentoring sessions
+(over 200 mentors and 20,000 accepted matches), 50,000 ledger rows (25,000 grants, 50,000
+tranches, 25,000 paid disbursements and 2,500 requested), 100,000 review assignments
+(100 per reviewer) and 100,000 access-audit rows; all bulk inserted. The goal: the same
+number of queries, at most 1.5 times the time at 1,000 rows, and exports linear
+(``scale_exports_linear``: applicants per second at the large size at least two thirds of
+the small size's).
 
 ``BENCH_SCALE_FACTOR`` sets the factor (the default 100; 10 with ``--quick``, so that a
-CI-like run finishes in a few minutes). Exports grow linearly with their rows by nature:
-``bench/exports.py`` measures them (P7).
+CI-like run finishes in a few minutes).
 
 Usage::
 

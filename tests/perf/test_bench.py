@@ -312,8 +312,40 @@ def test_mixed_load_books_sessions_only_when_the_pairs_exist():
     pages = {"lesson": "/es/aprende/x/", "cohort_list": "/es/cohortes/", "signup": "/s/",
              "login": "/l/"}  # fmt: skip
 
-    with_bookings = {a["name"] for a in mixed_load.actions(pages, "c", "a@b.c", True)}
-    without = {a["name"] for a in mixed_load.actions(pages, "c", "a@b.c", False)}
+    days = ["2026-12-06", "2026-12-07"]
+    with_bookings = {a["name"] for a in mixed_load.actions(pages, "c", "a@b.c", True, days)}
+    without = {a["name"] for a in mixed_load.actions(pages, "c", "a@b.c", False, days)}
+    no_days = {a["name"] for a in mixed_load.actions(pages, "c", "a@b.c", True, [])}
 
     assert "booking" in with_bookings
     assert with_bookings - without == {"booking"}
+    assert "booking" not in no_days
+
+
+def test_mixed_load_books_a_time_picked_from_a_days_page():
+    """The booking page lists days; a day's page (``?dia=``) links its free times
+    (``hora=``, seconds since the epoch) and the short form posts one of them."""
+    import random
+
+    from bench import load, mixed_load
+
+    pages = {"lesson": "/es/aprende/x/", "cohort_list": "/es/cohortes/", "signup": "/s/",
+             "login": "/l/"}  # fmt: skip
+    days = ["2026-12-06", "2026-12-07"]
+    booking = [a for a in mixed_load.actions(pages, "c", "a@b.c", True, days)
+               if a["name"] == "booking"]  # fmt: skip
+    body = (
+        b'<a class="day-button" href="?dia=2026-12-06#horas">'
+        b'<a class="time-button" href="?dia=2026-12-06&amp;hora=1796562000#reservar">'
+        b'<a class="time-button" href="?dia=2026-12-06&amp;hora=1796565600#reservar">'
+    )
+
+    picked = load._pick(booking[0]["pick"], body, random.Random(1))
+
+    assert [a["path"] for a in booking] == [
+        "/es/mentores/reservar/?dia=2026-12-06",
+        "/es/mentores/reservar/?dia=2026-12-07",
+    ]
+    assert {a["post_path"] for a in booking} == {"/es/mentores/reservar/"}
+    assert sum(a["weight"] for a in booking) == 3
+    assert picked["hora"] in {"1796562000", "1796565600"}

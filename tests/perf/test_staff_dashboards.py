@@ -1,0 +1,111 @@
+"""P13: the staff and funder dashboards run a bounded number of queries on a first load,
+the same with few and with many rows behind them (issue 22: at most 15).
+
+The dashboards: the console's home (Wagtail), the console's indicator dashboard, the
+finance desk's home (fund balances from ``pitchday.money``) and the funders' page on the
+public site (its own tests: tests/reporting/test_funder_page.py). Rows are bulk inserted
+the way the scale benchmark does (bench/exports.py, bench/lists.py)."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from bench.exports import _insert
+from bench.lists import _seed_ledger
+from tests.factories.reporting import bulk_applicants
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+#: The console's home: 10 queries are on every console page (session, user, Wagtail's
+#: user profile, roles, second factor, two of permissions, page and collection
+#: permissions, locales) and 6 are Wagtail's own home panels (pages awaiting the
+#: person's moderation: 4; their recent edits: 2); one is ours (people with an account).
+#: Over the issue's 15 by Wagtail's panels: docs/performance.md, P13.
+CONSOLE_HOME_QUERIES = 17
+
+
+@pytest.fixture(autouse=True)
+def _first_load(settings):
+    """Every count is of a first load: nothing from the table cache (semilla.table_cache),
+    which would answer a repeat view with fewer queries."""
+    settings.SEMILLA_TABLE_CACHE = False
+
+
+def _url(name: str) -> str:
+    with translation.override("es"):
+        return reverse(name)
+
+
+def _counts(client, url: str, django_assert_num_queries, grow, limit: int) -> tuple[int, int]:
+    client.get(url)  # warm the per-process caches (content types, locales, site)
+    with django_assert_num_queries(limit, exact=False) as few:
+        assert client.get(url).status_code == 200
+    grow()
+    with django_assert_num_queries(len(few.captured_queries)) as many:
+        assert client.get(url).status_code == 200
+    return len(few.captured_queries), len(many.captured_queries)
+
+
+def test_console_home_queries_same_with_many_rows(
+    client_for, staff_user, django_assert_num_queries
+):
+    cohort = bulk_applicants(3, prefix="pocos")
+    few, many = _counts(
+        client_for(staff_user),
+        reverse("wagtailadmin_home"),
+        django_assert_num_queries,
+        lambda: bulk_applicants(60, cohort=cohort, prefix="muchos"),
+        CONSOLE_HOME_QUERIES,
+    )
+    assert (few, many) == (CONSOLE_HOME_QUERIES, CONSOLE_HOME_QUERIES)
+
+
+def test_indicator_dashboard_at_most_15_queries_same_with_many_rows(
+    client_for, staff_user, django_assert_num_queries
+):
+    cohort = bulk_applicants(3, prefix="pocos")
+    few, many = _counts(
+        client_for(staff_user),
+        reverse("reporting_dashboard"),
+        django_assert_num_queries,
+        lambda: bulk_applicants(60, cohort=cohort, prefix="muchos"),
+        MAX_QUERIES,
+    )
+    assert few == many
+
+
+def test_finance_desk_home_at_most_15_queries_same_with_more_grants_and_ledger_rows(
+    client_for, staff_user, finance_user, django_assert_num_queries
+):
+    _insert(80, 0)
+
+    def more() -> None:
+        _insert(80, 80)
+        _seed_ledger(160, staff=staff_user, finance=finance_user)
+
+    _seed_ledger(4, staff=staff_user, finance=finance_user)
+    few, many = _counts(
+        client_for(finance_user),
+        _url("pitchday:desk_home"),
+        django_assert_num_queries,
+        more,
+        MAX_QUERIES,
+    )
+    assert few == many
+
+
+@pytest.mark.parametrize("role", ["staff_user", "finance_user", "funder_user"])
+def test_my_space_of_staff_finance_and_funder_same_queries_with_many_rows(
+    role, request, client_for, django_assert_num_queries
+):
+    user = request.getfixturevalue(role)
+    cohort = bulk_applicants(3, prefix="pocos")
+    few, many = _counts(
+        client_for(user),
+        _url("semilla:dashboard"),
+        django_assert_num_queries,
+        lambda: bulk_applicants(60, cohort=cohort, prefix="muchos"),
+        MAX_QUERIES,
+    )
+    assert few == many
