@@ -1,20 +1,78 @@
-"""Site-wide request handling: the user's language and time zone, the access policy (second
-factor per session, recent re-authentication for account changes), and private caching
-for personal pages."""
+"""Site-wide request handling: the signed-in person from the table cache, the user's
+language and time zone, the access policy (second factor per session, recent
+re-authentication for account changes), and private caching for personal pages."""
 
+import hashlib
 import zoneinfo
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.reauthentication import suspend_request
 from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.middleware import (
+    AuthenticationMiddleware as DjangoAuthenticationMiddleware,
+)
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_from_path
 from wagtail.users.models import UserProfile
 
-from . import permissions, services
+from . import permissions, services, table_cache
+
+
+def _secret_digest() -> str:
+    """The session hashes are HMACs of ``SECRET_KEY``: a user verified under one key is
+    never served under another (a rotated key signs everyone out, as without the cache)."""
+    return hashlib.sha256(settings.SECRET_KEY.encode()).hexdigest()[:16]
+
+
+def _load_user(request):
+    """``auth.get_user`` (the row, the session's hash verified against it, a mismatch
+    flushing the session), with the roles and, for the roles that need one, whether a
+    second factor is set up read at once, so that the kept value carries them."""
+    user = auth.get_user(request)
+    if user.is_authenticated:
+        user.role_names  # noqa: B018  (read now: kept with the user)
+        if permissions.requires_second_factor(user):
+            user._semilla_has_totp = permissions.has_totp(user)
+    return user
+
+
+def user_for(request):
+    """The person signed in to this request, from the table cache: kept per session user,
+    authentication backend, session hash and secret key, and served only while no write
+    touched the tables read to load it (the users, their roles, the second factors). So a
+    password changed elsewhere (the user's row: the hash no longer verifies and the
+    session is flushed), a role taken away, a second factor removed or an account
+    deactivated take effect on the very next request; logging out empties the session,
+    which is read on every request as before."""
+    session = request.session
+    try:
+        parts = (
+            str(session[auth.SESSION_KEY]),
+            session[auth.BACKEND_SESSION_KEY],
+            session.get(auth.HASH_SESSION_KEY) or "",
+            _secret_digest(),
+        )
+    except KeyError:
+        return auth.get_user(request)  # nobody signed in: no query
+    return table_cache.cached(
+        "session_user",
+        parts,
+        lambda: _load_user(request),
+        store_if=lambda user: bool(user.is_authenticated),
+    )
+
+
+class AuthenticationMiddleware(DjangoAuthenticationMiddleware):
+    """Django's, with ``request.user`` from :func:`user_for`."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: user_for(request))
 
 
 def language_switched_to(request) -> str | None:
