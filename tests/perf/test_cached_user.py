@@ -69,6 +69,20 @@ def test_a_password_changed_elsewhere_signs_this_session_out_on_the_next_request
     assert _sent_to_login(client.get(reverse(DASHBOARD)))
 
 
+def test_a_password_changed_in_another_browser_signs_the_old_session_out(db):
+    # the browser that changed it stays signed in (its session carries the new hash) and
+    # its requests keep the person again: the old session must still be refused
+    user = make_user(Role.ENTREPRENEUR)
+    old, changer = _signed_in(user), _signed_in(user)
+    _warm(old)
+    user.set_password("otra-clave-larga-2026")
+    user.save()
+    changer.force_login(user)  # as update_session_auth_hash: the new hash in its session
+    _warm(changer)
+    assert _sent_to_login(old.get(reverse(DASHBOARD)))
+    assert changer.get(reverse(DASHBOARD)).status_code == 200
+
+
 def test_a_deactivated_account_is_signed_out_on_the_next_request(db):
     user = make_user(Role.ENTREPRENEUR)
     client = _signed_in(user)
