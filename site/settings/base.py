@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "semilla.middleware.AuthenticationMiddleware",  # the person from the table cache
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "semilla.middleware.CSPMiddleware",  # django-csp's, the policy built once
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "semilla.middleware.UserPreferencesMiddleware",
