@@ -150,6 +150,9 @@ def test_a_preview_of_a_draft_is_never_kept(course):
                 block["value"] = f"<p>{text}</p>"
         lesson.body = body
         lesson.save_revision()
+        # the live page kept again after the revision's writes: a preview (same page,
+        # same path in Wagtail's preview request) must still show the draft
+        assert _warm(client, lesson.url).content.decode().count("borrador") == 0
         for _ in range(2):
             preview = client.get(preview_url)
             assert preview.status_code == 200
