@@ -288,10 +288,22 @@ class LessonPage(CurriculumPage):
             and keeps_progress(request.user)
             and not getattr(request, "is_preview", False)
         ):
+            # lazy: semilla.personal_page reads the notifications' models (app loading)
+            from semilla.personal_page import serve_personal
+
             # cycle: curriculum.services -> curriculum.models
             from .services import lesson_record_visit
 
+            # the visit first, on every view (it writes only when the resume point moves,
+            # and that write changes the generation the kept page is validated by); then
+            # the page kept for this reader, if no table it read was written since
             lesson_record_visit(user=request.user, lesson=self)
+            return serve_personal(
+                request,
+                "page:curriculum.LessonPage",
+                lambda: super(LessonPage, self).serve(request, *args, **kwargs),
+                parts=(self.pk,),
+            )
         return super().serve(request, *args, **kwargs)
 
     def topic_labels(self) -> list[str]:

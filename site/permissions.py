@@ -62,6 +62,9 @@ def requires_second_factor(user) -> bool:
 
 
 def has_totp(user) -> bool:
+    known = getattr(user, "_semilla_has_totp", None)  # kept with the user (semilla.middleware)
+    if known is not None:
+        return known
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 

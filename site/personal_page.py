@@ -50,53 +50,68 @@ def _keepable(response: HttpResponse) -> bool:
     )
 
 
+def serve_personal(
+    request: HttpRequest,
+    name: str,
+    render_view: Callable[[], HttpResponse],
+    parts: tuple = (),
+) -> HttpResponse:
+    """``render_view()``'s body for this signed-in person's GET, kept under ``name`` as a
+    personal value of the table cache (``parts``: anything else the page depends on, such
+    as the page's id). Anything but a signed-in GET with the cache on and no messages
+    waiting is rendered as usual. The caller does before it whatever must happen on every
+    view (the lesson records the visit first)."""
+    user = request.user
+    if (
+        request.method != "GET"
+        or not user.is_authenticated
+        or not table_cache.enabled()
+        or _messages_waiting(request)
+    ):
+        return render_view()
+    # read here, before the computation: a value that read the shared cache's rows
+    # (the database cache) could not be kept; both are in the key or its generation
+    routing.prime_site(request)
+    routing.prime_root_paths(request)
+    unread = unread_count_cached(user=user)
+    setattr(request, UNREAD_ATTRIBUTE, unread)
+    key = (
+        *table_cache.person_parts(request),
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+        unread,
+        *parts,
+    )
+    computed: list[HttpResponse] = []
+
+    def render() -> tuple[str, str] | None:
+        response = render_view()
+        render_now = getattr(response, "render", None)
+        if render_now is not None and not getattr(response, "is_rendered", True):
+            render_now()
+        computed.append(response)
+        if not _keepable(response):
+            return None
+        body = response.content.decode(response.charset)
+        return _TOKEN_FIELD.sub(rf"\g<1>{CSRF_STAND_IN}\g<2>", body), response["Content-Type"]
+
+    kept = table_cache.cached(name, key, render, store_if=lambda value: value is not None)
+    if computed:
+        return computed[0]
+    if kept is None:  # never stored (``store_if``); for the type checker
+        return render_view()
+    body, content_type = kept
+    if CSRF_STAND_IN in body:
+        body = body.replace(CSRF_STAND_IN, get_token(request))
+    return HttpResponse(body, content_type=content_type)
+
+
 def personal_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve ``view``'s GET body from the table cache for the signed-in person."""
     name = f"page:{view.__module__}.{view.__qualname__}"
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        user = request.user
-        if (
-            request.method != "GET"
-            or not user.is_authenticated
-            or not table_cache.enabled()
-            or _messages_waiting(request)
-        ):
-            return view(request, *args, **kwargs)
-        # read here, before the computation: a value that read the shared cache's rows
-        # (the database cache) could not be kept; both are in the key or its generation
-        routing.prime_site(request)
-        routing.prime_root_paths(request)
-        unread = unread_count_cached(user=user)
-        setattr(request, UNREAD_ATTRIBUTE, unread)
-        parts = (
-            *table_cache.person_parts(request),
-            request.get_full_path(),
-            request.headers.get("HX-Request", ""),
-            unread,
-        )
-        computed: list[HttpResponse] = []
-
-        def render() -> tuple[str, str] | None:
-            response = view(request, *args, **kwargs)
-            render_now = getattr(response, "render", None)
-            if render_now is not None and not getattr(response, "is_rendered", True):
-                render_now()
-            computed.append(response)
-            if not _keepable(response):
-                return None
-            body = response.content.decode(response.charset)
-            return _TOKEN_FIELD.sub(rf"\g<1>{CSRF_STAND_IN}\g<2>", body), response["Content-Type"]
-
-        kept = table_cache.cached(name, parts, render, store_if=lambda value: value is not None)
-        if computed:
-            return computed[0]
-        if kept is None:  # never stored (``store_if``); for the type checker
-            return view(request, *args, **kwargs)
-        body, content_type = kept
-        if CSRF_STAND_IN in body:
-            body = body.replace(CSRF_STAND_IN, get_token(request))
-        return HttpResponse(body, content_type=content_type)
+        return serve_personal(request, name, lambda: view(request, *args, **kwargs))
 
     return wrapper

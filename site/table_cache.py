@@ -328,7 +328,10 @@ def cached(
         tables, generations, value = stored
         missing = [GEN_PREFIX + t for t in tables if t not in hint]
         if missing:
+            # stored by another process (or before this one learned them): learn them, so
+            # that the next hit reads the value and its generations in one round trip
             found.update(_get_many(missing))
+            _hints[name] = hint | frozenset(tables)
         if all(found.get(GEN_PREFIX + t) == g for t, g in zip(tables, generations, strict=True)):
             # an enclosing computation (a whole page) depends on these tables too
             for recorder in getattr(_local, "recorders", None) or ():

@@ -43,13 +43,13 @@ def applicant(db):
     return user, application, client
 
 
-def test_dashboard_hit_renders_no_template_and_runs_only_the_identity_queries(
+def test_dashboard_hit_renders_no_template_and_runs_only_the_session_query(
     applicant, django_assert_num_queries
 ):
     _user, _application, client = applicant
     first = _warm(client)
     assert first.templates == []  # already a hit
-    with django_assert_num_queries(3):  # session, user, roles
+    with django_assert_num_queries(1):  # the session (the person: semilla.middleware.user_for)
         response = _get(client)
     assert response.templates == []
     assert response.content.decode().count("Cohorte Uno") == 1
