@@ -53,7 +53,10 @@ def user_for(request):
     password changed elsewhere (the user's row: the hash no longer verifies and the
     session is flushed), a role taken away, a second factor removed or an account
     deactivated take effect on the very next request; logging out empties the session,
-    which is read on every request as before."""
+    which is read on every request as before. ``SEMILLA_PERSON_CACHE`` (and
+    ``SEMILLA_TABLE_CACHE``) false: Django's own look-up on every request."""
+    if not settings.SEMILLA_PERSON_CACHE:
+        return auth.get_user(request)
     session = request.session
     try:
         parts = (

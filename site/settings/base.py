@@ -256,6 +256,9 @@ SEMILLA_REQUIRE_MFA = env.bool("SEMILLA_REQUIRE_MFA", default=True)
 # Personal values (the panels of "Mi espacio", a learner's progress around a lesson) kept in
 # the shared cache until a table they read is written (semilla.table_cache).
 SEMILLA_TABLE_CACHE = env.bool("SEMILLA_TABLE_CACHE", default=True)
+# The signed-in person (user, roles, second factor) kept the same way
+# (semilla.middleware.user_for); off with the table cache too.
+SEMILLA_PERSON_CACHE = env.bool("SEMILLA_PERSON_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,6 +19,10 @@ CACHES = {
 }
 Q_CLUSTER = {**Q_CLUSTER, "sync": env.bool("Q_SYNC", default=True)}
 SEMILLA_REQUIRE_MFA = True
+# Query-count tests count the person's loading on every request alike; the kept person
+# is tested on its own (tests/perf: test_cached_user, test_personal_*, test_signed_in,
+# test_table_cache), which turn it on.
+SEMILLA_PERSON_CACHE = False
 STORAGES = {
     **STORAGES,
     "staticfiles": {  # noqa: F405

@@ -90,7 +90,10 @@ def test_no_overlap_for_mentor_or_mentee(db):
 
     first = MatchFactory(status=MatchStatus.ACCEPTED)
     mentor_available_every_day(first.mentor)
-    start = _slot(first, 5)
+    # a time with the next hour free too (not the day's last hour, whatever the clock says)
+    slots = selectors.free_slots(match=first)
+    hour = datetime.timedelta(hours=1)
+    start = next(slot for slot in slots[1:] if slot + hour in slots)
     services.booking_create(match=first, starts_at=start, actor=first.participant.user)
     # Another mentee of the same mentor cannot take that time.
     same_mentor = MatchFactory(status=MatchStatus.ACCEPTED, mentor=first.mentor)
