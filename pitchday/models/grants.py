@@ -123,6 +123,8 @@ class Grant(models.Model):
         verbose_name = _("seed grant")
         verbose_name_plural = _("seed grants")
         ordering = ["-created_at"]
+        # the finance desk's list pages newest first (issue 22: 25,000 grants)
+        indexes = [models.Index(fields=["created_at"], name="grant_created_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="grant_amount_positive"),
             choice_check("status", GrantStatus, name="grant_status_valid"),
@@ -415,6 +417,11 @@ class Disbursement(models.Model):
         verbose_name = _("disbursement")
         verbose_name_plural = _("disbursements")
         ordering = ["-requested_at", "-pk"]
+        # the payments queue: open payments (or one status), oldest request first
+        indexes = [
+            models.Index(fields=["status", "requested_at"], name="disbursement_queue_idx"),
+            models.Index(fields=["requested_at"], name="disbursement_requested_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("requested_by")),
@@ -696,6 +703,8 @@ class ReconciliationIssue(models.Model):
         verbose_name = _("reconciliation issue")
         verbose_name_plural = _("reconciliation issues")
         ordering = ["-created_at", "-pk"]
+        # the reconciliation desk: open differences, newest first
+        indexes = [models.Index(fields=["resolved_at", "created_at"], name="recon_issue_open_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "external_id"], name="reconciliation_issue_once"

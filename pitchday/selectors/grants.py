@@ -125,10 +125,38 @@ def disbursement_queue(*, status: str | None = None) -> QuerySet[Disbursement]:
     return queryset.order_by("requested_at", "pk")
 
 
+#: Payments on one page of the desk's payments queue.
+DESK_DISBURSEMENTS_PER_PAGE = 25
+
+
+def disbursements_page_for_desk(
+    *, status: str | None = None, page: str | int | None = None, per_page: int | None = None
+) -> Page:
+    """One page of the payments queue (oldest request first, open ones or one status), with
+    each payment's grant, grantee, fund, people and payout details: two queries (the count
+    and the page) however many payments there are. An out-of-range or unreadable ``page``
+    gives the nearest page."""
+    return Paginator(
+        disbursement_queue(status=status), per_page or DESK_DISBURSEMENTS_PER_PAGE
+    ).get_page(page)
+
+
 def open_reconciliation_issues() -> QuerySet[ReconciliationIssue]:
     return ReconciliationIssue.objects.filter(resolved_at__isnull=True).select_related(
         "disbursement__tranche__grant"
     )
+
+
+#: Open differences on one page of the reconciliation desk.
+DESK_ISSUES_PER_PAGE = 25
+
+
+def open_reconciliation_issues_page(
+    *, page: str | int | None = None, per_page: int | None = None
+) -> Page:
+    """One page of the open reconciliation differences (newest first): two queries (the
+    count and the page) however many there are."""
+    return Paginator(open_reconciliation_issues(), per_page or DESK_ISSUES_PER_PAGE).get_page(page)
 
 
 def reconciliation_last_run() -> ReconciliationRun | None:

@@ -589,8 +589,11 @@ def desk_disbursements(request):
     status = request.GET.get("status", "")
     if status not in DisbursementStatus.values:
         status = ""
-    disbursements = list(selectors.disbursement_queue(status=status or None)[:200])
-    # the list shows each payee's (masked) payout details and account holder
+    page = selectors.disbursements_page_for_desk(
+        status=status or None, page=request.GET.get("page")
+    )
+    disbursements = list(page.object_list)
+    # the page shows each payee's (masked) payout details and account holder
     audit_access(
         actor=request.user,
         subject=[d.payout_details.user_id for d in disbursements if d.payout_details_id],
@@ -604,6 +607,8 @@ def desk_disbursements(request):
         "pitchday/desk/disbursements.html",
         {
             "disbursements": disbursements,
+            "page": page,
+            "query": urlencode({"status": status}) if status else "",
             "status": status,
             "statuses": DisbursementStatus.choices,
             "is_finance": is_finance(request.user),
@@ -727,11 +732,13 @@ def desk_reconciliation(request):
                     % {"n": run.issues_found},
                 )
         return redirect("pitchday:desk_reconciliation")
+    page = selectors.open_reconciliation_issues_page(page=request.GET.get("page"))
     return render(
         request,
         "pitchday/desk/reconciliation.html",
         {
-            "issues": selectors.open_reconciliation_issues()[:200],
+            "issues": page.object_list,
+            "page": page,
             "last_run": selectors.reconciliation_last_run(),
         },
     )

@@ -25,9 +25,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
+from semilla import table_cache
 from semilla.enums import DocumentType
 
 from .indicators import (
@@ -437,6 +438,35 @@ def build_report(
             _suppress_from_months(indicator, report, keys, month_dim_sums)
         reports.append(report)
     return Report(filters=filters, indicators=reports, suppressed=suppress, cohorts=cohorts)
+
+
+def cached_report(
+    *, filters: Filters, suppress: bool, cohorts: dict[int, str] | None = None
+) -> Report:
+    """``build_report``, kept in the table cache (``semilla.table_cache``) until a table it
+    read (applications, participants, grants, the ledger...) is written: the report reads
+    every row of the period, linear by nature, so a repeat view is served from the cache.
+    Keyed by everything besides the database that the report depends on: the period and
+    filters, suppression, the cohort names, today's date (age bands, the default period),
+    the time zone (months) and the language (labels)."""
+    cohorts = cohorts or {}
+    today = timezone.localdate()
+    parts = (
+        filters.date_from.isoformat(),
+        filters.date_to.isoformat(),
+        filters.cohort,
+        filters.city,
+        suppress,
+        tuple(sorted(cohorts.items())),
+        today.isoformat(),
+        timezone.get_current_timezone_name(),
+        translation.get_language(),
+    )
+    return table_cache.cached(
+        "indicator_report",
+        parts,
+        lambda: build_report(filters=filters, suppress=suppress, cohorts=cohorts, today=today),
+    )
 
 
 def cohort_choices() -> dict[int, str]:

@@ -16,7 +16,7 @@ from .forms import FiltersForm, PeriodForm
 from .outcomes import build_outcomes
 from .partners import PartnersReport, build_partner_counts
 from .permissions import may_view_indicators, sees_only_suppressed
-from .selectors import SECONDARY_MARK, SMALL_CELL, build_report, cohort_choices
+from .selectors import SECONDARY_MARK, SMALL_CELL, cached_report, cohort_choices
 
 
 def _report_for(request):
@@ -31,7 +31,7 @@ def _report_for(request):
         form = FiltersForm(request.GET or None, cohorts=cohorts, allow_unsuppressed=True)
     suppress = funder_view or form.wants_suppression()
     filters = form.to_filters()
-    report = build_report(filters=filters, suppress=suppress, cohorts=cohorts)
+    report = cached_report(filters=filters, suppress=suppress, cohorts=cohorts)
     outcomes = build_outcomes(
         filters,
         breakdown=form.chosen_breakdown(),
@@ -158,7 +158,7 @@ def funder_dashboard(request):
     form = PeriodForm(request.GET or None)
     filters = form.to_filters()
     breakdown = form.chosen_breakdown()
-    report = build_report(filters=filters, suppress=True, cohorts=cohorts)
+    report = cached_report(filters=filters, suppress=True, cohorts=cohorts)
     outcomes = build_outcomes(
         filters,
         breakdown=breakdown,

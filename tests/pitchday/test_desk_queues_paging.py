@@ -1,0 +1,103 @@
+"""The finance desk's payments queue and reconciliation list: one page at a time (bounded
+rows, constant queries with a page's worth and with many more; the payments queue writes
+its access-audit rows for the payees shown only), the status filter kept from page to
+page."""
+
+import pytest
+from django.urls import reverse
+
+from pitchday.enums import IssueKind
+from pitchday.models import ReconciliationIssue
+from pitchday.selectors import grants as selectors
+from pitchday.services import disbursements as svc
+from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
+
+pytestmark = pytest.mark.django_db
+
+PAYMENTS = reverse("pitchday:desk_disbursements")
+RECONCILIATION = reverse("pitchday:desk_reconciliation")
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(selectors, "DESK_DISBURSEMENTS_PER_PAGE", 2)
+    monkeypatch.setattr(selectors, "DESK_ISSUES_PER_PAGE", 2)
+
+
+def _disbursements(n, staff):
+    fund = make_fund()
+    for _ in range(n):
+        grant = make_grant(fund=fund, accept=True)
+        make_confirmed_details(grant.grantee)
+        svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff)
+
+
+def _shown(response) -> int:
+    return response.content.decode().count('data-testid="disbursement-status"')
+
+
+def test_payments_queue_shows_one_page_oldest_first(
+    client_for, finance_user, staff_user, small_pages
+):
+    _disbursements(3, staff_user)
+    client = client_for(finance_user)
+    first = client.get(PAYMENTS)
+    second = client.get(PAYMENTS, {"page": 2})
+    assert (_shown(first), _shown(second)) == (2, 1)
+    assert "Página 1 de 2" in first.content.decode()
+    assert 'href="?page=2" rel="next"' in first.content.decode()
+
+
+def test_payments_queue_keeps_the_status_filter_between_pages(
+    client_for, finance_user, staff_user, small_pages
+):
+    _disbursements(3, staff_user)
+    response = client_for(finance_user).get(PAYMENTS, {"status": "requested"})
+    assert _shown(response) == 2
+    assert 'href="?status=requested&amp;page=2" rel="next"' in response.content.decode()
+
+
+def test_payments_queue_query_count_is_constant_beyond_a_page(
+    client_for, finance_user, staff_user, small_pages, django_assert_num_queries
+):
+    client = client_for(finance_user)
+    _disbursements(2, staff_user)
+    client.get(PAYMENTS)  # warm: the bell's unread count is cached after a first page
+    with django_assert_num_queries(6) as full:
+        client.get(PAYMENTS)
+    _disbursements(4, staff_user)
+    with django_assert_num_queries(len(full.captured_queries)):
+        response = client.get(PAYMENTS, {"page": 2})
+    assert _shown(response) == 2
+
+
+def _issues(n, start=0):
+    ReconciliationIssue.objects.bulk_create(
+        [
+            ReconciliationIssue(kind=IssueKind.AMOUNT, external_id=f"tr_{start + i}")
+            for i in range(n)
+        ]
+    )
+
+
+def test_reconciliation_shows_one_page_of_open_differences(client_for, finance_user, small_pages):
+    _issues(3)
+    client = client_for(finance_user)
+    first = client.get(RECONCILIATION).content.decode()
+    last = client.get(RECONCILIATION, {"page": 2}).content.decode()
+    assert (first.count('name="resolve"'), last.count('name="resolve"')) == (2, 1)
+    assert 'href="?page=2" rel="next"' in first
+
+
+def test_reconciliation_query_count_is_constant_beyond_a_page(
+    client_for, finance_user, small_pages, django_assert_num_queries
+):
+    client = client_for(finance_user)
+    _issues(2)
+    client.get(RECONCILIATION)
+    with django_assert_num_queries(7) as full:
+        client.get(RECONCILIATION)
+    _issues(5, start=2)
+    with django_assert_num_queries(len(full.captured_queries)):
+        response = client.get(RECONCILIATION, {"page": 3})
+    assert response.content.decode().count('name="resolve"') == 2
