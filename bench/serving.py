@@ -197,6 +197,9 @@ def measure(db: Database, quick: bool) -> dict[str, object]:
         for round_no in range(rounds):
             for name in wrkload.round_order(names, round_no):
                 runs[name].append(run_target(by_name[name], seconds))
+        # every round's figure, so a reader can see how much the medians hide
+        for name in names:
+            log(f"{name:<32} " + " ".join(f"{r.rps:7.0f}" for r in runs[name]) + "  req/s by round")
         figures[f"{prefix}_server_errors"] = site.count("Traceback")
     figures.update(summarise(prefix, runs, os.cpu_count() or 1))
     figures[f"{prefix}_lesson_path"] = pages["lesson"]
