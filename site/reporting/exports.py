@@ -4,6 +4,8 @@ exports carry suppressed cells (the mark "*", never a number)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -24,13 +26,26 @@ def dimension_label(dimension: str) -> str:
     return str(DIMENSIONS[dimension][0])
 
 
-def _value(cell: Cell):
-    """A number where there is one; the suppression mark where it is hidden."""
+def _value(cell: Cell, unit: str | None = None):
+    """A number where there is one; the suppression mark where it is hidden. Money is
+    kept in the ledger's minor units (centavos); an export gives pesos, as its unit column
+    ("Colombian pesos (COP)") and the dashboard say, exact to the centavo."""
     if cell.suppressed:
         return cell.display()
     if cell.value is None:
         return ""
+    if unit == Unit.COP:
+        return _pesos(cell.value)
     return float(cell.value) if not isinstance(cell.value, int) else cell.value
+
+
+def _pesos(minor) -> int | Decimal:
+    """Minor units (an integer, or an average of them) as pesos: a whole number when there
+    are no centavos, else a ``Decimal`` to the centavo (never a float)."""
+    pesos = (Decimal(minor if isinstance(minor, int) else str(minor)) / 100).quantize(
+        Decimal("0.01")
+    )
+    return int(pesos) if pesos == pesos.to_integral_value() else pesos
 
 
 def long_rows(
@@ -59,7 +74,7 @@ def _figure_long_rows(item, by: dict[str, list[tuple[str, Cell]]]) -> list[list]
     unit = str(UNIT_LABELS[item.unit])
 
     def row(breakdown: str, category: str, cell: Cell) -> list:
-        return [item.key, str(item.label), unit, breakdown, category, _value(cell)]
+        return [item.key, str(item.label), unit, breakdown, category, _value(cell, item.unit)]
 
     rows = [row(_("Total"), _("Total"), item.total)]
     for dimension, entries in by.items():
@@ -94,7 +109,9 @@ def _outcome_long_rows(outcomes: OutcomesReport) -> list[list]:
             label = f"{measure.label} · {_wave_label(wave)}"
             for scope, pair in ((_("Total"), item.total), *((breakdown, p) for p in item.by)):
                 category = _("Total") if pair is item.total else pair.label
-                rows.append([code, label, unit, scope, category, _value(getattr(pair, attr))])
+                rows.append(
+                    [code, label, unit, scope, category, _value(getattr(pair, attr), measure.unit)]
+                )
                 rows.append(
                     [
                         f"{code}.response_rate",
@@ -197,7 +214,7 @@ def xlsx_sheets(
         title=_("Summary"),
         header=[_("Code"), _("Indicator"), _("Unit"), _("Total")],
         rows=[
-            [item.key, str(item.label), str(UNIT_LABELS[item.unit]), _value(item.total)]
+            [item.key, str(item.label), str(UNIT_LABELS[item.unit]), _value(item.total, item.unit)]
             for item in figures
         ],
     )
@@ -215,7 +232,8 @@ def xlsx_sheets(
         title=_("By month"),
         header=[_("Code"), _("Indicator"), *[m.strftime("%Y-%m") for m in months]],
         rows=[
-            [item.key, str(item.label), *[_value(c) for _m, c in item.series]] for item in figures
+            [item.key, str(item.label), *[_value(c, item.unit) for _m, c in item.series]]
+            for item in figures
         ],
     )
     definitions = []
@@ -272,9 +290,9 @@ def xlsx_sheets(
                         str(item.measure.label),
                         str(UNIT_LABELS[item.measure.unit]),
                         pair.label,
-                        _value(pair.before),
-                        _value(pair.after),
-                        _value(pair.change),
+                        _value(pair.before, item.measure.unit),
+                        _value(pair.after, item.measure.unit),
+                        _value(pair.change, item.measure.unit),
                         _value(pair.n_before),
                         _value(pair.n_after),
                         _value(pair.rate_before),

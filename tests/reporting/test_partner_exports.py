@@ -83,8 +83,9 @@ def test_csv_export_partner_rows_exact(client_for, staff_user):
     ]
     value = _partner_rows(rows, "partner_orders_value")
     assert (value[0][2:], value[-1][3:]) == (
-        ["Pesos colombianos (COP)", "Total", "Total", "100000000"],
-        ["Mes", month, "100000000"],
+        # five orders of 200,000 pesos: the export gives pesos, not the ledger's centavos
+        ["Pesos colombianos (COP)", "Total", "Total", "1000000"],
+        ["Mes", month, "1000000"],
     )
 
 
@@ -158,7 +159,7 @@ def test_xlsx_export_carries_partner_figures_on_every_sheet(client_for, staff_us
         summary["partner_hires"],
         summary["partner_orders"],
         summary["partner_orders_value"],
-    ) == (7, 5, 500_000_00)
+    ) == (7, 5, 500_000)  # pesos
     assert (breakdown[("Ciudad", "Medellín")], breakdown[("Cohorte", "Sin dato")]) == (7, 7)
     assert by_month["partner_orders"] == 5
     assert definitions["partner_hires"].startswith("Participants and alumni hired")
