@@ -460,7 +460,12 @@ def worker_main(rows: int) -> int:
     queries: dict[str, int] = {}
     statuses: dict[str, int] = {}
     for page in paths:
-        get(page)  # warm per-process caches (templates, content types, site)
+        # warm per-process caches (templates, content types, site); twice, because the
+        # table cache learns the tables of a value on its first computation and stores it
+        # on the second: the request counted is the steady state (the first load with
+        # the table cache off is counted by the tests, tests/perf/test_staff_dashboards.py)
+        get(page)
+        get(page)
         with CaptureQueriesContext(connection) as captured:
             statuses[page] = get(page).status_code
         queries[page] = len(captured.captured_queries)

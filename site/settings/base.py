@@ -135,10 +135,15 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
+    # Django's database cache keeps 300 entries by default and then deletes a third of
+    # them on the next write: far too few once every signed-in person has pages and
+    # values of their own in the table cache (semilla.table_cache), which would then be
+    # recomputed all day. Each write counts the table's rows, cheap at this size.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "semilla_cache",
+            "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=20_000)},
         }
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -52,3 +52,23 @@ def test_production_refuses_to_start_without(missing):
 def test_production_check_deploy_clean():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=GOOD_ENV)
     assert result.returncode == 0, result.stderr
+
+
+def _production_setting(expression: str, **env_overrides) -> str:
+    result = _manage(
+        "shell",
+        "-c",
+        f"from django.conf import settings; print({expression})",
+        env_overrides={**GOOD_ENV, **env_overrides},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]  # after the shell's own greeting
+
+
+def test_production_database_cache_keeps_far_more_than_djangos_300_entries():
+    """Every signed-in person's pages and values live in the table cache: with Django's
+    default of 300 entries the database cache would delete a third of them on every
+    write past the 300th."""
+    options = 'settings.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"]'
+    assert _production_setting(options) == "20000"
+    assert _production_setting(options, CACHE_MAX_ENTRIES="50000") == "50000"
