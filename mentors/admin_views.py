@@ -277,6 +277,9 @@ def run_publish(request, pk: int):
 class EndRequestsView(StaffPage):
     template_name = "mentors/admin/end_requests.html"
     page_title = gettext_lazy("Requests to end a match")
+    #: a refused "end the match" form and its match, shown again with its errors
+    end_form: EndMatchForm | None = None
+    end_match_id: int | None = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -286,6 +289,8 @@ class EndRequestsView(StaffPage):
             )
         )
         context["form"] = EndMatchForm()
+        context["end_form"] = self.end_form
+        context["end_match_id"] = self.end_match_id
         return context
 
 
@@ -294,15 +299,19 @@ class EndRequestsView(StaffPage):
 def match_end(request, pk: int):
     match = get_object_or_404(Match, pk=pk)
     form = EndMatchForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        # nothing changes: the list again, the form's errors above it and on its row
+        view = EndRequestsView(end_form=form, end_match_id=match.pk)
+        view.setup(request)
+        return view.render_to_response(view.get_context_data(), status=400)
     call_service(
         request,
         services.match_end,
         success=_("The match was ended."),
         match=match,
         actor=request.user,
-        note=form.cleaned_data.get("note", ""),
-        rematch=form.cleaned_data.get("rematch", False),
+        note=form.cleaned_data["note"],
+        rematch=form.cleaned_data["rematch"],
     )
     return redirect("mentors_admin:end_requests")
 

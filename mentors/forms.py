@@ -124,7 +124,12 @@ class TransitionForm(forms.Form):
 
 
 class EndMatchForm(forms.Form):
-    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=500,
+        error_messages={"max_length": _("Keep the note to 500 characters or fewer.")},
+    )
     rematch = forms.BooleanField(
         label=_("Propose the best remaining mentor"), required=False, initial=True
     )

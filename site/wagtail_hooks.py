@@ -1,30 +1,22 @@
 """The staff console (Wagtail admin) for the site package."""
 
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.site_summary import SummaryItem
 
-from .models import User
+from . import console_home
 from .notification_console import outbox_viewset
 
 
-class PeopleSummaryItem(SummaryItem):
-    order = 50
-    template_name = "semilla/admin/people_summary.html"
-
-    def get_context_data(self, parent_context):
-        return {
-            "total_people": User.objects.filter(is_active=True).count(),
-            "label": _("people with an account"),
-        }
-
-    def is_shown(self):
-        return self.request.user.has_perm("wagtailadmin.access_admin")
+@hooks.register("construct_homepage_summary_items", order=100)
+def home_summary_items(request, items):
+    """After Wagtail's own (order 0): its counts and ours from one query
+    (``semilla.console_home``)."""
+    console_home.construct_summary_items(request, items)
 
 
-@hooks.register("construct_homepage_summary_items")
-def add_people_summary(request, items):
-    items.append(PeopleSummaryItem(request))
+@hooks.register("construct_homepage_panels", order=100)
+def home_panels(request, panels):
+    """Wagtail's panels that are empty for most people: asked about in the same query."""
+    console_home.construct_panels(request, panels)
 
 
 from .privacy import wagtail_hooks as _privacy_hooks  # noqa: E402, F401

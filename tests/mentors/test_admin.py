@@ -140,3 +140,42 @@ def test_end_request_queue_and_end_with_rematch(staff_client, db):
     assert match.status == MatchStatus.ENDED
     assert MentorProfile.objects.get(pk=match.mentor_id).active_mentees == 0
     assert match.participant.mentor_matches.filter(status=MatchStatus.PROPOSED).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "error"),
+    [
+        ("es", "Escribe una nota de 500 caracteres o menos."),
+        ("en", "Keep the note to 500 characters or fewer."),
+    ],
+)
+def test_match_end_with_an_invalid_form_changes_nothing_and_shows_the_error(
+    language, error, client_for, staff_user, db
+):
+    from wagtail.users.models import UserProfile
+
+    from mentors.models import MatchEndRequest
+    from semilla.models import Notification
+
+    # the console speaks the person's Wagtail preference
+    profile = UserProfile.get_for_user(staff_user)
+    profile.preferred_language = language
+    profile.save()
+    match = MatchFactory(status=MatchStatus.ACCEPTED)
+    MentorProfileFactory()
+    services.match_request_end(match=match, user=match.participant.user, reason="Horarios")
+    requests_before = list(MatchEndRequest.objects.values_list("pk", "status"))
+    notes_before = Notification.objects.count()
+    matches_before = list(Match.objects.order_by("pk").values_list("pk", "status"))
+    response = client_for(staff_user).post(
+        reverse("mentors_admin:match_end", args=[match.pk]),
+        {"note": "x" * 501, "rematch": "on"},
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert error in body
+    assert 'data-testid="end-match-errors"' in body
+    assert "Horarios" in body
+    assert list(Match.objects.order_by("pk").values_list("pk", "status")) == matches_before
+    assert list(MatchEndRequest.objects.values_list("pk", "status")) == requests_before
+    assert Notification.objects.count() == notes_before
