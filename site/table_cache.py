@@ -103,11 +103,18 @@ def _known_tables() -> frozenset[str]:
     return _known
 
 
+#: Append-only logs written while people merely look at pages (the access audit of
+#: personal data: a console list writes a row per person shown). No kept value reads them,
+#: so a write to one need not bump a generation (with the database cache a bump is five
+#: statements on every audited page); a value that did read one would never be stored.
+LOG_TABLES = frozenset({"semilla_accessaudit"})
+
+
 def untracked_tables() -> frozenset[str]:
     """Tables whose writes bump nothing (and whose readers are never stored)."""
     global _untracked
     if _untracked is None:
-        names = {"django_session"}
+        names = {"django_session", *LOG_TABLES}
         names |= {t for t in _known_tables() if t.startswith("django_q_")}
         for config in settings.CACHES.values():
             if config.get("BACKEND", "").endswith("db.DatabaseCache"):

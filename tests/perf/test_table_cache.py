@@ -311,3 +311,32 @@ def test_a_value_stored_by_another_process_is_read_in_one_round_trip_from_the_se
     trips.clear()
     assert table_cache.cached("elsewhere", [cohort.pk], compute) == "Uno"
     assert trips == [2]  # the value and its generation together
+
+
+def test_the_access_audit_is_a_log_whose_writes_bump_nothing(db, monkeypatch):
+    from semilla.privacy.models import AccessAudit
+
+    assert AccessAudit._meta.db_table in table_cache.LOG_TABLES
+    staff, person = make_user(Role.STAFF), make_user(Role.ENTREPRENEUR)
+    table_cache.flush()
+    bumped: list[set[str]] = []
+    set_many = table_cache.cache.set_many
+    monkeypatch.setattr(
+        table_cache.cache,
+        "set_many",
+        lambda values, **kw: (bumped.append(set(values)), set_many(values, **kw))[1],
+    )
+    AccessAudit.objects.create(
+        actor=staff, subject=person, model="cohorts.application", reason="Revisión", fields=["x"]
+    )
+    table_cache.flush()
+    assert bumped == []
+    calls = []
+
+    def count_audit_rows():  # a value that reads the log is never kept: always fresh
+        calls.append(1)
+        return AccessAudit.objects.count()
+
+    for _ in range(3):
+        assert table_cache.cached("audit rows", [], count_audit_rows) == 1
+    assert len(calls) == 3
