@@ -3,6 +3,7 @@ query counts: grants, milestones, evidence, payout details and the desk's queues
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
@@ -104,6 +105,35 @@ def milestones_awaiting_review() -> QuerySet[Milestone]:
     )
 
 
+#: Payments still to be dealt with: the payments queue shows them, the desk's home counts
+#: them (an ``IN`` over the status index, not a scan of every payment ever made).
+OPEN_DISBURSEMENT_STATUSES: tuple[str, ...] = tuple(
+    s
+    for s in DisbursementStatus.values
+    if s not in (DisbursementStatus.PAID, DisbursementStatus.CANCELLED, DisbursementStatus.REVERSED)
+)
+
+
+@dataclass(frozen=True)
+class DeskCounts:
+    """What waits for the desk: milestones to review, open payments, open differences."""
+
+    milestones: int
+    disbursements: int
+    issues: int
+
+
+def desk_counts() -> DeskCounts:
+    """Three counts (three queries), each over an index of the open items only
+    (``milestone_review_idx``, ``disbursement_queue_idx``, ``recon_issue_open_idx``): their
+    cost follows the work waiting, not the history of milestones, payments or differences."""
+    return DeskCounts(
+        milestones=Milestone.objects.filter(status=MilestoneStatus.SUBMITTED).count(),
+        disbursements=Disbursement.objects.filter(status__in=OPEN_DISBURSEMENT_STATUSES).count(),
+        issues=ReconciliationIssue.objects.filter(resolved_at__isnull=True).count(),
+    )
+
+
 def disbursement_queue(*, status: str | None = None) -> QuerySet[Disbursement]:
     queryset = Disbursement.objects.select_related(
         "tranche__grant__grantee",
@@ -115,13 +145,7 @@ def disbursement_queue(*, status: str | None = None) -> QuerySet[Disbursement]:
     if status:
         queryset = queryset.filter(status=status)
     else:
-        queryset = queryset.exclude(
-            status__in=[
-                DisbursementStatus.PAID,
-                DisbursementStatus.CANCELLED,
-                DisbursementStatus.REVERSED,
-            ]
-        )
+        queryset = queryset.filter(status__in=OPEN_DISBURSEMENT_STATUSES)
     return queryset.order_by("requested_at", "pk")
 
 

@@ -388,12 +388,13 @@ def contribute_thanks(request):
 @require_GET
 @role_required(Role.STAFF, Role.FINANCE, Role.FUNDER)
 def desk_home(request):
-    context: dict = {"funds": money.fund_balances()}
+    context: dict = {"funds": money.fund_balances_shown()}
     if may_manage_grants(request.user):
+        counts = selectors.desk_counts()
         context.update(
-            milestone_count=selectors.milestones_awaiting_review().count(),
-            disbursement_count=selectors.disbursement_queue().count(),
-            issue_count=selectors.open_reconciliation_issues().count(),
+            milestone_count=counts.milestones,
+            disbursement_count=counts.disbursements,
+            issue_count=counts.issues,
         )
     return render(request, "pitchday/desk/home.html", context)
 
