@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from ..enums import DisbursementStatus, MilestoneStatus, PayoutDetailsStatus
@@ -165,12 +165,6 @@ def disbursements_page_for_desk(
     ).get_page(page)
 
 
-def open_reconciliation_issues() -> QuerySet[ReconciliationIssue]:
-    return ReconciliationIssue.objects.filter(resolved_at__isnull=True).select_related(
-        "disbursement__tranche__grant"
-    )
-
-
 #: Open differences on one page of the reconciliation desk.
 DESK_ISSUES_PER_PAGE = 25
 
@@ -179,8 +173,17 @@ def open_reconciliation_issues_page(
     *, page: str | int | None = None, per_page: int | None = None
 ) -> Page:
     """One page of the open reconciliation differences (newest first): two queries (the
-    count and the page) however many there are."""
-    return Paginator(open_reconciliation_issues(), per_page or DESK_ISSUES_PER_PAGE).get_page(page)
+    count and the page) however many there are, both over ``recon_issue_open_idx``. A
+    full page (25) must cost little more than a nearly empty one: each difference loads
+    only the columns the desk shows, and its grant's reference as one annotated column
+    (not three more model instances per row, the payment, tranche and grant, with every
+    date of theirs converted)."""
+    issues = (
+        ReconciliationIssue.objects.filter(resolved_at__isnull=True)
+        .only("kind", "external_id", "expected", "found", "created_at")
+        .annotate(grant_reference=F("disbursement__tranche__grant__reference"))
+    )
+    return Paginator(issues, per_page or DESK_ISSUES_PER_PAGE).get_page(page)
 
 
 def reconciliation_last_run() -> ReconciliationRun | None:
