@@ -11,7 +11,13 @@ from pitchday.enums import IssueKind
 from pitchday.models import Disbursement, Grant, ReconciliationIssue, Tranche
 from pitchday.selectors import grants as selectors
 from pitchday.services import disbursements as svc
-from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
+from semilla.privacy.models import AccessAudit
+from tests.factories.pitchday import (
+    make_confirmed_details,
+    make_fund,
+    make_grant,
+    make_requested_payment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +151,25 @@ def test_reconciliation_page_builds_no_payment_tranche_or_grant_per_row(
             post_init.disconnect(sender=model, dispatch_uid=f"count-{model.__name__}")
     assert response.content.decode().count('name="resolve"') == 3
     assert built == []
+
+
+def test_payments_queue_audits_only_the_payees_shown(
+    client_for, finance_user, staff_user, small_pages
+):
+    fund = make_fund()
+    payments = [make_requested_payment(staff=staff_user, fund=fund) for _ in range(3)]
+    payees = [p.payout_details.user_id for p in payments]
+    client = client_for(finance_user)
+
+    def audited(**params) -> list[int]:
+        before = set(AccessAudit.objects.values_list("pk", flat=True))
+        response = client.get(PAYMENTS, params)
+        assert response.status_code == 200
+        return sorted(
+            AccessAudit.objects.exclude(pk__in=before)
+            .filter(actor=finance_user, reason="payments desk")
+            .values_list("subject_id", flat=True)
+        )
+
+    assert audited() == sorted(payees[:2])
+    assert audited(page=2) == [payees[2]]
