@@ -33,6 +33,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from semilla import table_cache
+
 from .enums import EntryKind, LedgerAccount
 from .models import Fund, Grant, LedgerEntry, Tranche
 
@@ -45,6 +47,7 @@ __all__ = [
     "disbursement_ledger",
     "fund_balance",
     "fund_balances",
+    "fund_balances_shown",
     "grant_balance",
     "grant_balances",
     "ledger_awarded_measure",
@@ -206,6 +209,21 @@ def fund_balances(*, fund_ids: Iterable[int] | None = None) -> list[FundBalance]
     if fund_ids is not None:
         funds = funds.filter(pk__in=list(fund_ids))
     return [_fund_balance(fund) for fund in _funds_annotated(funds).order_by("name", "pk")]
+
+
+def fund_balances_shown(*, fund_ids: Iterable[int] | None = None) -> list[FundBalance]:
+    """``fund_balances`` for a page to show (the finance desk's home), kept in the table
+    cache (``semilla.table_cache``). Each balance sums every ledger row of its fund, linear
+    in the ledger; kept, a repeat view reads no ledger row, so its cost does not grow with
+    the ledger. It is exact, never stale: the value is stored under the generations of
+    every table it read (funds, ledger entries, grants), and any write to one of them (a
+    commitment, a payment, a reversal or a failed payment's entry, a new fund or grant)
+    makes the next view compute it again; a value is never stored while the request has
+    uncommitted writes. Only the first view after a write costs what the sums cost, and
+    the ledger is written a few times a day against many views. Never for a decision: a
+    service reads ``fund_balance`` after locking the fund."""
+    ids = None if fund_ids is None else tuple(sorted(set(fund_ids)))
+    return table_cache.cached("fund_balances", (ids,), lambda: fund_balances(fund_ids=ids))
 
 
 def fund_balance(*, fund: Fund | int) -> FundBalance:

@@ -204,6 +204,8 @@ class Milestone(models.Model):
     class Meta:
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
+        # the desk: milestones awaiting review (a count on its home), oldest first
+        indexes = [models.Index(fields=["status", "submitted_at"], name="milestone_review_idx")]
         constraints = [
             choice_check("status", MilestoneStatus, name="milestone_status_valid"),
         ]

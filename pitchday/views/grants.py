@@ -180,8 +180,21 @@ def milestone_detail(request, reference, pk):
                 )
                 if outcome.ok:
                     return redirect(grant.get_absolute_url())
+    return _milestone_page(request, milestone, evidence_form=evidence_form, report_form=report_form)
+
+
+def _milestone_page(
+    request,
+    milestone: Milestone,
+    *,
+    evidence_form: EvidenceForm | None = None,
+    report_form: ReportForm | None = None,
+    review_form: NoteForm | None = None,
+):
+    """The milestone's page (from ``milestone_get_for_user``), with the forms as posted."""
+    grant = milestone.tranche.grant
     editable = (
-        is_grantee
+        grant.grantee_id == request.user.pk
         and grant.status == GrantStatus.ACTIVE
         and milestone.status in (MilestoneStatus.PENDING, MilestoneStatus.CHANGES_REQUESTED)
     )
@@ -192,8 +205,17 @@ def milestone_detail(request, reference, pk):
             "grant": grant,
             "milestone": milestone,
             "evidence": milestone.evidence.all(),
-            "evidence_form": evidence_form,
-            "report_form": report_form,
+            "evidence_form": (
+                EvidenceForm(budget_lines=list(grant.budget_lines.all()))
+                if evidence_form is None
+                else evidence_form
+            ),
+            "report_form": (
+                ReportForm(initial={"report": milestone.report})
+                if report_form is None
+                else report_form
+            ),
+            "review_form": NoteForm() if review_form is None else review_form,
             "editable": editable,
             "can_review": may_manage_grants(request.user)
             and milestone.status == MilestoneStatus.SUBMITTED,
@@ -388,12 +410,13 @@ def contribute_thanks(request):
 @require_GET
 @role_required(Role.STAFF, Role.FINANCE, Role.FUNDER)
 def desk_home(request):
-    context: dict = {"funds": money.fund_balances()}
+    context: dict = {"funds": money.fund_balances_shown()}
     if may_manage_grants(request.user):
+        counts = selectors.desk_counts()
         context.update(
-            milestone_count=selectors.milestones_awaiting_review().count(),
-            disbursement_count=selectors.disbursement_queue().count(),
-            issue_count=selectors.open_reconciliation_issues().count(),
+            milestone_count=counts.milestones,
+            disbursement_count=counts.disbursements,
+            issue_count=counts.issues,
         )
     return render(request, "pitchday/desk/home.html", context)
 
@@ -568,9 +591,14 @@ def desk_milestones(request):
 @require_POST
 @role_required(Role.STAFF)
 def desk_milestone_review(request, pk):
-    milestone = get_object_or_404(Milestone, pk=pk)
+    milestone = get_object_or_404(Milestone.objects.select_related("tranche__grant"), pk=pk)
     form = NoteForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        # the page again, the note's error in the reader's language; nothing reviewed
+        shown = selectors.milestone_get_for_user(
+            user=request.user, reference=milestone.tranche.grant.reference, pk=milestone.pk
+        )
+        return _milestone_page(request, shown, review_form=form)
     call_service(
         request,
         grant_services.milestone_review,
@@ -578,7 +606,7 @@ def desk_milestone_review(request, pk):
         milestone=milestone,
         actor=request.user,
         approve=request.POST.get("decision") == "approve",
-        note=form.cleaned_data.get("note", ""),
+        note=form.cleaned_data["note"],
     )
     return redirect("pitchday:desk_milestones")
 

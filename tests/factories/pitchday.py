@@ -99,6 +99,23 @@ def make_confirmed_details(user, *, rail: str = RailCode.NEQUI, **fields) -> Pay
     )
 
 
+def make_requested_payment(*, staff, fund: Fund | None = None, with_details: bool = True):
+    """A payment of a grant's first tranche, requested by ``staff`` (a new grantee with
+    confirmed payout details). ``with_details`` also attaches those details to the payment,
+    as approving it would, so that the payments queue shows them (written directly: tests
+    of the queue, not of the approval)."""
+    from pitchday.models import Disbursement
+    from pitchday.services import disbursements as payments
+
+    grant = make_grant(fund=fund, accept=True)
+    details = make_confirmed_details(grant.grantee)
+    requested = payments.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff)
+    if with_details:
+        Disbursement.objects.filter(pk=requested.pk).update(payout_details=details)
+        requested.refresh_from_db()
+    return requested
+
+
 # --- pitch day ------------------------------------------------------------------------------
 
 

@@ -4,13 +4,20 @@ its access-audit rows for the payees shown only), the status filter kept from pa
 page."""
 
 import pytest
+from django.db.models.signals import post_init
 from django.urls import reverse
 
 from pitchday.enums import IssueKind
-from pitchday.models import ReconciliationIssue
+from pitchday.models import Disbursement, Grant, ReconciliationIssue, Tranche
 from pitchday.selectors import grants as selectors
 from pitchday.services import disbursements as svc
-from tests.factories.pitchday import make_confirmed_details, make_fund, make_grant
+from semilla.privacy.models import AccessAudit
+from tests.factories.pitchday import (
+    make_confirmed_details,
+    make_fund,
+    make_grant,
+    make_requested_payment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +108,68 @@ def test_reconciliation_query_count_is_constant_beyond_a_page(
     with django_assert_num_queries(len(full.captured_queries)):
         response = client.get(RECONCILIATION, {"page": 3})
     assert response.content.decode().count('name="resolve"') == 2
+
+
+def _issues_with_payments(n, staff) -> list[str]:
+    """``n`` open differences, each about a requested payment; their grants' references."""
+    _disbursements(n, staff)
+    payments = list(Disbursement.objects.select_related("tranche__grant").order_by("pk"))
+    ReconciliationIssue.objects.bulk_create(
+        [
+            ReconciliationIssue(kind=IssueKind.AMOUNT, external_id=f"po_{d.pk}", disbursement=d)
+            for d in payments
+        ]
+    )
+    return [d.tranche.grant.reference for d in payments]
+
+
+def test_reconciliation_shows_the_grant_of_each_difference(client_for, finance_user, staff_user):
+    references = _issues_with_payments(2, staff_user)
+    html = client_for(finance_user).get(RECONCILIATION).content.decode()
+    assert [html.count(f"<small>{reference}</small>") for reference in references] == [1, 1]
+
+
+def test_reconciliation_page_builds_no_payment_tranche_or_grant_per_row(
+    client_for, finance_user, staff_user
+):
+    """A full page costs little more than an empty one (issue 22): the grant's reference
+    comes as a column, not through three more model instances per difference."""
+    _issues_with_payments(3, staff_user)
+    client = client_for(finance_user)
+    client.get(RECONCILIATION)
+    built: list[str] = []
+
+    def count(sender, **kwargs):
+        built.append(sender.__name__)
+
+    for model in (Disbursement, Tranche, Grant):
+        post_init.connect(count, sender=model, dispatch_uid=f"count-{model.__name__}")
+    try:
+        response = client.get(RECONCILIATION)
+    finally:
+        for model in (Disbursement, Tranche, Grant):
+            post_init.disconnect(sender=model, dispatch_uid=f"count-{model.__name__}")
+    assert response.content.decode().count('name="resolve"') == 3
+    assert built == []
+
+
+def test_payments_queue_audits_only_the_payees_shown(
+    client_for, finance_user, staff_user, small_pages
+):
+    fund = make_fund()
+    payments = [make_requested_payment(staff=staff_user, fund=fund) for _ in range(3)]
+    payees = [p.payout_details.user_id for p in payments]
+    client = client_for(finance_user)
+
+    def audited(**params) -> list[int]:
+        before = set(AccessAudit.objects.values_list("pk", flat=True))
+        response = client.get(PAYMENTS, params)
+        assert response.status_code == 200
+        return sorted(
+            AccessAudit.objects.exclude(pk__in=before)
+            .filter(actor=finance_user, reason="payments desk")
+            .values_list("subject_id", flat=True)
+        )
+
+    assert audited() == sorted(payees[:2])
+    assert audited(page=2) == [payees[2]]
