@@ -169,3 +169,33 @@ def test_reviewer_progress_starts_from_the_page_reviewers_not_the_cohort(cohort)
         plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
     assert "cohorts_reviewassignment_reviewer_id" in plan
     assert "cohort_id=?" not in plan
+
+
+# --- the console's list of applications --------------------------------------------------
+
+#: The console's application list for the same superuser, test settings: 3 of them the
+#: list's own (its COUNT, its page of rows with person and cohort, the cohorts of the
+#: filter); Wagtail's profile and menu (the locale and two page queries) 4; the session and
+#: the person 3; the audit of the people listed and the check of the last hour 2.
+LIST_QUERIES = 12
+
+
+def test_console_application_list_queries_for_a_superuser_are_the_same_for_1_and_many(
+    make_user, client_for, django_assert_num_queries
+):
+    client = client_for(make_user(*Role, is_superuser=True, is_staff=True))
+    url = reverse("cohorts_application:index")
+    ApplicationFactory()
+    client.get(url)
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(url)
+    assert len(response.context["object_list"]) == 1
+    cohorts = [CohortFactory() for _ in range(3)]
+    for n in range(30):
+        ApplicationFactory(cohort=cohorts[n % 3])
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(url)
+    assert len(response.context["object_list"]) == 20
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(url, {"p": 2})
+    assert len(response.context["object_list"]) == 11
