@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,9 +20,9 @@ from semilla.privacy import audit_access
 from semilla.service_call import call_service
 
 from . import selectors, services
-from .enums import AssignmentStatus, Decision, ParticipantStatus
+from .enums import Decision, ParticipantStatus
 from .forms import DecisionForm
-from .models import Application, Attendance, Cohort, ReviewAssignment, Workshop
+from .models import Application, Attendance, Cohort, Workshop
 from .permissions import may_see_sensitive
 from .views import _post
 
@@ -175,11 +174,8 @@ def selection(request, pk: int):
     page.object_list = selectors.with_labels(
         rows=list(page.object_list), fields=("status", "decision", "population_group")
     )
-    progress = list(
-        ReviewAssignment.objects.filter(application__cohort=cohort)
-        .values("reviewer__full_name", "reviewer__email")
-        .annotate(total=Count("pk"), done=Count("pk", filter=~Q(status=AssignmentStatus.ASSIGNED)))
-        .order_by("reviewer__full_name")
+    progress = selectors.reviewer_progress(
+        cohort=cohort, applications=[app.pk for app in page.object_list]
     )
     sensitive = may_see_sensitive(request.user)
     if sensitive and page.object_list:
@@ -203,6 +199,9 @@ def selection(request, pk: int):
             "query": "shortlisted=1" if shortlisted_only else "",
             "form": form,
             "progress": progress,
+            "assignments_url": reverse("cohorts_assignment:index")
+            + "?"
+            + urlencode({"application__cohort": cohort.pk}),
             "counts": summary.counts,
             "pending": summary.pending,
             "shortlisted_only": shortlisted_only,

@@ -39,6 +39,24 @@ from .enums import (
 )
 
 
+class RankingIndex(models.Index):
+    """An index of ``fields`` whose descending columns keep NULLs last, as the ranking
+    sorts them (``F(...).desc(nulls_last=True)``). SQLite puts NULLs last in a descending
+    order anyway (and refuses the words in an index); PostgreSQL puts them first unless
+    told, so there its descending columns get ``NULLS LAST``."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return super().create_sql(model, schema_editor, using=using, **kwargs)
+        columns = [
+            F(name).desc(nulls_last=True) if order == "DESC" else F(name)
+            for name, order in self.fields_orders
+        ]
+        return models.Index(*columns, name=self.name).create_sql(
+            model, schema_editor, using=using, **kwargs
+        )
+
+
 def _all_documents() -> list[str]:
     return [d.value for d in DocumentType if d != DocumentType.NONE]
 
@@ -438,7 +456,21 @@ class Application(models.Model):
                 name="cohorts_application_submitted_at_set",
             ),
         ]
-        indexes = [models.Index(fields=["cohort", "status"])]
+        indexes = [
+            # The selection board's counts by status (selectors.selection_summary) read
+            # this index alone, never the rows: it covers every column they count.
+            models.Index(
+                fields=["cohort", "status", "shortlisted", "decision", "released_at"],
+                name="cohorts_app_cohort_status",
+            ),
+            # The board's ranking (selectors.RANKING, the same order): a page of it is
+            # read in index order and the scan stops after the page, whatever the size
+            # of the cohort, instead of sorting every application of it.
+            RankingIndex(
+                fields=["cohort", "-score_mean", "-score_median", "submitted_at", "id"],
+                name="cohorts_app_ranking",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.cohort}"

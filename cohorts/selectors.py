@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -364,6 +365,18 @@ RANKED_STATUSES = (
 )
 
 
+#: The ranking of the selection board: best weighted mean first, then best median, then
+#: the earliest submitted; applications not scored yet last. The index
+#: ``cohorts_app_ranking`` holds the same order, so a page is read without sorting the
+#: whole cohort.
+RANKING = (
+    F("score_mean").desc(nulls_last=True),
+    F("score_median").desc(nulls_last=True),
+    F("submitted_at").asc(),
+    F("pk").asc(),
+)
+
+
 def ranked_applications(*, cohort: Cohort, shortlisted_only: bool = False) -> QuerySet[Application]:
     """Applications under review or waiting, best weighted mean first. A queryset: the
     selection board shows one page of it."""
@@ -401,16 +414,29 @@ def ranked_applications(*, cohort: Cohort, shortlisted_only: bool = False) -> Qu
                 0,
             )
         )
-        .order_by(
-            F("score_mean").desc(nulls_last=True),
-            F("score_median").desc(nulls_last=True),
-            "submitted_at",
-            "pk",
-        )
+        .order_by(*RANKING)
     )
     if shortlisted_only:
         qs = qs.filter(shortlisted=True)
     return qs
+
+
+def reviewer_progress(*, cohort: Cohort, applications: Sequence[int]) -> list[dict]:
+    """Reviews done and assigned in the cohort of the people reviewing ``applications``
+    (the page of the board), by name. One query whose cost follows those reviewers'
+    queues, not the size of the cohort (the board links to every assignment)."""
+    if not applications:
+        return []
+    reviewers = ReviewAssignment.objects.filter(application__in=applications).values("reviewer")
+    # The cohort as an EXISTS on each assignment, not a join: a join lets the database
+    # start from the cohort's applications (all of them) instead of those reviewers.
+    in_cohort = Exists(Application.objects.filter(pk=OuterRef("application_id"), cohort=cohort))
+    return list(
+        ReviewAssignment.objects.filter(in_cohort, reviewer__in=reviewers)
+        .values("reviewer__full_name", "reviewer__email")
+        .annotate(total=Count("pk"), done=Count("pk", filter=~Q(status=AssignmentStatus.ASSIGNED)))
+        .order_by("reviewer__full_name", "reviewer__email")
+    )
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from semilla.privacy import audit_access
 from semilla.service_call import call_service
 
 from . import admin_views, selectors, services
+from .conflicts import business_key, text_key
 from .enums import BusinessStage, CohortLanguage, ConflictKind
 from .models import (
     Application,
@@ -551,11 +552,13 @@ class ConflictAdminForm(ReviewerPickerForm):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
+        text = cleaned.get("text", "").strip()
         if kind == ConflictKind.PERSON and not cleaned.get("applicant"):
             self.add_error("applicant", _("Choose the person."))
-        elif kind == ConflictKind.BUSINESS and not cleaned.get("business_name", "").strip():
+        elif kind == ConflictKind.BUSINESS and not business_key(cleaned.get("business_name", "")):
+            # the name as it is matched: punctuation alone ("---") matches nothing
             self.add_error("business_name", _("Write the name of the business."))
-        elif kind == ConflictKind.TEXT and len(cleaned.get("text", "").strip()) < 3:
+        elif kind == ConflictKind.TEXT and (len(text) < 3 or not text_key(text)):
             self.add_error("text", _("Write a full name, a business name or an e-mail address."))
         return cleaned
 
@@ -564,10 +567,24 @@ class ConflictSaveMixin:
     """Conflicts are saved through the service (normalised key; the reviewer steps aside
     from the reviews the conflict covers)."""
 
-    def save_instance(self):
-        conflict, stepped_aside = services.conflict_save(
-            conflict=self.form.instance, actor=self.request.user
+    def form_valid(self, form):
+        # The service may still refuse (a change since the form was read): the form is
+        # shown again with its words, in the page's language, and nothing is saved.
+        outcome = call_service(
+            self.request,
+            services.conflict_save,
+            form=form,
+            conflict=form.instance,
+            actor=self.request.user,
         )
+        if not outcome.ok:
+            self.produced_error_message = self.get_error_message()  # as Wagtail's is_valid
+            return self.form_invalid(form)
+        self.saved = outcome.value
+        return super().form_valid(form)
+
+    def save_instance(self):
+        conflict, stepped_aside = self.saved
         if stepped_aside:
             messages.info(
                 self.request,

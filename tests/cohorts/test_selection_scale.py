@@ -1,0 +1,201 @@
+"""The selection board at scale (issue 22): the ranking read page by page in index order,
+the counts by status from an index alone, the reviewers' progress of the page only, and
+the same number of queries whatever the size of the cohort."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cohorts import admin_views, selectors
+from cohorts.enums import ApplicationStatus, AssignmentStatus
+from cohorts.models import Application
+from semilla.enums import Role
+from tests.factories.cohorts import ApplicationFactory, CohortFactory, ReviewAssignmentFactory
+
+pytestmark = pytest.mark.django_db
+S = ApplicationStatus
+
+
+def _app(cohort, mean, median, minutes_ago, **kwargs):
+    return ApplicationFactory(
+        cohort=cohort,
+        status=kwargs.pop("status", S.IN_REVIEW),
+        score_mean=None if mean is None else Decimal(mean),
+        score_median=None if median is None else Decimal(median),
+        submitted_at=timezone.now() - datetime.timedelta(minutes=minutes_ago),
+        **kwargs,
+    )
+
+
+def test_ranking_orders_by_mean_then_median_then_submission_with_unscored_last(cohort):
+    early_tie_a = _app(cohort, "80", "70", 30)
+    best = _app(cohort, "90", None, 1)
+    unscored_early = _app(cohort, None, None, 50)
+    better_median = _app(cohort, "80", "75", 1)
+    late_tie = _app(cohort, "80", "70", 10)
+    no_median = _app(cohort, "80", None, 60)
+    unscored_late = _app(cohort, None, None, 5)
+    worst = _app(cohort, "40", "40", 90)
+    same_moment = _app(cohort, "80", "70", 30)
+    same_moment.submitted_at = early_tie_a.submitted_at
+    same_moment.save(update_fields=["submitted_at"])
+    ApplicationFactory(cohort=cohort, status=S.DRAFT, score_mean=Decimal(99))  # never ranked
+    _app(CohortFactory(), "99", "99", 1)  # another cohort
+    ranked = [a.pk for a in selectors.ranked_applications(cohort=cohort)]
+    assert ranked == [
+        best.pk,
+        better_median.pk,
+        early_tie_a.pk,  # same mean and median, same moment: the lower id first
+        same_moment.pk,
+        late_tie.pk,
+        no_median.pk,
+        worst.pk,
+        unscored_early.pk,
+        unscored_late.pk,
+    ]
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " | ".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan wording")
+def test_ranking_page_is_read_in_index_order_without_sorting_the_cohort(cohort):
+    page = selectors.ranked_applications(cohort=cohort)[100:150]
+    plan = _plan(page)
+    assert "cohorts_app_ranking" in plan
+    assert "TEMP B-TREE" not in plan
+    shortlist = _plan(selectors.ranked_applications(cohort=cohort, shortlisted_only=True)[:50])
+    assert "TEMP B-TREE" not in shortlist
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan wording")
+def test_counts_by_status_read_only_the_index(cohort):
+    from django.db.models import Count, Q
+
+    # the query of selectors.selection_summary
+    counts = (
+        Application.objects.filter(cohort=cohort)
+        .values("status")
+        .annotate(
+            n=Count("pk"),
+            shortlisted=Count("pk", filter=Q(shortlisted=True)),
+            pending=Count("pk", filter=~Q(decision="") & Q(released_at__isnull=True)),
+        )
+        .order_by()
+    )
+    assert "COVERING INDEX cohorts_app_cohort_status" in _plan(counts)
+
+
+def test_reviewer_progress_lists_the_reviewers_of_the_page_with_their_cohort_totals(
+    make_user, client_for, cohort, monkeypatch
+):
+    monkeypatch.setattr(admin_views, "PAGE_SIZE", 2)
+    ana = make_user(Role.REVIEWER, full_name="Ana Acosta")
+    beto = make_user(Role.REVIEWER, full_name="Beto Bernal")
+    carla = make_user(Role.REVIEWER, full_name="Carla Cruz")
+    top, second, third = (_app(cohort, m, m, 5) for m in ("90", "80", "70"))
+    ReviewAssignmentFactory(application=top, reviewer=beto)
+    ReviewAssignmentFactory(application=second, reviewer=ana, status=AssignmentStatus.ABSTAINED)
+    ReviewAssignmentFactory(application=third, reviewer=ana)  # on page 2, counted for Ana
+    ReviewAssignmentFactory(application=third, reviewer=carla)  # only on page 2
+    elsewhere = ApplicationFactory(cohort=CohortFactory(), status=S.IN_REVIEW)
+    ReviewAssignmentFactory(application=elsewhere, reviewer=beto)  # another cohort
+    client = client_for(make_user(Role.STAFF))
+    url = reverse("cohorts_selection", args=[cohort.pk])
+    progress = client.get(url).context["progress"]
+    assert [(r["reviewer__full_name"], r["done"], r["total"]) for r in progress] == [
+        ("Ana Acosta", 1, 2),
+        ("Beto Bernal", 0, 1),
+    ]
+    second_page = client.get(url, {"page": 2})
+    assert [r["reviewer__full_name"] for r in second_page.context["progress"]] == [
+        "Ana Acosta",
+        "Carla Cruz",
+    ]
+    link = reverse("cohorts_assignment:index") + f"?application__cohort={cohort.pk}"
+    assert f'href="{link}"' in second_page.content.decode()
+
+
+#: The board for a superuser holding every role (the benchmark's account), test settings
+#: (no table cache): 4 of them the board's own (the cohort, the counts by status, the page
+#: of the ranking, its reviewers' progress); the rest are the session, the person,
+#: Wagtail's profile and menu, and the access audit of the people on the page.
+QUERIES = 13
+
+
+def test_selection_board_queries_for_a_superuser_are_the_same_for_1_and_many_rows(
+    make_user, client_for, cohort, django_assert_num_queries
+):
+    everyone = make_user(*Role, is_superuser=True, is_staff=True)
+    client = client_for(everyone)
+    url = reverse("cohorts_selection", args=[cohort.pk])
+    ReviewAssignmentFactory(application=_app(cohort, "50", "50", 1))
+    client.get(url)
+    with django_assert_num_queries(QUERIES):
+        response = client.get(url)
+    assert len(response.context["ranked"]) == 1
+    reviewers = [make_user(Role.REVIEWER) for _ in range(4)]
+    for n in range(12):
+        app = _app(cohort, str(60 + n), "50", n, shortlisted=n % 2 == 0)
+        for reviewer in reviewers[: 1 + n % 3]:
+            ReviewAssignmentFactory(application=app, reviewer=reviewer)
+    with django_assert_num_queries(QUERIES):
+        response = client.get(url)
+    assert len(response.context["ranked"]) == 13
+    assert len(response.context["progress"]) == 4  # the first one's and reviewers[:3]
+    with django_assert_num_queries(QUERIES):
+        response = client.get(url, {"shortlisted": "1"})
+    assert len(response.context["ranked"]) == 6
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan wording")
+def test_reviewer_progress_starts_from_the_page_reviewers_not_the_cohort(cohort):
+    app = _app(cohort, "50", "50", 1)
+    ReviewAssignmentFactory(application=app)
+    with CaptureQueriesContext(connection) as captured:
+        assert len(selectors.reviewer_progress(cohort=cohort, applications=[app.pk])) == 1
+    [query] = captured.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {query['sql']}")
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "cohorts_reviewassignment_reviewer_id" in plan
+    assert "cohort_id=?" not in plan
+
+
+# --- the console's list of applications --------------------------------------------------
+
+#: The console's application list for the same superuser, test settings: 3 of them the
+#: list's own (its COUNT, its page of rows with person and cohort, the cohorts of the
+#: filter); Wagtail's profile and menu (the locale and two page queries) 4; the session and
+#: the person 3; the audit of the people listed and the check of the last hour 2.
+LIST_QUERIES = 12
+
+
+def test_console_application_list_queries_for_a_superuser_are_the_same_for_1_and_many(
+    make_user, client_for, django_assert_num_queries
+):
+    client = client_for(make_user(*Role, is_superuser=True, is_staff=True))
+    url = reverse("cohorts_application:index")
+    ApplicationFactory()
+    client.get(url)
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(url)
+    assert len(response.context["object_list"]) == 1
+    cohorts = [CohortFactory() for _ in range(3)]
+    for n in range(30):
+        ApplicationFactory(cohort=cohorts[n % 3])
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(url)
+    assert len(response.context["object_list"]) == 20
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(url, {"p": 2})
+    assert len(response.context["object_list"]) == 11
