@@ -228,3 +228,16 @@ def test_static_url_forgotten_when_the_manifest_is_read_again(manifest_storage, 
     manifest_storage.hashed_files, manifest_storage.manifest_hash = manifest_storage.load_manifest()
 
     assert manifest_storage.url("css/a.css") == "/static/css/a.456def.css"
+
+
+def test_generation_cache_kind_follows_a_settings_change(settings):
+    assert pcm._generation_is_free() is True  # the test settings: local memory
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "semilla_cache_tests",
+        }
+    }
+
+    assert pcm._generation_is_free() is False
