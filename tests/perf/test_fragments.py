@@ -128,6 +128,21 @@ def test_fragment_kept_once_per_value_and_host(db, settings):
     assert (one, two, other_host) == ("1 a.example", "2 a.example", "1 b.example")
 
 
+def test_site_header_kept_apart_for_a_page_without_navigation(db, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import get_template
+
+    template = get_template("base.html")
+    request = rf.get("/es/")
+    request.user = AnonymousUser()
+    bare = template.render({"nav_items": [], "user": AnonymousUser()}, request)
+
+    full = template.render(None, request)
+
+    assert 'href="/es/cohortes/"' not in bare
+    assert 'href="/es/cohortes/"' in full
+
+
 def test_fragment_kept_copy_answers_the_same_key(db):
     source = '{% shared_fragment "t" %}{{ value }}{% endshared_fragment %}'
     request = RequestFactory().get("/")
