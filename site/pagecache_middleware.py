@@ -58,6 +58,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
+from django.core.signals import setting_changed
 from django.db import connections
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -141,9 +142,25 @@ def _wall() -> float:
     return time.time()
 
 
+#: whether reading the shared cache is free, worked out once per process (a page asks for
+#: the generation about 20 times; ``caches["default"]`` is a thread-local look-up)
+_free: dict[str, bool] = {}
+
+
 def _generation_is_free() -> bool:
     """Reading the shared cache costs no SQL (Redis, local memory)."""
-    return not isinstance(caches["default"], DatabaseCache)
+    free = _free.get("default")
+    if free is None:
+        free = _free["default"] = not isinstance(caches["default"], DatabaseCache)
+    return free
+
+
+def _forget_cache_kind(*, setting: str, **kwargs) -> None:
+    if setting == "CACHES":
+        _free.clear()
+
+
+setting_changed.connect(_forget_cache_kind, dispatch_uid="semilla.pagecache_middleware.free")
 
 
 def _read_shared_generation() -> str:
@@ -315,6 +332,7 @@ _local = LocalPages(LOCAL_MAX_ENTRIES, LOCAL_MAX_BYTES, LOCAL_SECONDS)
 def reset_local() -> None:
     """Forget the per-process copies and the generation read (tests)."""
     _local.clear()
+    _free.clear()
     _set_generation(None, 0.0)
     with _refresh_lock:
         _refresh_state["running"], _refresh_state["keys"] = False, set()

@@ -296,7 +296,8 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # whitenoise's compressed manifest storage, each URL worked out once per process
+    "staticfiles": {"BACKEND": "semilla.static_storage.KeptURLStaticFilesStorage"},
 }
 # Several machines: private files in S3-compatible object storage (django-storages) when
 # PRIVATE_S3_BUCKET is set; the local disk stays the default. Objects are private (no

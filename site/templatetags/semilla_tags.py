@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from semilla import hooks
 from semilla.privacy.enums import DataRequestKind, DataRequestStatus
 
-from .. import routing
+from .. import fragments, routing
 from ..pagecache_middleware import generation
 from ..routing import LocalMemory
 
@@ -158,3 +158,39 @@ def data_request_kind(value) -> str:
 def data_request_status(value) -> str:
     """A data request's status in the active language (see ``data_request_kind``)."""
     return _choice_label(DataRequestStatus, value)
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, values, anonymous_only):
+        self.nodelist = nodelist
+        self.name = name
+        self.values = values
+        self.anonymous_only = anonymous_only
+
+    def render(self, context):
+        values = tuple(value.resolve(context) for value in self.values)
+        return fragments.render_shared(
+            context,
+            self.name.resolve(context),
+            values,
+            lambda: self.nodelist.render(context).strip(),
+            anonymous_only=self.anonymous_only,
+        )
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" [value ...] [anonymous_only] %}...{% endshared_fragment %}``:
+    the content rendered once per process, generation, language and values, for every
+    reader (``semilla.fragments``)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    anonymous_only = bits[-1] == "anonymous_only"
+    if anonymous_only:
+        bits = bits[:-1]
+    name = parser.compile_filter(bits[1])
+    values = [parser.compile_filter(bit) for bit in bits[2:]]
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, name, values, anonymous_only)
