@@ -737,7 +737,10 @@ def disbursement_proof(request, pk):
 def desk_reconciliation(request):
     if request.method == "POST":
         if "resolve" in request.POST:
-            issue = get_object_or_404(ReconciliationIssue, pk=request.POST.get("resolve"))
+            pk = request.POST["resolve"]
+            if not pk.isdigit():  # a tampered form: no such difference, not a server error
+                raise Http404
+            issue = get_object_or_404(ReconciliationIssue, pk=pk)
             reconciliation_services.issue_resolve(
                 issue=issue, actor=request.user, note=request.POST.get("note", "")
             )

@@ -173,3 +173,28 @@ def test_payments_queue_audits_only_the_payees_shown(
 
     assert audited() == sorted(payees[:2])
     assert audited(page=2) == [payees[2]]
+
+
+def test_reconciliation_resolve_marks_the_difference_with_the_note(client_for, finance_user):
+    _issues(2)
+    first, second = ReconciliationIssue.objects.order_by("pk")
+    response = client_for(finance_user).post(
+        RECONCILIATION, {"resolve": str(first.pk), "note": "Pagado en dos partes"}, follow=True
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.resolved_by, first.resolution_note, second.resolved_at) == (
+        finance_user,
+        "Pagado en dos partes",
+        None,
+    )
+    assert "Marcada como resuelta." in response.content.decode()
+    assert response.content.decode().count('name="resolve"') == 1
+
+
+@pytest.mark.parametrize("value", ["abc", "", "1.5", "99999"])
+def test_reconciliation_resolve_of_no_such_difference_is_not_found(client_for, finance_user, value):
+    _issues(1)
+    response = client_for(finance_user).post(RECONCILIATION, {"resolve": value})
+    assert response.status_code == 404
+    assert ReconciliationIssue.objects.filter(resolved_at__isnull=False).count() == 0
