@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -75,6 +75,31 @@ def test_ranking_page_is_read_in_index_order_without_sorting_the_cohort(cohort):
     assert "TEMP B-TREE" not in plan
     shortlist = _plan(selectors.ranked_applications(cohort=cohort, shortlisted_only=True)[:50])
     assert "TEMP B-TREE" not in shortlist
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's NULLS LAST")
+def test_ranking_page_on_postgresql_is_read_in_index_order_with_unscored_last(cohort):
+    """PostgreSQL sorts NULLs first in a descending order unless told: the ranking index
+    says NULLS LAST there (``RankingIndex``), so a page of the ranking (which puts the
+    unscored last) is read in the index's order, with no sort of the cohort. Table scans
+    and sorts are priced out for the plan (the test's table is too small for the planner to
+    prefer an index on its own): if the index's order did not match, the plan would still
+    have to sort."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s", ["cohorts_app_ranking"]
+        )
+        [(definition,)] = cursor.fetchall()
+    assert "score_mean DESC NULLS LAST, score_median DESC NULLS LAST" in definition
+    sql, params = selectors.ranked_applications(cohort=cohort)[100:150].query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_incremental_sort = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = " | ".join(row[0] for row in cursor.fetchall())
+    assert "cohorts_app_ranking" in plan
+    assert "Sort" not in plan
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan wording")
