@@ -683,6 +683,13 @@ class ReconciliationRun(models.Model):
         return f"reconciliation {self.started_at:%Y-%m-%d %H:%M}"
 
 
+class ReconciliationIssueQuerySet(models.QuerySet):
+    def open(self) -> "ReconciliationIssueQuerySet":
+        """The differences nobody has resolved yet (the desk's list and its count, both
+        over ``recon_issue_open_idx``)."""
+        return self.filter(resolved_at__isnull=True)
+
+
 class ReconciliationIssue(models.Model):
     """A difference between the provider and the ledger, flagged once."""
 
@@ -700,6 +707,8 @@ class ReconciliationIssue(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = actor_field()
     resolution_note = models.CharField(max_length=300, blank=True)
+
+    objects = ReconciliationIssueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reconciliation issue")

@@ -130,7 +130,7 @@ def desk_counts() -> DeskCounts:
     return DeskCounts(
         milestones=Milestone.objects.filter(status=MilestoneStatus.SUBMITTED).count(),
         disbursements=Disbursement.objects.filter(status__in=OPEN_DISBURSEMENT_STATUSES).count(),
-        issues=ReconciliationIssue.objects.filter(resolved_at__isnull=True).count(),
+        issues=ReconciliationIssue.objects.open().count(),
     )
 
 
@@ -179,7 +179,7 @@ def open_reconciliation_issues_page(
     (not three more model instances per row, the payment, tranche and grant, with every
     date of theirs converted)."""
     issues = (
-        ReconciliationIssue.objects.filter(resolved_at__isnull=True)
+        ReconciliationIssue.objects.open()
         .only("kind", "external_id", "expected", "found", "created_at")
         .annotate(grant_reference=F("disbursement__tranche__grant__reference"))
     )
