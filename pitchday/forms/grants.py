@@ -101,6 +101,24 @@ class NoteForm(forms.Form):
     )
 
 
+class MilestoneReviewForm(NoteForm):
+    """A reviewer's decision on a submitted milestone (which button was pressed) and the
+    note for the grantee. A post without a known decision reviews nothing."""
+
+    APPROVE = "approve"
+    CHANGES = "changes"
+    decision = forms.ChoiceField(
+        choices=[(APPROVE, _("Approve")), (CHANGES, _("Ask for changes"))],
+        error_messages={
+            "required": _("Choose whether to approve the milestone or ask for changes."),
+            "invalid_choice": _("Choose whether to approve the milestone or ask for changes."),
+        },
+    )
+
+    def approves(self) -> bool:
+        return self.cleaned_data["decision"] == self.APPROVE
+
+
 class RecordPaymentForm(forms.Form):
     reference = forms.CharField(label=_("Payment reference"), max_length=120)
     proof = UploadField(

@@ -33,6 +33,7 @@ from ..forms.grants import (
     ContributionForm,
     EvidenceForm,
     GrantCreateForm,
+    MilestoneReviewForm,
     NoteForm,
     PayoutDetailsForm,
     RecordPaymentForm,
@@ -189,7 +190,7 @@ def _milestone_page(
     *,
     evidence_form: EvidenceForm | None = None,
     report_form: ReportForm | None = None,
-    review_form: NoteForm | None = None,
+    review_form: MilestoneReviewForm | None = None,
 ):
     """The milestone's page (from ``milestone_get_for_user``), with the forms as posted."""
     grant = milestone.tranche.grant
@@ -215,7 +216,7 @@ def _milestone_page(
                 if report_form is None
                 else report_form
             ),
-            "review_form": NoteForm() if review_form is None else review_form,
+            "review_form": MilestoneReviewForm() if review_form is None else review_form,
             "editable": editable,
             "can_review": may_manage_grants(request.user)
             and milestone.status == MilestoneStatus.SUBMITTED,
@@ -584,7 +585,7 @@ def desk_milestones(request):
     return render(
         request,
         "pitchday/desk/milestones.html",
-        {"milestones": selectors.milestones_awaiting_review(), "form": NoteForm()},
+        {"milestones": selectors.milestones_awaiting_review()},
     )
 
 
@@ -592,9 +593,9 @@ def desk_milestones(request):
 @role_required(Role.STAFF)
 def desk_milestone_review(request, pk):
     milestone = get_object_or_404(Milestone.objects.select_related("tranche__grant"), pk=pk)
-    form = NoteForm(request.POST)
+    form = MilestoneReviewForm(request.POST)
     if not form.is_valid():
-        # the page again, the note's error in the reader's language; nothing reviewed
+        # the page again, the error in the reader's language; nothing reviewed
         shown = selectors.milestone_get_for_user(
             user=request.user, reference=milestone.tranche.grant.reference, pk=milestone.pk
         )
@@ -605,7 +606,7 @@ def desk_milestone_review(request, pk):
         success=_("Review saved."),
         milestone=milestone,
         actor=request.user,
-        approve=request.POST.get("decision") == "approve",
+        approve=form.approves(),
         note=form.cleaned_data["note"],
     )
     return redirect("pitchday:desk_milestones")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from pitchday.enums import MilestoneStatus, TrancheStatus
-from pitchday.forms.grants import NoteForm
+from pitchday.forms.grants import MilestoneReviewForm, NoteForm
 from pitchday.services import grants as grant_svc
 from tests.factories.files import pdf_bytes
 from tests.factories.pitchday import make_grant
@@ -73,3 +73,38 @@ def test_milestone_review_with_a_valid_note_reviews(submitted, client_for, staff
         MilestoneStatus.CHANGES_REQUESTED,
         "Falta la factura.",
     )
+
+
+def test_milestone_review_approve_makes_the_tranche_payable(submitted, client_for, staff_user):
+    response = client_for(staff_user).post(_review_url(submitted, "es"), {"decision": "approve"})
+    submitted.refresh_from_db()
+    submitted.tranche.refresh_from_db()
+    assert response.status_code == 302
+    assert (submitted.status, submitted.tranche.status) == (
+        MilestoneStatus.APPROVED,
+        TrancheStatus.PAYABLE,
+    )
+
+
+def _decision_error(language: str, value) -> str:
+    data = {"note": ""} if value is None else {"note": "", "decision": value}
+    with translation.override(language):
+        return str(MilestoneReviewForm(data).errors["decision"][0])
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("decision", [None, "", "reject", "APPROVE"])
+def test_milestone_review_without_a_known_decision_shows_the_error_and_reviews_nothing(
+    language, decision, submitted, client_for, staff_user
+):
+    """Only the two buttons decide: a post without one (or with another value) is not
+    taken as "ask for changes"."""
+    data = {"note": "Revisado"} if decision is None else {"note": "Revisado", "decision": decision}
+    response = client_for(staff_user).post(_review_url(submitted, language), data)
+    html = response.content.decode()
+    submitted.refresh_from_db()
+    assert response.status_code == 200
+    assert html.count(f"<li>{_decision_error(language, decision)}</li>") == 1
+    assert _decision_error("es", decision) != _decision_error("en", decision)
+    assert ">Revisado</textarea>" in html
+    assert (submitted.status, submitted.reviewed_by_id) == (MilestoneStatus.SUBMITTED, None)
