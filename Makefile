@@ -46,7 +46,7 @@ lint: $(STAMP)
 	$(MAKE) --no-print-directory typecheck
 
 ## typecheck: mypy (with django-stubs) over the services and selectors of every app
-TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.service_call -m semilla.downloads -m semilla.paging \
+TYPED = -m semilla.services -m semilla.transitions -m semilla.errors -m semilla.service_call -m semilla.downloads -m semilla.paging -m semilla.choice_labels \
 	-m semilla.privacy.services -m semilla.privacy.selectors \
 	-m semilla.reporting.selectors -m semilla.reporting.partners -p cohorts.services -m cohorts.selectors -m cohorts.checks \
 	-m curriculum.services -m curriculum.selectors -m curriculum.permissions -m curriculum.offline -p mentors.services -m mentors.selectors \

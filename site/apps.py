@@ -13,7 +13,7 @@ class SemillaConfig(AppConfig):
 
     def ready(self) -> None:
         # lazy: app loading (apps.py is imported before the models exist)
-        from . import signals  # noqa: F401  (registers signal handlers)
+        from . import choice_labels, signals  # noqa: F401  (signals: registers handlers)
         from .exports import install_wagtail_writer
         from .table_cache import install_everywhere
 
@@ -21,6 +21,7 @@ class SemillaConfig(AppConfig):
 
         install_wagtail_writer()
         install_readable_empty_choice()
+        choice_labels.install_everywhere()  # get_<field>_display reads a kept table
 
 
 #: What an empty choice says in every select of the site and the console ("Elige…"), in
