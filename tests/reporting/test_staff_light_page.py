@@ -159,6 +159,14 @@ def test_light_page_refuses_people_without_the_role(client_for, request, fixture
     assert client_for(request.getfixturevalue(fixture)).get(_url()).status_code == 403
 
 
+def test_light_page_sends_anonymous_to_log_in(client_for):
+    response = client_for(None).get(_url(), {"suppress": "0"})
+    assert (response.status_code, response["Location"].startswith("/es/accounts/login/?next=")) == (
+        302,
+        True,
+    )
+
+
 def test_light_page_staff_first_load_weighs_at_most_150_kb(client_for, staff_user):
     """The HTML plus every stylesheet and script it loads (no console JavaScript)."""
     bulk_applicants(40, prefix="peso")
