@@ -15,11 +15,13 @@ class SemillaConfig(AppConfig):
         # lazy: app loading (apps.py is imported before the models exist)
         from . import choice_labels, signals  # noqa: F401  (signals: registers handlers)
         from .exports import install_wagtail_writer
+        from .reporting.panels import register as register_reporting_panel
         from .table_cache import install_everywhere
 
         install_everywhere()  # every write bumps its tables' generations (table_cache)
 
         install_wagtail_writer()
+        register_reporting_panel()  # programme staff's link to the indicators in "Mi espacio"
         install_readable_empty_choice()
         choice_labels.install_everywhere()  # get_<field>_display reads a kept table
 

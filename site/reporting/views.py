@@ -1,5 +1,7 @@
-"""The indicator dashboard in the staff console, its exports, and the funders' light page
-on the public site."""
+"""The indicator dashboard in the staff console, its exports, and the light page on the
+public site (the funders' page; programme staff's phone version of the dashboard)."""
+
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,13 +15,31 @@ from semilla.exports import CSV, csv_response, xlsx_response
 from .charts import bar_chart, format_value, line_chart
 from .exports import dimension_label, header, long_rows, outcome_rows, xlsx_sheets
 from .forms import FiltersForm, PeriodForm
-from .outcomes import build_outcomes
+from .outcomes import OutcomesReport, build_outcomes
 from .partners import PartnersReport, build_partner_counts
 from .permissions import may_view_indicators, sees_only_suppressed
-from .selectors import SECONDARY_MARK, SMALL_CELL, cached_report, cohort_choices
+from .selectors import SECONDARY_MARK, SMALL_CELL, Report, cached_report, cohort_choices
 
 
-def _report_for(request):
+@dataclass(frozen=True)
+class ReportView:
+    """What one reader may see of the indicators, decided in one place for the console's
+    dashboard, its exports and the light page on the public site."""
+
+    form: FiltersForm | PeriodForm
+    report: Report
+    outcomes: OutcomesReport
+    #: funders and M&E viewers: fixed periods, always suppressed (``sees_only_suppressed``)
+    funder_view: bool
+
+    @property
+    def breakdown(self) -> str:
+        return self.form.chosen_breakdown()
+
+
+def _report_for(request) -> ReportView:
+    """The form (staff: every filter and the "show small cells" choice; funders: fixed
+    periods), the suppression (funders always; staff when they ask) and the figures."""
     if not may_view_indicators(request.user):
         raise PermissionDenied
     funder_view = sees_only_suppressed(request.user)
@@ -39,7 +59,7 @@ def _report_for(request):
         suppress=suppress,
         cohorts=cohorts,
     )
-    return form, report, outcomes, funder_view
+    return ReportView(form=form, report=report, outcomes=outcomes, funder_view=funder_view)
 
 
 def _partners_for(report, breakdown: str) -> PartnersReport:
@@ -70,8 +90,9 @@ def _partner_rows(partners: PartnersReport, value=format_value) -> dict:
 
 @require_GET
 def dashboard(request):
-    form, report, outcomes, funder_view = _report_for(request)
-    breakdown = form.chosen_breakdown()
+    seen = _report_for(request)
+    form, report, outcomes, funder_view = seen.form, seen.report, seen.outcomes, seen.funder_view
+    breakdown = seen.breakdown
     cards = []
     for item in report.indicators:
         entries = item.by[breakdown]
@@ -110,8 +131,9 @@ def dashboard(request):
 def export(request, fmt: str):
     """The dashboard's figures (indicators, outcomes, employer partners), with the same
     filters, period and suppression, headers in the reader's language."""
-    form, report, outcomes, _funder_view = _report_for(request)
-    partners = _partners_for(report, form.chosen_breakdown())
+    seen = _report_for(request)
+    report, outcomes = seen.report, seen.outcomes
+    partners = _partners_for(report, seen.breakdown)
     filename = f"semilla-indicadores-{timezone.localdate().isoformat()}"
     if fmt == CSV:
         return csv_response(
@@ -149,34 +171,23 @@ def _funder_card(item, breakdown: str) -> dict:
 @require_GET
 @login_required
 def funder_dashboard(request):
-    """The funders' page of their own (public site, no console JavaScript): the same
-    indicators and the same small-cell protection as the console's dashboard, always
-    suppressed, for fixed periods, readable on a phone."""
-    if not may_view_indicators(request.user):
-        raise PermissionDenied
-    cohorts = cohort_choices()
-    form = PeriodForm(request.GET or None)
-    filters = form.to_filters()
-    breakdown = form.chosen_breakdown()
-    report = cached_report(filters=filters, suppress=True, cohorts=cohorts)
-    outcomes = build_outcomes(
-        filters,
-        breakdown=breakdown,
-        after_wave=form.chosen_after(),
-        suppress=True,
-        cohorts=cohorts,
-    )
-    return TemplateResponse(
-        request,
-        "reporting/funder.html",
-        {
-            "form": form,
-            "report": report,
-            "cards": [_funder_card(item, breakdown) for item in report.indicators],
-            "breakdown_label": dimension_label(breakdown),
-            "small_cell": SMALL_CELL,
-            "outcomes": outcome_rows(outcomes),
-            "outcomes_report": outcomes,
-            "partners": _partner_rows(_partners_for(report, breakdown), value=_funder_value),
-        },
-    )
+    """The indicators on the public site's layout (no console JavaScript, readable on a
+    phone). Funders: their own page, fixed periods, always suppressed. Programme staff:
+    the console dashboard's filters and figures (the light version for phones), with
+    links to the exports and to the console."""
+    seen = _report_for(request)
+    report, breakdown = seen.report, seen.breakdown
+    context = {
+        "form": seen.form,
+        "report": report,
+        "cards": [_funder_card(item, breakdown) for item in report.indicators],
+        "breakdown_label": dimension_label(breakdown),
+        "small_cell": SMALL_CELL,
+        "outcomes": outcome_rows(seen.outcomes),
+        "outcomes_report": seen.outcomes,
+        "partners": _partner_rows(_partners_for(report, breakdown), value=_funder_value),
+    }
+    if seen.funder_view:
+        return TemplateResponse(request, "reporting/funder.html", context)
+    context["query"] = request.GET.urlencode()
+    return TemplateResponse(request, "reporting/staff_light.html", context)

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from semilla.enums import Role
 from tests.e2e.conftest import axe_serious
@@ -101,3 +102,41 @@ def _participant_journey(page, live_server):
     assert "Recibimos tu solicitud" in page.locator(".messages").inner_text()
     item = page.get_by_test_id("data-request").first.inner_text()
     assert "Reclamo: borrar mis datos" in item and "Recibida" in item
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_staff_light_indicators_on_a_phone_filter_by_cohort(
+    browser, live_server, site_data, phone_context_args
+):
+    """Programme staff in the field: from "Mi espacio" to the light version of the
+    indicators (no console JavaScript), filter by a cohort, see its figures."""
+    from tests.e2e.conftest import PHONE, phone_overflow
+    from tests.factories import make_user
+    from tests.factories.cohorts import CohortFactory
+    from tests.factories.reporting import bulk_applicants
+
+    cali = CohortFactory(city="cali", seats=50, name="Cohorte Cali")
+    bulk_applicants(12, prefix="cali", cohort=cali)
+    bulk_applicants(7, prefix="otra", cohort=CohortFactory(city="bogota", seats=50))
+    phone = browser.new_context(**{**phone_context_args, "viewport": PHONE})
+    try:
+        page = phone.new_page()
+        scripts: list[str] = []
+        page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+        _login(phone, make_user(Role.STAFF), live_server.url)
+        page.goto(f"{live_server.url}/es/mi-espacio/")
+        page.get_by_test_id("indicators-light").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Indicadores")
+        expect(page.get_by_test_id("total-applicants")).to_have_text("19")
+        page.get_by_label("Cohorte", exact=True).select_option(label="Cohorte Cali")
+        page.get_by_role("button", name="Aplicar").click()
+        page.wait_for_url(re.compile(rf".*cohort={cali.pk}.*"))
+        expect(page.get_by_test_id("total-applicants")).to_have_text("12")
+        expect(page.get_by_test_id("export-xlsx")).to_have_attribute(
+            "href", re.compile(rf"/admin/indicators/export\.xlsx\?.*cohort={cali.pk}")
+        )
+        assert [url for url in scripts if "wagtail" in url or "/admin/" in url] == []
+        assert phone_overflow(page) is None
+        assert axe_serious(page) == []
+    finally:
+        phone.close()

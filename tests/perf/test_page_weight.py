@@ -226,6 +226,15 @@ def _funder_dashboard(live_server, context) -> str:
     return _reverse("reporting:funder")
 
 
+def _staff_light_indicators(live_server, context) -> str:
+    from semilla.enums import Role
+    from tests.factories.reporting import bulk_applicants
+
+    bulk_applicants(40, prefix="peso")
+    _sign_in(live_server, context, Role.STAFF)
+    return _reverse("reporting:funder")
+
+
 def _finance_desk(live_server, context) -> str:
     from semilla.enums import Role
     from tests.factories.pitchday import make_fund
@@ -240,6 +249,7 @@ def _finance_desk(live_server, context) -> str:
 #: own admin scripts and styles: measured as production serves them (below).
 DASHBOARDS = {
     "funder_dashboard_signed_in": _funder_dashboard,
+    "staff_light_indicators_signed_in": _staff_light_indicators,
     "finance_desk_signed_in": _finance_desk,
 }
 CONSOLE_DASHBOARDS = {

@@ -107,6 +107,24 @@ def test_indicator_dashboard_at_most_15_queries_same_with_many_rows(
     assert few == many
 
 
+@pytest.mark.parametrize("suppress", ["", "on"])
+def test_staff_light_indicators_at_most_15_queries_same_with_many_rows(
+    client_for, staff_user, django_assert_num_queries, suppress
+):
+    """Programme staff's light version on the public site (reporting:funder), filtered by
+    a cohort, small cells shown or hidden."""
+    cohort = bulk_applicants(3, prefix="pocos")
+    query = f"?cohort={cohort.pk}&breakdown=city&suppress={suppress}"
+    few, many = _counts(
+        client_for(staff_user),
+        _url("reporting:funder") + query,
+        django_assert_num_queries,
+        lambda: bulk_applicants(60, cohort=cohort, prefix="muchos"),
+        MAX_QUERIES,
+    )
+    assert few == many
+
+
 def test_finance_desk_home_at_most_15_queries_same_with_more_grants_and_ledger_rows(
     client_for, staff_user, finance_user, django_assert_num_queries
 ):
