@@ -4,10 +4,10 @@ query counts: grants, milestones, evidence, payout details and the desk's queues
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from ..enums import DisbursementStatus, MilestoneStatus, PayoutDetailsStatus
@@ -134,19 +134,28 @@ def desk_counts() -> DeskCounts:
     )
 
 
-def disbursement_queue(*, status: str | None = None) -> QuerySet[Disbursement]:
-    queryset = Disbursement.objects.select_related(
+def _queue_order(
+    queryset: QuerySet[Disbursement, Any], status: str | None
+) -> QuerySet[Disbursement, Any]:
+    if status:
+        queryset = queryset.filter(status=status)
+    else:
+        queryset = queryset.filter(status__in=OPEN_DISBURSEMENT_STATUSES)
+    return queryset.order_by("requested_at", "pk")
+
+
+def _with_what_the_queue_shows() -> QuerySet[Disbursement]:
+    return Disbursement.objects.select_related(
         "tranche__grant__grantee",
         "tranche__grant__fund",
         "requested_by",
         "approved_by",
         "payout_details",
     )
-    if status:
-        queryset = queryset.filter(status=status)
-    else:
-        queryset = queryset.filter(status__in=OPEN_DISBURSEMENT_STATUSES)
-    return queryset.order_by("requested_at", "pk")
+
+
+def disbursement_queue(*, status: str | None = None) -> QuerySet[Disbursement]:
+    return _queue_order(_with_what_the_queue_shows(), status)
 
 
 #: Payments on one page of the desk's payments queue.
@@ -159,10 +168,21 @@ def disbursements_page_for_desk(
     """One page of the payments queue (oldest request first, open ones or one status), with
     each payment's grant, grantee, fund, people and payout details: two queries (the count
     and the page) however many payments there are. An out-of-range or unreadable ``page``
-    gives the nearest page."""
-    return Paginator(
-        disbursement_queue(status=status), per_page or DESK_DISBURSEMENTS_PER_PAGE
+    gives the nearest page.
+
+    The page is chosen first among the payments' keys alone (the status index holds the
+    status, the request's time and the key: sorting what waits costs a few bytes a
+    payment), and only its rows are then read with their grant, people and details, in
+    the same query (``pk IN (the page's keys)``). Sorting the joined rows themselves made
+    the page grow with every payment waiting (issue 22's scale)."""
+    keys = Paginator(
+        _queue_order(Disbursement.objects.values_list("pk", flat=True), status),
+        per_page or DESK_DISBURSEMENTS_PER_PAGE,
     ).get_page(page)
+    keys.object_list = (
+        _with_what_the_queue_shows().filter(pk__in=keys.object_list).order_by("requested_at", "pk")
+    )
+    return keys
 
 
 #: Open differences on one page of the reconciliation desk.
@@ -177,11 +197,18 @@ def open_reconciliation_issues_page(
     full page (25) must cost little more than a nearly empty one: each difference loads
     only the columns the desk shows, and its grant's reference as one annotated column
     (not three more model instances per row, the payment, tranche and grant, with every
-    date of theirs converted)."""
+    date of theirs converted). The reference is a subquery, not joins: the count drops an
+    unused subquery and reads the index alone, where joins stayed in it and made the count
+    grow with every open difference (issue 22's scale)."""
+    reference = (
+        Disbursement.objects.filter(pk=OuterRef("disbursement_id"))
+        .order_by()
+        .values("tranche__grant__reference")[:1]
+    )
     issues = (
         ReconciliationIssue.objects.open()
         .only("kind", "external_id", "expected", "found", "created_at")
-        .annotate(grant_reference=F("disbursement__tranche__grant__reference"))
+        .annotate(grant_reference=Subquery(reference))
     )
     return Paginator(issues, per_page or DESK_ISSUES_PER_PAGE).get_page(page)
 

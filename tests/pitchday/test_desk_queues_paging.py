@@ -4,6 +4,7 @@ its access-audit rows for the payees shown only), the status filter kept from pa
 page."""
 
 import pytest
+from django.db import connection
 from django.db.models.signals import post_init
 from django.urls import reverse
 
@@ -198,3 +199,53 @@ def test_reconciliation_resolve_of_no_such_difference_is_not_found(client_for, f
     response = client_for(finance_user).post(RECONCILIATION, {"resolve": value})
     assert response.status_code == 404
     assert ReconciliationIssue.objects.filter(resolved_at__isnull=False).count() == 0
+
+
+# --- the queues at scale: which index each query reads (issue 22) -------------------------
+
+
+def _statements(run) -> list[tuple[str, tuple]]:
+    statements = []
+
+    def keep(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(keep):
+        run()
+    return statements
+
+
+def _sqlite_plan(sql, params) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " | ".join(str(row[-1]) for row in cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_payments_queue_page_sorts_keys_from_the_status_index_not_joined_rows(staff_user):
+    """What waits is counted and sorted in the status index alone (its entries: status,
+    time of request, key); only the page's rows are then read with their joins."""
+    make_requested_payment(staff=staff_user)
+    count, rows = _statements(lambda: list(selectors.disbursements_page_for_desk().object_list))
+    assert _sqlite_plan(*count) == (
+        "SEARCH pitchday_disbursement USING COVERING INDEX disbursement_queue_idx (status=?)"
+    )
+    assert _sqlite_plan(*rows).startswith(
+        "SEARCH pitchday_disbursement USING INTEGER PRIMARY KEY (rowid=?) | LIST SUBQUERY 1"
+        " | SEARCH U0 USING COVERING INDEX disbursement_queue_idx (status=?)"
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_reconciliation_count_reads_the_open_index_alone():
+    """The count of open differences has none of the page's joins (they made it grow with
+    every open difference): it reads the index only."""
+    _issues(1)
+    count, rows = _statements(lambda: list(selectors.open_reconciliation_issues_page().object_list))
+    assert "JOIN" not in count[0]
+    assert _sqlite_plan(*count) == (
+        "SEARCH pitchday_reconciliationissue USING COVERING INDEX recon_issue_open_idx"
+        " (resolved_at=?)"
+    )
+    assert "TEMP B-TREE" not in _sqlite_plan(*rows)
