@@ -470,6 +470,9 @@ class Application(models.Model):
                 fields=["cohort", "-score_mean", "-score_median", "submitted_at", "id"],
                 name="cohorts_app_ranking",
             ),
+            # The default order (Meta.ordering: the console's list of applications, every
+            # cohort): a page is read in index order, not a sort of every application.
+            models.Index(fields=["-submitted_at", "-created_at"], name="cohorts_app_latest"),
         ]
 
     def __str__(self) -> str:

@@ -224,3 +224,26 @@ def test_console_application_list_queries_for_a_superuser_are_the_same_for_1_and
     with django_assert_num_queries(LIST_QUERIES):
         response = client.get(url, {"p": 2})
     assert len(response.context["object_list"]) == 11
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan wording")
+def test_console_application_list_page_is_read_in_index_order_without_sorting(
+    make_user, client_for
+):
+    """The console's list of every application, newest first (the model's order): its page
+    is read in the order of ``cohorts_app_latest`` and the scan stops after the page,
+    instead of sorting every application (issue 22's scale: 100,000)."""
+    client = client_for(make_user(*Role, is_superuser=True, is_staff=True))
+    ApplicationFactory()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("cohorts_application:index"))
+    [page] = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].startswith('SELECT "cohorts_application"."id"') and "LIMIT" in q["sql"]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {page}")
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    assert plan.startswith("SCAN cohorts_application USING INDEX cohorts_app_latest")
+    assert "TEMP B-TREE" not in plan
