@@ -158,8 +158,9 @@ QUERIES = 13
 
 
 def test_selection_board_queries_for_a_superuser_are_the_same_for_1_and_many_rows(
-    make_user, client_for, cohort, django_assert_num_queries
+    make_user, client_for, cohort, django_assert_num_queries, settings
 ):
+    settings.SEMILLA_TABLE_CACHE = False  # every view counts (the kept counts: below)
     everyone = make_user(*Role, is_superuser=True, is_staff=True)
     client = client_for(everyone)
     url = reverse("cohorts_selection", args=[cohort.pk])
@@ -247,3 +248,42 @@ def test_console_application_list_page_is_read_in_index_order_without_sorting(
         plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
     assert plan.startswith("SCAN cohorts_application USING INDEX cohorts_app_latest")
     assert "TEMP B-TREE" not in plan
+
+
+def _board_counts(client, url) -> tuple[list, list[str]]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    counted = [
+        q["sql"] for q in captured.captured_queries if 'COUNT("cohorts_application"' in q["sql"]
+    ]
+    return response.context["counts"], counted
+
+
+def test_selection_board_counts_are_kept_and_a_repeat_view_counts_nothing(
+    make_user, client_for, cohort
+):
+    """The counts by status read an index entry per application of the cohort; kept in the
+    table cache, a repeat view reads none (issue 22's scale), and they equal a count made
+    now."""
+    for n in range(3):
+        _app(cohort, str(60 + n), "50", n, shortlisted=n == 0)
+    client = client_for(make_user(*Role, is_superuser=True, is_staff=True))
+    url = reverse("cohorts_selection", args=[cohort.pk])
+    client.get(url)  # learns the tables the counts read
+    client.get(url)  # stores them
+    counts, counted = _board_counts(client, url)
+    assert counted == []
+    assert counts == [(str(S.IN_REVIEW.label), 3)]
+    assert selectors.selection_summary(cohort=cohort).shortlisted == 1
+
+
+def test_selection_board_counts_show_a_change_in_the_next_view(make_user, client_for, cohort):
+    apps = [_app(cohort, str(60 + n), "50", n) for n in range(3)]
+    client = client_for(make_user(*Role, is_superuser=True, is_staff=True))
+    url = reverse("cohorts_selection", args=[cohort.pk])
+    client.get(url)
+    client.get(url)
+    Application.objects.filter(pk=apps[0].pk).update(status=S.WITHDRAWN)
+    counts, counted = _board_counts(client, url)
+    assert len(counted) == 1
+    assert counts == [(str(S.IN_REVIEW.label), 2), (str(S.WITHDRAWN.label), 1)]
