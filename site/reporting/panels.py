@@ -1,5 +1,7 @@
-"""The "Mi espacio" panel of programme staff: where the indicators are (the light page for
-phones, the console's dashboard). No query: roles are read with the person."""
+"""The "Mi espacio" panel of the people who may see the indicators: where they are. Programme
+staff get the light page for phones and the console's dashboard; a funder gets their own
+page (the same address, always with small cells hidden). No query: roles are read with the
+person."""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +15,13 @@ ORDER = 60
 
 def indicators_panel(request: HttpRequest) -> Panel | None:
     user = request.user
-    if not may_view_indicators(user) or sees_only_suppressed(user):
+    if not may_view_indicators(user):
         return None
     return Panel(
-        title=_("Indicators"), template="reporting/panels/indicators_panel.html", order=ORDER
+        title=_("Indicators"),
+        template="reporting/panels/indicators_panel.html",
+        context={"funder_view": sees_only_suppressed(user)},
+        order=ORDER,
     )
 
 

@@ -152,6 +152,24 @@ def test_my_space_of_others_has_no_staff_indicators_link(client_for, role):
         url = reverse("semilla:dashboard")
     html = client_for(make_user(role)).get(url).content.decode()
     assert 'data-testid="indicators-light"' not in html
+    assert "/admin/indicators/" not in html
+
+
+def test_my_space_of_a_funder_links_to_their_indicators(client_for):
+    """A funder's way to their page: "Mi espacio" links to it (and not to the console)."""
+    with translation.override("es"):
+        url = reverse("semilla:dashboard")
+    html = client_for(make_user(Role.FUNDER)).get(url).content.decode()
+    assert html.count('href="/es/indicadores/" data-testid="indicators-funder"') == 1
+    assert "Los indicadores del programa" in html
+
+
+@pytest.mark.parametrize("role", [Role.ENTREPRENEUR, Role.FINANCE, Role.MENTOR])
+def test_my_space_of_people_without_indicators_has_no_link_to_them(client_for, role):
+    with translation.override("es"):
+        url = reverse("semilla:dashboard")
+    html = client_for(make_user(role)).get(url).content.decode()
+    assert "/es/indicadores/" not in html
 
 
 @pytest.mark.parametrize("fixture", ["entrepreneur", "mentor_user", "finance_user"])
