@@ -898,10 +898,20 @@ def dj_serving_setup() -> dict[str, object]:
     return {"pages": pages, "sessions": sessions}
 
 
-def dj_profile(path: str, role: str = "", requests: int = 30, top: int = 40) -> dict[str, str]:
+def dj_profile(
+    path: str,
+    role: str = "",
+    requests: int = 30,
+    top: int = 40,
+    callees: str = "",
+    sort: str = "cumulative",
+    callers: str = "",
+) -> dict[str, str]:
     """Profile ``requests`` GETs of ``path`` (as the demo account of ``role``, or
     anonymous) in this process with the serving settings; the top functions by
-    cumulative time, as text. ``python bench/profile_page.py`` prints it."""
+    ``sort`` (cumulative time, or e.g. ``tottime``), as text, and what the functions
+    matching ``callees`` (a regular expression) call and those matching ``callers`` are
+    called by. ``python bench/profile_page.py`` prints it."""
     import cProfile
     import io
     import pstats
@@ -921,7 +931,11 @@ def dj_profile(path: str, role: str = "", requests: int = 30, top: int = 40) -> 
     profile.disable()
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out)
-    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats(sort).print_stats(top)
+    if callees:
+        stats.print_callees(callees)
+    if callers:
+        stats.print_callers(callers)
     return {"status": str(status), "profile": out.getvalue()}
 
 

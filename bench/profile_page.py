@@ -5,6 +5,7 @@ requests made in-process (no HTTP), the top functions by cumulative time.
 Usage::
 
     python bench/profile_page.py /es/mi-espacio/ --role entrepreneur [--requests 30]
+        [--sort tottime] [--callers 'registry.py.*is_installed'] [--callees 'serve']
 """
 
 from __future__ import annotations
@@ -31,13 +32,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--role", default="", help="a role's demo account (default: anonymous)")
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--sort", default="cumulative", help="cumulative, tottime, ncalls...")
+    parser.add_argument(
+        "--callers", default="", help="also show what calls functions matching this"
+    )
+    parser.add_argument("--callees", default="", help="also show what functions matching this call")
     args = parser.parse_args(argv)
     db = prepare_sqlite("profile")
     try:
         collectstatic(serve_env(db, secret_key()))  # the pages link hashed static files
         result = django_call(
             db, "profile", secret_key(), path=args.path, role=args.role,
-            requests=args.requests, top=args.top,
+            requests=args.requests, top=args.top, sort=args.sort,
+            callers=args.callers, callees=args.callees,
         )  # fmt: skip
     finally:
         db.cleanup()
