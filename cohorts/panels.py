@@ -44,11 +44,15 @@ def cohorts_panel(request) -> Panel | None:
             .select_related("cohort", "participant__cohort")
             .order_by("-created_at")
         )
-        applications = rows[:5]
+        # a cohort the person takes part in is listed once, by its participant page
+        others = []
         for application in rows:
             participant = getattr(application, "participant", None)
             if participant is not None and participant.status == ParticipantStatus.ACTIVE:
                 participations.append(participant)
+            else:
+                others.append(application)
+        applications = others[:5]
     if not (applications or participations or reviews_pending):
         return Panel(
             title=_("Cohorts"),

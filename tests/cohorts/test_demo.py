@@ -75,3 +75,18 @@ def _queries(client, url):
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     return ctx.captured_queries
+
+
+def test_dashboard_panel_lists_a_cohort_taken_part_in_once(entrepreneur, client_for, settings):
+    settings.SEMILLA_TABLE_CACHE = False
+    from django.urls import reverse
+
+    from tests.factories.cohorts import ApplicationFactory, ParticipantFactory
+
+    participant = ParticipantFactory(user=entrepreneur)
+    other = ApplicationFactory(user=entrepreneur)
+
+    html = client_for(entrepreneur).get(reverse("semilla:dashboard")).content.decode()
+
+    assert html.count(f">{participant.cohort.name}</a>") == 1
+    assert html.count(f">{other.cohort.name}</a>") == 1
