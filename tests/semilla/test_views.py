@@ -24,6 +24,15 @@ def test_home_page_english_renders(client):
     assert "Your business can grow here" in response.content.decode()
 
 
+def test_home_page_title_is_its_headline_not_the_site_name_twice(client):
+    from semilla.demo import seed_home_page
+
+    seed_home_page()
+    html = client.get("/es/").content.decode()
+
+    assert html.split("<title>")[1].split("</title>")[0] == "Tu negocio puede crecer aquí · Semilla"
+
+
 def test_root_redirects_to_spanish(client):
     response = client.get("/")
     assert response.status_code == 302
