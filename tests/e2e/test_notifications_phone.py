@@ -1,0 +1,40 @@
+"""The notifications page on a phone: a message whose text carries a long link (the
+alumni invitations' "Responde aquí: https://…") wraps instead of widening the page."""
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from semilla.enums import MessageKind, Role
+from semilla.models import Notification
+from tests.e2e.conftest import phone_overflow
+from tests.factories import make_user
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_notification_with_a_long_link_fits_a_phone(browser, live_server, site_data):
+    base = live_server.url
+    person = make_user(Role.ENTREPRENEUR)
+    link = f"{base}/es/resultados/egresados/invitaciones/" + "a1b2c3d4e5f6" * 5 + "/"
+    Notification.objects.create(
+        user=person,
+        kind=MessageKind.ALUMNI,
+        template="outcomes/alumni_invitation",
+        title="Estás invitada o invitado: Encuentro de egresados",
+        text=f"Semilla: estás invitada o invitado. Responde aquí: {link}",
+        url="/es/mi-espacio/",
+    )
+    client = Client()
+    client.force_login(person)
+    context = browser.new_context(locale="es-CO", viewport={"width": 412, "height": 915})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
+    )
+    page = context.new_page()
+    page.goto(f"{base}/es/avisos/")
+    expect(page.get_by_text("Responde aquí")).to_be_visible()
+
+    assert phone_overflow(page) is None
+    context.close()
