@@ -21,10 +21,21 @@ from .selectors import consents_for, data_exports_for, data_requests_for, live_p
 
 def _page_context(request, *, form=None, erase_form=None):
     user = request.user
-    consents = [
-        {"record": c, "label": purpose_label(c.purpose), "stops": stops(c.purpose)}
-        for c in consents_for(user=user)
-    ]
+    # newest first: an older authorisation still active for the same purpose (given again
+    # under a newer text) is shown as renewed, and the purpose has one revoke button
+    consents, active_purposes = [], set()
+    for c in consents_for(user=user):
+        renewed = c.active and c.purpose in active_purposes
+        if c.active:
+            active_purposes.add(c.purpose)
+        consents.append(
+            {
+                "record": c,
+                "label": purpose_label(c.purpose),
+                "stops": stops(c.purpose),
+                "renewed": renewed,
+            }
+        )
     return {
         "consents": consents,
         "requests": list(data_requests_for(user=user)),

@@ -55,6 +55,18 @@ def test_my_data_lists_consents_with_what_revoking_stops(
     assert response.content.decode().count("Revocar:") == 4
 
 
+def test_my_data_consent_given_again_under_a_newer_text_has_one_revoke_button(
+    client_for, entrepreneur
+):
+    consent_record(user=entrepreneur, purpose=ConsentPurpose.WHATSAPP, policy_version="2026-11")
+    consent_record(user=entrepreneur, purpose=ConsentPurpose.WHATSAPP, policy_version="2026-12")
+
+    html = client_for(entrepreneur).get(MY_DATA).content.decode()
+
+    assert html.count("Revocar: Mensajes por WhatsApp") == 1
+    assert html.count("Lo volviste a dar después con un texto más nuevo") == 1
+
+
 def test_my_data_download_small_zip_straight_away(client_for, entrepreneur):
     response = client_for(entrepreneur).post(MY_DATA + "descargar/")
     assert response.status_code == 200
