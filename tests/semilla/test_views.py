@@ -90,3 +90,11 @@ def test_admin_forbidden_for_entrepreneur(client_for, entrepreneur):
     response = client_for(entrepreneur).get("/admin/")
     assert response.status_code == 302
     assert response["Location"] != "/admin/"
+
+
+def test_two_step_page_shows_its_panels_as_cards_with_buttons_not_bullets(client_for, entrepreneur):
+    html = client_for(entrepreneur).get("/es/accounts/2fa/").content.decode()
+
+    assert html.count('<section class="card">') == 2
+    assert '<div class="actions">' in html
+    assert "<li><a" not in html.split('<main id="main"')[1]
