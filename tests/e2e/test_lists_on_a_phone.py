@@ -1,5 +1,6 @@
-"""The notifications page on a phone: a message whose text carries a long link (the
-alumni invitations' "Responde aquí: https://…") wraps instead of widening the page."""
+"""Lists on a phone. The notifications page: a message whose text carries a long link (the
+alumni invitations' "Responde aquí: https://…") wraps instead of widening the page. A list
+of cards (directories, showcases) shows no bullets."""
 
 import pytest
 from django.test import Client
@@ -37,4 +38,20 @@ def test_notification_with_a_long_link_fits_a_phone(browser, live_server, site_d
     expect(page.get_by_text("Responde aquí")).to_be_visible()
 
     assert phone_overflow(page) is None
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_list_of_cards_shows_no_bullets(browser, live_server, site_data):
+    from tests.factories.market import make_provider
+
+    make_provider()
+    context = browser.new_context(locale="es-CO", viewport={"width": 412, "height": 915})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/es/apoya/finanzas/")
+    card = page.locator("ul.cards > li.card").first
+    expect(card).to_be_visible()
+
+    assert card.evaluate("el => getComputedStyle(el).listStyleType") == "none"
+    assert card.evaluate("el => getComputedStyle(el.parentElement).paddingLeft") == "0px"
     context.close()
