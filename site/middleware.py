@@ -19,7 +19,7 @@ from django.contrib.auth.middleware import (
 )
 from django.core.exceptions import PermissionDenied
 from django.core.signals import setting_changed
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_from_path
@@ -263,6 +263,30 @@ class PrivateCacheMiddleware:
         response = self.get_response(request)
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class FormOnlyAddressMiddleware:
+    """An address that only takes a form (a POST) answers a plain visit (a reload after a
+    form's errors, a saved link, the back button) with Django's empty 405, which a phone's
+    browser shows as an error page of its own, in English. Every such answer gets our page
+    instead, in the person's language: what happened and where to go. The status and the
+    ``Allow`` header stay, so nothing that reads them changes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 405
+            and request.method in ("GET", "HEAD")
+            and not getattr(response, "streaming", False)
+            and not response.content
+        ):
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
         return response
 
 

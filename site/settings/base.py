@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "semilla.middleware.UserPreferencesMiddleware",
     "semilla.middleware.AccessPolicyMiddleware",  # one access policy (docs/security.md)
+    "semilla.middleware.FormOnlyAddressMiddleware",  # our page for a visit to a form-only address
     "semilla.middleware.PrivateCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "semilla.routing.RouteMemoryMiddleware",  # remembered page routes (after locale)

@@ -98,3 +98,26 @@ def test_two_step_page_shows_its_panels_as_cards_with_buttons_not_bullets(client
     assert html.count('<section class="card">') == 2
     assert '<div class="actions">' in html
     assert "<li><a" not in html.split('<main id="main"')[1]
+
+
+def test_visit_to_a_form_only_address_gets_our_page_in_the_persons_language(
+    client_for, entrepreneur
+):
+    client = client_for(entrepreneur)
+
+    spanish = client.get("/es/mensajes/canales/")
+    english = client.get("/en/mensajes/canales/")
+
+    assert (spanish.status_code, spanish["Allow"]) == (405, "POST")
+    assert "Esta dirección solo recibe un formulario" in spanish.content.decode()
+    assert "Ir a mi espacio" in spanish.content.decode()
+    assert english.status_code == 405
+    assert "This address only takes a form" in english.content.decode()
+
+
+def test_visit_to_a_form_only_address_anonymous_gets_our_page(client):
+    response = client.get("/es/aprende/lecciones/1/quiz/q1/")
+
+    assert response.status_code == 405
+    assert "Esta dirección solo recibe un formulario" in response.content.decode()
+    assert "Ir a mi espacio" not in response.content.decode()
