@@ -11,6 +11,7 @@ def site(request):
         "nav_items": hooks.nav_items_for(user) if user is not None else [],
         "may_use_console": permissions.may_use_console(user) if user is not None else False,
         "site_name": "Semilla",
+        "contact_email": settings.SEMILLA_CONTACT_EMAIL,
         "debug": settings.DEBUG,
         "notification_bell": _bell(user, request),
     }

@@ -4,6 +4,7 @@ health check and the error pages."""
 import sys
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
@@ -113,7 +114,8 @@ def healthz(request):
 
 def _render_error(request, template: str, status: int) -> HttpResponse:
     try:
-        html = render_to_string(template, {"request": request}, request=None)
+        context = {"request": request, "contact_email": settings.SEMILLA_CONTACT_EMAIL}
+        html = render_to_string(template, context, request=None)
     except Exception:  # noqa: BLE001 - the error page must never fail
         html = "<h1>Semilla</h1>"
     return HttpResponse(html, status=status)

@@ -280,6 +280,9 @@ AUTH_PASSWORD_VALIDATORS = [
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Semilla <no-responder@semilla.local>")
+# Where people write to the programme team: shown at the foot of every page and on error
+# pages (a code that does not arrive, a page refused). Empty: no contact line.
+SEMILLA_CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Static and media -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 # The demo lets you explore staff areas without an authenticator app; production and the
 # test suite require TOTP for staff, finance, reviewer and judge roles.
 SEMILLA_REQUIRE_MFA = env.bool("SEMILLA_REQUIRE_MFA", default=False)
+SEMILLA_CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="equipo@demo.semilla.co")
 STORAGES = {
     **STORAGES,
     "staticfiles": {  # noqa: F405

@@ -121,3 +121,24 @@ def test_visit_to_a_form_only_address_anonymous_gets_our_page(client):
     assert response.status_code == 405
     assert "Esta dirección solo recibe un formulario" in response.content.decode()
     assert "Ir a mi espacio" not in response.content.decode()
+
+
+def test_contact_address_at_the_foot_of_pages_and_on_error_pages(
+    client, client_for, entrepreneur, settings
+):
+    settings.SEMILLA_CONTACT_EMAIL = "equipo@semilla.example.org"
+    line = (
+        "¿Preguntas o un código que no llega? Escríbele al equipo del programa: "
+        '<a href="mailto:equipo@semilla.example.org">equipo@semilla.example.org</a>'
+    )
+
+    assert line in client.get("/es/accounts/password/reset/").content.decode()
+    refused = client_for(entrepreneur).get("/es/pitch/gestion/")
+    assert refused.status_code == 403
+    assert line in refused.content.decode()
+
+
+def test_contact_line_left_out_when_no_address_is_set(client, settings):
+    settings.SEMILLA_CONTACT_EMAIL = ""
+
+    assert 'data-testid="contact"' not in client.get("/es/accounts/login/").content.decode()
