@@ -110,6 +110,8 @@ def judge_invite(request, pk):
         else:
             svc.judge_invite(event=event, user=user, actor=request.user)
             messages.success(request, _("Invitation sent."))
+    else:
+        messages.error(request, _("Enter a valid e-mail address to invite the judge."))
     return redirect(event.get_absolute_url())
 
 

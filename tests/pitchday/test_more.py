@@ -175,3 +175,17 @@ def test_judge_invite_email_says_when_in_words(
     lines = mailoutbox[-1].body.splitlines()
     labels = ("Fecha:", "Lugar:", "When:", "Where:")
     assert [line for line in lines if line.startswith(labels)] == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("email", ["", "no-es-un-correo"])
+def test_judge_invite_with_a_bad_email_says_so(client_for, staff_user, email):
+    from django.contrib.messages import get_messages
+
+    event = make_event()
+    response = client_for(staff_user).post(
+        reverse("pitchday:judge_invite", args=[event.pk]), {"email": email}
+    )
+    messages = [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+    assert messages == [("error", "Escribe un correo válido para invitar al jurado.")]
+    assert Judge.objects.count() == 0
