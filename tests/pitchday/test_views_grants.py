@@ -444,3 +444,22 @@ def test_desk_grant_history_gives_dates_in_words(client_for, staff_user, languag
         grant.history.count(),
     )
     assert grant.history.count() == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rail", "shown"),
+    [
+        (RailCode.CASH, "Efectivo · Yuleisy Rodríguez"),
+        (RailCode.NEQUI, "Nequi · ••••••4567 · Yuleisy Rodríguez"),
+    ],
+)
+def test_payments_queue_names_the_payee_once(
+    client_for, finance_user, staff_user, entrepreneur, rail, shown
+):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    details = make_confirmed_details(entrepreneur, rail=rail, holder_name="Yuleisy Rodríguez")
+    d = svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff_user)
+    d.__class__.objects.filter(pk=d.pk).update(payout_details=details)
+    body = client_for(finance_user).get(_url("desk_disbursements")).content.decode()
+    assert body.count(f"<p>A: {shown}</p>") == 1
