@@ -167,6 +167,7 @@ def judge_invite(*, event: PitchEvent, user: User, actor: User) -> Judge:
             "event": event.title,
             "event_id": event.pk,
             "when": timezone.localtime(event.starts_at).isoformat(),
+            "where": event.venue,
         },
     )
     return judge

@@ -110,6 +110,8 @@ def judge_invite(request, pk):
         else:
             svc.judge_invite(event=event, user=user, actor=request.user)
             messages.success(request, _("Invitation sent."))
+    else:
+        messages.error(request, _("Enter a valid e-mail address to invite the judge."))
     return redirect(event.get_absolute_url())
 
 
@@ -280,17 +282,24 @@ def _judge_and_pitch(request, pk, pitch_pk):
     return event, judge, selectors.pitch_get_of_event(event=event, pk=pitch_pk)
 
 
+def _judge_saved(request, pitch, *, refusal: str = ""):
+    """The answer to a save: the small status for htmx (a refusal with status 400); without
+    htmx (a phone without JavaScript), back to the pitch's sheet, a refusal as a message."""
+    if request.htmx:
+        return _saved(request, ok=not refusal, message=refusal, status=400 if refusal else 200)
+    if refusal:
+        messages.error(request, refusal)
+    return redirect("pitchday:judge_pitch", pitch.event_id, pitch.pk)
+
+
 def _judge_save(request, service, /, *, judge, pitch, **kwargs):
     """Save a judge's score or comment through ``service``. The small status is the answer
-    to htmx (not a flash message), so the refusal is caught here; without htmx, back to
-    the pitch's sheet."""
+    to htmx (not a flash message), so the refusal is caught here."""
     try:
         service(judge=judge, pitch=pitch, **kwargs)
     except ServiceError as refusal:
-        return _saved(request, ok=False, message=str(refusal), status=400)
-    if request.htmx:
-        return _saved(request, ok=True)
-    return redirect("pitchday:judge_pitch", pitch.event_id, pitch.pk)
+        return _judge_saved(request, pitch, refusal=str(refusal))
+    return _judge_saved(request, pitch)
 
 
 @require_POST
@@ -302,7 +311,7 @@ def score_save(request, pk, pitch_pk):
     try:
         value = int(request.POST.get("value", ""))
     except ValueError:
-        return _saved(request, ok=False, message=_("Choose a score from 1 to 10."), status=400)
+        return _judge_saved(request, pitch, refusal=_("Choose a score from 1 to 10."))
     return _judge_save(
         request, svc.score_record, judge=judge, pitch=pitch, criterion=criterion, value=value
     )

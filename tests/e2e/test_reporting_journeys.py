@@ -140,3 +140,24 @@ def test_staff_light_indicators_on_a_phone_filter_by_cohort(
         assert axe_serious(page) == []
     finally:
         phone.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_funder_outcomes_tables_fit_a_phone(browser, live_server, site_data, phone_context_args):
+    """A funder reads the before-and-after tables of their indicators page on a 412-px
+    phone: the wide tables scroll inside their card, the page does not scroll sideways."""
+    from outcomes.enums import WaveKind
+    from tests.e2e.conftest import PHONE, phone_overflow
+    from tests.factories import make_user
+    from tests.factories.outcomes import bulk_answers, ended_cohort
+
+    bulk_answers(12, cohort=ended_cohort(), prefix="fin", after=WaveKind.END, answered_after=1)
+    phone = browser.new_context(**{**phone_context_args, "viewport": PHONE})
+    try:
+        page = phone.new_page()
+        _login(phone, make_user(Role.FUNDER), live_server.url)
+        page.goto(f"{live_server.url}/es/indicadores/")
+        expect(page.get_by_role("heading", name="Resultados: antes y después")).to_be_visible()
+        assert phone_overflow(page) is None
+    finally:
+        phone.close()

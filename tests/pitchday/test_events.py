@@ -158,9 +158,39 @@ def test_score_out_of_range_is_refused(scoring_event, client_for):
     judge = make_judge(event)
     criterion = event.rubric.criteria.first()
     response = client_for(judge.user).post(
-        _url("score_save", event.pk, pitches[0].pk), {"criterion": criterion.pk, "value": 11}
+        _url("score_save", event.pk, pitches[0].pk),
+        {"criterion": criterion.pk, "value": 11},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 400
+    assert PitchScore.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("endpoint", "data"), [("score_save", {"value": 7}), ("comment_save", {"comment": "Bien"})]
+)
+def test_saving_on_a_stale_page_without_javascript_goes_back_with_the_reason(
+    scoring_event, client_for, endpoint, data
+):
+    """A judge's phone without JavaScript kept the sheet open while staff locked scoring:
+    the save button brings them back to the pitch's sheet with the refusal in words, not
+    to a bare fragment."""
+    from django.contrib.messages import get_messages
+
+    event, pitches = scoring_event
+    judge = make_judge(event)
+    svc.event_transition(event=event, to=EventStatus.LOCKED, actor=None)
+    response = client_for(judge.user).post(
+        _url(endpoint, event.pk, pitches[0].pk),
+        {"criterion": event.rubric.criteria.first().pk, **data},
+    )
+    messages = [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+    assert (response.status_code, response["Location"]) == (
+        302,
+        _url("judge_pitch", event.pk, pitches[0].pk),
+    )
+    assert messages == [("error", "La calificación no está abierta.")]
     assert PitchScore.objects.count() == 0
 
 

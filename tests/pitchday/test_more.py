@@ -129,3 +129,63 @@ def test_event_transition_table_is_enforced(staff_user):
         svc.event_transition(event=event, to=EventStatus.PUBLISHED, actor=staff_user)
     svc.event_transition(event=event, to=EventStatus.OPEN, actor=staff_user)
     assert event.log.get().to_status == EventStatus.OPEN
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "es",
+            [
+                "Fecha: 17 de diciembre de 2026, 6:30 p.m. (hora de America/Bogota).",
+                "Lugar: Cámara de Comercio",
+            ],
+        ),
+        (
+            "en",
+            [
+                "When: 17 December 2026, 6:30 p.m. (America/Bogota time).",
+                "Where: Cámara de Comercio",
+            ],
+        ),
+    ],
+)
+def test_judge_invite_email_says_when_in_words(
+    client_for,
+    staff_user,
+    make_user,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    language,
+    expected,
+):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    bogota = ZoneInfo("America/Bogota")
+    event = make_event()
+    event.starts_at = datetime.datetime(2026, 12, 17, 18, 30, tzinfo=bogota)
+    event.save(update_fields=["starts_at"])
+    person = make_user(language=language)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(staff_user).post(
+            reverse("pitchday:judge_invite", args=[event.pk]), {"email": person.email}
+        )
+    lines = mailoutbox[-1].body.splitlines()
+    labels = ("Fecha:", "Lugar:", "When:", "Where:")
+    assert [line for line in lines if line.startswith(labels)] == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("email", ["", "no-es-un-correo"])
+def test_judge_invite_with_a_bad_email_says_so(client_for, staff_user, email):
+    from django.contrib.messages import get_messages
+
+    event = make_event()
+    response = client_for(staff_user).post(
+        reverse("pitchday:judge_invite", args=[event.pk]), {"email": email}
+    )
+    messages = [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+    assert messages == [("error", "Escribe un correo válido para invitar al jurado.")]
+    assert Judge.objects.count() == 0

@@ -261,3 +261,15 @@ def test_staff_request_for_update_emails_the_grantee(
             user=entrepreneur, actor=staff, reason="El número de cuenta no existe"
         )
     assert mailoutbox[-1].to == [entrepreneur.email]
+
+
+@pytest.mark.django_db
+def test_staff_request_for_update_email_links_to_the_payout_details(
+    entrepreneur, make_user, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.payout_details_request_update(
+            user=entrepreneur, actor=make_user(Role.STAFF), reason="El número de cuenta no existe"
+        )
+    link = f"{settings.SITE_URL}/es/pitch/datos-de-pago/"
+    assert mailoutbox[-1].body.splitlines().count(link) == 1

@@ -87,3 +87,20 @@ def test_insufficient_balance_is_a_definitive_failure(
     )
     stripe_disbursement.refresh_from_db()
     assert stripe_disbursement.status == DisbursementStatus.CANCELLED
+
+
+@pytest.mark.django_db
+def test_failed_payment_email_links_to_the_failed_payments(
+    stripe_disbursement,
+    fake_stripe,
+    finance_user,
+    mailoutbox,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    fake_stripe.set_balance(0, "cop")
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.disbursement_execute(disbursement_id=stripe_disbursement.pk)
+    (mail,) = [m for m in mailoutbox if m.to == [finance_user.email]]
+    link = f"{settings.SITE_URL}/es/pitch/gestion/desembolsos/?status=failed"
+    assert mail.body.splitlines().count(link) == 1

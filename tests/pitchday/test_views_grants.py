@@ -395,3 +395,71 @@ def test_desk_approval_of_a_stripe_payment_says_it_is_being_sent(
     assert _approve_through_desk(client_for(finance_user), disbursement) == [
         "Aprobado. El pago se está enviando."
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("es", "vence 20 de diciembre de 2026"), ("en", "due 20 December 2026")],
+)
+def test_grant_page_gives_a_milestone_due_date_in_words(
+    client_for, entrepreneur, language, expected
+):
+    import datetime
+
+    from django.utils import translation
+
+    from pitchday.models import Milestone
+
+    grant = make_grant(grantee=entrepreneur)
+    Milestone.objects.filter(tranche__grant=grant, tranche__number=2).update(
+        due_date=datetime.date(2026, 12, 20)
+    )
+    with translation.override(language):
+        url = grant.get_absolute_url()
+    body = client_for(entrepreneur).get(url).content.decode()
+    assert body.count(expected) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("es", "20 de diciembre de 2026, 6:30 p.m."), ("en", "20 December 2026, 6:30 p.m.")],
+)
+def test_desk_grant_history_gives_dates_in_words(client_for, staff_user, language, expected):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    grant = make_grant(accept=True)
+    at = datetime.datetime(2026, 12, 20, 18, 30, tzinfo=ZoneInfo("America/Bogota"))
+    grant.history.update(at=at)
+    with translation.override(language):
+        url = _url("desk_grant", grant.reference)
+    body = client_for(staff_user).get(url).content.decode()
+    history = body.split('class="links grant-history">', 1)[1].split("</ul>", 1)[0]
+    assert (history.count("<li>"), history.count(f"<li>{expected} · ")) == (
+        grant.history.count(),
+        grant.history.count(),
+    )
+    assert grant.history.count() == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rail", "shown"),
+    [
+        (RailCode.CASH, "Efectivo · Yuleisy Rodríguez"),
+        (RailCode.NEQUI, "Nequi · ••••••4567 · Yuleisy Rodríguez"),
+    ],
+)
+def test_payments_queue_names_the_payee_once(
+    client_for, finance_user, staff_user, entrepreneur, rail, shown
+):
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    details = make_confirmed_details(entrepreneur, rail=rail, holder_name="Yuleisy Rodríguez")
+    d = svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff_user)
+    d.__class__.objects.filter(pk=d.pk).update(payout_details=details)
+    body = client_for(finance_user).get(_url("desk_disbursements")).content.decode()
+    assert body.count(f"<p>A: {shown}</p>") == 1

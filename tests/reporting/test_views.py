@@ -178,3 +178,11 @@ def test_indicators_funder_picks_a_fixed_month_and_nothing_else(client_for, fund
     assert report.get("applicants").total.display() == "*"
     assert [c.display() for _k, _l, c in report.get("applicants").by["sex"]] == ["*"] * 4
     assert b'name="period"' in response.content and b'name="date_from"' not in response.content
+
+
+def test_indicators_period_in_words(client_for, staff_user):
+    response = client_for(staff_user).get(
+        DASHBOARD, {"date_from": "2026-05-01", "date_to": "2026-05-31"}
+    )
+    period = response.content.decode().split('<p class="reporting-period">', 1)[1]
+    assert period.split("\n", 1)[0] == "Periodo: del 1 de mayo de 2026 al 31 de mayo de 2026."
