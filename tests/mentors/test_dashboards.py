@@ -230,6 +230,29 @@ def test_reschedule_permissions_and_move(client_for, match):
     assert (booking.starts_at, booking.sequence) == (target, 1)
 
 
+def test_reschedule_page_asks_the_reason_once_and_keeps_it_when_refused(client_for, match):
+    booking = services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[30], actor=match.participant.user
+    )
+    url = reverse("mentors:booking_reschedule", args=[booking.pk])
+    mentee = client_for(match.participant.user)
+    page = mentee.get(url).content.decode()
+    target = selectors.free_slots(match=match, exclude_pk=booking.pk)[40]
+    not_free = target + datetime.timedelta(minutes=7)
+    refused = mentee.post(url, {"starts_at": not_free.isoformat(), "reason": "Cambio de turno"})
+    again = refused.content.decode()
+    booking.refresh_from_db()
+    assert (
+        page.count('name="reason"'),
+        page.count('data-testid="reschedule-form"'),
+        f'name="starts_at" value="{target.isoformat()}"' in page,
+        refused.status_code,
+        again.count('name="reason"'),
+        'value="Cambio de turno"' in again,
+        booking.sequence,
+    ) == (1, 1, True, 200, 1, True, 0)
+
+
 def test_reschedule_after_cutoff_shows_no_slots(client_for, match):
     match.cohort.booking_cancel_cutoff_hours = 48
     match.cohort.save()
