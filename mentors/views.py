@@ -747,7 +747,8 @@ def booking_reschedule(request, pk: int):
     days: dict = {}
     if not too_late:
         for slot in selectors.free_slots(match=booking.match, exclude_pk=booking.pk):
-            days.setdefault(timezone.localtime(slot).date(), []).append(slot)
+            if slot != booking.starts_at:  # its own time is free of it, but is no move
+                days.setdefault(timezone.localtime(slot).date(), []).append(slot)
     return render(
         request,
         "mentors/reschedule.html",
