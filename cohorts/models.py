@@ -4,6 +4,8 @@ State changes go through ``cohorts.services``; the database enforces what must n
 false (one application per person and cohort, seats never oversubscribed, one score per
 criterion and review)."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,6 +26,7 @@ from semilla.transitions import StatusHistory
 from .enums import (
     COHORT_CITY_CHOICES,
     VIRTUAL,
+    WITHDRAWABLE,
     ApplicationStatus,
     ApplicationStep,
     AssignmentStatus,
@@ -497,6 +500,14 @@ class Application(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == ApplicationStatus.DRAFT
+
+    def may_be_withdrawn(self, today: datetime.date | None = None) -> bool:
+        """Whether the applicant may still withdraw it: a status that allows it, and not a
+        seat in a cohort that has already ended (an alumna's place stays on the record)."""
+        if self.status not in WITHDRAWABLE:
+            return False
+        today = today or timezone.localdate()
+        return not (self.status == ApplicationStatus.CONFIRMED and self.cohort.ends_on < today)
 
     @property
     def age(self) -> int | None:

@@ -30,7 +30,6 @@ from semilla.uploads import refused_upload
 from . import eligibility, selectors, services
 from .enums import (
     STEP_ORDER,
-    WITHDRAWABLE,
     ApplicationStep,
     AssignmentStatus,
     ConflictKind,
@@ -209,7 +208,7 @@ def application_detail(request, pk):
             "cohort": application.cohort,
             "history": list(application.history.all()),
             "documents": [d for d in application.documents.all() if not d.deleted_at],
-            "may_withdraw": application.status in WITHDRAWABLE,
+            "may_withdraw": application.may_be_withdrawn(),
             "is_open": application.cohort.is_open(),
         },
     )
@@ -475,14 +474,20 @@ def document_download(request, pk):
 @applicant_required
 def application_withdraw(request, pk):
     application = selectors.application_get_for_applicant(user=request.user, pk=pk)
-    if application.status not in WITHDRAWABLE:
+    if not application.may_be_withdrawn():
         messages.error(request, _("This application can no longer be withdrawn."))
         return redirect(application.get_absolute_url())
     if request.method == "POST":
-        services.application_withdraw(
-            application=application, actor=request.user, note=request.POST.get("note", "")[:500]
+        outcome = call_service(
+            request,
+            services.application_withdraw,
+            success=_("You have withdrawn your application."),
+            application=application,
+            actor=request.user,
+            note=request.POST.get("note", "")[:500],
         )
-        messages.success(request, _("You have withdrawn your application."))
+        if not outcome.ok:
+            return redirect(application.get_absolute_url())
         return redirect("cohorts:mine")
     return render(request, "cohorts/withdraw_confirm.html", {"application": application})
 

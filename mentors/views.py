@@ -630,7 +630,12 @@ def session_confirm(request, pk: int):
 def action_item_toggle(request, pk: int):
     item = get_object_or_404(ActionItem, pk=pk, log__booking__participant__user=request.user)
     services.action_item_toggle(item=item, actor=request.user, done=request.POST.get("done") == "1")
-    return redirect("mentors:sessions")
+    # back to the page the item was ticked on (a name from this list, never an address)
+    return redirect(ACTION_ITEM_PAGES.get(request.POST.get("back", ""), "mentors:sessions"))
+
+
+#: The pages that list action items with a tick box, by the ``back`` value their form sends.
+ACTION_ITEM_PAGES = {"mentorship": "mentors:my_mentorship", "sessions": "mentors:sessions"}
 
 
 # ----------------------------------------------------------------------------- dashboards
@@ -742,7 +747,8 @@ def booking_reschedule(request, pk: int):
     days: dict = {}
     if not too_late:
         for slot in selectors.free_slots(match=booking.match, exclude_pk=booking.pk):
-            days.setdefault(timezone.localtime(slot).date(), []).append(slot)
+            if slot != booking.starts_at:  # its own time is free of it, but is no move
+                days.setdefault(timezone.localtime(slot).date(), []).append(slot)
     return render(
         request,
         "mentors/reschedule.html",

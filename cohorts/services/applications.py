@@ -264,6 +264,10 @@ def application_withdraw_locked(*, locked: Application, actor: User, note: str =
 
 @transaction.atomic(durable=True)
 def application_withdraw(*, application: Application, actor: User, note: str = "") -> Application:
+    """The applicant withdraws (the console's status change goes through
+    ``application_transition``)."""
     locked = application_lock(application=application)
+    if not locked.may_be_withdrawn():
+        raise ServiceError(_("This application can no longer be withdrawn."))
     application_withdraw_locked(locked=locked, actor=actor, note=note)
     return locked

@@ -271,6 +271,8 @@ def booking_reschedule(
         raise BookingError(
             _("It is too late to change this session; you can still cancel it with a reason.")
         )
+    if starts_at == locked.starts_at:
+        raise BookingError(_("The session is already at that time. Please choose another."))
     if starts_at not in free_slots(match=locked.match, exclude_pk=locked.pk):
         raise BookingError(_("That time is no longer free. Please choose another."))
     length = locked.ends_at - locked.starts_at

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 
 from semilla.enums import Sector, Skill
 
@@ -129,12 +129,25 @@ def _local(value):
     return value
 
 
+#: Languages that write the names of the days in lower case inside a sentence ("el martes 8
+#: de diciembre"); Django's catalogue capitalises them ("Martes"), as English does.
+LOWER_CASE_DAY_NAMES = frozenset({"es"})
+
+
+def _day_in_words(local) -> str:
+    text = formats.date_format(local, pgettext("day in words", "l j F"))
+    if (get_language() or "").split("-")[0] in LOWER_CASE_DAY_NAMES:
+        name = formats.date_format(local, "l")
+        text = text.replace(name, name.lower(), 1)
+    return text
+
+
 @register.filter
 def day_words(value) -> str:
     """A day in words: "martes 8 de diciembre" / "Tuesday 8 December"."""
     if not value:
         return ""
-    return formats.date_format(_local(value), pgettext("day in words", "l j F"))
+    return _day_in_words(_local(value))
 
 
 @register.filter
@@ -152,7 +165,7 @@ def moment_words(value) -> str:
         return ""
     local = _local(value)
     return pgettext("day and time", "%(day)s, %(time)s") % {
-        "day": formats.date_format(local, pgettext("day in words", "l j F")),
+        "day": _day_in_words(local),
         "time": formats.time_format(local),
     }
 

@@ -12,7 +12,7 @@ from cohorts.enums import ApplicationStatus
 from cohorts.models import Application, ApplicationDocument, Cohort
 from semilla.enums import Role
 from tests.cohorts.conftest import PDF_BYTES, jpeg_bytes
-from tests.factories.cohorts import CohortFactory, DraftApplicationFactory
+from tests.factories.cohorts import ApplicationFactory, CohortFactory, DraftApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -281,6 +281,41 @@ def test_withdraw_via_view(entrepreneur, client_for):
     app.refresh_from_db()
     assert (response.status_code, app.status) == (302, ApplicationStatus.WITHDRAWN)
     assert app.history.last().note == "Me mudé"
+
+
+def _ended_confirmed_application(user):
+    app = ApplicationFactory(user=user, status=ApplicationStatus.ACCEPTED)
+    services.offer_confirm(application=app, actor=user)
+    Cohort.objects.filter(pk=app.cohort_id).update(
+        starts_on=timezone.localdate() - datetime.timedelta(days=90),
+        ends_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    return app
+
+
+def test_withdraw_link_hidden_once_the_cohort_has_ended(entrepreneur, client_for):
+    app = _ended_confirmed_application(entrepreneur)
+    with translation.override("es"):
+        page = client_for(entrepreneur).get(app.get_absolute_url())
+    assert (page.status_code, reverse("cohorts:withdraw", args=[app.pk]) in page.text) == (
+        200,
+        False,
+    )
+
+
+def test_withdraw_after_the_cohort_has_ended_is_refused(entrepreneur, client_for):
+    app = _ended_confirmed_application(entrepreneur)
+    client = client_for(entrepreneur)
+    shown = client.get(reverse("cohorts:withdraw", args=[app.pk]))
+    sent = client.post(reverse("cohorts:withdraw", args=[app.pk]), {"note": "ya terminé"})
+    app.refresh_from_db()
+    assert (shown.status_code, shown.url, sent.status_code, sent.url, app.status) == (
+        302,
+        app.get_absolute_url(),
+        302,
+        app.get_absolute_url(),
+        ApplicationStatus.CONFIRMED,
+    )
 
 
 def test_role_entrepreneur_not_required_to_apply(make_user, cohort, client_for):

@@ -16,6 +16,7 @@ from cohorts.models import (
     ReviewerConflict,
 )
 from semilla.enums import ConsentPurpose, DocumentType, PopulationGroup, Role
+from semilla.errors import ServiceError
 from semilla.models import ConsentRecord
 from semilla.transitions import InvalidTransition
 from tests.factories.cohorts import (
@@ -286,6 +287,38 @@ def test_withdraw_confirmed_frees_seat(entrepreneur):
     services.application_withdraw(application=app, actor=entrepreneur)
     app.cohort.refresh_from_db()
     assert (app.cohort.seats_confirmed, Participant.objects.get().status) == (0, "withdrawn")
+
+
+def test_withdraw_confirmed_seat_of_an_ended_cohort_is_refused(entrepreneur):
+    app = ApplicationFactory(user=entrepreneur, status=S.ACCEPTED)
+    services.offer_confirm(application=app, actor=entrepreneur)
+    Cohort.objects.filter(pk=app.cohort_id).update(
+        starts_on=timezone.localdate() - datetime.timedelta(days=90),
+        ends_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    app.refresh_from_db()
+    with pytest.raises(ServiceError):
+        services.application_withdraw(application=app, actor=entrepreneur)
+    app.refresh_from_db()
+    app.cohort.refresh_from_db()
+    assert (app.status, app.cohort.seats_confirmed, Participant.objects.get().status) == (
+        S.CONFIRMED,
+        1,
+        "active",
+    )
+
+
+def test_withdraw_confirmed_seat_on_the_cohort_s_last_day_is_allowed(entrepreneur):
+    app = ApplicationFactory(user=entrepreneur, status=S.ACCEPTED)
+    services.offer_confirm(application=app, actor=entrepreneur)
+    Cohort.objects.filter(pk=app.cohort_id).update(
+        starts_on=timezone.localdate() - datetime.timedelta(days=90),
+        ends_on=timezone.localdate(),
+    )
+    app.refresh_from_db()
+    services.application_withdraw(application=app, actor=entrepreneur)
+    app.refresh_from_db()
+    assert app.status == S.WITHDRAWN
 
 
 def test_document_checked_clears_flag_and_records_history(staff_user):

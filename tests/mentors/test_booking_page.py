@@ -86,6 +86,40 @@ def test_booking_page_day_offers_its_times_as_links_to_the_form(client_for, matc
     assert 'data-testid="book-submit"' not in body
 
 
+SPANISH_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+SPANISH_MONTHS = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+).split()
+
+
+def test_booking_page_day_names_the_weekday_in_lower_case_in_spanish(client_for, match):
+    day = _day()
+    client = client_for(match.participant.user)
+    with translation.override("es"):
+        spanish = _page(client, dia=f"{day:%Y-%m-%d}")
+    with translation.override("en"):
+        english = _page(client, dia=f"{day:%Y-%m-%d}")
+    weekday, month = SPANISH_DAYS[day.weekday()], SPANISH_MONTHS[day.month - 1]
+    assert (
+        f"2. Elige una hora el {weekday} {day.day} de {month}" in spanish,
+        f"2. Choose a time on {day:%A} {day.day} {day:%B}" in english,
+    ) == (True, True)
+
+
+def test_moment_words_spanish_weekday_in_lower_case_english_capitalised():
+    from mentors.templatetags.mentors_tags import day_words, moment_words
+
+    instant = datetime.datetime(2026, 12, 8, 16, 20, tzinfo=BOGOTA)
+    with translation.override("es"):
+        spanish = (day_words(instant), moment_words(instant))
+    with translation.override("en"):
+        english = (day_words(instant), moment_words(instant))
+    assert (spanish, english) == (
+        ("martes 8 de diciembre", "martes 8 de diciembre, 4:20 p.m."),
+        ("Tuesday 8 December", "Tuesday 8 December, 4:20 p.m."),
+    )
+
+
 def test_booking_page_time_shows_one_short_form(client_for, match):
     day = _day()
     slot = _slot(day, 10)

@@ -12,6 +12,7 @@ from mentors import selectors, services
 from mentors.enums import BookingStatus, GoalStatus, MatchStatus, SessionOutcome
 from mentors.models import ActionItem, Booking, MentorshipGoal, SessionLog
 from semilla.enums import Role
+from semilla.errors import ServiceError
 from tests.factories import make_user
 from tests.factories.mentors import MatchFactory, MentorProfileFactory, mentor_available_every_day
 
@@ -228,6 +229,45 @@ def test_reschedule_permissions_and_move(client_for, match):
     assert response["Location"] == reverse("mentors:sessions")
     booking.refresh_from_db()
     assert (booking.starts_at, booking.sequence) == (target, 1)
+
+
+def test_reschedule_page_asks_the_reason_once_and_keeps_it_when_refused(client_for, match):
+    booking = services.booking_create(
+        match=match, starts_at=selectors.free_slots(match=match)[30], actor=match.participant.user
+    )
+    url = reverse("mentors:booking_reschedule", args=[booking.pk])
+    mentee = client_for(match.participant.user)
+    page = mentee.get(url).content.decode()
+    target = selectors.free_slots(match=match, exclude_pk=booking.pk)[40]
+    not_free = target + datetime.timedelta(minutes=7)
+    refused = mentee.post(url, {"starts_at": not_free.isoformat(), "reason": "Cambio de turno"})
+    again = refused.content.decode()
+    booking.refresh_from_db()
+    assert (
+        page.count('name="reason"'),
+        page.count('data-testid="reschedule-form"'),
+        f'name="starts_at" value="{target.isoformat()}"' in page,
+        refused.status_code,
+        again.count('name="reason"'),
+        'value="Cambio de turno"' in again,
+        booking.sequence,
+    ) == (1, 1, True, 200, 1, True, 0)
+
+
+def test_reschedule_to_the_session_s_own_time_is_not_offered_and_refused(client_for, match):
+    starts_at = selectors.free_slots(match=match)[30]
+    booking = services.booking_create(
+        match=match, starts_at=starts_at, actor=match.participant.user
+    )
+    url = reverse("mentors:booking_reschedule", args=[booking.pk])
+    mentee = client_for(match.participant.user)
+    page = mentee.get(url).content.decode()
+    with pytest.raises(ServiceError):
+        services.booking_reschedule(
+            booking=booking, starts_at=starts_at, actor=match.participant.user, reason="Igual"
+        )
+    booking.refresh_from_db()
+    assert (f'value="{starts_at.isoformat()}"' in page, booking.sequence) == (False, 0)
 
 
 def test_reschedule_after_cutoff_shows_no_slots(client_for, match):

@@ -189,3 +189,28 @@ def test_mentor_overlapping_weekly_hours_refused_on_the_page(client_for, db):
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
     assert response.context["weekly_form"].data["w-start"] == "19:00"
     assert WeeklyAvailability.objects.filter(mentor=mentor).count() == 1
+
+
+def test_action_item_ticked_on_my_mentorship_returns_there(client_for, match):
+    start = timezone.now() - datetime.timedelta(hours=3)
+    booking = make_booking(match=match, starts_at=start)
+    client_for(match.mentor.user).post(
+        reverse("mentors:session_log", args=[booking.pk]),
+        {"outcome": "held", "duration_minutes": "60", "action_items": "Abrir Instagram"},
+    )
+    item = booking.log.action_items.get()
+    client = client_for(match.participant.user)
+    page = client.get(reverse("mentors:my_mentorship")).content.decode()
+    url = reverse("mentors:action_item_toggle", args=[item.pk])
+    form = page[page.index(f'action="{url}"') :]
+    assert form[: form.index("</form>")].count('name="back" value="mentorship"') == 1
+    from_mentorship = client.post(url, {"done": "1", "back": "mentorship"})
+    from_sessions = client.post(url, {"done": "0"})
+    elsewhere = client.post(url, {"done": "1", "back": "https://example.org/"})
+    item.refresh_from_db()
+    assert (from_mentorship.url, from_sessions.url, elsewhere.url, item.done_at is not None) == (
+        reverse("mentors:my_mentorship"),
+        reverse("mentors:sessions"),
+        reverse("mentors:sessions"),
+        True,
+    )

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from outcomes import selectors, services
 from outcomes.models import StoryConsent, StoryPage
@@ -96,3 +97,17 @@ def test_consents_page_in_both_languages(client_for):
         english = client.get(reverse("outcomes:consents")).content.decode()
     assert "Lo que he autorizado" in spanish
     assert "What I have consented to" in english
+
+
+def test_consents_page_says_the_day_of_consent_in_words(client_for):
+    from django.utils import translation
+
+    alumnus = make_alumnus()
+    services.story_consent_give(user=alumnus.user)
+    client = client_for(alumnus.user)
+    with translation.override("es"):
+        spanish = client.get(reverse("outcomes:consents")).content.decode()
+    today = timezone.localdate()
+    with translation.override("es"):
+        expected = formats.date_format(today, "DATE_FORMAT")
+    assert (f"Dijiste que sí el {expected}" in spanish, expected.count(" de ")) == (True, 2)

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from outcomes import selectors, services
 from outcomes.enums import AlumniStatus, InvitationStatus
@@ -113,6 +113,22 @@ def test_invitations_page_lists_own_invitations(staff_user, client_for):
     page = client_for(alumnus.user).get(reverse("outcomes:invitations"))
     assert [i.alumnus_id for i in page.context["invitations"]] == [alumnus.pk]
     assert "Feria de egresados" in page.content.decode()
+
+
+def test_invitations_page_says_the_event_s_date_in_words_in_both_languages(staff_user, client_for):
+    year = timezone.localdate().year + 1
+    event = make_event(starts_at=datetime.datetime(year, 12, 26, 23, 33, tzinfo=datetime.UTC))
+    alumnus = make_alumnus()
+    services.alumni_invite(alumni=[alumnus], kind="event", event=event, actor=staff_user)
+    client = client_for(alumnus.user)
+    pages = {}
+    for language in ("es", "en"):
+        with translation.override(language):
+            pages[language] = client.get(reverse("outcomes:invitations")).content.decode()
+    assert (
+        f"<p>26 de diciembre de {year}, 6:33 p.m. · Cúcuta</p>" in pages["es"],
+        f"<p>26 December {year}, 6:33 p.m. · Cúcuta</p>" in pages["en"],
+    ) == (True, True)
 
 
 def test_invitation_answer_for_someone_elses_invitation_is_404(staff_user, client_for):
