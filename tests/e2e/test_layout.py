@@ -1,6 +1,7 @@
-"""Lists on a phone. The notifications page: a message whose text carries a long link (the
-alumni invitations' "Responde aquí: https://…") wraps instead of widening the page. A list
-of cards (directories, showcases) shows no bullets."""
+"""The layout. On a phone, the notifications page: a message whose text carries a long link
+(the alumni invitations' "Responde aquí: https://…") wraps instead of widening the page; a
+list of cards (directories, showcases) shows no bullets. On a desktop, the header keeps the
+brand, the menu, the bell and the language on one row however many links the menu has."""
 
 import pytest
 from django.test import Client
@@ -54,4 +55,28 @@ def test_a_list_of_cards_shows_no_bullets(browser, live_server, site_data):
 
     assert card.evaluate("el => getComputedStyle(el).listStyleType") == "none"
     assert card.evaluate("el => getComputedStyle(el.parentElement).paddingLeft") == "0px"
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_desktop_header_is_one_row_with_a_long_menu(browser, live_server, site_data):
+    person = make_user(Role.ENTREPRENEUR)
+    client = Client()
+    client.force_login(person)
+    base = live_server.url
+    context = browser.new_context(locale="es-CO", viewport={"width": 1024, "height": 800})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
+    )
+    page = context.new_page()
+    page.goto(f"{base}/es/mi-espacio/")
+    links = page.locator(".main-nav li").count()
+    brand = page.locator(".site-header .brand").bounding_box()
+    language = page.get_by_test_id("language-switch").bounding_box()
+    nav = page.locator(".main-nav").bounding_box()
+
+    assert links >= 9
+    assert language["y"] < brand["y"] + brand["height"]
+    assert nav["x"] > brand["x"] + brand["width"]
+    assert nav["x"] + nav["width"] <= language["x"]
     context.close()
