@@ -472,9 +472,18 @@ def book_timezone(request):
 @login_required
 def sessions(request):
     """Upcoming and recent sessions of the person, as mentor or mentee, in their zone."""
+    return _sessions_page(request)
+
+
+def _sessions_page(request, *, log_form: SessionLogForm | None = None, log_for: int = 0):
+    """The sessions page; ``log_form`` (bound, with its errors) stands in for the log form
+    of session ``log_for`` when a log was refused, so nothing the mentor wrote is lost."""
     bookings = list(selectors.bookings_for_sessions_page(user=request.user))
     for booking in bookings:  # one form per session, each with ids of its own
-        booking.log_form = SessionLogForm(auto_id=f"log{booking.pk}_%s")
+        if log_form is not None and booking.pk == log_for:
+            booking.log_form = log_form
+        else:
+            booking.log_form = SessionLogForm(auto_id=f"log{booking.pk}_%s")
         booking.confirm_form = ConfirmSessionForm(auto_id=f"confirm{booking.pk}_%s")
     return render(
         request,
@@ -503,6 +512,7 @@ def sessions(request):
             .values_list("token", flat=True)
             .first(),
         },
+        status=400 if log_form is not None else 200,
     )
 
 
@@ -587,15 +597,16 @@ def _goal_progress(post) -> dict[int, int]:
 @login_required
 def session_log(request, pk: int):
     booking = _booking_or_404(request, pk)
-    form = SessionLogForm(request.POST)
+    form = SessionLogForm(request.POST, auto_id=f"log{pk}_%s")
     if not form.is_valid():
         messages.error(request, _("Say what happened in the session."))
-        return redirect("mentors:sessions")
+        return _sessions_page(request, log_form=form, log_for=booking.pk)
     data = form.cleaned_data
-    call_service(
+    outcome = call_service(
         request,
         services.session_log,
         success=_("Session logged. Thank you!"),
+        form=form,
         booking=booking,
         actor=request.user,
         outcome=data["outcome"],
@@ -606,6 +617,8 @@ def session_log(request, pk: int):
         action_items=data["action_items"].splitlines(),
         goal_progress=_goal_progress(request.POST),
     )
+    if not outcome.ok:  # refused: the page again with what was written and why
+        return _sessions_page(request, log_form=form, log_for=booking.pk)
     return redirect("mentors:sessions")
 
 

@@ -327,6 +327,25 @@ def test_log_form_records_goal_progress(client_for, match):
     assert goal.progress == 60
 
 
+def test_log_form_refused_keeps_what_the_mentor_wrote(client_for, match):
+    booking = _booking(match, hours_from_now=-3)
+    client = client_for(match.mentor.user)
+    url = reverse("mentors:session_log", args=[booking.pk])
+
+    missing = client.post(url, {"notes": "Revisamos los costos de la arepa"})
+    held_without_duration = client.post(
+        url, {"outcome": "held", "notes": "Hablamos del local nuevo"}
+    )
+
+    assert missing.status_code == 400
+    assert "Revisamos los costos de la arepa" in missing.content.decode()
+    assert held_without_duration.status_code == 400
+    page = held_without_duration.content.decode()
+    assert "Hablamos del local nuevo" in page
+    assert "Indica la duración de la sesión." in page
+    assert SessionLog.objects.filter(booking=booking).exists() is False
+
+
 # ----------------------------------------------------------------------------- staff
 
 
