@@ -163,6 +163,8 @@ def judge_invite(*, event: PitchEvent, user: User, actor: User) -> Judge:
     notify(
         user=user,
         template="pitchday/judge_invited",
+        # a double submit (or a second click the same day) sends the invitation once
+        key=f"judge-invited:{judge.pk}:{timezone.localdate().isoformat()}",
         context={
             "event": event.title,
             "event_id": event.pk,

@@ -113,6 +113,21 @@ def test_judge_invite_accept_and_decline(
 
 
 @pytest.mark.django_db
+def test_judge_invite_sent_twice_the_same_day_sends_one_email(
+    client_for, staff_user, make_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event()
+    person = make_user()
+    url = reverse("pitchday:judge_invite", args=[event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(staff_user).post(url, {"email": person.email})
+        client_for(staff_user).post(url, {"email": person.email})
+
+    assert [m.to for m in mailoutbox] == [[person.email]]
+    assert Judge.objects.get().status == JudgeStatus.INVITED
+
+
+@pytest.mark.django_db
 def test_vote_qr_is_an_svg_for_staff(client_for, staff_user, entrepreneur):
     event = make_event(status=EventStatus.SCORING, audience_vote=True)
     url = reverse("pitchday:vote_qr", args=[event.pk])
