@@ -202,9 +202,12 @@ def waitlist_promote_locked(
     *, cohort_id: int, actor: User | None, now: datetime.datetime | None = None
 ) -> list[Application]:
     """Offer free seats to the best-ranked waitlisted applicants, preferring groups that
-    are below the cohort's target mix."""
+    are below the cohort's target mix. A cohort that has ended offers no seat: whatever
+    freed it (a withdrawal, an offer that ran out), nobody is offered a finished cohort."""
     now = now or timezone.now()
     cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+    if cohort.ends_on and cohort.ends_on < timezone.localdate(now):
+        return []
     free = cohort.seats - cohort.seats_confirmed - _outstanding_offers(cohort.pk)
     promoted = []
     while free > 0:

@@ -240,6 +240,23 @@ def test_offer_decline_promotes_best_ranked_waitlisted(staff_user):
     assert best.offer_expires_at is not None
 
 
+def test_offer_decline_in_an_ended_cohort_offers_nobody_its_seat(staff_user):
+    today = timezone.localdate()
+    cohort = CohortFactory(
+        seats=1,
+        starts_on=today - datetime.timedelta(days=120),
+        ends_on=today - datetime.timedelta(days=1),
+    )
+    offered = ApplicationFactory(cohort=cohort, status=S.ACCEPTED)
+    waiting = ApplicationFactory(cohort=cohort, status=S.WAITLISTED, score_mean=Decimal(80))
+
+    services.offer_decline(application=offered, actor=offered.user)
+
+    waiting.refresh_from_db()
+    assert waiting.status == S.WAITLISTED
+    assert services.waitlist_promote(cohort=cohort, actor=staff_user) == []
+
+
 def test_promotion_respects_target_mix(staff_user):
     cohort = CohortFactory(seats=2, target_mix={PopulationGroup.RECEPTOR_COMMUNITY: 50})
     ApplicationFactory(
