@@ -598,9 +598,13 @@ def _goal_progress(post) -> dict[int, int]:
 def session_log(request, pk: int):
     booking = _booking_or_404(request, pk)
     form = SessionLogForm(request.POST, auto_id=f"log{pk}_%s")
+    # the mentor writes the log: a refusal shows them their page again with what they wrote
+    is_mentor = booking.mentor.user_id == request.user.pk
     if not form.is_valid():
         messages.error(request, _("Say what happened in the session."))
-        return _sessions_page(request, log_form=form, log_for=booking.pk)
+        if is_mentor:
+            return _sessions_page(request, log_form=form, log_for=booking.pk)
+        return redirect("mentors:sessions")
     data = form.cleaned_data
     outcome = call_service(
         request,
@@ -617,7 +621,7 @@ def session_log(request, pk: int):
         action_items=data["action_items"].splitlines(),
         goal_progress=_goal_progress(request.POST),
     )
-    if not outcome.ok:  # refused: the page again with what was written and why
+    if not outcome.ok and is_mentor:  # refused: the page again with what was written and why
         return _sessions_page(request, log_form=form, log_for=booking.pk)
     return redirect("mentors:sessions")
 

@@ -623,12 +623,12 @@ def _in_language(lang, msgid):
         return gettext(msgid)
 
 
-def assert_refusal_explained(response, msgid, lang):
+def assert_refusal_explained(response, msgid, lang, status=200):
     """``response`` (a page in ``lang``) shows the refusal ``msgid`` translated to ``lang``."""
     other = "en" if lang == "es" else "es"
     expected, elsewhere = _in_language(lang, msgid), _in_language(other, msgid)
     assert expected != elsewhere, f"{msgid!r} has no Spanish translation"
-    assert response.status_code == 200, response.status_code
+    assert response.status_code == status, response.status_code
     text = html.unescape(response.content.decode())
     assert f'<html lang="{lang}"' in text
     assert expected in text, f"{lang} page lacks {expected!r}"
@@ -678,9 +678,11 @@ def test_sign_up_refusal_is_explained(lang, client):
 @LANGUAGES
 def test_session_log_refusal_is_explained(lang, past_booking, client_for):
     response = client_for(past_booking.mentor.user).post(
-        _url(lang, "mentors:session_log", past_booking.pk), {"notes": "Sin resultado"}, follow=True
+        _url(lang, "mentors:session_log", past_booking.pk), {"notes": "Sin resultado"}
     )
-    assert_refusal_explained(response, "Say what happened in the session.", lang)
+    # the sessions page again, with the mentor's notes kept (400: the form was refused)
+    assert_refusal_explained(response, "Say what happened in the session.", lang, status=400)
+    assert "Sin resultado" in response.content.decode()
 
 
 @LANGUAGES
