@@ -193,7 +193,11 @@ def judge_respond(*, judge: Judge, user: User, accept: bool) -> Judge:
 
 @transaction.atomic(durable=True)
 def judge_declare_conflict(*, judge: Judge, pitch: Pitch, reason: str = "") -> JudgeConflict:
-    """A conflicted judge cannot score that pitch; scores already given are removed."""
+    """A conflicted judge cannot score that pitch; scores already given are removed. Only a
+    judge who accepted the invitation declares one (an invited or declining judge scores
+    nothing)."""
+    if judge.status != JudgeStatus.ACCEPTED:
+        raise ServiceError(_("Only a judge who accepted the invitation declares a conflict."))
     if pitch.event_id != judge.event_id:
         raise ServiceError(_("This pitch is not in your event."))
     conflict, _created = JudgeConflict.objects.get_or_create(

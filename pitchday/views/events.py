@@ -130,8 +130,14 @@ def judge_conflict(request, pk):
     event = selectors.event_get(pk=pk)
     judge = selectors.judge_for_user(user=request.user, event=event)
     pitch = selectors.pitch_get_of_event(event=event, pk=request.POST.get("pitch") or 0)
-    svc.judge_declare_conflict(judge=judge, pitch=pitch, reason=request.POST.get("reason", ""))
-    messages.success(request, _("Conflict declared: you will not score this pitch."))
+    call_service(
+        request,
+        svc.judge_declare_conflict,
+        judge=judge,
+        pitch=pitch,
+        reason=request.POST.get("reason", ""),
+        success=_("Conflict declared: you will not score this pitch."),
+    )
     return redirect(event.get_absolute_url())
 
 

@@ -139,6 +139,29 @@ def test_conflicted_judge_cannot_score(scoring_event):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("status", ["invited", "declined"])
+def test_only_an_accepted_judge_declares_a_conflict(client, scoring_event, status):
+    event, pitches = scoring_event
+    judge = make_judge(event, accepted=False)
+    judge.status = status
+    judge.save(update_fields=["status"])
+    with pytest.raises(ServiceError):
+        svc.judge_declare_conflict(judge=judge, pitch=pitches[0], reason="Es mi prima")
+    client.force_login(judge.user)
+    response = client.post(
+        _url("judge_conflict", event.pk),
+        {"pitch": pitches[0].pk, "reason": "Es mi prima"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert response.status_code == 200
+    assert not judge.conflicts.exists()
+    assert "Solo un jurado que aceptó la invitación declara un conflicto." in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.django_db
 def test_scores_refused_when_scoring_not_open_or_judge_not_accepted(scoring_event):
     event, pitches = scoring_event
     criterion = event.rubric.criteria.first()
