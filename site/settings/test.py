@@ -42,8 +42,10 @@ WHITENOISE_USE_FINDERS = True
 # process started by an integration test can open the same database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # One file per test process (several runs may share a checkout); removed at the end.
+    # SEMILLA_TEST_DB names a fixed file instead, for `pytest --reuse-db` while iterating.
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(VAR_DIR / f"test-semilla-{os.getpid()}.sqlite3")
+        "NAME": os.environ.get("SEMILLA_TEST_DB")
+        or str(VAR_DIR / f"test-semilla-{os.getpid()}.sqlite3")
     }  # noqa: F405
 # Record which URL patterns the suite exercises (see tests/url_coverage.py).
 MIDDLEWARE = [*MIDDLEWARE, "tests.url_coverage.URLCoverageMiddleware"]  # noqa: F405
