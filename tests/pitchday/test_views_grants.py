@@ -424,6 +424,31 @@ def test_grant_page_gives_a_milestone_due_date_in_words(
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
+    [("es", "términos 2026-11, en español"), ("en", "terms 2026-11, in Spanish")],
+)
+def test_desk_grant_history_says_the_accepted_terms_in_words(
+    client_for, staff_user, language, expected
+):
+    """The acceptance reads as words with a short fingerprint (the whole digest in its
+    title), not the stored technical note."""
+    from django.utils import translation
+
+    grant = make_grant(accept=True)
+    with translation.override(language):
+        url = _url("desk_grant", grant.reference)
+    body = client_for(staff_user).get(url).content.decode()
+    history = body.split('class="links grant-history">', 1)[1].split("</ul>", 1)[0]
+    digest = grant.accepted_terms_sha256
+    assert len(digest) == 64
+    assert expected in history
+    assert f'title="sha256 {digest}"' in history
+    assert f"{digest[:12]}</span>" in history
+    assert " sha256 " + digest not in history  # the stored note is not shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
     [("es", "20 de diciembre de 2026, 6:30 p.m."), ("en", "20 December 2026, 6:30 p.m.")],
 )
 def test_desk_grant_history_gives_dates_in_words(client_for, staff_user, language, expected):
