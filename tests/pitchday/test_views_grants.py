@@ -488,3 +488,37 @@ def test_payments_queue_names_the_payee_once(
     d.__class__.objects.filter(pk=d.pk).update(payout_details=details)
     body = client_for(finance_user).get(_url("desk_disbursements")).content.decode()
     assert body.count(f"<p>A: {shown}</p>") == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("es", "Pagado el 20 de diciembre de 2026, 6:30 p.m."),
+        ("en", "Paid on 20 December 2026, 6:30 p.m."),
+    ],
+)
+def test_payments_queue_says_when_each_payment_was_made(
+    client_for, finance_user, staff_user, entrepreneur, language, expected
+):
+    """The "Paid" filter shows when each payment was made; a payment not made yet says
+    nothing of it."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    grant = make_grant(grantee=entrepreneur, accept=True)
+    paid = svc.disbursement_request(tranche=grant.tranches.get(number=1), actor=staff_user)
+    at = datetime.datetime(2026, 12, 20, 18, 30, tzinfo=ZoneInfo("America/Bogota"))
+    paid.__class__.objects.filter(pk=paid.pk).update(
+        status=DisbursementStatus.PAID, approved_by=finance_user, paid_at=at
+    )
+    with translation.override(language):
+        url = _url("desk_disbursements")
+    client = client_for(finance_user)
+    body = client.get(url, {"status": DisbursementStatus.PAID}).content.decode()
+    assert body.count('data-testid="disbursement-paid-at"') == 1
+    assert f'<p data-testid="disbursement-paid-at">{expected}</p>' in body
+    requested = client.get(url, {"status": DisbursementStatus.REQUESTED}).content.decode()
+    assert 'data-testid="disbursement-paid-at"' not in requested
