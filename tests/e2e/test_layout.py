@@ -80,3 +80,24 @@ def test_desktop_header_is_one_row_with_a_long_menu(browser, live_server, site_d
     assert nav["x"] > brand["x"] + brand["width"]
     assert nav["x"] + nav["width"] <= language["x"]
     context.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_required_question_is_marked_radio_groups_too(browser, live_server, site_data):
+    """The pre-screen asks six questions, all required: each label, and each group of radio
+    buttons' legend, carries the red asterisk (a legend had none)."""
+    from tests.factories.cohorts import CohortFactory
+
+    cohort = CohortFactory(slug="cohorte-marcas")
+    context = browser.new_context(locale="es-CO", viewport={"width": 412, "height": 915})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/es/cohortes/{cohort.slug}/requisitos/")
+    questions = page.locator("form .field > label, form .field > fieldset > legend")
+    expect(questions.first).to_be_visible()
+    marks = questions.evaluate_all(
+        "els => els.map(el => [el.tagName, getComputedStyle(el, '::after').content])"
+    )
+    assert len(marks) == 6
+    assert sorted({tag for tag, _mark in marks}) == ["LABEL", "LEGEND"]
+    assert all(mark == '" *"' for _tag, mark in marks), marks
+    context.close()
