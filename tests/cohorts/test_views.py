@@ -352,3 +352,22 @@ def test_application_start_refuses_ineligible_answers(cohort, entrepreneur):
     )
     with pytest.raises(services.ServiceError):
         services.application_start(user=entrepreneur, cohort=cohort, answers=answers)
+
+
+@pytest.mark.django_db
+def test_application_page_shows_its_timeline_only_when_it_has_one(client_for):
+    """An application with no recorded change (one made before the history was kept, or
+    imported) shows no empty "Historial" heading; one with changes lists them."""
+    from cohorts.models import ApplicationStatusChange
+
+    application = ApplicationFactory(status=ApplicationStatus.SUBMITTED)
+    ApplicationStatusChange.objects.filter(application=application).delete()
+    client = client_for(application.user)
+    body = client.get(application.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'id="timeline-h"' not in body
+    ApplicationStatusChange.objects.create(
+        application=application, from_status="draft", to_status="submitted"
+    )
+    body = client.get(application.get_absolute_url()).content.decode()
+    assert body.count('<h2 id="timeline-h">') == 1
+    assert body.count("<li><time") == 1
