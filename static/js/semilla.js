@@ -22,6 +22,36 @@
     var el = event.target.closest("[data-autosubmit]");
     if (el && el.form) el.form.requestSubmit();
   });
+  // A form sent once: a second tap while the first is on its way (a slow connection on a
+  // cheap phone) is ignored, so nothing is booked, sent or paid twice. Every POST form gets
+  // it; htmx requests and forms that prevent their own submission are left alone, as are
+  // forms marked data-resubmit (downloads) or opening another window. The guard lifts when
+  // the page is shown again (back button) and after 20 s, in case the request was stopped.
+  // The submitter keeps its name and value: it is marked busy, not disabled.
+  window.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.matches || !form.matches("form")) return;
+    if ((form.getAttribute("method") || "get").toLowerCase() !== "post") return;
+    if (form.hasAttribute("data-resubmit") || (form.target && form.target !== "_self")) return;
+    if (form.dataset.sending) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sending = "1";
+    var submitter = event.submitter;
+    if (submitter) {
+      submitter.setAttribute("aria-busy", "true");
+      form.semillaSubmitter = submitter;
+    }
+    window.setTimeout(function () { release(form); }, 20000);
+  });
+  function release(form) {
+    delete form.dataset.sending;
+    if (form.semillaSubmitter) form.semillaSubmitter.removeAttribute("aria-busy");
+  }
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) document.querySelectorAll("form[data-sending]").forEach(release);
+  });
   // The service worker (saved modules open offline; see static/js/sw.js). Registered from
   // every page so that the site can be installed from any of them.
   if ("serviceWorker" in navigator) {
