@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from semilla import upload_pipeline
 from semilla.account_security import notify_previous_address, security_code_address
 from semilla.notifications import notify
+from semilla.resubmission import lock_person, sent_again
 from semilla.templatetags.semilla_tags import money
 from semilla.transitions import record, transition
 
@@ -770,9 +771,19 @@ def payout_details_confirm_by_staff(*, details: PayoutDetails, actor: User) -> P
 def payout_details_request_update(
     *, user: User, actor: User, reason: str
 ) -> PayoutDetailsUpdateRequest:
-    """Staff cannot change payout details; they ask the grantee to update them."""
+    """Staff cannot change payout details; they ask the grantee to update them. The same
+    request sent again moments later (a double tap, a reload) is the one already sent."""
     if not reason.strip():
         raise ServiceError(_("Say why the details need an update."))
+    lock_person(user)
+    again = sent_again(
+        PayoutDetailsUpdateRequest.objects.filter(
+            user=user, requested_by=actor, reason=reason.strip(), resolved_at__isnull=True
+        ),
+        at="created_at",
+    )
+    if again is not None:
+        return again
     request = PayoutDetailsUpdateRequest.objects.create(
         user=user, requested_by=actor, reason=reason.strip()
     )

@@ -30,6 +30,7 @@ from ..enums import ConsentPurpose
 from ..errors import ServiceError
 from ..models import NotificationSettings, User
 from ..notifications import notify
+from ..resubmission import lock_person, sent_again
 from ..transitions import record, transition
 from . import conf, consent_revoke
 from .audit import data_protection_staff
@@ -443,7 +444,22 @@ def request_due_on(*, kind: str, received: datetime.date, extended: bool = False
 
 @transaction.atomic(durable=True)
 def data_request_create(*, user: User, kind: str, details: str = "") -> DataRequest:
+    """A new request, the person and the data-protection staff told. The same request sent
+    again moments later (a double tap, a reload) is the one already received."""
     now = timezone.now()
+    lock_person(user)
+    again = sent_again(
+        DataRequest.objects.filter(
+            user=user,
+            kind=kind,
+            details=details,
+            status__in=[DataRequestStatus.RECEIVED, DataRequestStatus.IN_PROGRESS],
+        ),
+        at="received_at",
+        now=now,
+    )
+    if again is not None:
+        return again
     request = DataRequest.objects.create(
         user=user,
         kind=kind,

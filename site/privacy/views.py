@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -127,6 +128,6 @@ def request_create(request):
     messages.success(
         request,
         _("We received your request. We will answer by %(date)s at the latest.")
-        % {"date": data_request.due_on.strftime("%d/%m/%Y")},
+        % {"date": date_format(data_request.due_on, "DATE_FORMAT")},
     )
     return redirect("privacy:my_data")

@@ -273,3 +273,25 @@ def test_staff_request_for_update_email_links_to_the_payout_details(
         )
     link = f"{settings.SITE_URL}/es/pitch/datos-de-pago/"
     assert mailoutbox[-1].body.splitlines().count(link) == 1
+
+
+@pytest.mark.django_db
+def test_update_request_sent_again_moments_later_is_sent_once(
+    entrepreneur, make_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    from pitchday.models import PayoutDetailsUpdateRequest
+
+    staff = make_user(Role.STAFF)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = svc.payout_details_request_update(
+            user=entrepreneur, actor=staff, reason="El número de cuenta no existe"
+        )
+        again = svc.payout_details_request_update(
+            user=entrepreneur, actor=staff, reason="El número de cuenta no existe "
+        )
+        other = svc.payout_details_request_update(
+            user=entrepreneur, actor=staff, reason="Falta el nombre del titular"
+        )
+    assert again.pk == first.pk != other.pk
+    assert PayoutDetailsUpdateRequest.objects.count() == 2
+    assert [m.to for m in mailoutbox] == [[entrepreneur.email]] * 2

@@ -372,3 +372,31 @@ def test_data_request_answer_reads_in_the_requesters_language_whoever_answers(
         )
     answered = mail.outbox[-1].body
     assert "Your request (Query: what data do you hold about me?): Answered." in answered
+
+
+def test_a_request_sent_again_moments_later_is_the_same_request(
+    entrepreneur, data_protection_user, monkeypatch
+):
+    """A double tap or a reload re-sends the form: one request, one notice each; the same
+    words ten minutes later, another kind, or other words are new requests."""
+    start = timezone.now()
+    with django_capture_on_commit():
+        first = services.data_request_create(
+            user=entrepreneur, kind=DataRequestKind.QUERY, details="¿Qué datos tienen?"
+        )
+        again = services.data_request_create(
+            user=entrepreneur, kind=DataRequestKind.QUERY, details="¿Qué datos tienen?"
+        )
+    assert again.pk == first.pk
+    assert len(mail.outbox) == 2  # the person and the data-protection officer, once
+    other_words = services.data_request_create(
+        user=entrepreneur, kind=DataRequestKind.QUERY, details="Y mis documentos"
+    )
+    other_kind = services.data_request_create(
+        user=entrepreneur, kind=DataRequestKind.CORRECTION, details="¿Qué datos tienen?"
+    )
+    monkeypatch.setattr(timezone, "now", lambda: start + datetime.timedelta(minutes=10, seconds=1))
+    later = services.data_request_create(
+        user=entrepreneur, kind=DataRequestKind.QUERY, details="¿Qué datos tienen?"
+    )
+    assert len({first.pk, other_words.pk, other_kind.pk, later.pk}) == 4

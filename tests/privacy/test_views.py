@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from django.test import TestCase
+from django.utils import formats
 
 from semilla.enums import ConsentPurpose
 from semilla.models import ConsentRecord, NotificationSettings
@@ -126,6 +127,9 @@ def test_my_data_erasure_request_needs_confirmation(client_for, entrepreneur):
     request = DataRequest.objects.get()
     assert (request.user, request.kind, request.status) == (entrepreneur, "erasure", "received")
     assert "Recibimos tu solicitud" in response.content.decode()
+    due = formats.date_format(request.due_on, "DATE_FORMAT")
+    assert f"a más tardar el {due}." in response.content.decode()
+    assert " de " in due  # "17 de abril de 2026", not "17/04/2026"
 
 
 def test_my_data_correction_needs_details(client_for, entrepreneur):
