@@ -124,8 +124,37 @@ def test_interest_create_is_rate_limited(client, settings):
     settings.SEMILLA_RATE_LIMITS = {**settings.SEMILLA_RATE_LIMITS, "market_interest": (2, 3600)}
     profile = make_profile()
     url = reverse("market:interest_create", args=[profile.pk])
-    codes = [client.post(url, _interest_data()).status_code for _ in range(3)]
+    codes = [
+        client.post(url, _interest_data(message=f"Propuesta {n}")).status_code for n in range(3)
+    ]
     assert (codes, Interest.objects.count()) == ([200, 200, 302], 2)
+
+
+def test_interest_create_sent_twice_is_one_interest_and_one_message_to_staff(
+    client, make_user, django_capture_on_commit_callbacks
+):
+    from semilla.models import OutboxMessage
+
+    make_user(Role.STAFF)
+    profile = make_profile()
+    url = reverse("market:interest_create", args=[profile.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        codes = [client.post(url, _interest_data()).status_code for _ in range(2)]
+    sent = OutboxMessage.objects.filter(key__startswith="market-interest-new:").count()
+    staff_count = (
+        Interest._meta.apps.get_model("semilla", "User")
+        .objects.filter(groups__name=Role.STAFF.value)
+        .count()
+    )
+    assert (codes, Interest.objects.count(), sent) == ([200, 200], 1, staff_count)
+
+
+def test_interest_create_with_another_message_is_a_second_interest(client):
+    profile = make_profile()
+    url = reverse("market:interest_create", args=[profile.pk])
+    client.post(url, _interest_data())
+    client.post(url, _interest_data(message="Y también quiero comprar."))
+    assert Interest.objects.count() == 2
 
 
 def test_interest_create_with_the_hidden_field_filled_stores_nothing(client):
@@ -276,3 +305,11 @@ def test_showcase_list_groups_businesses_by_event_newest_first(client):
         body.index("Negocio Antiguo"),
     ]
     assert positions == sorted(positions)
+
+
+def test_my_referrals_sent_twice_records_one_referral(client_for, entrepreneur):
+    provider = make_provider()
+    client = client_for(entrepreneur)
+    form = {"provider": provider.pk, "product": "account", "referred_on": "2026-11-30"}
+    codes = [client.post(reverse("market:my_referrals"), form).status_code for _ in range(2)]
+    assert (codes, entrepreneur.finance_referrals.count()) == ([302, 302], 1)
