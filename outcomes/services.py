@@ -245,12 +245,21 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 @transaction.atomic(durable=True)
 def response_remind(*, response: Response, actor: User) -> Response:
-    """Staff chase one non-respondent now (a fresh link)."""
+    """Staff chase one non-respondent now (a fresh link). One link a day: a second click
+    (or a double click) on the same day sends nothing more, and says so."""
     locked = _lock(response)
-    check_open(response=locked, today=timezone.localdate())
+    now = timezone.now()
+    check_open(response=locked, today=timezone.localdate(now))
     if locked.status != ResponseStatus.PENDING:
         raise OutcomeError(_("This survey is already answered."))
-    _remind(locked, actor=actor, now=timezone.now())
+    if locked.last_reminded_at is not None and timezone.localdate(
+        locked.last_reminded_at
+    ) == timezone.localdate(now):
+        raise OutcomeError(
+            _("%(name)s already received a link today: no second message was sent.")
+            % {"name": locked.participant.user.get_full_name()}
+        )
+    _remind(locked, actor=actor, now=now)
     return locked
 
 
