@@ -154,6 +154,8 @@ class PurchaseOrderForm(WagtailAdminModelForm):
 
     user = PersonChoiceField()
     amount_minor = PesosField(
+        # a text box: a number box refuses the thousands separators people type
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         label=_("Amount (pesos)"),
         help_text=_("Whole pesos, for example 1.200.000 (in another currency, its whole units)."),
     )

@@ -454,3 +454,5 @@ def test_staff_console_result_form_names_participants_with_their_email(client_fo
         True,
         False,
     )
+    # a text box takes "1.200.000" (a number box refuses the separators in the browser)
+    assert '<input type="text" name="amount_minor" inputmode="numeric"' in page
