@@ -333,10 +333,13 @@ def answer_create(*, post: PartnerPost, user: Any, message: str, share_contact: 
 
 @transaction.atomic(durable=True)
 def answer_reply(*, answer: PostAnswer, actor: Any, reply: str) -> PostAnswer:
-    """The partner replies to an answer; the person is told."""
+    """The partner replies to an answer; the person is told. The same reply sent again
+    (a double click on "Reply") changes nothing and tells nobody twice."""
     locked = (
         PostAnswer.objects.select_for_update().select_related("post__partner").get(pk=answer.pk)
     )
+    if locked.replied_at is not None and locked.reply == reply:
+        return locked
     locked.reply = reply
     locked.replied_at = timezone.now()
     locked.save(update_fields=["reply", "replied_at"])
@@ -401,7 +404,8 @@ def hire_record(
     notify(
         user=user,
         template="community/hire_recorded",
-        context={"partner": partner.name, "url": reverse("community:opportunities")},
+        # the message ends on "our Know your rights guides explain them": the link is theirs
+        context={"partner": partner.name, "url": reverse("community:guides")},
         key=f"hire-recorded:{hire.pk}",
         kind=MessageKind.APPLICATION,
     )
