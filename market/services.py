@@ -204,6 +204,10 @@ def interest_answer(*, interest: Interest, user: Any, agree: bool) -> Interest:
     if interest.profile.user_id != user.pk:
         raise ServiceError(_("Only the owner of the business can answer."))
     to = InterestStatus.AGREED if agree else InterestStatus.DECLINED
+    current = Interest.objects.select_for_update().get(pk=interest.pk)
+    if current.status == to:
+        # the same answer again (a double click): it stands, with no "not possible" error
+        return current
     return transition(
         interest, machine=INTEREST, to=to, actor=user, fields={"answered_at": timezone.now()}
     )
@@ -283,5 +287,9 @@ def referral_create(
 
 @transaction.atomic(durable=True)
 def referral_move(*, referral: Referral, to: str, actor: Any, note: str = "") -> Referral:
-    """The referral's outcome: applied, then approved or declined."""
+    """The referral's outcome: applied, then approved or declined. The same outcome again
+    (a double click) stands, with no "not possible" error."""
+    current = Referral.objects.select_for_update().get(pk=referral.pk)
+    if current.status == to:
+        return current
     return transition(referral, machine=REFERRAL, to=to, actor=actor, note=note)

@@ -190,6 +190,31 @@ def test_my_showcase_answer_agree_moves_the_interest(client_for):
     assert ("Supermercados del Norte" in page, interest.status) == (True, InterestStatus.AGREED)
 
 
+def test_my_showcase_answer_agree_clicked_twice_shows_no_error(client_for):
+    interest = make_interest(status=InterestStatus.ROUTED)
+    owner = client_for(interest.profile.user)
+    url = reverse("market:interest_answer", args=[interest.pk])
+    owner.post(url, {"answer": "agree"})
+    moves = interest.history.count()
+    page = owner.post(url, {"answer": "agree"}, follow=True).content.decode()
+    interest.refresh_from_db()
+    assert (interest.status, "no es posible" in page, interest.history.count()) == (
+        InterestStatus.AGREED,
+        False,
+        moves,
+    )
+
+
+def test_referral_move_clicked_twice_shows_no_error(client_for, entrepreneur):
+    referral = make_referral(user=entrepreneur)
+    client = client_for(entrepreneur)
+    url = reverse("market:referral_move", args=[referral.pk])
+    client.post(url, {"to": "applied"})
+    page = client.post(url, {"to": "applied"}, follow=True).content.decode()
+    referral.refresh_from_db()
+    assert (referral.status, "no es posible" in page) == (ReferralStatus.APPLIED, False)
+
+
 def test_desk_route_and_introduce_by_staff(client_for, make_user):
     interest = make_interest()
     staff = client_for(make_user(Role.STAFF))
