@@ -3,10 +3,15 @@
 import re
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import EmployerPartner, PartnerPost, PostAnswer
+from cohorts.models import Participant
+from pitchday.forms.fields import PesosField
+
+from .models import EmployerPartner, Hire, PartnerPost, PostAnswer, PurchaseOrder
 
 NIT_RE = re.compile(r"^\d{6,12}$")
 
@@ -44,7 +49,7 @@ class PartnerRegisterForm(forms.ModelForm):
 
 
 class PartnerProfileForm(forms.ModelForm):
-    website = forms.URLField(label=_("web site"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = EmployerPartner
@@ -113,3 +118,48 @@ class PartnerDecisionForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+# --- the staff console: results recorded by staff ----------------------------------------------
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person who took part in a cohort, named with their e-mail: two people may share a
+    name, and the console listed every account (staff included) by name only."""
+
+    def __init__(self, **kwargs):
+        people = (
+            get_user_model()
+            .objects.filter(pk__in=Participant.objects.values("user_id"))
+            .order_by("full_name", "email")
+        )
+        super().__init__(queryset=people, label=_("Person"), **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.get_full_name() or obj.email} · {obj.email}"
+
+
+class HireForm(WagtailAdminModelForm):
+    user = PersonChoiceField()
+
+    class Meta:
+        model = Hire
+        fields = ["partner", "post", "user", "on"]
+
+
+class PurchaseOrderForm(WagtailAdminModelForm):
+    """The amount is typed in pesos (``1.200.000``) and kept in minor units, like every
+    amount; staff typed minor units under the label "amount (cents)" before, so 1,200,000
+    pesos typed as 1200000 was kept as 12,000 pesos."""
+
+    user = PersonChoiceField()
+    amount_minor = PesosField(
+        # a text box: a number box refuses the thousands separators people type
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        label=_("Amount (pesos)"),
+        help_text=_("Whole pesos, for example 1.200.000 (in another currency, its whole units)."),
+    )
+
+    class Meta:
+        model = PurchaseOrder
+        fields = ["partner", "post", "user", "on", "amount_minor", "currency", "reference"]

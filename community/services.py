@@ -81,6 +81,11 @@ def guides_review_remind(*, today: datetime.date) -> int:
 # --- employer partners ----------------------------------------------------------------------
 
 
+#: the same post sent again within this time is taken as a repeat of the first (the partner's
+#: row lock orders two requests of a double click, so the second one finds the first)
+REPEAT_WINDOW = datetime.timedelta(minutes=10)
+
+
 class EmployerError(ServiceError):
     """A refused action on employer partners, their posts or the answers to them."""
 
@@ -247,12 +252,29 @@ def post_create(
     city: str,
     closes_on: datetime.date,
 ) -> PartnerPost:
-    """An approved partner publishes a job or a supplier need, open until ``closes_on``."""
+    """An approved partner publishes a job or a supplier need, open until ``closes_on``.
+    The same post sent again within ``REPEAT_WINDOW`` (a double click on "Publish", the
+    browser sending the form twice) is the post already published, not a second one."""
     locked = EmployerPartner.objects.select_for_update().get(pk=partner.pk)
     if locked.status != PartnerStatus.APPROVED:
         raise EmployerError(_("Only an approved partner may publish posts."))
     if closes_on < timezone.localdate():
         raise EmployerError(_("The closing date has already passed."))
+    same = (
+        PartnerPost.objects.filter(
+            partner=locked,
+            kind=kind,
+            title=title,
+            description=description,
+            city=city,
+            closes_on=closes_on,
+            created_at__gte=timezone.now() - REPEAT_WINDOW,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if same is not None:
+        return same
     post = PartnerPost.objects.create(
         partner=locked,
         kind=kind,
@@ -311,10 +333,13 @@ def answer_create(*, post: PartnerPost, user: Any, message: str, share_contact: 
 
 @transaction.atomic(durable=True)
 def answer_reply(*, answer: PostAnswer, actor: Any, reply: str) -> PostAnswer:
-    """The partner replies to an answer; the person is told."""
+    """The partner replies to an answer; the person is told. The same reply sent again
+    (a double click on "Reply") changes nothing and tells nobody twice."""
     locked = (
         PostAnswer.objects.select_for_update().select_related("post__partner").get(pk=answer.pk)
     )
+    if locked.replied_at is not None and locked.reply == reply:
+        return locked
     locked.reply = reply
     locked.replied_at = timezone.now()
     locked.save(update_fields=["reply", "replied_at"])
@@ -379,7 +404,8 @@ def hire_record(
     notify(
         user=user,
         template="community/hire_recorded",
-        context={"partner": partner.name, "url": reverse("community:opportunities")},
+        # the message ends on "our Know your rights guides explain them": the link is theirs
+        context={"partner": partner.name, "url": reverse("community:guides")},
         key=f"hire-recorded:{hire.pk}",
         kind=MessageKind.APPLICATION,
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
@@ -18,9 +19,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from semilla.console import ConsoleViewSet, limit_console_actions, register_menu_links
 from semilla.errors import ServiceError
 from semilla.permissions import is_programme_staff
+from semilla.templatetags.semilla_tags import money
 
 from . import admin_views, selectors, services
-from .forms import REGISTRATION_FIELDS
+from .forms import REGISTRATION_FIELDS, HireForm, PurchaseOrderForm
 from .models import (
     EmployerPartner,
     HelpOffice,
@@ -172,22 +174,40 @@ class HireViewSet(ConsoleViewSet):
     menu_label = gettext_lazy("Hires")
     list_display = ["user", "partner", "post", "city", "cohort", "on"]
     list_filter = ["city", "partner"]
-    form_fields = ["partner", "post", "user", "on"]
     add_view_class = HireCreateView
     inspect_view_enabled = False
     list_select_related = ("user", "partner", "post", "cohort")
+
+    def get_form_class(self, for_update=False):
+        return HireForm
+
+
+class AmountColumn(Column):
+    """An order's amount as money ("$ 1.200.000 COP"), not as minor units."""
+
+    def get_value(self, instance):
+        return money(instance.amount_minor, instance.currency)
 
 
 class PurchaseOrderViewSet(ConsoleViewSet):
     model = PurchaseOrder
     icon = "list-ul"
     menu_label = gettext_lazy("Purchase orders")
-    list_display = ["reference", "user", "partner", "city", "amount_minor", "currency", "on"]
+    list_display = [
+        "reference",
+        "user",
+        "partner",
+        "city",
+        AmountColumn("amount_minor", label=gettext_lazy("Amount")),
+        "on",
+    ]
     list_filter = ["city", "partner", "currency"]
-    form_fields = ["partner", "post", "user", "on", "amount_minor", "currency", "reference"]
     add_view_class = PurchaseOrderCreateView
     inspect_view_enabled = False
     list_select_related = ("user", "partner", "post")
+
+    def get_form_class(self, for_update=False):
+        return PurchaseOrderForm
 
 
 class EmployersGroup(ViewSetGroup):

@@ -29,6 +29,8 @@ from .models import FinancialProvider, Interest, Referral, ShowcaseProfile
 from .photos import downscale
 
 CARD_FIELDS = ("business_name", "city", "sector", "summary", "needs")
+#: the same expression of interest sent again within this time is the first one again
+REPEAT_WINDOW = datetime.timedelta(minutes=10)
 
 
 def _drop_page_cache() -> None:
@@ -129,6 +131,20 @@ def interest_submit(
     locked = ShowcaseProfile.objects.select_for_update().filter(pk=profile.pk).first()
     if locked is None or not locked.listed:
         raise ServiceError(_("This business is no longer in the showcase."))
+    # the same message sent again (a double click on "Send", the browser sending the form
+    # twice): the profile's row lock orders the two requests, the second finds the first
+    repeat = (
+        Interest.objects.filter(
+            profile=locked,
+            email__iexact=email.strip(),
+            message=message.strip(),
+            created_at__gte=timezone.now() - REPEAT_WINDOW,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if repeat is not None:
+        return repeat
     interest = Interest.objects.create(
         profile=locked,
         kind=kind,
@@ -188,6 +204,10 @@ def interest_answer(*, interest: Interest, user: Any, agree: bool) -> Interest:
     if interest.profile.user_id != user.pk:
         raise ServiceError(_("Only the owner of the business can answer."))
     to = InterestStatus.AGREED if agree else InterestStatus.DECLINED
+    current = Interest.objects.select_for_update().get(pk=interest.pk)
+    if current.status == to:
+        # the same answer again (a double click): it stands, with no "not possible" error
+        return current
     return transition(
         interest, machine=INTEREST, to=to, actor=user, fields={"answered_at": timezone.now()}
     )
@@ -244,6 +264,15 @@ def referral_create(
         raise ServiceError(_("This provider does not offer that product."))
     if referred_on > timezone.localdate():
         raise ServiceError(_("The date of a referral cannot be in the future."))
+    # one referral per person, provider, product and day: the same form sent twice (a
+    # double click on "Save") is the referral already recorded. The person's row lock
+    # orders two such requests.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    same = Referral.objects.filter(
+        user=user, provider=provider, product=product, referred_on=referred_on
+    ).first()
+    if same is not None:
+        return same
     referral = Referral.objects.create(
         user=user,
         provider=provider,
@@ -258,5 +287,9 @@ def referral_create(
 
 @transaction.atomic(durable=True)
 def referral_move(*, referral: Referral, to: str, actor: Any, note: str = "") -> Referral:
-    """The referral's outcome: applied, then approved or declined."""
+    """The referral's outcome: applied, then approved or declined. The same outcome again
+    (a double click) stands, with no "not possible" error."""
+    current = Referral.objects.select_for_update().get(pk=referral.pk)
+    if current.status == to:
+        return current
     return transition(referral, machine=REFERRAL, to=to, actor=actor, note=note)

@@ -9,7 +9,7 @@ import datetime
 
 from django.core import signing
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 SALT = "semilla.outcomes.survey-link"
 #: a link works this long after it was sent (the reminders send fresh ones)
@@ -53,3 +53,13 @@ def read_token(token: str) -> tuple[int, int, int]:
     except ValueError as exc:
         raise LinkInvalid from exc
     return response_id, wave_id, user_id
+
+
+def link_works_until(token: str) -> datetime.date:
+    """The last whole day on which ``token`` (already read by ``read_token``) still opens
+    its answer, in the active time zone: the day before it is ``LINK_MAX_AGE`` old."""
+    signer = signing.TimestampSigner(salt=SALT)
+    signed = signing.Signer.unsign(signer, token)  # the signature only; the age is read here
+    sent_at = signing.b62_decode(signed.rsplit(signer.sep, 1)[1])
+    expires = datetime.datetime.fromtimestamp(sent_at, tz=datetime.UTC) + LINK_MAX_AGE
+    return timezone.localdate(expires) - datetime.timedelta(days=1)

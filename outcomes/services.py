@@ -245,12 +245,21 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 @transaction.atomic(durable=True)
 def response_remind(*, response: Response, actor: User) -> Response:
-    """Staff chase one non-respondent now (a fresh link)."""
+    """Staff chase one non-respondent now (a fresh link). One link a day: a second click
+    (or a double click) on the same day sends nothing more, and says so."""
     locked = _lock(response)
-    check_open(response=locked, today=timezone.localdate())
+    now = timezone.now()
+    check_open(response=locked, today=timezone.localdate(now))
     if locked.status != ResponseStatus.PENDING:
         raise OutcomeError(_("This survey is already answered."))
-    _remind(locked, actor=actor, now=timezone.now())
+    if locked.last_reminded_at is not None and timezone.localdate(
+        locked.last_reminded_at
+    ) == timezone.localdate(now):
+        raise OutcomeError(
+            _("%(name)s already received a link today: no second message was sent.")
+            % {"name": locked.participant.user.get_full_name()}
+        )
+    _remind(locked, actor=actor, now=now)
     return locked
 
 
@@ -473,10 +482,15 @@ def story_consent_withdraw_all(*, user: User, actor: User) -> int:
 def story_page_from_answer(*, response: Response, actor: User, index: StoryIndexPage) -> StoryPage:
     """Staff turn a survey story (given with its consent box ticked) into a draft story
     page under ``index``, to edit and publish once the person's story consent is on
-    record."""
+    record. One page per answer: asked again, it returns the page already made."""
     locked = _lock(response)
     if not (locked.story and locked.story_consent):
         raise ServiceError(_("This answer has no story the person agreed to publish."))
+    made = StoryPage.objects.filter(source_answer=locked).order_by("pk").first()
+    if made is not None:
+        # a second click (or a double click): the draft already made from this answer,
+        # not a server error on its slug
+        return made
     user = locked.participant.user
     alumnus = Alumnus.objects.filter(user=user).first()
     if alumnus is None:

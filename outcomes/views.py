@@ -19,7 +19,7 @@ from . import selectors, services
 from .enums import ResponseStatus, WaveKind
 from .forms import ResponseForm
 from .forms_alumni import AlumniCardForm
-from .links import LinkExpired, LinkInvalid, read_token
+from .links import LinkExpired, LinkInvalid, link_works_until, read_token
 
 
 @never_cache
@@ -40,7 +40,11 @@ def answer(request, token: str):
         raise Http404
     if request.user.is_authenticated and request.user.pk != user_id:
         raise Http404  # signed in as someone else: not their answer
-    context = {"response": response, "wave": response.wave, "token": token}
+    # the link in hand works until the wave closes or the link expires, whichever is first:
+    # the page promises that day, not the wave's last one (a link sent when the wave opened
+    # expires a month before it closes)
+    until = min(response.wave.closes_on, link_works_until(token))
+    context = {"response": response, "wave": response.wave, "token": token, "until": until}
     if response.status == ResponseStatus.ANSWERED:
         return TemplateResponse(request, "outcomes/thanks.html", context)
     try:
@@ -73,8 +77,8 @@ def answer(request, token: str):
                     return redirect(request.path)
                 messages.success(
                     request,
-                    _("Saved. Open the same link to finish before %(date)s.")
-                    % {"date": date_format(response.wave.closes_on)},
+                    _("Saved. Open the same link to finish by %(date)s.")
+                    % {"date": date_format(until)},
                 )
                 return redirect(request.path)
     return TemplateResponse(

@@ -229,6 +229,41 @@ def test_answer_reply_tells_the_person():
     assert _titles(alumna) == ["community/answer_replied"]
 
 
+def test_answer_reply_sent_twice_tells_the_person_once():
+    member = UserFactory()
+    post = make_post(make_partner(member=member))
+    alumna = make_alumna()
+    answer = services.answer_create(post=post, user=alumna, message="Hola", share_contact=True)
+    for _ in range(2):
+        services.answer_reply(answer=answer, actor=member, reply="Te esperamos el lunes")
+    services.answer_reply(answer=answer, actor=member, reply="Mejor el martes")
+    answer.refresh_from_db()
+    assert (answer.reply, _titles(alumna)) == (
+        "Mejor el martes",
+        ["community/answer_replied", "community/answer_replied"],
+    )
+
+
+def test_hire_recorded_message_links_to_the_guides_it_mentions(
+    django_capture_on_commit_callbacks,
+):
+    from django.urls import reverse
+
+    from semilla.models import OutboxMessage
+
+    alumna = make_alumna()
+    with django_capture_on_commit_callbacks(execute=True):
+        hire = services.hire_record(
+            partner=make_partner(), user=alumna, on=timezone.localdate(), actor=None
+        )
+    body = OutboxMessage.objects.get(key=f"hire-recorded:{hire.pk}").body
+    assert (
+        "guías" in body,
+        reverse("community:guides") in body,
+        reverse("community:opportunities") in body,
+    ) == (True, True, False)
+
+
 def test_hire_record_keeps_cohort_and_post_city_and_tells_the_person():
     partner = make_partner(city="bogota")
     post = make_post(partner, city="medellin")

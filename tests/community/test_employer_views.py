@@ -179,6 +179,40 @@ def test_post_create_by_the_right_employer_publishes(client_for):
     )
 
 
+def test_post_create_sent_twice_publishes_one_post(client_for):
+    member = UserFactory()
+    partner = make_partner(member=member)
+    client = client_for(member)
+    form = {
+        "kind": "job",
+        "title": "Auxiliar de bodega",
+        "description": "Contrato a término fijo",
+        "city": "cali",
+        "closes_on": "2099-01-31",
+    }
+    first = client.post(reverse("community:post_create"), form)
+    second = client.post(reverse("community:post_create"), form)
+    post = partner.posts.get()
+    location = reverse("community:employer_post", args=[post.pk])
+    assert (first["Location"], second["Location"]) == (location, location)
+
+
+def test_post_create_other_title_is_a_second_post(client_for):
+    member = UserFactory()
+    partner = make_partner(member=member)
+    client = client_for(member)
+    form = {
+        "kind": "job",
+        "title": "Auxiliar de bodega",
+        "description": "Contrato a término fijo",
+        "city": "cali",
+        "closes_on": "2099-01-31",
+    }
+    client.post(reverse("community:post_create"), form)
+    client.post(reverse("community:post_create"), {**form, "title": "Conductor"})
+    assert partner.posts.count() == 2
+
+
 def test_employer_post_shows_answers_to_the_right_employer_only(client_for):
     member, other = UserFactory(), UserFactory()
     post = make_post(make_partner(member=member))
@@ -380,3 +414,45 @@ def test_staff_console_lists_open(client_for):
         )
     ]
     assert codes == [200, 200, 200, 200, 200]
+
+
+def test_staff_console_purchase_order_amount_is_typed_and_listed_in_pesos(client_for):
+    from community.models import PurchaseOrder
+
+    staff = make_user(Role.STAFF)
+    partner = make_partner()
+    alumna = make_alumna()
+    client = client_for(staff)
+    response = client.post(
+        reverse("community_orders:add"),
+        {
+            "partner": partner.pk,
+            "post": "",
+            "user": alumna.pk,
+            "on": "2026-12-01",
+            "amount_minor": "$1.200.000",
+            "currency": "COP",
+            "reference": "OC-1",
+        },
+    )
+    order = PurchaseOrder.objects.get()
+    listing = client.get(reverse("community_orders:index")).text
+    assert (response.status_code, order.amount_minor, order.recorded_by_id) == (
+        302,
+        120_000_000,
+        staff.pk,
+    )
+    assert ("$ 1.200.000 COP" in listing, "120000000" in listing) == (True, False)
+
+
+def test_staff_console_result_form_names_participants_with_their_email(client_for):
+    staff = make_user(Role.STAFF)
+    alumna = make_alumna()
+    outsider = UserFactory(email="no-cohort@example.org")
+    page = client_for(staff).get(reverse("community_orders:add")).text
+    assert (f"{alumna.get_full_name()} · {alumna.email}" in page, outsider.email in page) == (
+        True,
+        False,
+    )
+    # a text box takes "1.200.000" (a number box refuses the separators in the browser)
+    assert '<input type="text" name="amount_minor" inputmode="numeric"' in page

@@ -124,8 +124,37 @@ def test_interest_create_is_rate_limited(client, settings):
     settings.SEMILLA_RATE_LIMITS = {**settings.SEMILLA_RATE_LIMITS, "market_interest": (2, 3600)}
     profile = make_profile()
     url = reverse("market:interest_create", args=[profile.pk])
-    codes = [client.post(url, _interest_data()).status_code for _ in range(3)]
+    codes = [
+        client.post(url, _interest_data(message=f"Propuesta {n}")).status_code for n in range(3)
+    ]
     assert (codes, Interest.objects.count()) == ([200, 200, 302], 2)
+
+
+def test_interest_create_sent_twice_is_one_interest_and_one_message_to_staff(
+    client, make_user, django_capture_on_commit_callbacks
+):
+    from semilla.models import OutboxMessage
+
+    make_user(Role.STAFF)
+    profile = make_profile()
+    url = reverse("market:interest_create", args=[profile.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        codes = [client.post(url, _interest_data()).status_code for _ in range(2)]
+    sent = OutboxMessage.objects.filter(key__startswith="market-interest-new:").count()
+    staff_count = (
+        Interest._meta.apps.get_model("semilla", "User")
+        .objects.filter(groups__name=Role.STAFF.value)
+        .count()
+    )
+    assert (codes, Interest.objects.count(), sent) == ([200, 200], 1, staff_count)
+
+
+def test_interest_create_with_another_message_is_a_second_interest(client):
+    profile = make_profile()
+    url = reverse("market:interest_create", args=[profile.pk])
+    client.post(url, _interest_data())
+    client.post(url, _interest_data(message="Y también quiero comprar."))
+    assert Interest.objects.count() == 2
 
 
 def test_interest_create_with_the_hidden_field_filled_stores_nothing(client):
@@ -159,6 +188,31 @@ def test_my_showcase_answer_agree_moves_the_interest(client_for):
     owner.post(reverse("market:interest_answer", args=[interest.pk]), {"answer": "agree"})
     interest.refresh_from_db()
     assert ("Supermercados del Norte" in page, interest.status) == (True, InterestStatus.AGREED)
+
+
+def test_my_showcase_answer_agree_clicked_twice_shows_no_error(client_for):
+    interest = make_interest(status=InterestStatus.ROUTED)
+    owner = client_for(interest.profile.user)
+    url = reverse("market:interest_answer", args=[interest.pk])
+    owner.post(url, {"answer": "agree"})
+    moves = interest.history.count()
+    page = owner.post(url, {"answer": "agree"}, follow=True).content.decode()
+    interest.refresh_from_db()
+    assert (interest.status, "no es posible" in page, interest.history.count()) == (
+        InterestStatus.AGREED,
+        False,
+        moves,
+    )
+
+
+def test_referral_move_clicked_twice_shows_no_error(client_for, entrepreneur):
+    referral = make_referral(user=entrepreneur)
+    client = client_for(entrepreneur)
+    url = reverse("market:referral_move", args=[referral.pk])
+    client.post(url, {"to": "applied"})
+    page = client.post(url, {"to": "applied"}, follow=True).content.decode()
+    referral.refresh_from_db()
+    assert (referral.status, "no es posible" in page) == (ReferralStatus.APPLIED, False)
 
 
 def test_desk_route_and_introduce_by_staff(client_for, make_user):
@@ -276,3 +330,11 @@ def test_showcase_list_groups_businesses_by_event_newest_first(client):
         body.index("Negocio Antiguo"),
     ]
     assert positions == sorted(positions)
+
+
+def test_my_referrals_sent_twice_records_one_referral(client_for, entrepreneur):
+    provider = make_provider()
+    client = client_for(entrepreneur)
+    form = {"provider": provider.pk, "product": "account", "referred_on": "2026-11-30"}
+    codes = [client.post(reverse("market:my_referrals"), form).status_code for _ in range(2)]
+    assert (codes, entrepreneur.finance_referrals.count()) == ([302, 302], 1)

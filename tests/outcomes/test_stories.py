@@ -211,6 +211,23 @@ def test_console_story_from_answer_opens_the_editor(client_for, staff_user):
     assert answer["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+def test_console_story_from_answer_clicked_twice_opens_the_same_draft(client_for, staff_user):
+    story_index()
+    response = make_response(story="Vendo empanadas", story_consent=True)
+    make_alumnus(participant=response.participant)
+    client = client_for(staff_user)
+    url = reverse("outcomes_story_from_answer", args=[response.pk])
+    first, second = client.post(url), client.post(url)
+    page = StoryPage.objects.get()
+    editor = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert (first.status_code, first["Location"], second.status_code, second["Location"]) == (
+        302,
+        editor,
+        302,
+        editor,
+    )
+
+
 def test_console_stories_refused_to_non_staff(client_for, make_user):
     from semilla.enums import Role
 

@@ -1,3 +1,4 @@
+import datetime
 import time
 
 import pytest
@@ -146,6 +147,30 @@ def test_answer_link_expired_is_410(client, response):
     assert page.status_code == 410
 
 
+def test_answer_link_sent_weeks_ago_promises_the_day_it_still_works(client, response):
+    """A link sent 25 days ago expires in 5 days, long before the wave closes: the page and
+    the saved notice name the link's last day, not the wave's."""
+    from django.utils import timezone
+
+    from semilla.templatetags.semilla_tags import day
+
+    class Old(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - 25 * 86400)
+
+    token = Old(salt=SALT).sign(f"{response.pk}.{response.wave_id}.{response.participant.user_id}")
+    url = reverse("outcomes:answer", kwargs={"token": token})
+    last_day = day(timezone.localdate() + datetime.timedelta(days=4))
+    page = client.get(url).content.decode()
+    saved = client.post(url, {"workers_paid": "1", "save": "1"}, follow=True).content.decode()
+    assert response.wave.closes_on > timezone.localdate() + datetime.timedelta(days=5)
+    assert (
+        f"con el mismo enlace hasta el {last_day}" in page,
+        f"para terminar a más tardar el {last_day}" in saved,
+        day(response.wave.closes_on) in page,
+    ) == (True, True, False)
+
+
 def test_answer_link_opens_no_other_page(client, response):
     url = link_path(response)
     client.get(url)
@@ -231,6 +256,21 @@ def test_remind_sends_a_new_link(client_for, make_user, response):
     assert response.reminders_sent == 1
 
 
+def test_remind_clicked_twice_sends_one_message(client_for, make_user, response):
+    from semilla.models import Notification
+
+    client = client_for(make_user(Role.STAFF))
+    url = reverse("outcomes_remind", args=[response.pk])
+    client.post(url)
+    second = client.post(url, follow=True)
+    response.refresh_from_db()
+    sent = Notification.objects.filter(
+        user=response.participant.user, template="outcomes/survey_reminder"
+    ).count()
+    assert (response.reminders_sent, sent) == (1, 1)
+    assert "ya recibió un enlace hoy" in second.content.decode()
+
+
 def test_alumnus_status_change_by_staff_recorded_and_invites_to_mentor(client_for, make_user):
     from semilla.models import OutboxMessage
     from tests.factories.outcomes import make_alumnus
@@ -272,3 +312,23 @@ def test_alumni_card_listed_without_name_refused_in_spanish(db, client_for):
     assert (
         "Escribe el nombre de tu negocio para aparecer en el directorio." in page.content.decode()
     )
+
+
+def test_wave_page_says_its_dates_in_words(client_for, make_user, response):
+    from semilla.templatetags.semilla_tags import day
+
+    page = client_for(make_user(Role.STAFF)).get(reverse("outcomes_wave", args=[response.wave_id]))
+    text = page.content.decode()
+    assert (day(response.wave.due_on) in text, day(response.wave.closes_on) in text) == (
+        True,
+        True,
+    )
+
+
+def test_rates_page_headings_in_spanish(client_for, make_user, response):
+    text = client_for(make_user(Role.STAFF)).get(reverse("outcomes_rates")).content.decode()
+    assert (
+        '<th scope="col">Abierta</th>' in text,
+        '<th scope="col">Respondidas</th>' in text,
+        '<th scope="col">Abrir</th>' in text,
+    ) == (True, True, False)
