@@ -18,6 +18,7 @@ from curriculum import pagecache
 from semilla.enums import City, MessageKind, Role
 from semilla.errors import ServiceError
 from semilla.notifications import notify
+from semilla.resubmission import sent_again
 from semilla.transitions import record, transition
 
 from . import selectors
@@ -79,11 +80,6 @@ def guides_review_remind(*, today: datetime.date) -> int:
 
 
 # --- employer partners ----------------------------------------------------------------------
-
-
-#: the same post sent again within this time is taken as a repeat of the first (the partner's
-#: row lock orders two requests of a double click, so the second one finds the first)
-REPEAT_WINDOW = datetime.timedelta(minutes=10)
 
 
 class EmployerError(ServiceError):
@@ -253,14 +249,14 @@ def post_create(
     closes_on: datetime.date,
 ) -> PartnerPost:
     """An approved partner publishes a job or a supplier need, open until ``closes_on``.
-    The same post sent again within ``REPEAT_WINDOW`` (a double click on "Publish", the
+    The same post sent again within ``semilla.resubmission.WINDOW`` (a double click on "Publish", the
     browser sending the form twice) is the post already published, not a second one."""
     locked = EmployerPartner.objects.select_for_update().get(pk=partner.pk)
     if locked.status != PartnerStatus.APPROVED:
         raise EmployerError(_("Only an approved partner may publish posts."))
     if closes_on < timezone.localdate():
         raise EmployerError(_("The closing date has already passed."))
-    same = (
+    same = sent_again(
         PartnerPost.objects.filter(
             partner=locked,
             kind=kind,
@@ -268,10 +264,8 @@ def post_create(
             description=description,
             city=city,
             closes_on=closes_on,
-            created_at__gte=timezone.now() - REPEAT_WINDOW,
-        )
-        .order_by("pk")
-        .first()
+        ),
+        at="created_at",
     )
     if same is not None:
         return same

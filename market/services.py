@@ -20,6 +20,7 @@ from semilla import pagecache_middleware
 from semilla.enums import MessageKind, Role
 from semilla.errors import ServiceError
 from semilla.notifications import notify
+from semilla.resubmission import sent_again
 from semilla.transitions import record, transition
 from semilla.upload_pipeline import CleanUpload
 
@@ -29,8 +30,6 @@ from .models import FinancialProvider, Interest, Referral, ShowcaseProfile
 from .photos import downscale
 
 CARD_FIELDS = ("business_name", "city", "sector", "summary", "needs")
-#: the same expression of interest sent again within this time is the first one again
-REPEAT_WINDOW = datetime.timedelta(minutes=10)
 
 
 def _drop_page_cache() -> None:
@@ -133,15 +132,11 @@ def interest_submit(
         raise ServiceError(_("This business is no longer in the showcase."))
     # the same message sent again (a double click on "Send", the browser sending the form
     # twice): the profile's row lock orders the two requests, the second finds the first
-    repeat = (
+    repeat = sent_again(
         Interest.objects.filter(
-            profile=locked,
-            email__iexact=email.strip(),
-            message=message.strip(),
-            created_at__gte=timezone.now() - REPEAT_WINDOW,
-        )
-        .order_by("pk")
-        .first()
+            profile=locked, email__iexact=email.strip(), message=message.strip()
+        ),
+        at="created_at",
     )
     if repeat is not None:
         return repeat
