@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cohorts.enums import ApplicationStatus, ParticipantStatus
-from cohorts.models import Application, Cohort, Participant, Programme
+from cohorts.models import Application, ApplicationStatusChange, Cohort, Participant, Programme
 from semilla.demo import seed_home_page
 from semilla.enums import City, DocumentType, PopulationGroup, Sector, Sex
 from semilla.models import HomePage, User
@@ -282,6 +282,7 @@ def _seed() -> None:
                 business_name=f"Emprendimiento {user.full_name.split()[0]}",
                 submitted_at=now - datetime.timedelta(days=30 * months + 130),
             )
+            _confirmed_history(application)
             status = ParticipantStatus.WITHDRAWN if n % 11 == 10 else ParticipantStatus.COMPLETED
             participants.append(
                 Participant.objects.create(
@@ -336,3 +337,27 @@ def _seed() -> None:
         alumnus.offers = "Productos hechos a mano y domicilios en la ciudad"
         alumnus.seeks = "Proveedores y clientes mayoristas"
         alumnus.save()
+
+
+#: how an alumna's application went, in days after it was sent
+_CONFIRMED_PATH = [
+    ("", ApplicationStatus.DRAFT, -3),
+    (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, 0),
+    (ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW, 4),
+    (ApplicationStatus.IN_REVIEW, ApplicationStatus.ACCEPTED, 12),
+    (ApplicationStatus.ACCEPTED, ApplicationStatus.CONFIRMED, 15),
+]
+
+
+def _confirmed_history(application: Application) -> None:
+    """The timeline of an alumna's application, as the services would have written it."""
+    ApplicationStatusChange.objects.bulk_create(
+        ApplicationStatusChange(
+            application=application,
+            from_status=previous,
+            to_status=status,
+            at=application.submitted_at + datetime.timedelta(days=days),
+            actor=application.user if status in ("draft", "submitted") else None,
+        )
+        for previous, status, days in _CONFIRMED_PATH
+    )

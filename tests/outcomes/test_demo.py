@@ -29,3 +29,15 @@ def test_demo_has_a_published_story_a_withdrawn_one_and_an_event_with_answers(db
     index = StoryIndexPage.objects.get(locale__language_code="es")
     listed = client.get(index.url).context["stories"]
     assert [story.live for story in listed] == [True]
+
+
+def test_demo_alumni_applications_have_their_timeline(db):
+    """An alumna's application page shows how it went (it showed an empty "Historial")."""
+    from cohorts.models import Application
+
+    demo.seed()
+    alumni_apps = Application.objects.filter(participant__isnull=False)
+    assert alumni_apps.exists()
+    for application in alumni_apps.prefetch_related("history"):
+        path = [c.to_status for c in sorted(application.history.all(), key=lambda c: c.at)]
+        assert path == ["draft", "submitted", "in_review", "accepted", "confirmed"]
