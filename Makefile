@@ -23,8 +23,8 @@ install: $(STAMP)
 
 ## bootstrap: dependencies, database, translations (no server)
 bootstrap: $(STAMP)
-	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py createcachetable
+	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py compile_translations
 
 ## run: the site with demo data on http://127.0.0.1:8000 (a free port if taken), the task

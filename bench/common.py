@@ -263,8 +263,8 @@ def _migrate(url: str, stamp: Path | None = None) -> None:
     if stamp is not None and stamp.exists() and stamp.read_text() == state:
         return
     env = _prep_env(url)
+    manage("createcachetable", env=env)  # first: migrations' writes bump the table cache
     manage("migrate", "--no-input", "-v", "0", env=env)
-    manage("createcachetable", env=env)
     if stamp is not None:
         stamp.write_text(state)
 

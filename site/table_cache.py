@@ -165,11 +165,31 @@ def bump(tables: Iterable[str]) -> None:
     try:
         cache.set_many({GEN_PREFIX + t: token for t in tables}, timeout=None)
     except Exception:
-        # the cache is unreachable (or not created yet: a first migrate): nothing stored
-        # can be read back from it either; say so loudly
-        logger.exception("table cache: could not bump %s", sorted(tables))
+        if _cache_table_missing():
+            # a first migrate, before createcachetable: nothing is stored in it either
+            if not getattr(_local, "told_missing", False):
+                _local.told_missing = True
+                logger.warning(
+                    "table cache: the cache table is not created yet (run createcachetable)"
+                )
+        else:
+            # the cache is unreachable: nothing stored can be read back from it either; say
+            # so loudly
+            logger.exception("table cache: could not bump %s", sorted(tables))
     finally:
         _local.busy = busy
+
+
+def _cache_table_missing() -> bool:
+    """Whether the default cache is the database cache and its table does not exist yet."""
+    config = settings.CACHES.get("default", {})
+    if not config.get("BACKEND", "").endswith("db.DatabaseCache"):
+        return False
+    try:
+        existing = connections[DEFAULT_DB_ALIAS].introspection.table_names()
+    except Exception:
+        return False
+    return str(config["LOCATION"]) not in existing
 
 
 class _Pending:

@@ -340,3 +340,24 @@ def test_the_access_audit_is_a_log_whose_writes_bump_nothing(db, monkeypatch):
     for _ in range(3):
         assert table_cache.cached("audit rows", [], count_audit_rows) == 1
     assert len(calls) == 3
+
+
+@pytest.mark.django_db
+def test_before_the_cache_table_exists_a_bump_says_so_once_without_a_traceback(caplog):
+    """A first migrate writes before `createcachetable` may have run: one line saying
+    what to do, not a traceback for every migration."""
+    import logging
+
+    missing = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "perf_cache_not_created",
+        }
+    }
+    table_cache._local.__dict__.pop("told_missing", None)
+    with override_settings(CACHES=missing), caplog.at_level(logging.WARNING, table_cache.__name__):
+        table_cache.bump([COHORT_TABLE])
+        table_cache.bump([COHORT_TABLE])
+    records = [r for r in caplog.records if r.name == table_cache.__name__]
+    assert [(r.levelname, r.exc_info) for r in records] == [("WARNING", None)]
+    assert "createcachetable" in records[0].getMessage()
