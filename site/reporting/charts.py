@@ -6,6 +6,7 @@ numbers as a table."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils.formats import number_format
 
@@ -28,7 +29,9 @@ def format_value(cell: Cell, unit: str) -> str:
         return money(cell.value, "COP")
     if unit == Unit.PERCENT:
         return f"{number_format(cell.value, decimal_pos=1)} %"
-    if unit == Unit.HOURS:
+    if unit == Unit.HOURS or isinstance(cell.value, Decimal):
+        # a mean (people working per business: 1.4 → 1.6) keeps its decimal, or a change of
+        # 0.2 would read "0"; a count is an int
         return number_format(cell.value, decimal_pos=1, force_grouping=True)
     return number_format(cell.value, decimal_pos=0, force_grouping=True)
 

@@ -174,3 +174,34 @@ def test_summary_sums_match_a_fresh_computation():
             cohort=cohort, wave_kind="baseline", dimension="sex", city="barranquilla"
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "before", "after", "change"),
+    [("es", "1,4", "1,6", "0,2"), ("en", "1.4", "1.6", "0.2")],
+)
+def test_a_mean_and_its_change_keep_their_decimal(language, before, after, change):
+    """People working per business 1.4 → 1.6 read "1 → 2" with a change of "0"."""
+    from django.utils import translation
+
+    from semilla.reporting.charts import format_value
+    from semilla.reporting.exports import _fmt_pair
+    from semilla.reporting.indicators import Unit
+    from semilla.reporting.outcomes import Pair
+    from semilla.reporting.selectors import Cell
+
+    count = Cell(value=12, base=12)
+    pair = Pair(
+        label="Total",
+        before=Cell(value=Decimal("1.4"), base=12),
+        after=Cell(value=Decimal("1.6"), base=12),
+        n_before=count,
+        n_after=count,
+        rate_before=Cell(value=Decimal("100.0"), base=12),
+        rate_after=Cell(value=Decimal("100.0"), base=12),
+    )
+    with translation.override(language):
+        shown = _fmt_pair(pair, Unit.COUNT)
+        assert (shown["before"], shown["after"], shown["change"]) == (before, after, change)
+        assert shown["n_before"] == "12"  # a count stays whole
+        assert format_value(Cell(value=1200, base=3), Unit.COUNT) in ("1.200", "1,200")
