@@ -68,13 +68,19 @@ def _messages_page(request, *, phone_form=None, code_form=None, preferences_form
             initial={**chosen, "consent": bool(prefs and (prefs.whatsapp or prefs.sms))},
             phone_confirmed=confirmed,
         )
+    code_pending = bool(prefs and prefs.phone and prefs.code_hash)
+    if phone_form is None:
+        # "Send a new code" while a code is pending sends it again to the same number
+        phone_form = PhoneForm(
+            initial={"phone": display_phone(prefs.phone)} if code_pending else None
+        )
     context = {
         "held_for_number": held,
         "prefs": prefs,
         "phone_display": display_phone(prefs.phone) if prefs and prefs.phone else "",
         "confirmed": confirmed,
-        "code_pending": bool(prefs and prefs.phone and prefs.code_hash),
-        "phone_form": phone_form or PhoneForm(),
+        "code_pending": code_pending,
+        "phone_form": phone_form,
         "code_form": code_form or PhoneCodeForm(),
         "preferences_form": preferences_form,
     }

@@ -200,6 +200,24 @@ def test_messages_page_with_a_confirmed_number_ticks_the_chosen_phone_channel(
     )
 
 
+def _phone_value(body: str) -> str:
+    match = re.search(r'<input type="text" name="phone"[^>]*>', body)
+    value = re.search(r'value="([^"]*)"', match[0]) if match else None
+    return value[1] if value else ""
+
+
+def test_send_a_new_code_while_one_is_pending_offers_the_same_number(entrepreneur, client_for):
+    """While a code waits, the button under the number field says "Send a new code": the
+    field holds the waiting number, so pressing it sends the code again (it was empty
+    and the press was refused as incomplete)."""
+    client = client_for(entrepreneur)
+    prefs = NotificationSettings.objects.create(user=entrepreneur, phone="+573001234567")
+    assert _phone_value(client.get(reverse(MESSAGES)).content.decode()) == ""
+    prefs.code_hash = "pending"
+    prefs.save()
+    assert _phone_value(client.get(reverse(MESSAGES)).content.decode()) == "+57 300 1234567"
+
+
 # --- the notification centre -------------------------------------------------------------------
 def _notes(user, n):
     for i in range(n):
