@@ -15,3 +15,9 @@ def no_show_window_days() -> int:
 def page_size() -> int:
     """Messages per page of a thread (the newest page first)."""
     return int(getattr(settings, "CONVERSATIONS_PAGE_SIZE", 30))
+
+
+def repeat_window_seconds() -> int:
+    """A message (or a concern) sent again with the same text within this many seconds is
+    the same one (a double tap on a slow connection), not a second one."""
+    return int(getattr(settings, "CONVERSATIONS_REPEAT_WINDOW_SECONDS", 120))

@@ -66,12 +66,15 @@ def message_send(*, match: Match, sender: User, body: str) -> Message:
         raise ServiceError(
             _("A message has at most %(max)d characters.") % {"max": MESSAGE_MAX_LENGTH}
         )
+    conversation, _created = Conversation.objects.get_or_create(match=match)
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    repeated = _repeated_message(conversation=conversation, sender=sender, body=body)
+    if repeated is not None:
+        return repeated  # the same message sent twice (a double tap): kept once
     if not allow("conversation_message", who=sender.pk):
         raise ServiceError(
             _("You sent many messages in a short time. Wait a few minutes and try again.")
         )
-    conversation, _created = Conversation.objects.get_or_create(match=match)
-    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     mark = ReadMark.objects.filter(conversation=conversation, user=other).first()
     read_up_to = mark.last_read_id if mark else 0
     already_unread = (
@@ -96,6 +99,25 @@ def message_send(*, match: Match, sender: User, body: str) -> Message:
             kind=MessageKind.MENTORING,
         )
     return message
+
+
+def _repeated_message(*, conversation: Conversation, sender: User, body: str) -> Message | None:
+    """The sender's last message of the (locked) conversation when it has the same text and
+    was sent within the repeat window, else None."""
+    last = (
+        Message.objects.filter(conversation=conversation, body_removed=False)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    window = datetime.timedelta(seconds=conf.repeat_window_seconds())
+    if (
+        last is not None
+        and last.sender_id == sender.pk
+        and last.body == body
+        and last.created_at >= timezone.now() - window
+    ):
+        return last
+    return None
 
 
 @transaction.atomic(durable=True)
@@ -165,22 +187,37 @@ def no_show_report(*, booking: Booking, reporter: User, text: str = "") -> Repor
 @transaction.atomic(durable=True)
 def concern_raise(*, match: Match, reporter: User, category: str, text: str) -> Report:
     """A safeguarding concern about the other person of the match, for staff only."""
-    match = Match.objects.select_related("mentor__user", "participant__user").get(pk=match.pk)
+    match = (
+        Match.objects.select_for_update()
+        .select_related("mentor__user", "participant__user")
+        .get(pk=match.pk)
+    )
     reported = _other_party(match, reporter)
     if match.status not in READABLE_MATCH_STATUSES:
         raise ServiceError(_("You can raise a concern once the mentoring has started."))
     if category not in ConcernCategory.values:
         raise ServiceError(_("Choose what the concern is about."))
-    text = (text or "").strip()
+    text = (text or "").strip()[:MESSAGE_MAX_LENGTH]
     if not text:
         raise ServiceError(_("Tell us what happened."))
+    window = datetime.timedelta(seconds=conf.repeat_window_seconds())
+    repeated = Report.objects.filter(
+        kind=ReportKind.SAFEGUARDING,
+        match=match,
+        reporter=reporter,
+        category=category,
+        text=text,
+        created_at__gte=timezone.now() - window,
+    ).first()
+    if repeated is not None:
+        return repeated  # the same concern sent twice (a double tap): one report, one alert
     report = Report.objects.create(
         kind=ReportKind.SAFEGUARDING,
         match=match,
         reporter=reporter,
         reported=reported,
         category=category,
-        text=text[:MESSAGE_MAX_LENGTH],
+        text=text,
     )
     return _report_created(report)
 

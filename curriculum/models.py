@@ -16,7 +16,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
@@ -49,7 +51,7 @@ class TopicsField(models.JSONField):
         return forms.TypedMultipleChoiceField(
             choices=Topic.choices,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
@@ -243,7 +245,7 @@ class LessonPage(CurriculumPage):
     )
     topics = TopicsField(_("topics"), default=list, blank=True)
     required = models.BooleanField(_("required for the certificate"), default=True)
-    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    body = StreamField(LessonStreamBlock(), verbose_name=pgettext_lazy("lesson content", "body"))
 
     content_panels = [
         *Page.content_panels,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import notification_selectors as selectors
 from . import notification_services as services
 from . import ratelimit, twilio_provider
+from .enums import DeliveryChoice
 from .forms import MessagePreferencesForm, PhoneCodeForm, PhoneForm
 from .phones import InvalidPhone, display_phone, normalize_phone
 
@@ -53,20 +54,33 @@ def notifications_read_all(request):
 def _messages_page(request, *, phone_form=None, code_form=None, preferences_form=None, status=200):
     prefs = selectors.phone_settings_for_user(user=request.user)
     confirmed = bool(prefs and prefs.phone and prefs.phone_confirmed_at)
+    chosen = selectors.preferences_for_user(user=request.user)
+    # Without a confirmed number (a new one waiting for its code, or none) WhatsApp and SMS
+    # are not offered and those messages come by e-mail: show that, so that every kind has
+    # a choice ticked and the form can be saved as it stands.
+    phone_values = {str(channel) for channel in services.PHONE_CHANNELS}
+    held = not confirmed and any(value in phone_values for value in chosen.values())
+    if held:
+        email = str(DeliveryChoice.EMAIL)
+        chosen = {kind: email if value in phone_values else value for kind, value in chosen.items()}
     if preferences_form is None:
         preferences_form = MessagePreferencesForm(
-            initial={
-                **selectors.preferences_for_user(user=request.user),
-                "consent": bool(prefs and (prefs.whatsapp or prefs.sms)),
-            },
+            initial={**chosen, "consent": bool(prefs and (prefs.whatsapp or prefs.sms))},
             phone_confirmed=confirmed,
         )
+    code_pending = bool(prefs and prefs.phone and prefs.code_hash)
+    if phone_form is None:
+        # "Send a new code" while a code is pending sends it again to the same number
+        phone_form = PhoneForm(
+            initial={"phone": display_phone(prefs.phone)} if code_pending else None
+        )
     context = {
+        "held_for_number": held,
         "prefs": prefs,
         "phone_display": display_phone(prefs.phone) if prefs and prefs.phone else "",
         "confirmed": confirmed,
-        "code_pending": bool(prefs and prefs.phone and prefs.code_hash),
-        "phone_form": phone_form or PhoneForm(),
+        "code_pending": code_pending,
+        "phone_form": phone_form,
         "code_form": code_form or PhoneCodeForm(),
         "preferences_form": preferences_form,
     }

@@ -98,6 +98,62 @@ def test_message_send_is_rate_limited(settings):
     assert Message.objects.count() == 2
 
 
+def test_message_sent_twice_in_a_row_is_kept_once_and_notified_once(settings):
+    settings.SEMILLA_RATE_LIMITS = {
+        **settings.SEMILLA_RATE_LIMITS,
+        "conversation_message": (1, 600),
+    }
+    match = active_match()
+    mentee, mentor = match.participant.user, match.mentor.user
+    first = services.message_send(match=match, sender=mentee, body="¿Nos vemos el jueves?")
+    again = services.message_send(match=match, sender=mentee, body=" ¿Nos vemos el jueves? ")
+    assert (again.pk, Message.objects.count(), _notices(mentor, "conversations/new_message")) == (
+        first.pk,
+        1,
+        1,
+    )
+
+
+def test_same_text_again_after_the_window_or_after_a_reply_is_a_new_message():
+    match = active_match()
+    mentee, mentor = match.participant.user, match.mentor.user
+    services.message_send(match=match, sender=mentee, body="Gracias")
+    Message.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+    services.message_send(match=match, sender=mentee, body="Gracias")
+    services.message_send(match=match, sender=mentor, body="Con gusto")
+    services.message_send(match=match, sender=mentee, body="Gracias")
+    assert list(Message.objects.order_by("pk").values_list("body", flat=True)) == [
+        "Gracias",
+        "Gracias",
+        "Con gusto",
+        "Gracias",
+    ]
+
+
+def test_concern_sent_twice_in_a_row_is_one_report_and_one_alert(staff_user):
+    match = active_match()
+    mentee = match.participant.user
+    first = services.concern_raise(
+        match=match, reporter=mentee, category="money", text="Me pidió plata"
+    )
+    again = services.concern_raise(
+        match=match, reporter=mentee, category="money", text="Me pidió plata "
+    )
+    assert (
+        again.pk,
+        Report.objects.count(),
+        _notices(staff_user, "conversations/staff_new_report"),
+    ) == (
+        first.pk,
+        1,
+        1,
+    )
+    other = services.concern_raise(
+        match=match, reporter=mentee, category="money", text="Y me volvió a escribir"
+    )
+    assert (other.pk != first.pk, Report.objects.count()) == (True, 2)
+
+
 def test_mark_read_never_goes_back():
     match = active_match()
     rows = add_messages(match, 3)

@@ -25,6 +25,19 @@ def test_thread_post_sends_and_redirects_to_the_latest_message(client_for):
     ]
 
 
+def test_thread_post_twice_with_the_same_text_keeps_one_message(client_for):
+    match = active_match()
+    client = client_for(match.participant.user)
+    first = client.post(_thread_url(match), {"body": "¿Nos vemos el jueves?"})
+    second = client.post(_thread_url(match), {"body": "¿Nos vemos el jueves?"})
+    assert (first.status_code, second.status_code, second["Location"]) == (
+        302,
+        302,
+        _thread_url(match) + "#latest",
+    )
+    assert Message.objects.count() == 1
+
+
 def test_thread_post_by_someone_else_is_404_and_writes_nothing(client_for, make_user):
     match = active_match()
     response = client_for(make_user()).post(_thread_url(match), {"body": "Hola"})
@@ -152,6 +165,19 @@ def test_concern_post_creates_a_safeguarding_report(client_for):
     assert list(Report.objects.values_list("kind", "category", "reported")) == [
         ("safeguarding", "money", match.participant.user_id)
     ]
+
+
+def test_concern_post_twice_makes_one_report(client_for):
+    match = active_match()
+    url = reverse("conversations:concern", args=[match.pk])
+    client = client_for(match.participant.user)
+    for _attempt in range(2):
+        response = client.post(url, {"category": "money", "text": "Me pidió plata"})
+        assert (response.status_code, response["Location"]) == (
+            302,
+            reverse("conversations:reports"),
+        )
+    assert Report.objects.count() == 1
 
 
 def test_reported_person_sees_nothing_until_staff_disclose(client_for):

@@ -1,6 +1,8 @@
 """Page tree rules, the starter curriculum loader (both languages), moderation set-up."""
 
+import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -201,3 +203,16 @@ def test_scheduled_publishing_task_publishes_due_revisions(db):
     publish_scheduled_pages()
     lesson.refresh_from_db()
     assert (lesson.title, lesson.live_revision_id) == ("Lección programada", revision.pk)
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"), [("es", ("Contenido", "Temas")), ("en", ("Body", "Topics"))]
+)
+def test_lesson_editor_labels_name_the_content_and_topics(language, labels, db):
+    """The console's lesson form: the body is the lesson's content (not a message's text,
+    the word the site's catalogue gives the bare msgid), and the topics label is
+    capitalised as every other label."""
+    with translation.override(language):
+        form_class = LessonPage.get_edit_handler().get_form_class()
+        form = form_class(for_user=None)
+        assert (str(form.fields["body"].label), str(form.fields["topics"].label)) == labels

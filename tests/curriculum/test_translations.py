@@ -4,6 +4,7 @@ them in the translation editor and sync them, and a sync keeps the English text.
 import json
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import (
     StringSegment,
@@ -14,6 +15,7 @@ from wagtail_localize.models import (
 
 from curriculum.loader import LoaderError, load
 from curriculum.models import CoursePage, CurriculumIndexPage, LessonPage, ModulePage
+from semilla.enums import Role
 from tests.factories.curriculum import course_data, load_course
 
 
@@ -148,3 +150,29 @@ def test_english_text_that_does_not_line_up_is_refused(db):
     paragraph["html"]["en"] = "<p>One paragraph.</p><p>And a second one.</p>"
     with pytest.raises(LoaderError, match="does not line up"):
         load(courses=[course])
+
+
+def _directives(response) -> dict[str, str]:
+    header = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
+
+
+def test_translation_editor_of_an_english_lesson_may_apply_its_styles(db, client, make_user):
+    """Editing the English lesson opens wagtail-localize's translation editor, a React app
+    that writes its styles as it runs: with the site's ``style-src 'self'`` it stayed blank.
+    Its page allows inline styles; scripts stay 'self' and the Spanish lesson's ordinary
+    editor keeps the site's policy."""
+    loaded = load_course(lessons=1)
+    client.force_login(make_user(Role.STAFF))
+    english = client.get(reverse("wagtailadmin_pages:edit", args=[loaded.en_lessons[0].pk]))
+    spanish = client.get(reverse("wagtailadmin_pages:edit", args=[loaded.lessons[0].pk]))
+    assert (english.status_code, spanish.status_code) == (200, 200)
+    assert b"wagtail-localize.js" in english.content
+    assert (_directives(english)["style-src"], _directives(english)["script-src"]) == (
+        "'self' 'unsafe-inline'",
+        "'self'",
+    )
+    assert (_directives(spanish)["style-src"], _directives(spanish)["script-src"]) == (
+        "'self'",
+        "'self'",
+    )

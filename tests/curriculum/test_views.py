@@ -173,6 +173,30 @@ def test_quiz_submission_by_learner_is_stored_and_htmx_gets_a_partial(
     assert (attempt.correct, attempt.total, attempt.passed) == (1, 1, True)
 
 
+OOB_DONE = 'id="lesson-done" aria-labelledby="lesson-done-title" data-hx-swap-oob="true"'
+
+
+def test_passing_the_quiz_with_htmx_also_updates_the_progress_box(
+    short_course, client_for, learner
+):
+    """The page's progress box offered "mark this lesson as complete, pass the quiz first";
+    after passing with htmx only the quiz was swapped and the box kept saying so. The
+    answer now swaps the box too (out of band), and only when the lesson was completed."""
+    lesson = short_course.lessons[0]
+    client = client_for(learner)
+    page = client.get(lesson.url).content.decode()
+    assert '<section class="card lesson-done" id="lesson-done"' in page
+    failed = client.post(_quiz_url(lesson), {"q0": "0"}, HTTP_HX_REQUEST="true").content.decode()
+    assert OOB_DONE not in failed
+    passed = client.post(
+        _quiz_url(lesson), {"q0": str(CORRECT)}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    box = passed[passed.index(OOB_DONE) :]
+    assert ("Completaste esta lección." in box, "Marcar esta lección" in box) == (True, False)
+    without_htmx = client.post(_quiz_url(lesson), {"q0": str(CORRECT)}).content.decode()
+    assert OOB_DONE not in without_htmx
+
+
 def test_quiz_with_missing_answer_is_refused_with_a_message(short_course, client_for, learner):
     response = client_for(learner).post(_quiz_url(short_course.lessons[0]), {})
     assert response.status_code == 400

@@ -1,6 +1,8 @@
 """A person's number (added, confirmed by a code sent by SMS), their channel per kind of
 message (with the consent and its text version), and the notification centre with its bell."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -160,6 +162,60 @@ def test_messages_page_shows_both_forms(entrepreneur, client_for):
         True,
     )
     assert 'value="whatsapp"' not in body  # no confirmed number yet
+
+
+def _ticked(body: str) -> dict[str, str]:
+    """The radio button ticked for each kind of message on the page."""
+    return dict(
+        (m["name"], m["value"])
+        for m in re.finditer(
+            r'<input type="radio" name="(?P<name>\w+)" value="(?P<value>\w+)"[^>]*checked', body
+        )
+    )
+
+
+def test_messages_page_while_a_new_number_waits_for_its_code_ticks_email(entrepreneur, client_for):
+    """She had WhatsApp reminders, then asked for a code for a new number: until it is
+    confirmed WhatsApp is not offered and her reminders come by e-mail. The page ticks
+    e-mail (not nothing) and says why, and saving it as it stands is accepted."""
+    NotificationSettings.objects.create(user=entrepreneur, phone="+573001234567", whatsapp=True)
+    NotificationPreference.objects.create(user=entrepreneur, kind="reminder", channel="whatsapp")
+    client = client_for(entrepreneur)
+    body = client.get(reverse(MESSAGES)).content.decode()
+    assert (_ticked(body), 'data-testid="held-for-number"' in body) == (_choices(), True)
+    assert "por WhatsApp o SMS llegan por correo" in body
+    response = client.post(reverse("semilla:message_preferences"), _ticked(body))
+    assert response.status_code == 302
+
+
+def test_messages_page_with_a_confirmed_number_ticks_the_chosen_phone_channel(
+    entrepreneur, client_for
+):
+    _confirmed(entrepreneur)
+    NotificationPreference.objects.create(user=entrepreneur, kind="reminder", channel="whatsapp")
+    body = client_for(entrepreneur).get(reverse(MESSAGES)).content.decode()
+    assert (_ticked(body), 'data-testid="held-for-number"' in body) == (
+        _choices(reminder="whatsapp"),
+        False,
+    )
+
+
+def _phone_value(body: str) -> str:
+    match = re.search(r'<input type="text" name="phone"[^>]*>', body)
+    value = re.search(r'value="([^"]*)"', match[0]) if match else None
+    return value[1] if value else ""
+
+
+def test_send_a_new_code_while_one_is_pending_offers_the_same_number(entrepreneur, client_for):
+    """While a code waits, the button under the number field says "Send a new code": the
+    field holds the waiting number, so pressing it sends the code again (it was empty
+    and the press was refused as incomplete)."""
+    client = client_for(entrepreneur)
+    prefs = NotificationSettings.objects.create(user=entrepreneur, phone="+573001234567")
+    assert _phone_value(client.get(reverse(MESSAGES)).content.decode()) == ""
+    prefs.code_hash = "pending"
+    prefs.save()
+    assert _phone_value(client.get(reverse(MESSAGES)).content.decode()) == "+57 300 1234567"
 
 
 # --- the notification centre -------------------------------------------------------------------
