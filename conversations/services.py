@@ -25,6 +25,7 @@ from semilla.models import User
 from semilla.notifications import notify
 from semilla.permissions import is_programme_staff
 from semilla.ratelimit import allow
+from semilla.resubmission import sent_again
 from semilla.transitions import record, transition
 
 from . import conf
@@ -200,15 +201,17 @@ def concern_raise(*, match: Match, reporter: User, category: str, text: str) -> 
     text = (text or "").strip()[:MESSAGE_MAX_LENGTH]
     if not text:
         raise ServiceError(_("Tell us what happened."))
-    window = datetime.timedelta(seconds=conf.repeat_window_seconds())
-    repeated = Report.objects.filter(
-        kind=ReportKind.SAFEGUARDING,
-        match=match,
-        reporter=reporter,
-        category=category,
-        text=text,
-        created_at__gte=timezone.now() - window,
-    ).first()
+    repeated = sent_again(
+        Report.objects.filter(
+            kind=ReportKind.SAFEGUARDING,
+            match=match,
+            reporter=reporter,
+            category=category,
+            text=text,
+        ),
+        at="created_at",
+        window=datetime.timedelta(seconds=conf.repeat_window_seconds()),
+    )
     if repeated is not None:
         return repeated  # the same concern sent twice (a double tap): one report, one alert
     report = Report.objects.create(

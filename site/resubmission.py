@@ -23,10 +23,16 @@ M = TypeVar("M", bound=Model)
 WINDOW = datetime.timedelta(minutes=10)
 
 
-def sent_again(rows: QuerySet[M], *, at: str, now: datetime.datetime | None = None) -> M | None:
+def sent_again(
+    rows: QuerySet[M],
+    *,
+    at: str,
+    now: datetime.datetime | None = None,
+    window: datetime.timedelta = WINDOW,
+) -> M | None:
     """The newest of ``rows`` (already filtered to the same person and content) whose
-    ``at`` field is within the window, if any."""
-    since = (now or timezone.now()) - WINDOW
+    ``at`` field is within ``window``, if any."""
+    since = (now or timezone.now()) - window
     return rows.filter(**{f"{at}__gte": since}).order_by(f"-{at}").first()
 
 
