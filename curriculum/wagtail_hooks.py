@@ -15,13 +15,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import AdminPageChooser
-from wagtail_localize import wagtail_hooks as localize_hooks
 
 from semilla.console import ConsoleViewSet, ListQuerysetMixin
 
 from . import services
 from .forms import RevokeForm
-from .models import Certificate, CoursePage, CurriculumPage, LessonPage, SyllabusItem
+from .models import Certificate, CoursePage, LessonPage, SyllabusItem
 from .permissions import may_revoke_certificate
 
 
@@ -144,22 +143,3 @@ def register_admin_urls():
             name="curriculum_certificate_revoke",
         )
     ]
-
-
-#: what wagtail-localize's translation editor needs beyond the site's policy: it is a React
-#: app that writes its styles into the page as it runs (scripts stay 'self' only).
-TRANSLATION_EDITOR_CSP = {"style-src": ["'unsafe-inline'"]}
-
-
-@hooks.register("before_edit_page", order=-1)
-def translation_editor_with_its_styles(request, page):
-    """Editing an English lesson (module, course) opens wagtail-localize's translation
-    editor. Under the site's policy (``style-src 'self'``) its styles were refused and the
-    editor stayed blank, so staff could not translate a lesson. Its answer, and only its,
-    gets inline styles allowed; anything else falls through to the next hooks as before."""
-    if not isinstance(page, CurriculumPage):
-        return None
-    response = localize_hooks.before_edit_page(request, page)
-    if response is not None:
-        response._csp_update = TRANSLATION_EDITOR_CSP
-    return response
