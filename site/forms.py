@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 from django import forms
@@ -41,12 +42,18 @@ class PhoneForm(forms.Form):
 
 
 class PhoneCodeForm(forms.Form):
+    #: six digits; typed as read ("123 456", "123-456") is fine
     code = forms.CharField(
         label=_("Code from the SMS"),
-        max_length=6,
-        min_length=6,
+        max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+    def clean_code(self) -> str:
+        code = re.sub(r"[\s.-]", "", self.cleaned_data["code"])
+        if not re.fullmatch(r"\d{6}", code):
+            raise forms.ValidationError(_("Type the six digits of the code."))
+        return code
 
 
 class MessagePreferencesForm(forms.Form):

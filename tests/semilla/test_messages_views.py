@@ -81,6 +81,33 @@ def test_phone_confirm_with_the_code_from_the_sms(
     )
 
 
+@pytest.mark.parametrize("typed", ["{a} {b}", "{a}-{b}", " {a}{b} "])
+def test_phone_confirm_takes_the_code_as_read_with_a_space(
+    fake_twilio, entrepreneur, client_for, django_capture_on_commit_callbacks, typed
+):
+    """The SMS shows "123 456": typed so, it is the code (it was refused as too long)."""
+    client = client_for(entrepreneur)
+    _start(client, "+57 300 123 4567", django_capture_on_commit_callbacks)
+    code = fake_twilio.last_code("+573001234567")
+    response = client.post(
+        reverse("semilla:phone_confirm"), {"code": typed.format(a=code[:3], b=code[3:])}
+    )
+    assert response.status_code == 302
+    assert NotificationSettings.objects.get().phone_confirmed_at is not None
+
+
+def test_phone_confirm_asks_for_six_digits(
+    fake_twilio, entrepreneur, client_for, django_capture_on_commit_callbacks
+):
+    client = client_for(entrepreneur)
+    _start(client, "+57 300 123 4567", django_capture_on_commit_callbacks)
+    response = client.post(
+        reverse("semilla:phone_confirm"), {"code": "12 34a"}, HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert response.status_code == 400
+    assert "Escribe los seis dígitos del código." in response.content.decode()
+
+
 def test_phone_confirm_stops_after_too_many_wrong_codes(
     fake_twilio, entrepreneur, client_for, django_capture_on_commit_callbacks
 ):
