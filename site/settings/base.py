@@ -185,6 +185,9 @@ LANGUAGE_COOKIE_SECURE = False
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Semilla"
+# No avatars from Gravatar in the console: a third party would learn each staff member's
+# e-mail hash, and the site's CSP refuses its images anyway (Wagtail shows its own default)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -241,3 +241,13 @@ def test_console_pages_show_no_wagtail_string_in_english(admin_client):
         if shown := sorted(phrase for phrase in english if phrase in text):
             found[page] = shown
     assert found == {}
+
+
+def test_console_asks_no_third_party_for_avatars(admin_client):
+    """Wagtail would show each staff member's Gravatar: their e-mail hash to a third party,
+    refused by the site's CSP anyway. The console uses its own default avatar."""
+    from django.urls import reverse
+
+    body = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "avatar" in body
+    assert "gravatar.com" not in body
