@@ -1,6 +1,7 @@
 """English formats for the same audience (day-first dates, as in Colombia)."""
 
 DATE_FORMAT = "j F Y"
+MONTH_DAY_FORMAT = "j F"  # "4 January", day first as above (Django's English default: "January 4")
 SHORT_DATE_FORMAT = "d/m/Y"
 DATETIME_FORMAT = "j F Y, g:i a"
 SHORT_DATETIME_FORMAT = "d/m/Y g:i a"
