@@ -361,7 +361,12 @@ def _cohort_and_city(*, user: Any, partner: EmployerPartner, post: PartnerPost |
         .order_by("-joined_at", "-pk")
         .first()
     )
-    cohort = participation.cohort if participation is not None else None
+    if participation is None:
+        # the programme's results: the console offers only participants; the rule is here
+        raise EmployerError(
+            _("Hires and orders are recorded for people who took part in a cohort only.")
+        )
+    cohort = participation.cohort
     if post is not None:
         city = post.city
     elif cohort is not None and cohort.city in City.values:

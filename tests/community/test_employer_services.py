@@ -316,3 +316,18 @@ def test_commitment_record_for_applied_partner_is_refused():
             year=2027,
             actor=None,
         )
+
+
+@pytest.mark.parametrize("record", ["hire", "order"])
+def test_a_result_for_someone_who_never_took_part_is_refused(record):
+    """Hires and orders are the programme's results: the console offers only people who
+    took part in a cohort, and the service refuses anyone else whoever calls it."""
+    from tests.factories import make_user
+
+    outsider = make_user(Role.ENTREPRENEUR)
+    common = {"partner": make_partner(), "user": outsider, "on": timezone.localdate()}
+    with pytest.raises(services.EmployerError):
+        if record == "hire":
+            services.hire_record(**common, actor=None)
+        else:
+            services.purchase_order_record(**common, amount_minor=120_000_000, actor=None)
