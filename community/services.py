@@ -256,28 +256,17 @@ def post_create(
         raise EmployerError(_("Only an approved partner may publish posts."))
     if closes_on < timezone.localdate():
         raise EmployerError(_("The closing date has already passed."))
-    same = sent_again(
-        PartnerPost.objects.filter(
-            partner=locked,
-            kind=kind,
-            title=title,
-            description=description,
-            city=city,
-            closes_on=closes_on,
-        ),
-        at="created_at",
-    )
+    fields = {
+        "kind": kind,
+        "title": title,
+        "description": description,
+        "city": city,
+        "closes_on": closes_on,
+    }
+    same = sent_again(PartnerPost.objects.filter(partner=locked, **fields), at="created_at")
     if same is not None:
         return same
-    post = PartnerPost.objects.create(
-        partner=locked,
-        kind=kind,
-        title=title,
-        description=description,
-        city=city,
-        closes_on=closes_on,
-        created_by=actor,
-    )
+    post = PartnerPost.objects.create(partner=locked, created_by=actor, **fields)
     record(post, machine=POST, to_status=PostStatus.OPEN, actor=actor)
     _drop_public_pages()
     return post

@@ -179,17 +179,20 @@ def test_post_create_by_the_right_employer_publishes(client_for):
     )
 
 
+POST_FORM = {
+    "kind": "job",
+    "title": "Auxiliar de bodega",
+    "description": "Contrato a término fijo",
+    "city": "cali",
+    "closes_on": "2099-01-31",
+}
+
+
 def test_post_create_sent_twice_publishes_one_post(client_for):
     member = UserFactory()
     partner = make_partner(member=member)
     client = client_for(member)
-    form = {
-        "kind": "job",
-        "title": "Auxiliar de bodega",
-        "description": "Contrato a término fijo",
-        "city": "cali",
-        "closes_on": "2099-01-31",
-    }
+    form = POST_FORM
     first = client.post(reverse("community:post_create"), form)
     second = client.post(reverse("community:post_create"), form)
     post = partner.posts.get()
@@ -201,13 +204,7 @@ def test_post_create_other_title_is_a_second_post(client_for):
     member = UserFactory()
     partner = make_partner(member=member)
     client = client_for(member)
-    form = {
-        "kind": "job",
-        "title": "Auxiliar de bodega",
-        "description": "Contrato a término fijo",
-        "city": "cali",
-        "closes_on": "2099-01-31",
-    }
+    form = POST_FORM
     client.post(reverse("community:post_create"), form)
     client.post(reverse("community:post_create"), {**form, "title": "Conductor"})
     assert partner.posts.count() == 2
