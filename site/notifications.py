@@ -46,6 +46,7 @@ reader). The context also carries ``LANGUAGE_CODE``/``lang`` (the recipient's la
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
@@ -468,16 +469,28 @@ def chosen_channel(*, user, kind: str) -> str:
     return choice or DeliveryChoice.EMAIL
 
 
+def centre_link(message: Message, body: str) -> str:
+    """The page a notice in the centre opens: the context's ``url``, else the first address
+    of ours in its e-mail (every notice whose e-mail links somewhere gets the same link in
+    the bell, whether or not its caller thought to pass ``url``)."""
+    if message.url:
+        return message.url
+    base = settings.SITE_URL.rstrip("/")
+    found = re.search(re.escape(base) + r"(/[^\s<>\"')]*)", body)
+    return found.group(1).rstrip(".,;:") if found else ""
+
+
 def _record_in_centre(message: Message) -> None:
+    title, body = message.render_subject_and_body()
     try:
         with transaction.atomic():
             Notification.objects.create(
                 user=message.user,
                 kind=str(message.kind),
                 template=message.template,
-                title=message.render_subject_and_body()[0][:255],
+                title=title[:255],
                 text=message.render_short(),
-                url=message.url[:300],
+                url=centre_link(message, body)[:300],
                 key=message.key[:200],
             )
     except IntegrityError:

@@ -181,3 +181,30 @@ def test_notify_refuses_another_address_for_other_kinds(entrepreneur):
 )
 def test_kind_for_template(template, kind):
     assert kind_for_template(template) == kind
+
+
+@pytest.mark.parametrize(
+    ("language", "path"), [("es", "/es/mentores/sesiones/"), ("en", "/en/mentores/sesiones/")]
+)
+def test_a_notice_without_url_opens_the_page_its_email_links_to(entrepreneur, language, path):
+    """The bell's "Open" is the e-mail's first link to our site when the caller gave no
+    ``url`` (the mentoring notices had only "Mark as read")."""
+    entrepreneur.language = language
+    entrepreneur.save(update_fields=["language"])
+    notify(
+        user=entrepreneur,
+        template="mentors/booking_proposed",
+        context={
+            "mentor_name": "Ana Mentora",
+            "starts_at": "2027-02-01T15:00:00+00:00",
+            "timezone": "America/Bogota",
+        },
+        key="p:1",
+    )
+    assert Notification.objects.get(user=entrepreneur).url == path
+
+
+def test_a_notice_whose_email_links_nowhere_has_no_link(entrepreneur):
+    context = {"kind": "query", "status": "completed", "response": "Tenemos tu nombre."}
+    notify(user=entrepreneur, template="privacy/request_answered", context=context, key="r:1")
+    assert Notification.objects.get(user=entrepreneur).url == ""
