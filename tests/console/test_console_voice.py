@@ -251,3 +251,20 @@ def test_console_asks_no_third_party_for_avatars(admin_client):
     body = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "avatar" in body
     assert "gravatar.com" not in body
+
+
+def test_translation_editor_publish_button_keeps_its_space(admin_client):
+    """wagtail-localize's Spanish scripts say "Publicar en" + the locale's name:
+    "Publicar enEnglish". Our override keeps the space."""
+    import json
+    import re
+
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("es"):
+        body = admin_client.get(
+            reverse("wagtail_localize:javascript_catalog"), HTTP_ACCEPT_LANGUAGE="es"
+        ).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", body, re.S).group(1))
+    assert catalog["Publish in "] == "Publicar en "
