@@ -332,3 +332,14 @@ def test_rates_page_headings_in_spanish(client_for, make_user, response):
         '<th scope="col">Respondidas</th>' in text,
         '<th scope="col">Abrir</th>' in text,
     ) == (True, True, False)
+
+
+def test_alumni_card_speaks_to_her_without_a_masculine_title(db, client_for):
+    """The card read "Mi tarjeta de egresado · Egresado de …" to every alumna."""
+    from tests.factories.outcomes import make_alumnus
+
+    alumnus = make_alumnus()
+    body = client_for(alumnus.user).get(reverse("outcomes:alumni_card")).content.decode()
+    assert "Mi tarjeta de la red de egresados" in body
+    assert "Formas parte de la red de egresados de " in body
+    assert "Egresado de" not in body
