@@ -164,8 +164,8 @@ def bump(tables: Iterable[str]) -> None:
     _local.busy = True
     try:
         cache.set_many({GEN_PREFIX + t: token for t in tables}, timeout=None)
-    except Exception:
-        if _cache_table_missing():
+    except Exception as exc:
+        if _cache_table_missing(exc):
             # a first migrate, before createcachetable: nothing is stored in it either
             if not getattr(_local, "told_missing", False):
                 _local.told_missing = True
@@ -180,16 +180,17 @@ def bump(tables: Iterable[str]) -> None:
         _local.busy = busy
 
 
-def _cache_table_missing() -> bool:
-    """Whether the default cache is the database cache and its table does not exist yet."""
+def _cache_table_missing(exc: Exception) -> bool:
+    """Whether ``exc`` says that the database cache's table does not exist (SQLite: "no
+    such table", PostgreSQL: "relation … does not exist"). Read from the error, not asked
+    of the database: after a failed statement in a transaction, PostgreSQL answers nothing
+    more."""
     config = settings.CACHES.get("default", {})
     if not config.get("BACKEND", "").endswith("db.DatabaseCache"):
         return False
-    try:
-        existing = connections[DEFAULT_DB_ALIAS].introspection.table_names()
-    except Exception:
-        return False
-    return str(config["LOCATION"]) not in existing
+    text = str(exc).lower()
+    missing = "no such table" in text or "does not exist" in text
+    return missing and str(config["LOCATION"]).lower() in text
 
 
 class _Pending:

@@ -410,6 +410,9 @@ WAGTAIL_BASE_ASSETS = {
     "/static/wagtailadmin/js/modal-workflow.js",
     "/static/wagtailadmin/js/privacy-switch.js",
     "/static/wagtailadmin/js/icons.js",
+    # the account menu's avatar: Wagtail's own image since Gravatar is off
+    # (WAGTAIL_GRAVATAR_PROVIDER_URL = None; a Gravatar image was refused by the CSP)
+    "/static/wagtailadmin/images/default-user-avatar.png",
 }
 
 

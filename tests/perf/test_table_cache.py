@@ -342,7 +342,7 @@ def test_the_access_audit_is_a_log_whose_writes_bump_nothing(db, monkeypatch):
     assert len(calls) == 3
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # as in a migrate: each statement on its own
 def test_before_the_cache_table_exists_a_bump_says_so_once_without_a_traceback(caplog):
     """A first migrate writes before `createcachetable` may have run: one line saying
     what to do, not a traceback for every migration."""
