@@ -13,8 +13,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -102,7 +101,6 @@ def _notify_booking(booking: Booking, event: str, *, method: str = "REQUEST") ->
         "location": booking.location,
         "mode": booking.mode,
         "reason": booking.cancel_reason,
-        "url": sessions_page(),  # the notification centre's link
     }
     for role, user in (("mentor", booking.mentor.user), ("participant", booking.participant.user)):
         notify(
@@ -127,17 +125,9 @@ def notify_one_side(
         other_key: other.get_full_name(),
         "starts_at": booking.starts_at.isoformat(),
         "timezone": user.timezone,
-        "url": sessions_page(),  # the notification centre's link
         **extra,
     }
     return notify(user=user, template=template, context=context, key=key)
-
-
-def sessions_page() -> str:
-    """Where a person sees and answers their sessions (the centre's link of every session
-    notice; the e-mails carry the same address)."""
-    with translation.override("es"):
-        return reverse("mentors:sessions")
 
 
 @transaction.atomic(durable=True)

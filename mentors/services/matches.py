@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import Participant
@@ -83,20 +82,16 @@ def _notify_match(match: Match, event: str) -> None:
         "respond_by": match.respond_by.isoformat(),
         "score": match.score,
     }
-    # the centre's links: the pages the e-mails point to
-    with translation.override("es"):
-        mentor_page = reverse("mentors:match_detail", args=[match.pk])
-        participant_page = reverse("mentors:my_mentorship")
     notify(
         user=mentor_user,
         template=f"mentors/match_{event}_mentor",
-        context={**context, "url": mentor_page},
+        context=context,
         key=f"match-{event}:{match.pk}:mentor",
     )
     notify(
         user=participant_user,
         template=f"mentors/match_{event}_participant",
-        context={**context, "url": participant_page},
+        context=context,
         key=f"match-{event}:{match.pk}:participant",
     )
 

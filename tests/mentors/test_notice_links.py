@@ -1,5 +1,6 @@
 """Every mentoring notice in the bell opens the page it is about: the session proposal, the
-booking, the match (they had only "Mark as read", while their e-mails carried the link)."""
+booking, the match (they had only "Mark as read", while their e-mails carried the link).
+``notify()`` takes the e-mail's link when the service passes no ``url``."""
 
 import datetime
 
